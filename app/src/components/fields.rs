@@ -1,0 +1,182 @@
+//! Accessible form fields after the GOV.UK Design System: a label on every field, the
+//! error next to its field (with a visually hidden "Error:" so it is not colour alone),
+//! and an error summary at the top of the form that links to each field.
+use leptos::prelude::*;
+
+use crate::forms::{ErrorKind, Field, FieldErrors};
+use crate::portal::Portal;
+
+/// The errors on display for one form, shared by its fields through context.
+#[derive(Clone, Copy)]
+pub struct FormErrors {
+    pub shown: RwSignal<FieldErrors>,
+    /// The summary appears once the person has tried to submit.
+    pub submitted: RwSignal<bool>,
+    /// Re-checks one field as the person leaves it (set by the form in the browser).
+    pub on_leave: StoredValue<Option<Callback<Field>>>,
+}
+
+impl FormErrors {
+    pub fn new(initial: FieldErrors) -> Self {
+        Self {
+            submitted: RwSignal::new(!initial.is_empty()),
+            shown: RwSignal::new(initial),
+            on_leave: StoredValue::new(None),
+        }
+    }
+
+    fn error(self, field: Field) -> Signal<Option<(String, ErrorKind)>> {
+        Signal::derive(move || {
+            self.shown
+                .with(|errors| errors.get(field).map(|e| (e.message.clone(), e.kind)))
+        })
+    }
+
+    fn leave(self, field: Field) {
+        if let Some(callback) = self.on_leave.get_value() {
+            callback.run(field);
+        }
+    }
+}
+
+fn form_errors() -> FormErrors {
+    use_context::<FormErrors>().unwrap_or_else(|| FormErrors::new(FieldErrors::new()))
+}
+
+/// "There is a problem", with a link to each field in error. Focused when it appears.
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let errors = form_errors();
+    let visible = move || errors.submitted.get() && errors.shown.with(|e| !e.is_empty());
+    view! {
+        <Show when=visible>
+            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                <h2 class="error-summary__title">"There is a problem"</h2>
+                <ul class="error-summary__list">
+                    {move || {
+                        errors
+                            .shown
+                            .get()
+                            .iter()
+                            .map(|e| {
+                                let href = format!("#{}", e.field.id());
+                                view! {
+                                    <li>
+                                        <a href=href>{e.message.clone()}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The HTML name of a field: every form's fields travel inside `form[...]`.
+pub fn input_name(field: Field) -> String {
+    format!("form[{}]", field.id())
+}
+
+/// The error message shown with a field, and the links an "address taken" error carries.
+#[component]
+fn FieldMessage(field: Field, portal: Option<Portal>) -> impl IntoView {
+    let error = form_errors().error(field);
+    let id = format!("{}-error", field.id());
+    move || {
+        error.get().map(|(message, kind)| {
+            let links = (kind == ErrorKind::EmailTaken).then(|| {
+                let portal = portal.unwrap_or(Portal::Csp);
+                view! {
+                    " "
+                    <a href=portal.path("/log-in")>"Log in"</a>
+                    " or "
+                    <a href=portal.path("/reset")>"reset your password"</a>
+                    "."
+                }
+            });
+            view! {
+                <p class="field__error" id=id.clone()>
+                    <span class="visually-hidden">"Error: "</span>
+                    {message}
+                    {links}
+                </p>
+            }
+        })
+    }
+}
+
+/// A labelled text input with its hint and error.
+#[component]
+pub fn TextField(
+    field: Field,
+    label: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] value: String,
+    #[prop(optional)] portal: Option<Portal>,
+) -> impl IntoView {
+    let errors = form_errors();
+    let error = errors.error(field);
+    let id = field.id();
+    let hint_id = format!("{id}-hint");
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if hint.is_some() {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.with(Option::is_some) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class="field" class:field--error=move || error.with(Option::is_some)>
+            <label class="field__label" for=id>
+                {label}
+            </label>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            <FieldMessage field portal />
+            <input
+                class="field__input"
+                id=id
+                name=input_name(field)
+                type=input_type
+                autocomplete=autocomplete
+                value=value
+                aria-describedby=described_by
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                on:blur=move |_| errors.leave(field)
+            />
+        </div>
+    }
+}
+
+/// A checkbox whose label may hold links.
+#[component]
+pub fn CheckboxField(field: Field, children: Children) -> impl IntoView {
+    let errors = form_errors();
+    let error = errors.error(field);
+    let id = field.id();
+    view! {
+        <div class="field field--checkbox" class:field--error=move || error.with(Option::is_some)>
+            <FieldMessage field portal=None />
+            <div class="checkbox">
+                <input
+                    class="checkbox__input"
+                    type="checkbox"
+                    id=id
+                    name=input_name(field)
+                    value="on"
+                    aria-describedby=move || error.with(Option::is_some).then(|| format!("{id}-error"))
+                    on:change=move |_| errors.leave(field)
+                />
+                <label class="checkbox__label" for=id>
+                    {children()}
+                </label>
+            </div>
+        </div>
+    }
+}

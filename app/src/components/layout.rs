@@ -1,0 +1,94 @@
+//! Each portal's frame: its own look (a theme class), header and footer, with a link to
+//! the other portal so that a person in the wrong place finds the right one.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::{current_user, LogOut, SessionUser};
+use crate::portal::Portal;
+
+#[component]
+pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> impl IntoView {
+    let user = Resource::new_blocking(|| (), |_| current_user());
+    let other = portal.other();
+    view! {
+        <Title text=format!("{title} · {}", portal.name()) />
+        <div class=format!("page {}", portal.theme())>
+            <a class="skip-link" href="#main">
+                "Skip to main content"
+            </a>
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <a class="site-header__brand" href=portal.prefix()>
+                        <span class="site-header__mark" aria-hidden="true"></span>
+                        {portal.name()}
+                    </a>
+                    <nav class="site-header__nav" aria-label="Account">
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                match user.await {
+                                    Ok(Some(user)) if user.portal == portal => {
+                                        view! { <SignedIn portal user /> }.into_any()
+                                    }
+                                    _ => view! { <SignedOut portal /> }.into_any(),
+                                }
+                            })}
+                        </Suspense>
+                    </nav>
+                </div>
+            </header>
+            <main class="site-main" id="main">
+                {children()}
+            </main>
+            <footer class="site-footer">
+                <div class="site-footer__inner">
+                    <p>
+                        {format!("Looking for the {}? ", other.name())}
+                        <a href=other.prefix()>{format!("Go to {}", other.prefix())}</a>
+                    </p>
+                    <p>
+                        <a href=portal.path("/privacy")>"Privacy Policy"</a>
+                        " · "
+                        <a href=portal.path("/terms")>"Terms and Conditions"</a>
+                        " · "
+                        <a href="/">"Portico"</a>
+                    </p>
+                </div>
+            </footer>
+        </div>
+    }
+}
+
+#[component]
+fn SignedOut(portal: Portal) -> impl IntoView {
+    view! {
+        <a class="site-header__link" href=portal.path("/log-in")>
+            "Log in"
+        </a>
+        <a class="site-header__link site-header__link--primary" href=portal.path("/register")>
+            "Register"
+        </a>
+    }
+}
+
+#[component]
+fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
+    let action = ServerAction::<LogOut>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(Ok(out)) = action.value().get() {
+            crate::submission::go_to(&out.to);
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        action.dispatch(LogOut { portal });
+    };
+    view! {
+        <span class="site-header__user">{user.first_name}</span>
+        <form method="post" action=portal.path("/log-out") on:submit=on_submit>
+            <button class="site-header__link site-header__button" type="submit">
+                "Log out"
+            </button>
+        </form>
+    }
+}

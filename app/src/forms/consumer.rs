@@ -1,0 +1,284 @@
+//! The consumer portal's forms: registration, log-in and email verification.
+//! Fields are named as the HTML form names them (inside `form[...]`), so that the same
+//! struct is decoded from a plain form post and from the browser's server-function call.
+use serde::{Deserialize, Serialize};
+
+use super::{is_ticked, rules, Field, FieldErrors, NormalizedEmail, Redact};
+use crate::captcha::CaptchaResponse;
+
+/// The registration form of `/csp/register`, as submitted.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConsumerRegistration {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub password: String,
+    pub confirm_password: String,
+    /// The "Security Code" checkbox.
+    pub security_code: Option<String>,
+    pub captcha_token: String,
+    /// The proof-of-work number the browser found (with JavaScript).
+    pub captcha_solution: String,
+    /// The typed answer to the server-rendered question (without JavaScript).
+    pub captcha_answer: String,
+    /// The privacy policy and terms checkbox.
+    pub consent: Option<String>,
+}
+
+/// The order of the fields on the registration form, for the error summary.
+pub const REGISTRATION_FIELDS: [Field; 7] = [
+    Field::FirstName,
+    Field::LastName,
+    Field::Email,
+    Field::Password,
+    Field::ConfirmPassword,
+    Field::Captcha,
+    Field::Consent,
+];
+
+/// A registration that passed every rule the form itself can check.
+#[derive(Clone)]
+pub struct ValidConsumerRegistration {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: NormalizedEmail,
+    pub password: String,
+    pub captcha: CaptchaResponse,
+}
+
+impl ConsumerRegistration {
+    pub fn validate(&self) -> Result<ValidConsumerRegistration, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let first_name = errors.check(
+            Field::FirstName,
+            rules::name("First name", &self.first_name),
+        );
+        let last_name = errors.check(Field::LastName, rules::name("Last name", &self.last_name));
+        let email = errors.check(Field::Email, rules::email(&self.email));
+        let password = errors.check(Field::Password, rules::new_password(&self.password));
+        errors.check(
+            Field::ConfirmPassword,
+            rules::confirmation(&self.password, &self.confirm_password),
+        );
+        let captcha = errors.check(Field::Captcha, self.captcha_response());
+        if !is_ticked(&self.consent) {
+            errors.add(
+                Field::Consent,
+                "Agree to the Privacy Policy and the Community Terms and Conditions",
+            );
+        }
+        match (first_name, last_name, email, password, captcha) {
+            (Some(first_name), Some(last_name), Some(email), Some(password), Some(captcha))
+                if errors.is_empty() =>
+            {
+                Ok(ValidConsumerRegistration {
+                    first_name,
+                    last_name,
+                    email,
+                    password,
+                    captcha,
+                })
+            }
+            _ => Err(errors.ordered_by(&REGISTRATION_FIELDS)),
+        }
+    }
+
+    fn captcha_response(&self) -> Result<CaptchaResponse, String> {
+        if !is_ticked(&self.security_code) {
+            return Err("Tick Security Code and complete the check".into());
+        }
+        CaptchaResponse::from_form(
+            &self.captcha_token,
+            &self.captcha_solution,
+            &self.captcha_answer,
+        )
+    }
+}
+
+impl Redact for ConsumerRegistration {
+    fn redacted(&self) -> Self {
+        Self {
+            password: String::new(),
+            confirm_password: String::new(),
+            captcha_solution: String::new(),
+            captcha_answer: String::new(),
+            security_code: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// Passwords never reach a log through `Debug`.
+impl std::fmt::Debug for ConsumerRegistration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConsumerRegistration")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The log-in form (both portals).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogInForm {
+    pub email: String,
+    pub password: String,
+}
+
+pub const LOG_IN_FIELDS: [Field; 3] = [Field::Form, Field::Email, Field::Password];
+
+pub struct ValidLogIn {
+    pub email: NormalizedEmail,
+    pub password: String,
+}
+
+impl LogInForm {
+    pub fn validate(&self) -> Result<ValidLogIn, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let email = errors.check(Field::Email, rules::email(&self.email));
+        let password = errors.check(Field::Password, rules::password_to_log_in(&self.password));
+        match (email, password) {
+            (Some(email), Some(password)) => Ok(ValidLogIn { email, password }),
+            _ => Err(errors.ordered_by(&LOG_IN_FIELDS)),
+        }
+    }
+}
+
+impl Redact for LogInForm {
+    fn redacted(&self) -> Self {
+        Self {
+            email: self.email.clone(),
+            password: String::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for LogInForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LogInForm")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The confirmation button on the page an email's verification link opens.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VerifyEmailForm {
+    pub token: String,
+}
+
+impl Redact for VerifyEmailForm {
+    fn redacted(&self) -> Self {
+        self.clone()
+    }
+}
+
+/// The header's Log out button: no fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogOutForm {}
+
+impl Redact for LogOutForm {
+    fn redacted(&self) -> Self {
+        Self {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::captcha::CaptchaResponse;
+
+    fn complete() -> ConsumerRegistration {
+        ConsumerRegistration {
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            email: "ada@example.com".into(),
+            password: "correct horse battery".into(),
+            confirm_password: "correct horse battery".into(),
+            security_code: Some("on".into()),
+            captcha_token: "token".into(),
+            captcha_solution: "42".into(),
+            captcha_answer: String::new(),
+            consent: Some("on".into()),
+        }
+    }
+
+    #[test]
+    fn a_complete_registration_is_valid() {
+        let valid = complete().validate().unwrap();
+        assert_eq!(valid.email.normalized(), "ada@example.com");
+        assert!(matches!(
+            valid.captcha,
+            CaptchaResponse::ProofOfWork { number: 42, .. }
+        ));
+    }
+
+    #[test]
+    fn every_missing_field_gets_its_own_error_in_form_order() {
+        let errors = ConsumerRegistration::default().validate().unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, REGISTRATION_FIELDS.to_vec());
+    }
+
+    #[test]
+    fn both_boxes_are_required() {
+        let mut form = complete();
+        form.consent = None;
+        assert!(form.validate().unwrap_err().get(Field::Consent).is_some());
+        let mut form = complete();
+        form.security_code = None;
+        assert!(form.validate().unwrap_err().get(Field::Captcha).is_some());
+    }
+
+    #[test]
+    fn the_captcha_must_be_solved() {
+        let mut form = complete();
+        form.captcha_solution.clear();
+        let errors = form.validate().unwrap_err();
+        assert_eq!(
+            errors.get(Field::Captcha).unwrap().message,
+            "Complete the security check"
+        );
+    }
+
+    #[test]
+    fn the_passwords_must_match() {
+        let mut form = complete();
+        form.confirm_password = "correct horse batterY".into();
+        let errors = form.validate().unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors.get(Field::ConfirmPassword).is_some());
+    }
+
+    #[test]
+    fn redacting_clears_every_secret_and_keeps_the_rest() {
+        let shown = complete().redacted();
+        assert!(shown.password.is_empty() && shown.confirm_password.is_empty());
+        assert!(shown.captcha_solution.is_empty() && shown.captcha_answer.is_empty());
+        assert_eq!(shown.email, "ada@example.com");
+        assert_eq!(shown.first_name, "Ada");
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_password() {
+        let text = format!("{:?}", complete());
+        assert!(!text.contains("horse"));
+        let text = format!(
+            "{:?}",
+            LogInForm {
+                email: "a@b.co".into(),
+                password: "secret-pass".into()
+            }
+        );
+        assert!(!text.contains("secret"));
+    }
+
+    #[test]
+    fn log_in_needs_an_email_and_a_password() {
+        let errors = LogInForm::default().validate().unwrap_err();
+        assert!(errors.get(Field::Email).is_some());
+        assert!(errors.get(Field::Password).is_some());
+    }
+}

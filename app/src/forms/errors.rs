@@ -1,0 +1,151 @@
+//! Errors as values with a place to be shown: each belongs to a field of the form.
+use serde::{Deserialize, Serialize};
+
+/// Every field a Portico form can have. Its `id` is the HTML id and the name inside the
+/// form's struct; the error summary links to `#id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    /// The form as a whole, for errors that belong to no single field.
+    Form,
+    FirstName,
+    LastName,
+    Email,
+    Password,
+    ConfirmPassword,
+    Captcha,
+    Consent,
+}
+
+impl Field {
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Form => "form",
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::Email => "email",
+            Field::Password => "password",
+            Field::ConfirmPassword => "confirm_password",
+            Field::Captcha => "security_code",
+            Field::Consent => "consent",
+        }
+    }
+}
+
+/// What kind of problem an error is, where the page shows more than its message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ErrorKind {
+    #[default]
+    Invalid,
+    /// The email address belongs to an account already: the page links to log in and reset.
+    EmailTaken,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+    #[serde(default)]
+    pub kind: ErrorKind,
+}
+
+/// The errors of one submission, in the order of the form's fields, at most one per field.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn one(field: Field, message: impl Into<String>) -> Self {
+        let mut errors = Self::new();
+        errors.add(field, message);
+        errors
+    }
+
+    /// Adds an error, unless the field has one already (the first problem is the one to fix).
+    pub fn add(&mut self, field: Field, message: impl Into<String>) {
+        self.add_kind(field, message, ErrorKind::Invalid);
+    }
+
+    pub fn add_kind(&mut self, field: Field, message: impl Into<String>, kind: ErrorKind) {
+        if self.get(field).is_none() {
+            self.0.push(FieldError {
+                field,
+                message: message.into(),
+                kind,
+            });
+        }
+    }
+
+    /// Records the outcome of one rule: its value if it passed, its message if not.
+    pub fn check<T>(&mut self, field: Field, result: Result<T, String>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.add(field, message);
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, field: Field) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.field == field)
+    }
+
+    /// Replaces the error of one field with what a fresh validation says of it.
+    pub fn replace_field(&mut self, field: Field, fresh: &FieldErrors) {
+        self.0.retain(|e| e.field != field);
+        if let Some(error) = fresh.get(field) {
+            self.0.push(error.clone());
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+
+    /// Sorts the errors into the order in which the fields appear on the form.
+    pub fn ordered_by(mut self, fields: &[Field]) -> Self {
+        self.0.sort_by_key(|e| {
+            fields
+                .iter()
+                .position(|f| *f == e.field)
+                .unwrap_or(usize::MAX)
+        });
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_keeps_its_first_error_only() {
+        let mut errors = FieldErrors::new();
+        errors.add(Field::Email, "first");
+        errors.add(Field::Email, "second");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors.get(Field::Email).unwrap().message, "first");
+    }
+
+    #[test]
+    fn replacing_a_field_takes_the_fresh_error_or_clears_it() {
+        let mut shown = FieldErrors::one(Field::Email, "old");
+        shown.add(Field::Password, "keep");
+        shown.replace_field(Field::Email, &FieldErrors::new());
+        assert!(shown.get(Field::Email).is_none());
+        assert!(shown.get(Field::Password).is_some());
+        shown.replace_field(Field::Email, &FieldErrors::one(Field::Email, "new"));
+        assert_eq!(shown.get(Field::Email).unwrap().message, "new");
+    }
+}

@@ -1,0 +1,20 @@
+//! Typed forms and their validation. Each form has one `validate` function that both the
+//! browser (as the person leaves a field, and on submit) and the server (always) call.
+pub mod consumer;
+pub mod errors;
+pub mod rules;
+
+pub use errors::{ErrorKind, Field, FieldError, FieldErrors};
+pub use rules::NormalizedEmail;
+
+/// A form that can be shown back to the person after a submission.
+pub trait Redact {
+    /// The form with its secrets (passwords, CAPTCHA answers) cleared, so that it can be
+    /// rendered into a page without ever echoing a password.
+    fn redacted(&self) -> Self;
+}
+
+/// An HTML checkbox is sent as "on" when ticked and not at all otherwise.
+pub fn is_ticked(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| !v.is_empty())
+}

@@ -1,0 +1,236 @@
+//! The rules each field obeys. Each rule returns the cleaned value or a message that a
+//! person understands; forms combine them in their `validate` functions.
+use email_address::{EmailAddress, Options};
+use serde::{Deserialize, Serialize};
+
+pub const NAME_MAX_CHARS: usize = 100;
+pub const EMAIL_MAX_CHARS: usize = 254;
+pub const PASSWORD_MIN_CHARS: usize = 12;
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
+/// An email address that passed validation: as typed (trimmed) for display and sending,
+/// and normalized (lower case) for comparison and the unique index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NormalizedEmail {
+    as_typed: String,
+    normalized: String,
+}
+
+impl NormalizedEmail {
+    /// The only way to build one: the address must pass the email rule.
+    pub fn parse(input: &str) -> Result<Self, String> {
+        email(input)
+    }
+
+    pub fn as_typed(&self) -> &str {
+        &self.as_typed
+    }
+
+    pub fn normalized(&self) -> &str {
+        &self.normalized
+    }
+}
+
+/// Email syntax: a plain address (no display name), a domain with a dot, at most 254
+/// characters. Compared case-insensitively after trimming.
+pub fn email(input: &str) -> Result<NormalizedEmail, String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err("Enter your email address".into());
+    }
+    if trimmed.chars().count() > EMAIL_MAX_CHARS {
+        return Err(format!(
+            "Email address must be {EMAIL_MAX_CHARS} characters or fewer"
+        ));
+    }
+    let options = Options::default()
+        .without_display_text()
+        .without_domain_literal()
+        .with_required_tld();
+    match EmailAddress::parse_with_options(trimmed, options) {
+        Ok(_) => Ok(NormalizedEmail {
+            as_typed: trimmed.to_owned(),
+            normalized: trimmed.to_lowercase(),
+        }),
+        Err(_) => Err("Enter an email address in the correct format, like name@example.com".into()),
+    }
+}
+
+/// A first or last name: 1 to 100 characters after trimming, no control characters.
+pub fn name(label: &str, input: &str) -> Result<String, String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(format!("Enter your {}", label.to_lowercase()));
+    }
+    if trimmed.chars().count() > NAME_MAX_CHARS {
+        return Err(format!(
+            "{label} must be {NAME_MAX_CHARS} characters or fewer"
+        ));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(format!("{label} must not contain control characters"));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// A new password: 12 to 128 characters, no composition rules (NIST SP 800-63B).
+/// Not trimmed: every character a person typed counts.
+pub fn new_password(input: &str) -> Result<String, String> {
+    let length = input.chars().count();
+    if length == 0 {
+        return Err("Enter a password".into());
+    }
+    if length < PASSWORD_MIN_CHARS {
+        return Err(format!(
+            "Password must be at least {PASSWORD_MIN_CHARS} characters"
+        ));
+    }
+    if length > PASSWORD_MAX_CHARS {
+        return Err(format!(
+            "Password must be {PASSWORD_MAX_CHARS} characters or fewer"
+        ));
+    }
+    Ok(input.to_owned())
+}
+
+/// The confirmation must repeat the password exactly.
+pub fn confirmation(password: &str, confirm: &str) -> Result<(), String> {
+    if confirm.is_empty() {
+        Err("Confirm your password".into())
+    } else if confirm != password {
+        Err("The passwords do not match".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// A password typed to log in: only its presence and an upper bound are checked, so that
+/// a long input cannot make the server hash megabytes.
+pub fn password_to_log_in(input: &str) -> Result<String, String> {
+    if input.is_empty() {
+        Err("Enter your password".into())
+    } else if input.chars().count() > PASSWORD_MAX_CHARS {
+        Err("Email address or password is incorrect".into())
+    } else {
+        Ok(input.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_trimmed_and_compared_in_lower_case() {
+        let email = email("  Ada.Lovelace@Example.COM ").unwrap();
+        assert_eq!(email.as_typed(), "Ada.Lovelace@Example.COM");
+        assert_eq!(email.normalized(), "ada.lovelace@example.com");
+    }
+
+    #[test]
+    fn email_needs_an_address_with_a_dotted_domain_and_no_display_name() {
+        assert!(email("").is_err());
+        assert!(email("   ").is_err());
+        assert!(email("ada").is_err());
+        assert!(email("ada@localhost").is_err());
+        assert!(email("Ada <ada@example.com>").is_err());
+        assert!(email("ada@[127.0.0.1]").is_err());
+        assert!(email("ada@@example.com").is_err());
+        assert!(email("ada@example.com").is_ok());
+    }
+
+    /// An address of exactly `len` characters: a 64-character local part and a domain of
+    /// 60-letter labels ending in an all-letter top-level label.
+    fn address_of_length(len: usize) -> String {
+        let mut domain_len = len - 65;
+        let mut labels = Vec::new();
+        while domain_len > 61 + 3 {
+            labels.push("b".repeat(60));
+            domain_len -= 61;
+        }
+        labels.push("c".repeat(domain_len));
+        format!("{}@{}", "a".repeat(64), labels.join("."))
+    }
+
+    #[test]
+    fn email_is_at_most_254_characters() {
+        let at_limit = address_of_length(254);
+        assert_eq!(at_limit.len(), 254);
+        assert!(email(&at_limit).is_ok(), "254 characters is allowed");
+        let over = address_of_length(255);
+        assert_eq!(
+            email(&over).unwrap_err(),
+            "Email address must be 254 characters or fewer"
+        );
+    }
+
+    #[test]
+    fn name_is_one_to_one_hundred_characters() {
+        assert_eq!(name("First name", "").unwrap_err(), "Enter your first name");
+        assert_eq!(
+            name("First name", "  ").unwrap_err(),
+            "Enter your first name"
+        );
+        assert_eq!(name("First name", "A").unwrap(), "A");
+        assert_eq!(
+            name("First name", &"é".repeat(100))
+                .unwrap()
+                .chars()
+                .count(),
+            100
+        );
+        assert_eq!(
+            name("First name", &"é".repeat(101)).unwrap_err(),
+            "First name must be 100 characters or fewer"
+        );
+    }
+
+    #[test]
+    fn name_has_no_control_characters() {
+        assert!(name("Last name", "Lovelace\u{0}").is_err());
+        assert!(name("Last name", "Love\nlace").is_err());
+        assert!(name("Last name", "Love\u{7f}lace").is_err());
+        assert_eq!(
+            name("Last name", "  O'Brien-Núñez ").unwrap(),
+            "O'Brien-Núñez"
+        );
+    }
+
+    #[test]
+    fn password_is_twelve_to_one_hundred_twenty_eight_characters() {
+        assert_eq!(new_password("").unwrap_err(), "Enter a password");
+        assert!(new_password(&"x".repeat(11)).is_err());
+        assert!(new_password(&"x".repeat(12)).is_ok());
+        assert!(new_password(&"ü".repeat(128)).is_ok());
+        assert!(new_password(&"x".repeat(129)).is_err());
+    }
+
+    #[test]
+    fn password_has_no_composition_rules() {
+        assert!(new_password("all lower case words").is_ok());
+        assert!(
+            new_password("            ").is_ok(),
+            "spaces count as characters"
+        );
+    }
+
+    #[test]
+    fn confirmation_must_match() {
+        assert!(confirmation("correct horse battery", "correct horse battery").is_ok());
+        assert_eq!(
+            confirmation("correct horse battery", "correct horse batter").unwrap_err(),
+            "The passwords do not match"
+        );
+        assert_eq!(
+            confirmation("correct horse battery", "").unwrap_err(),
+            "Confirm your password"
+        );
+    }
+
+    #[test]
+    fn log_in_password_is_bounded_but_not_judged() {
+        assert!(password_to_log_in("short").is_ok());
+        assert!(password_to_log_in("").is_err());
+        assert!(password_to_log_in(&"x".repeat(129)).is_err());
+    }
+}

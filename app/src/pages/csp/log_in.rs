@@ -1,0 +1,135 @@
+//! `/csp/log-in`: email and password.
+use leptos::prelude::*;
+
+use crate::api::{log_in, LogIn, LogInOutcome};
+use crate::components::fields::{ErrorSummary, FormErrors, TextField};
+use crate::components::layout::PortalLayout;
+use crate::forms::consumer::LogInForm;
+use crate::forms::{Field, FieldErrors};
+use crate::pages::failure_as_errors;
+use crate::portal::Portal;
+use crate::submission::{latest_outcome, posted_submission, Submission};
+
+#[component]
+pub fn LogInPage(portal: Portal) -> impl IntoView {
+    let posted = posted_submission(move |form| log_in(portal, form));
+    view! {
+        <PortalLayout portal title="Log in">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let posted = posted.await;
+                    view! { <LogInFormView portal posted /> }
+                })}
+            </Suspense>
+        </PortalLayout>
+    }
+}
+
+fn errors_of(outcome: &Option<Result<LogInOutcome, ServerFnError>>) -> FieldErrors {
+    match outcome {
+        Some(Ok(LogInOutcome::Rejected { errors })) => errors.clone(),
+        Some(Err(error)) => failure_as_errors(error),
+        _ => FieldErrors::new(),
+    }
+}
+
+#[component]
+fn LogInFormView(
+    portal: Portal,
+    posted: Option<Submission<LogInForm, LogInOutcome>>,
+) -> impl IntoView {
+    let action = ServerAction::<LogIn>::new();
+    let shown = posted.as_ref().map(|s| s.form.clone()).unwrap_or_default();
+    let outcome = latest_outcome(move || action.value().get(), posted);
+    let errors = FormErrors::new(errors_of(&outcome.get_untracked()));
+    provide_context(errors);
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+
+    #[cfg(feature = "hydrate")]
+    {
+        use crate::submission::{focus_when_drawn, go_to, read_form};
+        Effect::new(move |_| {
+            let latest = action.value().get();
+            if let Some(Ok(LogInOutcome::LoggedIn { to })) = &latest {
+                go_to(to);
+            } else if latest.is_some() {
+                errors.shown.set(errors_of(&latest));
+                errors.submitted.set(true);
+                focus_when_drawn("error-summary");
+            }
+        });
+        errors
+            .on_leave
+            .set_value(Some(Callback::new(move |field: Field| {
+                if let Some(data) = form_ref
+                    .get_untracked()
+                    .and_then(|form| read_form::<LogInForm>(&form))
+                {
+                    let fresh = data.validate().err().unwrap_or_default();
+                    errors.shown.update(|e| e.replace_field(field, &fresh));
+                }
+            })));
+    }
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::submission::{focus_when_drawn, read_form};
+            ev.prevent_default();
+            let Some(data) = form_ref
+                .get_untracked()
+                .and_then(|form| read_form::<LogInForm>(&form))
+            else {
+                return;
+            };
+            match data.validate() {
+                Ok(_) => {
+                    action.dispatch(LogIn { portal, form: data });
+                }
+                Err(fresh) => {
+                    errors.shown.set(fresh);
+                    errors.submitted.set(true);
+                    focus_when_drawn("error-summary");
+                }
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let pending = action.pending();
+
+    view! {
+        <h1>{format!("Log in to the {}", portal.name())}</h1>
+        <ErrorSummary />
+        <form
+            class="form"
+            id="form"
+            method="post"
+            action=portal.path("/log-in")
+            novalidate
+            node_ref=form_ref
+            on:submit=on_submit
+        >
+            <TextField
+                field=Field::Email
+                label="Email"
+                input_type="email"
+                autocomplete="username"
+                value=shown.email
+            />
+            <TextField
+                field=Field::Password
+                label="Password"
+                input_type="password"
+                autocomplete="current-password"
+            />
+            <button class="button" type="submit" disabled=move || pending.get()>
+                "Log in"
+            </button>
+        </form>
+        <p>
+            <a href=portal.path("/reset")>"Forgot your password?"</a>
+        </p>
+        <p>"New here? " <a href=portal.path("/register")>"Register"</a> "."</p>
+    }
+}

@@ -1,0 +1,209 @@
+//! `/csp/register`: the consumer registration form, and the "check your email" page
+//! that follows it.
+use leptos::prelude::*;
+
+use crate::api::{new_captcha, register_consumer, RegisterConsumer, RegisterOutcome};
+use crate::captcha::CaptchaChallenge;
+use crate::components::captcha::Captcha;
+use crate::components::fields::{CheckboxField, ErrorSummary, FormErrors, TextField};
+use crate::components::layout::PortalLayout;
+use crate::forms::consumer::ConsumerRegistration;
+use crate::forms::{Field, FieldErrors};
+use crate::pages::failure_as_errors;
+use crate::policies::{PRIVACY_POLICY, TERMS};
+use crate::portal::Portal;
+use crate::submission::{latest_outcome, posted_submission, Submission};
+
+const PORTAL: Portal = Portal::Csp;
+
+#[component]
+pub fn CspRegister() -> impl IntoView {
+    let posted = posted_submission(register_consumer);
+    let captcha = Resource::new_blocking(|| (), |_| new_captcha());
+    view! {
+        <PortalLayout portal=PORTAL title="Register">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let posted = posted.await;
+                    let captcha = captcha.await.unwrap_or_default();
+                    view! { <Registration posted captcha /> }
+                })}
+            </Suspense>
+        </PortalLayout>
+    }
+}
+
+fn errors_of(outcome: &Option<Result<RegisterOutcome, ServerFnError>>) -> FieldErrors {
+    match outcome {
+        Some(Ok(RegisterOutcome::Rejected { errors, .. })) => errors.clone(),
+        Some(Err(error)) => failure_as_errors(error),
+        _ => FieldErrors::new(),
+    }
+}
+
+#[component]
+fn Registration(
+    posted: Option<Submission<ConsumerRegistration, RegisterOutcome>>,
+    captcha: CaptchaChallenge,
+) -> impl IntoView {
+    let action = ServerAction::<RegisterConsumer>::new();
+    let shown = posted.as_ref().map(|s| s.form.clone()).unwrap_or_default();
+    let outcome = latest_outcome(move || action.value().get(), posted);
+    let errors = FormErrors::new(errors_of(&outcome.get_untracked()));
+    provide_context(errors);
+
+    let challenge = Signal::derive(move || match outcome.get() {
+        Some(Ok(RegisterOutcome::Rejected { captcha, .. })) => captcha,
+        _ => captcha.clone(),
+    });
+    let registered = Signal::derive(move || match outcome.get() {
+        Some(Ok(RegisterOutcome::Registered { email })) => Some(email),
+        _ => None,
+    });
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+
+    #[cfg(feature = "hydrate")]
+    {
+        use crate::submission::{focus_when_drawn, read_form};
+        Effect::new(move |_| {
+            let latest = action.value().get();
+            if latest.is_some() {
+                let fresh = errors_of(&latest);
+                let rejected = !fresh.is_empty();
+                errors.shown.set(fresh);
+                errors.submitted.set(true);
+                if rejected {
+                    focus_when_drawn("error-summary");
+                }
+            }
+        });
+        errors
+            .on_leave
+            .set_value(Some(Callback::new(move |field: Field| {
+                if let Some(form) = form_ref.get_untracked() {
+                    if let Some(data) = read_form::<ConsumerRegistration>(&form) {
+                        let fresh = data.validate().err().unwrap_or_default();
+                        errors.shown.update(|e| e.replace_field(field, &fresh));
+                    }
+                }
+            })));
+    }
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::submission::{focus_when_drawn, read_form};
+            ev.prevent_default();
+            let Some(data) = form_ref
+                .get_untracked()
+                .and_then(|form| read_form::<ConsumerRegistration>(&form))
+            else {
+                return;
+            };
+            match data.validate() {
+                Ok(_) => {
+                    action.dispatch(RegisterConsumer { form: data });
+                }
+                Err(fresh) => {
+                    errors.shown.set(fresh);
+                    errors.submitted.set(true);
+                    focus_when_drawn("error-summary");
+                }
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let pending = action.pending();
+
+    let form = move || {
+        let shown = shown.clone();
+        view! {
+            <h1>"Register for the Consumer Service Portal"</h1>
+            <p class="lead">
+                "Create your consumer profile. Already registered? "
+                <a href=PORTAL.path("/log-in")>"Log in"</a> "."
+            </p>
+            <p class="aside">
+                "Registering for your company? Use the "
+                <a href=Portal::Csm.path("/register")>{Portal::Csm.name()}</a> " instead."
+            </p>
+            <ErrorSummary />
+            <form
+                class="form"
+                method="post"
+                action=PORTAL.path("/register")
+                novalidate
+                node_ref=form_ref
+                on:submit=on_submit
+            >
+                <TextField
+                    field=Field::FirstName
+                    label="First name"
+                    autocomplete="given-name"
+                    value=shown.first_name
+                />
+                <TextField
+                    field=Field::LastName
+                    label="Last name"
+                    autocomplete="family-name"
+                    value=shown.last_name
+                />
+                <TextField
+                    field=Field::Email
+                    label="Email"
+                    input_type="email"
+                    autocomplete="email"
+                    value=shown.email
+                    portal=PORTAL
+                />
+                <TextField
+                    field=Field::Password
+                    label="Password"
+                    input_type="password"
+                    autocomplete="new-password"
+                    hint="At least 12 characters. A few words you will remember make a strong password."
+                />
+                <TextField
+                    field=Field::ConfirmPassword
+                    label="Confirm password"
+                    input_type="password"
+                    autocomplete="new-password"
+                />
+                <Captcha challenge />
+                <CheckboxField field=Field::Consent>
+                    "I agree to the " <a href=PORTAL.path(PRIVACY_POLICY.path)>"Privacy Policy"</a>
+                    " and the " <a href=PORTAL.path(TERMS.path)>"Community Terms and Conditions"</a>
+                </CheckboxField>
+                <button class="button" type="submit" disabled=move || pending.get()>
+                    {move || if pending.get() { "Signing up…" } else { "Sign Up" }}
+                </button>
+            </form>
+        }
+    };
+
+    view! {
+        <Show when=move || registered.with(Option::is_some) fallback=form>
+            <CheckYourEmail email=registered.get().unwrap_or_default() />
+        </Show>
+    }
+}
+
+#[component]
+pub fn CheckYourEmail(email: String) -> impl IntoView {
+    view! {
+        <div class="panel panel--success" role="status">
+            <h1>"Check your email"</h1>
+            <p class="lead">"We sent a verification link to " <strong>{email}</strong> "."</p>
+        </div>
+        <p>
+            "Open the link in that email to verify your address. The link expires in 24 hours. Then you can log in."
+        </p>
+        <h2>"If the email does not arrive"</h2>
+        <ul>
+            <li>"It can take a few minutes. Check your spam or junk folder."</li>
+            <li>"Check the address above. If it is wrong, register again with the right one."</li>
+            <li>"If the link has expired, register again: an unverified registration can be replaced."</li>
+        </ul>
+    }
+}

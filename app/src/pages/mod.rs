@@ -1,0 +1,21 @@
+//! One module per page, grouped by portal.
+pub mod chooser;
+pub mod csm;
+pub mod csp;
+pub mod not_found;
+pub mod policy;
+
+use leptos::prelude::*;
+
+use crate::forms::{Field, FieldErrors};
+
+/// What a page shows when a server function failed for a reason that is not the
+/// person's input (the database is down, say): one error for the whole form.
+pub fn failure_as_errors(error: &ServerFnError) -> FieldErrors {
+    let message = match error {
+        ServerFnError::Args(m) | ServerFnError::Deserialization(m) => m.clone(),
+        ServerFnError::ServerError(m) => m.clone(),
+        _ => "Something went wrong on our side. Please try again in a moment.".to_owned(),
+    };
+    FieldErrors::one(Field::Form, message)
+}

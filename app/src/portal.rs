@@ -1,0 +1,84 @@
+//! The two portals, told apart by their URL prefix.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Portal {
+    /// Customer Service Management: business customers, contacts of a company account.
+    Csm,
+    /// Consumer Service Portal: individuals who buy for themselves.
+    Csp,
+}
+
+impl Portal {
+    pub const ALL: [Portal; 2] = [Portal::Csm, Portal::Csp];
+
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Portal::Csm => "/csm",
+            Portal::Csp => "/csp",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Portal::Csm => "Customer Service Management portal",
+            Portal::Csp => "Consumer Service Portal",
+        }
+    }
+
+    /// The audience, as the chooser on `/` names it.
+    pub fn audience(self) -> &'static str {
+        match self {
+            Portal::Csm => "I buy for my business",
+            Portal::Csp => "I buy for myself",
+        }
+    }
+
+    /// A path inside this portal: `Portal::Csp.path("/register")` is `/csp/register`.
+    pub fn path(self, rest: &str) -> String {
+        format!("{}{}", self.prefix(), rest)
+    }
+
+    /// The CSS class that selects the portal's theme (style/portals.css).
+    pub fn theme(self) -> &'static str {
+        match self {
+            Portal::Csm => "portal-csm",
+            Portal::Csp => "portal-csp",
+        }
+    }
+
+    /// The other portal, for the "wrong place?" links.
+    pub fn other(self) -> Portal {
+        match self {
+            Portal::Csm => Portal::Csp,
+            Portal::Csp => Portal::Csm,
+        }
+    }
+
+    /// The portal a URL path belongs to, if any.
+    pub fn of_path(path: &str) -> Option<Portal> {
+        Portal::ALL.into_iter().find(|portal| {
+            path == portal.prefix() || path.starts_with(&format!("{}/", portal.prefix()))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_belongs_to_the_portal_of_its_prefix_only() {
+        assert_eq!(Portal::of_path("/csp"), Some(Portal::Csp));
+        assert_eq!(Portal::of_path("/csp/register"), Some(Portal::Csp));
+        assert_eq!(Portal::of_path("/csm/log-in"), Some(Portal::Csm));
+        assert_eq!(Portal::of_path("/cspx"), None);
+        assert_eq!(Portal::of_path("/"), None);
+    }
+
+    #[test]
+    fn paths_are_built_under_the_prefix() {
+        assert_eq!(Portal::Csp.path("/verify"), "/csp/verify");
+        assert_eq!(Portal::Csm.other(), Portal::Csp);
+    }
+}

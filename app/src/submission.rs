@@ -1,0 +1,197 @@
+//! Forms that work without JavaScript, and the same forms with it.
+//!
+//! Without JavaScript a form posts to its page's own URL. The server renders that page
+//! with the posted body in context ([`PostedForm`]); the page runs the same server function
+//! the browser would have called, in a blocking resource, sets the HTTP status from the
+//! outcome, and renders the outcome. The resource carries the outcome (with the form's
+//! secrets cleared) to the browser, so a hydrated page shows the same thing.
+//! (leptos_axum's own no-JS path redirects back to the Referer and drops the outcome, so
+//! the errors could not be shown on their fields; hence this module.)
+use std::future::Future;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use crate::forms::Redact;
+
+/// The body of a plain form post to a page, put in context by the server.
+#[derive(Clone, Debug)]
+pub struct PostedForm(pub Arc<[u8]>);
+
+/// What a server function's outcome means for the HTTP response to a plain form post.
+pub trait Outcome {
+    fn http_status(&self) -> u16;
+    /// Where a plain form post goes next (a 303), if anywhere.
+    fn redirect_to(&self) -> Option<String> {
+        None
+    }
+}
+
+/// A form as it was posted, with its secrets cleared, and what came of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Submission<F, O> {
+    pub form: F,
+    pub outcome: Result<O, ServerFnError>,
+}
+
+/// Every form's fields travel as `form[...]`: `form` is the argument name of each form's
+/// server function, so one struct serves the plain post and the browser's call.
+#[derive(Deserialize)]
+struct Envelope<F> {
+    #[serde(default)]
+    form: F,
+}
+
+/// Reads a form-urlencoded body the way server functions read theirs.
+pub fn decode_form<F: DeserializeOwned + Default>(body: &[u8]) -> Result<F, String> {
+    serde_qs::Config::new(5, false)
+        .deserialize_bytes::<Envelope<F>>(body)
+        .map(|envelope| envelope.form)
+        .map_err(|e| e.to_string())
+}
+
+/// The outcome of this page's plain form post, if the request was one. `run` is the
+/// form's server function.
+pub fn posted_submission<F, O, Fut>(
+    run: impl Fn(F) -> Fut + Clone + Send + Sync + 'static,
+) -> Resource<Option<Submission<F, O>>>
+where
+    F: Redact + Default + Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    O: Outcome + Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: Future<Output = Result<O, ServerFnError>> + Send + 'static,
+{
+    let posted = use_context::<PostedForm>();
+    #[cfg(feature = "ssr")]
+    let response = use_context::<leptos_axum::ResponseOptions>();
+    Resource::new_blocking(
+        || (),
+        move |_| {
+            let posted = posted.clone();
+            let run = run.clone();
+            #[cfg(feature = "ssr")]
+            let response = response.clone();
+            async move {
+                let body = posted?;
+                let submission = match decode_form::<F>(&body.0) {
+                    Ok(form) => {
+                        let shown = form.redacted();
+                        Submission {
+                            form: shown,
+                            outcome: run(form).await,
+                        }
+                    }
+                    Err(_) => Submission {
+                        form: F::default(),
+                        outcome: Err(ServerFnError::Args(
+                            "The form could not be read. Please fill it in again.".into(),
+                        )),
+                    },
+                };
+                #[cfg(feature = "ssr")]
+                if let Some(response) = response {
+                    respond(&response, &submission.outcome);
+                }
+                Some(submission)
+            }
+        },
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn respond<O: Outcome>(
+    response: &leptos_axum::ResponseOptions,
+    outcome: &Result<O, ServerFnError>,
+) {
+    use http::{header, HeaderValue, StatusCode};
+    let status = match outcome {
+        Ok(outcome) => {
+            if let Some(to) = outcome.redirect_to() {
+                if let Ok(location) = HeaderValue::from_str(&to) {
+                    response.insert_header(header::LOCATION, location);
+                }
+            }
+            outcome.http_status()
+        }
+        Err(
+            ServerFnError::Args(_)
+            | ServerFnError::Deserialization(_)
+            | ServerFnError::MissingArg(_),
+        ) => 400,
+        Err(_) => 503,
+    };
+    response.set_status(StatusCode::from_u16(status).unwrap_or(StatusCode::OK));
+}
+
+/// The latest outcome of a form: the browser's last call if there was one, else the
+/// plain post this page answers.
+pub fn latest_outcome<F, O>(
+    action_value: impl Fn() -> Option<Result<O, ServerFnError>> + Send + Sync + 'static,
+    posted: Option<Submission<F, O>>,
+) -> Signal<Option<Result<O, ServerFnError>>>
+where
+    F: Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let initial = posted.map(|s| s.outcome);
+    Signal::derive(move || action_value().or_else(|| initial.clone()))
+}
+
+/// Reads a form element into its typed form (the browser's half of [`decode_form`]).
+#[cfg(feature = "hydrate")]
+pub fn read_form<F: DeserializeOwned + Default>(form: &web_sys::HtmlFormElement) -> Option<F> {
+    use wasm_bindgen::JsCast;
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    let params =
+        web_sys::UrlSearchParams::new_with_str_sequence_sequence(data.unchecked_ref()).ok()?;
+    let query: String = params.to_string().into();
+    decode_form(query.as_bytes()).ok()
+}
+
+/// A full page load: after logging in or out, every part of the page must show the new
+/// state, so the browser loads the next page afresh.
+#[cfg(feature = "hydrate")]
+pub fn go_to(path: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(path);
+    }
+}
+
+/// Moves focus to an element once the page has drawn it (the error summary, after a
+/// rejected submission, so that a screen reader announces it).
+#[cfg(feature = "hydrate")]
+pub fn focus_when_drawn(id: &'static str) {
+    use wasm_bindgen::JsCast;
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forms::consumer::ConsumerRegistration;
+
+    #[test]
+    fn a_plain_post_decodes_into_the_form_struct() {
+        let body =
+            b"form%5Bfirst_name%5D=Ada&form%5Bemail%5D=ada%40example.com&form%5Bconsent%5D=on";
+        let form: ConsumerRegistration = decode_form(body).unwrap();
+        assert_eq!(form.first_name, "Ada");
+        assert_eq!(form.email, "ada@example.com");
+        assert_eq!(form.consent.as_deref(), Some("on"));
+        assert_eq!(form.security_code, None, "an unticked box is simply absent");
+    }
+
+    #[test]
+    fn an_empty_post_is_an_empty_form() {
+        let form: ConsumerRegistration = decode_form(b"").unwrap();
+        assert_eq!(form, ConsumerRegistration::default());
+    }
+}

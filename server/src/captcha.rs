@@ -1,0 +1,271 @@
+//! The self-hosted CAPTCHA's server half: signed, expiring challenges (ALTCHA's
+//! proof-of-work scheme, plus an arithmetic question for browsers without JavaScript) and
+//! the check of a response. Single use is the database's job: the registration writes the
+//! challenge's id into `captcha_spent` in its own transaction.
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, Duration, Utc};
+use hmac::{Hmac, Mac};
+use rand::Rng;
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+
+use app::captcha::{parse_answer, pow_digest, CaptchaChallenge, CaptchaResponse};
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// How long a challenge may be answered: long enough to fill in the form.
+pub const CHALLENGE_LIFETIME: Duration = Duration::minutes(30);
+
+/// The solver tries up to this many numbers: a few tens of milliseconds in a browser.
+pub const DEFAULT_MAX_NUMBER: u64 = 50_000;
+
+/// What the signed token carries; the server keeps no state per challenge.
+#[derive(Serialize, Deserialize)]
+struct Claims {
+    id: String,
+    expires: i64,
+    salt: String,
+    challenge: String,
+    max: u64,
+    /// HMAC of the question's answer, so the token does not give it away.
+    answer: String,
+}
+
+/// A response that passed: the challenge's id must now be spent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaptchaPass {
+    pub id: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CaptchaProblem {
+    #[error("The security check did not load properly. Reload the page and try again")]
+    Malformed,
+    #[error("The security check has expired. Select Verify again")]
+    Expired,
+    #[error("The security check failed. Select Verify again")]
+    WrongSolution,
+    #[error("The answer to the security question is not right")]
+    WrongAnswer,
+    #[error("This security check has been used already. Select Verify again")]
+    Spent,
+}
+
+#[derive(Clone)]
+pub struct CaptchaIssuer {
+    key: [u8; 32],
+    max_number: u64,
+}
+
+impl CaptchaIssuer {
+    pub fn new(key: [u8; 32]) -> Self {
+        Self {
+            key,
+            max_number: DEFAULT_MAX_NUMBER,
+        }
+    }
+
+    /// A cheaper challenge, for tests and benchmarks that solve many.
+    pub fn with_max_number(mut self, max_number: u64) -> Self {
+        self.max_number = max_number.max(1);
+        self
+    }
+
+    fn mac(&self) -> HmacSha256 {
+        // HMAC accepts keys of any length, so this cannot fail.
+        HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key length")
+    }
+
+    fn answer_mac(&self, id: &str, answer: u32) -> String {
+        let mut mac = self.mac();
+        mac.update(format!("answer:{id}:{answer}").as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    pub fn issue(&self, now: DateTime<Utc>) -> CaptchaChallenge {
+        let mut rng = rand::thread_rng();
+        let id = hex::encode(rng.gen::<[u8; 16]>());
+        let expires = (now + CHALLENGE_LIFETIME).timestamp();
+        let salt = format!("{}?expires={expires}", hex::encode(rng.gen::<[u8; 12]>()));
+        let secret_number = rng.gen_range(0..=self.max_number);
+        let challenge = hex::encode(pow_digest(&salt, secret_number));
+        let (a, b) = (rng.gen_range(1..=9u32), rng.gen_range(1..=9u32));
+        let claims = Claims {
+            answer: self.answer_mac(&id, a + b),
+            id,
+            expires,
+            salt: salt.clone(),
+            challenge: challenge.clone(),
+            max: self.max_number,
+        };
+        // Serializing a struct of strings and numbers cannot fail.
+        let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims).unwrap_or_default());
+        let mut mac = self.mac();
+        mac.update(payload.as_bytes());
+        let signature = URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
+        CaptchaChallenge {
+            token: format!("{payload}.{signature}"),
+            question: format!("What is {a} plus {b}?"),
+            salt,
+            challenge,
+            max_number: self.max_number,
+        }
+    }
+
+    /// Checks a response against its challenge. It does not spend the challenge.
+    pub fn check(
+        &self,
+        response: &CaptchaResponse,
+        now: DateTime<Utc>,
+    ) -> Result<CaptchaPass, CaptchaProblem> {
+        let claims = self.open(response.token())?;
+        let expires_at =
+            DateTime::from_timestamp(claims.expires, 0).ok_or(CaptchaProblem::Malformed)?;
+        if now > expires_at {
+            return Err(CaptchaProblem::Expired);
+        }
+        match response {
+            CaptchaResponse::ProofOfWork { number, .. } => {
+                let solved = *number <= claims.max
+                    && hex::encode(pow_digest(&claims.salt, *number)) == claims.challenge;
+                if !solved {
+                    return Err(CaptchaProblem::WrongSolution);
+                }
+            }
+            CaptchaResponse::Answer { answer, .. } => {
+                let right = parse_answer(answer)
+                    .is_some_and(|n| self.answer_mac(&claims.id, n) == claims.answer);
+                if !right {
+                    return Err(CaptchaProblem::WrongAnswer);
+                }
+            }
+        }
+        Ok(CaptchaPass {
+            id: claims.id,
+            expires_at,
+        })
+    }
+
+    fn open(&self, token: &str) -> Result<Claims, CaptchaProblem> {
+        let (payload, signature) = token.split_once('.').ok_or(CaptchaProblem::Malformed)?;
+        let signature = URL_SAFE_NO_PAD
+            .decode(signature)
+            .map_err(|_| CaptchaProblem::Malformed)?;
+        let mut mac = self.mac();
+        mac.update(payload.as_bytes());
+        mac.verify_slice(&signature)
+            .map_err(|_| CaptchaProblem::Malformed)?;
+        let json = URL_SAFE_NO_PAD
+            .decode(payload)
+            .map_err(|_| CaptchaProblem::Malformed)?;
+        serde_json::from_slice(&json).map_err(|_| CaptchaProblem::Malformed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::captcha::solve;
+
+    fn issuer() -> CaptchaIssuer {
+        CaptchaIssuer::new([7; 32]).with_max_number(2_000)
+    }
+
+    fn answer_of(question: &str) -> u32 {
+        let numbers: Vec<u32> = question
+            .trim_end_matches('?')
+            .split(' ')
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        numbers.iter().sum()
+    }
+
+    #[test]
+    fn a_solved_proof_of_work_passes() {
+        let now = Utc::now();
+        let challenge = issuer().issue(now);
+        let number = solve(&challenge).unwrap();
+        let response = CaptchaResponse::ProofOfWork {
+            token: challenge.token,
+            number,
+        };
+        assert!(issuer().check(&response, now).is_ok());
+    }
+
+    #[test]
+    fn a_wrong_number_fails() {
+        let now = Utc::now();
+        let challenge = issuer().issue(now);
+        let number = solve(&challenge).unwrap();
+        let response = CaptchaResponse::ProofOfWork {
+            token: challenge.token,
+            number: number + 1,
+        };
+        assert_eq!(
+            issuer().check(&response, now),
+            Err(CaptchaProblem::WrongSolution)
+        );
+    }
+
+    #[test]
+    fn the_right_answer_to_the_question_passes_in_digits_or_words() {
+        let now = Utc::now();
+        let challenge = issuer().issue(now);
+        let sum = answer_of(&challenge.question);
+        let digits = CaptchaResponse::Answer {
+            token: challenge.token.clone(),
+            answer: sum.to_string(),
+        };
+        assert!(issuer().check(&digits, now).is_ok());
+        let wrong = CaptchaResponse::Answer {
+            token: challenge.token,
+            answer: (sum + 1).to_string(),
+        };
+        assert_eq!(
+            issuer().check(&wrong, now),
+            Err(CaptchaProblem::WrongAnswer)
+        );
+    }
+
+    #[test]
+    fn an_expired_challenge_fails() {
+        let then = Utc::now() - CHALLENGE_LIFETIME - Duration::seconds(1);
+        let challenge = issuer().issue(then);
+        let number = solve(&challenge).unwrap();
+        let response = CaptchaResponse::ProofOfWork {
+            token: challenge.token,
+            number,
+        };
+        assert_eq!(
+            issuer().check(&response, Utc::now()),
+            Err(CaptchaProblem::Expired)
+        );
+    }
+
+    #[test]
+    fn a_token_signed_with_another_key_or_altered_fails() {
+        let now = Utc::now();
+        let challenge = CaptchaIssuer::new([8; 32])
+            .with_max_number(2_000)
+            .issue(now);
+        let number = solve(&challenge).unwrap();
+        let foreign = CaptchaResponse::ProofOfWork {
+            token: challenge.token.clone(),
+            number,
+        };
+        assert_eq!(
+            issuer().check(&foreign, now),
+            Err(CaptchaProblem::Malformed)
+        );
+        let garbage = CaptchaResponse::ProofOfWork {
+            token: "not.a-token".into(),
+            number,
+        };
+        assert_eq!(
+            issuer().check(&garbage, now),
+            Err(CaptchaProblem::Malformed)
+        );
+    }
+}

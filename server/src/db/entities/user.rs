@@ -1,0 +1,81 @@
+use sea_orm::entity::prelude::*;
+
+use app::portal::Portal;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub kind: UserKind,
+    /// As typed (trimmed): the address mail is sent to.
+    pub email: String,
+    /// Lower case: what the unique index compares.
+    #[sea_orm(unique)]
+    pub email_normalized: String,
+    pub first_name: String,
+    pub last_name: String,
+    /// argon2id, PHC string format.
+    pub password_hash: String,
+    pub status: UserStatus,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub verified_at: Option<DateTimeUtc>,
+    pub last_login_at: Option<DateTimeUtc>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+pub enum UserKind {
+    #[sea_orm(string_value = "consumer")]
+    Consumer,
+    #[sea_orm(string_value = "contact")]
+    Contact,
+    #[sea_orm(string_value = "staff")]
+    Staff,
+}
+
+impl UserKind {
+    /// The portal where this kind of person logs in (staff use the business portal).
+    pub fn portal(self) -> Portal {
+        match self {
+            UserKind::Consumer => Portal::Csp,
+            UserKind::Contact | UserKind::Staff => Portal::Csm,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
+pub enum UserStatus {
+    #[sea_orm(string_value = "unverified")]
+    Unverified,
+    #[sea_orm(string_value = "pending_approval")]
+    PendingApproval,
+    #[sea_orm(string_value = "active")]
+    Active,
+    #[sea_orm(string_value = "disabled")]
+    Disabled,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(has_many = "super::consent::Entity")]
+    Consent,
+    #[sea_orm(has_many = "super::email_token::Entity")]
+    EmailToken,
+}
+
+impl Related<super::consent::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Consent.def()
+    }
+}
+
+impl Related<super::email_token::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::EmailToken.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

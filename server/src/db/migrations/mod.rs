@@ -1,0 +1,14 @@
+//! Schema migrations, run at start-up. Each migration is written out in full (not derived
+//! from the entities) so that it means the same thing forever.
+use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_initial;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261124_000001_initial::Migration)]
+    }
+}

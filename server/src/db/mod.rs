@@ -1,0 +1,81 @@
+//! The database: one connection pool (SQLite by default, PostgreSQL for scale) shared by
+//! sea-orm and the session store, its entities, and its migrations.
+pub mod entities;
+pub mod migrations;
+pub mod settings;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sea_orm::sqlx::postgres::PgPoolOptions;
+use sea_orm::sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
+use sea_orm::sqlx::{PgPool, SqlitePool};
+use sea_orm::{DatabaseConnection, DbErr, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector};
+use sea_orm_migration::MigratorTrait;
+
+/// The raw pool behind the connection, for the session store.
+#[derive(Clone)]
+pub enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+#[derive(Clone)]
+pub struct Database {
+    pub conn: DatabaseConnection,
+    pub pool: Pool,
+}
+
+impl Database {
+    /// Connects and brings the schema up to date.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        let database = if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            Database {
+                conn: SqlxPostgresConnector::from_sqlx_postgres_pool(pool.clone()),
+                pool: Pool::Postgres(pool),
+            }
+        } else {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                // WAL lets page loads read while a sign-up writes; the busy timeout makes
+                // concurrent writers queue instead of failing.
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true);
+            if let Some(dir) = options.get_filename().parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir)?;
+                }
+            }
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            Database {
+                conn: SqlxSqliteConnector::from_sqlx_sqlite_pool(pool.clone()),
+                pool: Pool::Sqlite(pool),
+            }
+        };
+        migrations::Migrator::up(&database.conn, None).await?;
+        Ok(database)
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self.pool, Pool::Postgres(_))
+    }
+}
+
+/// Whether an error is the violation of a unique index (how the database tells us that
+/// an email address or a CAPTCHA was taken by a concurrent request).
+pub fn is_unique_violation(error: &DbErr) -> bool {
+    matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}

@@ -1,0 +1,83 @@
+//! The HTTP surface: Leptos pages and server functions, plain form posts to pages,
+//! static files, the dev mailbox, and the layers around them.
+mod form_pages;
+mod server_fn_errors;
+
+use axum::extract::FromRef;
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::cookie::{time, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
+
+use app::api::SharedServices;
+use app::{shell, App, FORM_PAGES};
+
+/// The largest request body accepted: forms are a few hundred bytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub services: SharedServices,
+    pub db: DatabaseConnection,
+}
+
+pub struct HttpSettings {
+    pub dev_mailbox: bool,
+    pub secure_cookies: bool,
+}
+
+pub fn router<S: SessionStore + Clone>(
+    state: AppState,
+    store: S,
+    settings: HttpSettings,
+) -> Router {
+    let routes = generate_route_list(App);
+    let services = state.services.clone();
+    let context = move || provide_context(services.clone());
+    let options = state.leptos_options.clone();
+
+    let mut router =
+        Router::<AppState>::new()
+            .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()));
+    for path in FORM_PAGES {
+        router = router.route(path, post(form_pages::post_to_page));
+    }
+    if settings.dev_mailbox {
+        router = router.route("/dev/mailbox", get(crate::mail::dev_mailbox::page));
+    }
+
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("portico_session")
+        .with_secure(settings.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
+
+    router
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .with_state(state)
+        .layer(middleware::from_fn(server_fn_errors::bad_input_is_4xx))
+        .layer(sessions)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+}

@@ -1,0 +1,135 @@
+//! Portico's server: configuration, database, services, password hashing, email and the
+//! HTTP surface. `main.rs` only calls [`run`].
+pub mod captcha;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod janitor;
+pub mod mail;
+pub mod password;
+pub mod services;
+pub mod tokens;
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use leptos::config::get_configuration;
+use tokio::net::TcpListener;
+use tower_sessions::session_store::ExpiredDeletion;
+use tower_sessions::SessionStore;
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+use crate::captcha::CaptchaIssuer;
+use crate::config::Config;
+use crate::db::{Database, Pool};
+use crate::http::{AppState, HttpSettings};
+use crate::mail::outbox::{DeliveryWorker, OutboxSignal};
+use crate::password::PasswordHasher;
+use crate::services::Portico;
+
+/// Starts the server and serves until Ctrl-C or SIGTERM.
+pub async fn run() -> anyhow::Result<()> {
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .init();
+
+    let config = Config::from_env()?;
+    let leptos_options = get_configuration(None)
+        .context("reading the Leptos configuration")?
+        .leptos_options;
+    let address = leptos_options.site_addr;
+
+    let database = Database::connect(&config.database_url)
+        .await
+        .with_context(|| format!("opening the database at {}", config.database_url))?;
+    let captcha_key = db::settings::secret_key(&database.conn, "captcha_key").await?;
+    let signal = OutboxSignal::default();
+    let portico = Portico::new(
+        database.conn.clone(),
+        PasswordHasher::per_core()?,
+        CaptchaIssuer::new(captcha_key),
+        signal.clone(),
+        &config.public_url,
+    );
+
+    match &config.smtp_url {
+        Some(url) => {
+            let worker =
+                DeliveryWorker::new(database.conn.clone(), url, config.mail_from.clone(), signal)
+                    .context("SMTP_URL is not a valid SMTP URL")?;
+            tokio::spawn(worker.run());
+            tracing::info!("emails go out through the SMTP server in SMTP_URL");
+        }
+        None => tracing::info!(
+            "SMTP_URL is not set: emails stay in the outbox; read them at {}/dev/mailbox",
+            config.public_url
+        ),
+    }
+    tokio::spawn(janitor::run(database.conn.clone()));
+
+    let state = AppState {
+        leptos_options,
+        services: Arc::new(portico),
+        db: database.conn.clone(),
+    };
+    let settings = HttpSettings {
+        dev_mailbox: config.dev_mailbox(),
+        secure_cookies: config.secure_cookies(),
+    };
+    let listener = TcpListener::bind(address)
+        .await
+        .with_context(|| format!("listening on {address}"))?;
+    tracing::info!("Portico is at http://{address}");
+    match database.pool {
+        Pool::Sqlite(pool) => {
+            let store = SqliteStore::new(pool);
+            store.migrate().await?;
+            serve(listener, state, store, settings).await
+        }
+        Pool::Postgres(pool) => {
+            let store = PostgresStore::new(pool);
+            store.migrate().await?;
+            serve(listener, state, store, settings).await
+        }
+    }
+}
+
+async fn serve<S: SessionStore + ExpiredDeletion + Clone>(
+    listener: TcpListener,
+    state: AppState,
+    store: S,
+    settings: HttpSettings,
+) -> anyhow::Result<()> {
+    tokio::spawn(janitor::expire_sessions(store.clone()));
+    let app = http::router(state, store, settings);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,87 @@
+//! `/dev/mailbox`: with no SMTP server configured, every email stays in the outbox and
+//! this page lists them with their links (as Phoenix and Rails do in development), so
+//! that a new user can verify an address without a mail server. The route exists only
+//! when the dev mailbox is on.
+use axum::extract::State;
+use axum::response::Html;
+use maud::{html, Markup, DOCTYPE};
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, QuerySelect};
+
+use crate::db::entities::outbox;
+
+pub async fn page(State(db): State<DatabaseConnection>) -> Html<String> {
+    let emails = outbox::Entity::find()
+        .order_by_desc(outbox::Column::Id)
+        .limit(50)
+        .all(&db)
+        .await;
+    let body = match emails {
+        Ok(emails) if emails.is_empty() => {
+            html! { p { "No emails yet. Register at " a href="/csp/register" { "/csp/register" } "." } }
+        }
+        Ok(emails) => html! { @for email in &emails { (message(email)) } },
+        Err(error) => {
+            tracing::error!(%error, "dev mailbox: could not read the outbox");
+            html! { p { "The outbox could not be read. See the server log." } }
+        }
+    };
+    Html(
+        html! {
+            (DOCTYPE)
+            html lang="en" {
+                head {
+                    meta charset="utf-8";
+                    title { "Dev mailbox · Portico" }
+                    link rel="stylesheet" href="/pkg/portico.css";
+                }
+                body {
+                    main class="site-main mailbox" {
+                        h1 { "Dev mailbox" }
+                        p class="lead" { "Emails the server would have sent. SMTP_URL is not set, so they stay here. Newest first." }
+                        (body)
+                    }
+                }
+            }
+        }
+        .into_string(),
+    )
+}
+
+fn message(email: &outbox::Model) -> Markup {
+    html! {
+        article class="mailbox__message" {
+            h2 class="mailbox__subject" { (email.subject) }
+            p class="mailbox__meta" { "To " strong { (email.to_address) } " · " (email.created_at.format("%Y-%m-%d %H:%M:%S UTC")) }
+            @let links = links_in(&email.text_body);
+            @if !links.is_empty() {
+                ul class="mailbox__links" { @for link in links { li { a href=(link) { (link) } } } }
+            }
+            pre class="mailbox__text" { (email.text_body) }
+        }
+    }
+}
+
+/// The http(s) links in a plain-text email.
+fn links_in(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .filter(|word| word.starts_with("http://") || word.starts_with("https://"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_found_in_the_text() {
+        let text =
+            "Hello,\n\nhttp://127.0.0.1:3000/csp/verify?token=abc\n\nBye https://x.example/y";
+        assert_eq!(
+            links_in(text),
+            vec![
+                "http://127.0.0.1:3000/csp/verify?token=abc",
+                "https://x.example/y"
+            ]
+        );
+    }
+}

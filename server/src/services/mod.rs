@@ -1,0 +1,113 @@
+//! The server's side of the contract: [`Portico`] implements the pages' `Services` trait
+//! with one module per journey.
+pub mod log_in;
+pub mod registration;
+pub mod verification;
+
+use app::api::{LogInOutcome, RegisterOutcome, Services, SessionUser, TokenStatus};
+use app::captcha::CaptchaChallenge;
+use app::forms::consumer::{ValidConsumerRegistration, ValidLogIn};
+use app::portal::Portal;
+use chrono::Utc;
+use leptos::prelude::ServerFnError;
+use sea_orm::{DatabaseConnection, DbErr};
+use tower_sessions::Session;
+
+use crate::captcha::CaptchaIssuer;
+use crate::mail::outbox::OutboxSignal;
+use crate::password::{HashError, PasswordHasher};
+
+/// Everything the services need, built once at start-up and shared by every request.
+#[derive(Clone)]
+pub struct Portico {
+    pub db: DatabaseConnection,
+    pub hasher: PasswordHasher,
+    pub captcha: CaptchaIssuer,
+    pub outbox: OutboxSignal,
+    /// The base of links in emails, without a trailing slash.
+    pub public_url: String,
+}
+
+/// What can go wrong inside a service that is not the person's doing.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("database: {0}")]
+    Database(#[from] DbErr),
+    #[error(transparent)]
+    Hash(#[from] HashError),
+    #[error("session store: {0}")]
+    Session(#[from] tower_sessions::session::Error),
+}
+
+/// Internal errors are logged here and never shown: the person gets a plain message.
+/// (Not a `From` impl: server_fn's blanket `From<std::error::Error>` would show the cause.)
+fn public<T>(result: Result<T, ServiceError>) -> Result<T, ServerFnError> {
+    result.map_err(|error| {
+        tracing::error!(%error, "request failed");
+        ServerFnError::ServerError(
+            "Something went wrong on our side. Please try again in a moment.".into(),
+        )
+    })
+}
+
+impl Portico {
+    pub fn new(
+        db: DatabaseConnection,
+        hasher: PasswordHasher,
+        captcha: CaptchaIssuer,
+        outbox: OutboxSignal,
+        public_url: &str,
+    ) -> Self {
+        Self {
+            db,
+            hasher,
+            captcha,
+            outbox,
+            public_url: public_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// A link into a portal, for an email.
+    pub fn link(&self, portal: Portal, path_and_query: &str) -> String {
+        format!("{}{}", self.public_url, portal.path(path_and_query))
+    }
+}
+
+#[async_trait::async_trait]
+impl Services for Portico {
+    fn new_captcha(&self) -> CaptchaChallenge {
+        self.captcha.issue(Utc::now())
+    }
+
+    async fn register_consumer(
+        &self,
+        form: ValidConsumerRegistration,
+    ) -> Result<RegisterOutcome, ServerFnError> {
+        public(self.register_consumer_at(form, Utc::now()).await)
+    }
+
+    async fn email_token_status(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
+        public(self.verification_status_at(token, Utc::now()).await)
+    }
+
+    async fn verify_email(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
+        public(self.verify_email_at(token, Utc::now()).await)
+    }
+
+    async fn log_in(
+        &self,
+        session: &Session,
+        portal: Portal,
+        form: ValidLogIn,
+    ) -> Result<LogInOutcome, ServerFnError> {
+        public(self.log_in_at(session, portal, form, Utc::now()).await)
+    }
+
+    async fn log_out(&self, session: &Session) -> Result<(), ServerFnError> {
+        public(session.flush().await.map_err(ServiceError::from))
+    }
+
+    async fn current_user(&self, session: &Session) -> Result<Option<SessionUser>, ServerFnError> {
+        public(self.session_user(session).await)
+    }
+}

@@ -1,0 +1,83 @@
+//! Email verification. Using a token is one conditional update (unused, unexpired, the
+//! right purpose), so a token works once even when two requests race.
+use app::api::TokenStatus;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+
+use super::{Portico, ServiceError};
+use crate::db::entities::email_token::{self, TokenPurpose};
+use crate::db::entities::user::{self, UserStatus};
+use crate::tokens::hash_token;
+
+/// Longer than any token we issue (43 characters); anything longer is not ours.
+const MAX_TOKEN_CHARS: usize = 128;
+
+impl Portico {
+    /// What a verification link's token is now, without using it.
+    pub async fn verification_status_at(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<TokenStatus, ServiceError> {
+        if token.is_empty() || token.len() > MAX_TOKEN_CHARS {
+            return Ok(TokenStatus::Unknown);
+        }
+        let found = email_token::Entity::find()
+            .filter(email_token::Column::TokenHash.eq(hash_token(token)))
+            .filter(email_token::Column::Purpose.eq(TokenPurpose::Verify))
+            .one(&self.db)
+            .await?;
+        Ok(match found {
+            None => TokenStatus::Unknown,
+            Some(t) if t.used_at.is_some() => TokenStatus::Used,
+            Some(t) if t.expires_at <= now => TokenStatus::Expired,
+            Some(_) => TokenStatus::Valid,
+        })
+    }
+
+    /// Uses a verification token: the address is verified and the account becomes active.
+    pub async fn verify_email_at(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<TokenStatus, ServiceError> {
+        if token.is_empty() || token.len() > MAX_TOKEN_CHARS {
+            return Ok(TokenStatus::Unknown);
+        }
+        let hash = hash_token(token);
+        let txn = self.db.begin().await?;
+        let used = email_token::Entity::update_many()
+            .col_expr(email_token::Column::UsedAt, Expr::value(now))
+            .filter(email_token::Column::TokenHash.eq(hash.as_str()))
+            .filter(email_token::Column::Purpose.eq(TokenPurpose::Verify))
+            .filter(email_token::Column::UsedAt.is_null())
+            .filter(email_token::Column::ExpiresAt.gt(now))
+            .exec(&txn)
+            .await?;
+        if used.rows_affected == 0 {
+            txn.rollback().await?;
+            // Say why: used, expired or unknown.
+            return self.verification_status_at(token, now).await;
+        }
+        let Some(token_row) = email_token::Entity::find()
+            .filter(email_token::Column::TokenHash.eq(hash.as_str()))
+            .one(&txn)
+            .await?
+        else {
+            txn.rollback().await?;
+            return Ok(TokenStatus::Unknown);
+        };
+        user::Entity::update_many()
+            .col_expr(user::Column::Status, Expr::value(UserStatus::Active))
+            .col_expr(user::Column::VerifiedAt, Expr::value(now))
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(token_row.user_id))
+            .filter(user::Column::Status.eq(UserStatus::Unverified))
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        tracing::info!(user = token_row.user_id, "email address verified");
+        Ok(TokenStatus::Verified)
+    }
+}
