@@ -90,7 +90,7 @@ where
                 };
                 #[cfg(feature = "ssr")]
                 if let Some(response) = response {
-                    respond(&response, &submission.outcome);
+                    set_status(&response, &submission.outcome);
                 }
                 Some(submission)
             }
@@ -98,8 +98,19 @@ where
     )
 }
 
+/// Sets this response's status (and redirect) from an outcome. Call it while rendering
+/// (it reads the response from context); in the browser it does nothing.
+pub fn respond_with<O: Outcome>(outcome: &Result<O, ServerFnError>) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        set_status(&response, outcome);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = outcome;
+}
+
 #[cfg(feature = "ssr")]
-fn respond<O: Outcome>(
+fn set_status<O: Outcome>(
     response: &leptos_axum::ResponseOptions,
     outcome: &Result<O, ServerFnError>,
 ) {

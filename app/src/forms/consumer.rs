@@ -47,6 +47,14 @@ pub struct ValidConsumerRegistration {
     pub captcha: CaptchaResponse,
 }
 
+impl std::fmt::Debug for ValidConsumerRegistration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ValidConsumerRegistration")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
 impl ConsumerRegistration {
     pub fn validate(&self) -> Result<ValidConsumerRegistration, FieldErrors> {
         let mut errors = FieldErrors::new();
@@ -131,6 +139,14 @@ pub const LOG_IN_FIELDS: [Field; 3] = [Field::Form, Field::Email, Field::Passwor
 pub struct ValidLogIn {
     pub email: NormalizedEmail,
     pub password: String,
+}
+
+impl std::fmt::Debug for ValidLogIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ValidLogIn")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
 }
 
 impl LogInForm {

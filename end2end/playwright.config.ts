@@ -1,0 +1,57 @@
+import { defineConfig } from '@playwright/test';
+
+// The end-to-end tests drive Debian's Chromium against the release build of the real
+// server, which sends its email through a real SMTP server (maildev).
+export const APP_PORT = 3100;
+export const SMTP_PORT = 1125;
+export const MAILDEV_WEB_PORT = 1180;
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `npx maildev --smtp ${SMTP_PORT} --web ${MAILDEV_WEB_PORT} --ip 127.0.0.1 --silent`,
+      url: `http://127.0.0.1:${MAILDEV_WEB_PORT}/email`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A fresh database each run.
+      command: 'rm -rf target/e2e && exec target/release/server',
+      cwd: '..',
+      url: `http://127.0.0.1:${APP_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATABASE_URL: 'sqlite://target/e2e/portico.db?mode=rwc',
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
+        LEPTOS_SITE_ADDR: `127.0.0.1:${APP_PORT}`,
+        LEPTOS_SITE_ROOT: 'target/site',
+        RUST_LOG: 'info,sqlx=warn,sea_orm=warn',
+      },
+    },
+  ],
+});

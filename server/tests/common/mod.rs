@@ -1,0 +1,106 @@
+//! A Portico on a fresh SQLite file, and forms ready to submit.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use app::captcha::solve;
+use app::forms::consumer::{
+    ConsumerRegistration, LogInForm, ValidConsumerRegistration, ValidLogIn,
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use server::captcha::CaptchaIssuer;
+use server::db::entities::outbox;
+use server::db::Database;
+use server::mail::outbox::OutboxSignal;
+use server::password::PasswordHasher;
+use server::services::Portico;
+use tempfile::TempDir;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub portico: Portico,
+    pub db: Database,
+    _dir: TempDir,
+}
+
+pub async fn app() -> TestApp {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let url = format!("sqlite://{}/portico.db?mode=rwc", dir.path().display());
+    let db = Database::connect(&url).await.expect("the test database");
+    let portico = Portico::new(
+        db.conn.clone(),
+        PasswordHasher::new(2).expect("a hasher"),
+        // Cheap challenges: these tests solve many.
+        CaptchaIssuer::new([42; 32]).with_max_number(500),
+        OutboxSignal::default(),
+        "http://portal.test",
+    );
+    TestApp {
+        portico,
+        db,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// A complete registration form, its CAPTCHA solved as the browser would at `at`.
+    pub fn registration_at(&self, email: &str, at: DateTime<Utc>) -> ValidConsumerRegistration {
+        let challenge = self.portico.captcha.issue(at);
+        let number = solve(&challenge).expect("a solvable challenge");
+        ConsumerRegistration {
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            email: email.into(),
+            password: PASSWORD.into(),
+            confirm_password: PASSWORD.into(),
+            security_code: Some("on".into()),
+            captcha_token: challenge.token,
+            captcha_solution: number.to_string(),
+            captcha_answer: String::new(),
+            consent: Some("on".into()),
+        }
+        .validate()
+        .expect("a valid form")
+    }
+
+    pub fn registration(&self, email: &str) -> ValidConsumerRegistration {
+        self.registration_at(email, Utc::now())
+    }
+
+    pub async fn count<E: EntityTrait>(&self, _entity: E) -> u64
+    where
+        E::Model: Sync,
+    {
+        E::find().count(&self.db.conn).await.expect("a count")
+    }
+
+    /// The token in the newest email's verification link.
+    pub async fn last_emailed_token(&self) -> String {
+        let emails = outbox::Entity::find()
+            .all(&self.db.conn)
+            .await
+            .expect("the outbox");
+        let email = emails.last().expect("an email in the outbox");
+        let start = email.text_body.find("token=").expect("a link with a token") + "token=".len();
+        email.text_body[start..]
+            .split_whitespace()
+            .next()
+            .expect("the token")
+            .to_owned()
+    }
+}
+
+pub fn log_in_form(email: &str, password: &str) -> ValidLogIn {
+    LogInForm {
+        email: email.into(),
+        password: password.into(),
+    }
+    .validate()
+    .expect("a valid log-in form")
+}
+
+pub fn session() -> tower_sessions::Session {
+    tower_sessions::Session::new(None, Arc::new(tower_sessions::MemoryStore::default()), None)
+}
