@@ -6,6 +6,7 @@ pub mod db;
 pub mod http;
 pub mod janitor;
 pub mod mail;
+pub mod memory;
 pub mod password;
 pub mod services;
 pub mod tokens;

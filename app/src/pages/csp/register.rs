@@ -131,6 +131,7 @@ fn Registration(
             <ErrorSummary />
             <form
                 class="form"
+                id="form"
                 method="post"
                 action=PORTAL.path("/register")
                 novalidate

@@ -1,0 +1,417 @@
+//! Portico's benchmarks: the figures behind design.md's targets, printed, not asserted.
+//!
+//! `cargo run --release -p bench -- target/release/server` starts that server binary on a
+//! fresh SQLite database with an in-process SMTP sink, then measures. Run it from the
+//! workspace root after `cargo leptos build --release` (scripts/bench does both).
+mod smtp_sink;
+mod stats;
+
+use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use stats::{ms, Latencies};
+
+const PAGE_CLIENTS: usize = 64;
+const SIGNUP_CLIENTS: usize = 32;
+const RUN: Duration = Duration::from_secs(10);
+/// Page loads per second of the probe that measures latency beside a flood: a steady
+/// trickle of visitors, not a second flood.
+const PACED_RATE: u64 = 200;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let server_binary = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/release/server".into());
+    let port = free_port()?;
+    let base = format!("http://127.0.0.1:{port}");
+    let (smtp_port, received) = smtp_sink::start().await?;
+    let data = std::env::temp_dir().join(format!("portico-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&data)?;
+
+    let mut server = tokio::process::Command::new(&server_binary)
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/bench.db?mode=rwc", data.display()),
+        )
+        .env("SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}"))
+        .env("PUBLIC_URL", &base)
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .with_context(|| format!("starting {server_binary}"))?;
+    let pid = server.id().context("the server's pid")?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(256)
+        .build()?;
+    wait_until_up(&client, &base).await?;
+
+    println!("Portico benchmarks on {} cores", cores());
+    let argon2_rate = argon2_rate();
+    println!(
+        "argon2id (m=19456 KiB, t=2, p=1), {} threads: {argon2_rate:.0} hashes/s",
+        cores()
+    );
+
+    first_load(&client, &base).await?;
+
+    let idle = page_loads(
+        &client,
+        &format!("{base}/csp/register"),
+        PAGE_CLIENTS,
+        RUN,
+        None,
+    )
+    .await;
+    println!(
+        "register page, {PAGE_CLIENTS} clients, {}s: {:.0} loads/s, p50 {}, p99 {}  (target ≥ 8600/s, p99 ≤ 10 ms)",
+        RUN.as_secs(),
+        idle.count() as f64 / RUN.as_secs_f64(),
+        ms(idle.percentile(50.0)),
+        ms(idle.percentile(99.0)),
+    );
+    println!(
+        "server resident memory after the page loads: {:.1} MB",
+        rss_mb(pid, "VmRSS:")?
+    );
+    let quiet = paced_loads(
+        &client,
+        &format!("{base}/csp"),
+        Duration::from_secs(3),
+        None,
+    )
+    .await;
+    println!(
+        "home page at {PACED_RATE} loads/s, idle: p99 {}",
+        ms(quiet.percentile(99.0))
+    );
+
+    // A sign-up flood, with page loads measured alongside it.
+    let flooding = Arc::new(AtomicBool::new(true));
+    let flood = {
+        let client = client.clone();
+        let base = base.clone();
+        let flooding = flooding.clone();
+        tokio::spawn(
+            async move { sign_up_flood(&client, &base, SIGNUP_CLIENTS, RUN, flooding).await },
+        )
+    };
+    let cpu_before = (cpu_seconds(&pid.to_string()), cpu_seconds("self"));
+    let during = paced_loads(&client, &format!("{base}/csp"), RUN, Some(flooding.clone())).await;
+    let signups = flood.await??;
+    let cpu_after = (cpu_seconds(&pid.to_string()), cpu_seconds("self"));
+    let rate = signups.len() as f64 / RUN.as_secs_f64();
+    println!(
+        "sign-ups (form GET + POST), {SIGNUP_CLIENTS} clients, {}s: {rate:.1}/s = {:.0} % of the argon2 rate  (target ≥ 90 %)",
+        RUN.as_secs(),
+        100.0 * rate / argon2_rate
+    );
+    println!(
+        "  CPU during the flood: server {:.0} %, benchmark client {:.0} % (of one core)",
+        100.0 * (cpu_after.0 - cpu_before.0) / RUN.as_secs_f64(),
+        100.0 * (cpu_after.1 - cpu_before.1) / RUN.as_secs_f64(),
+    );
+    println!(
+        "home page at {PACED_RATE} loads/s during the flood: p99 {} = {:.1} × idle  (target ≤ 3 ×)",
+        ms(during.percentile(99.0)),
+        during.percentile(99.0).as_secs_f64() / quiet.percentile(99.0).as_secs_f64().max(1e-9)
+    );
+
+    // Sign-up to "accepted by the SMTP server".
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while received.len() < signups.len() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let delays: Vec<Duration> = signups
+        .iter()
+        .filter_map(|(email, done)| {
+            received
+                .at(email)
+                .map(|at| at.saturating_duration_since(*done))
+        })
+        .collect();
+    let delivered = delays.len();
+    let delays = Latencies::new(delays);
+    println!(
+        "sign-up to email accepted by SMTP: {delivered}/{} delivered, p50 {}, p99 {}  (target p99 ≤ 1 s)",
+        signups.len(),
+        ms(delays.percentile(50.0)),
+        ms(delays.percentile(99.0)),
+    );
+
+    println!(
+        "server peak resident memory: {:.1} MB  (target ≤ 64 MB)",
+        rss_mb(pid, "VmHWM:")?
+    );
+    server.kill().await.ok();
+    let _ = std::fs::remove_dir_all(&data);
+    Ok(())
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+async fn wait_until_up(client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
+    for _ in 0..200 {
+        if client.get(base).send().await.is_ok() {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    bail!("the server did not start")
+}
+
+/// This machine's argon2 rate with one hash per core, as the server runs them.
+fn argon2_rate() -> f64 {
+    use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+    let per_thread = 40;
+    let start = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..cores() {
+            scope.spawn(|| {
+                for _ in 0..per_thread {
+                    let salt = SaltString::generate(&mut OsRng);
+                    let _ = argon2::Argon2::default().hash_password(b"benchmark password", &salt);
+                }
+            });
+        }
+    });
+    (per_thread * cores()) as f64 / start.elapsed().as_secs_f64()
+}
+
+/// Bytes over the wire (brotli) for a first visit to the register page.
+async fn first_load(client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
+    let mut total = 0;
+    let mut parts = Vec::new();
+    for path in [
+        "/csp/register",
+        "/pkg/portico.css",
+        "/pkg/portico.js",
+        "/pkg/portico.wasm",
+    ] {
+        let response = client
+            .get(format!("{base}{path}"))
+            .header("Accept-Encoding", "br")
+            .send()
+            .await?;
+        let encoding = response
+            .headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("identity")
+            .to_owned();
+        let bytes = response.bytes().await?.len();
+        total += bytes;
+        parts.push(format!("{path} {:.1} KB {encoding}", bytes as f64 / 1000.0));
+    }
+    println!(
+        "first load of the register page: {:.1} KB over the wire  (target ≤ 250 KB)\n  {}",
+        total as f64 / 1000.0,
+        parts.join("\n  ")
+    );
+    Ok(())
+}
+
+/// `clients` loops of GET `url` for `run`, or while `while_flag` holds; the latencies.
+async fn page_loads(
+    client: &reqwest::Client,
+    url: &str,
+    clients: usize,
+    run: Duration,
+    while_flag: Option<Arc<AtomicBool>>,
+) -> Latencies {
+    let end = Instant::now() + run;
+    let tasks: Vec<_> = (0..clients)
+        .map(|_| {
+            let client = client.clone();
+            let url = url.to_owned();
+            let flag = while_flag.clone();
+            tokio::spawn(async move {
+                let mut samples = Vec::new();
+                while Instant::now() < end
+                    && flag.as_ref().is_none_or(|f| f.load(Ordering::Relaxed))
+                {
+                    let start = Instant::now();
+                    if let Ok(response) = client.get(&url).send().await {
+                        if response.bytes().await.is_ok() {
+                            samples.push(start.elapsed());
+                        }
+                    }
+                }
+                samples
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for task in tasks {
+        all.extend(task.await.unwrap_or_default());
+    }
+    Latencies::new(all)
+}
+
+/// GET `url` at [`PACED_RATE`] per second for `run` (or while `while_flag` holds).
+async fn paced_loads(
+    client: &reqwest::Client,
+    url: &str,
+    run: Duration,
+    while_flag: Option<Arc<AtomicBool>>,
+) -> Latencies {
+    let end = Instant::now() + run;
+    let mut ticker = tokio::time::interval(Duration::from_micros(1_000_000 / PACED_RATE));
+    let mut tasks = Vec::new();
+    while Instant::now() < end
+        && while_flag
+            .as_ref()
+            .is_none_or(|f| f.load(Ordering::Relaxed))
+    {
+        ticker.tick().await;
+        let client = client.clone();
+        let url = url.to_owned();
+        tasks.push(tokio::spawn(async move {
+            let start = Instant::now();
+            let response = client.get(&url).send().await.ok()?;
+            response.bytes().await.ok()?;
+            Some(start.elapsed())
+        }));
+    }
+    let mut all = Vec::new();
+    for task in tasks {
+        if let Ok(Some(latency)) = task.await {
+            all.push(latency);
+        }
+    }
+    Latencies::new(all)
+}
+
+/// Each client loads the register form, answers the question (the no-JS path, so the
+/// client spends no CPU on proof of work) and signs up. Returns each registered address
+/// with the moment its sign-up completed.
+async fn sign_up_flood(
+    client: &reqwest::Client,
+    base: &str,
+    clients: usize,
+    run: Duration,
+    flooding: Arc<AtomicBool>,
+) -> anyhow::Result<Vec<(String, Instant)>> {
+    let end = Instant::now() + run;
+    let tasks: Vec<_> = (0..clients)
+        .map(|c| {
+            let client = client.clone();
+            let base = base.to_owned();
+            tokio::spawn(async move {
+                let mut done = Vec::new();
+                let mut n = 0;
+                while Instant::now() < end {
+                    n += 1;
+                    let email = format!("flood-{c}-{n}@example.com");
+                    if sign_up(&client, &base, &email).await.unwrap_or(false) {
+                        done.push((email, Instant::now()));
+                    }
+                }
+                done
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for task in tasks {
+        all.extend(task.await?);
+    }
+    flooding.store(false, Ordering::Relaxed);
+    Ok(all)
+}
+
+async fn sign_up(client: &reqwest::Client, base: &str, email: &str) -> anyhow::Result<bool> {
+    let page = client
+        .get(format!("{base}/csp/register"))
+        .send()
+        .await?
+        .text()
+        .await?;
+    let token = between(&page, "name=\"form[captcha_token]\" value=\"", "\"").context("token")?;
+    let question = between(&page, "What is ", "?").context("question")?;
+    let answer: u32 = question
+        .split(" plus ")
+        .filter_map(|n| n.parse::<u32>().ok())
+        .sum();
+    let form = [
+        ("form[first_name]", "Flood"),
+        ("form[last_name]", "Test"),
+        ("form[email]", email),
+        ("form[password]", "correct horse battery"),
+        ("form[confirm_password]", "correct horse battery"),
+        ("form[security_code]", "on"),
+        ("form[captcha_token]", token),
+        ("form[captcha_answer]", &answer.to_string()),
+        ("form[consent]", "on"),
+    ];
+    let body = form
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let response = client
+        .post(format!("{base}/csp/register"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await?;
+    Ok(response.status().is_success())
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let to = text[from..].find(end)? + from;
+    Some(&text[from..to])
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// User + system CPU time of a process (`self` or a pid), in seconds.
+fn cpu_seconds(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let ticks: f64 = fields.get(11..13).map_or(0.0, |f| {
+        f.iter().filter_map(|v| v.parse::<f64>().ok()).sum()
+    });
+    ticks / 100.0
+}
+
+/// A memory figure of the server from /proc: `VmRSS:` now, `VmHWM:` the peak.
+fn rss_mb(pid: u32, field: &str) -> anyhow::Result<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .context("VmHWM")?;
+    Ok(kb / 1024.0)
+}

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+
+// Bad input gets a 4xx and a message, never a 500: these requests are what a broken
+// client or a prober sends, straight to the real server.
+
+const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+
+test('a server function called with malformed arguments answers 400', async ({ request }) => {
+  for (const data of ['form=notastruct', 'form%5Bfirst_name%5D%5Bx%5D=1', '']) {
+    const response = await request.post('/api/register_consumer', { headers: form, data });
+    expect(response.status(), `body ${JSON.stringify(data)}`).toBe(400);
+  }
+  const noPortal = await request.post('/api/log_in', { headers: form, data: 'form%5Bemail%5D=a' });
+  expect(noPortal.status()).toBe(400);
+});
+
+test('a form posted with a malformed body gets the form back with a 400 and a message', async ({ request }) => {
+  const response = await request.post('/csp/register', {
+    headers: form,
+    data: 'form%5Bfirst_name%5D%5Bx%5D=1',
+  });
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain('The form could not be read. Please fill it in again.');
+});
+
+test('an oversized body is refused with 413', async ({ request }) => {
+  const data = 'form%5Bfirst_name%5D=' + 'a'.repeat(200_000);
+  for (const path of ['/csp/register', '/api/register_consumer']) {
+    const response = await request.post(path, { headers: form, data });
+    expect(response.status(), path).toBe(413);
+  }
+});
+
+test('a registration with a forged security check is refused on its field', async ({ request }) => {
+  const data = new URLSearchParams({
+    'form[first_name]': 'Mallory',
+    'form[last_name]': 'Bot',
+    'form[email]': 'mallory@example.com',
+    'form[password]': 'correct horse battery',
+    'form[confirm_password]': 'correct horse battery',
+    'form[security_code]': 'on',
+    'form[captcha_token]': 'forged.token',
+    'form[captcha_solution]': '1',
+    'form[consent]': 'on',
+  }).toString();
+  const response = await request.post('/csp/register', { headers: form, data });
+  expect(response.status()).toBe(422);
+  expect(await response.text()).toContain('The security check did not load properly');
+});
+
+test('the dev mailbox is off when an SMTP server is configured', async ({ request }) => {
+  const response = await request.get('/dev/mailbox');
+  expect(response.status()).toBe(404);
+});
