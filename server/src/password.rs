@@ -1,10 +1,11 @@
 //! Password hashing with argon2id at the crate's defaults (m = 19456 KiB, t = 2, p = 1).
 //!
 //! Hashes run on a few dedicated threads (about one per core), never on the async
-//! runtime; requests queue for them. Each thread owns one 19 MiB block of argon2 memory
-//! and reuses it for every hash (`hash_password_into_with_memory`), so a flood of
-//! sign-ups holds exactly threads × 19 MiB and pays no page faults for fresh memory
-//! (measured: allocating per hash cost about 15 % of the server's CPU under a flood).
+//! runtime; requests queue for them. While requests are queued, each thread reuses one
+//! 19 MiB block of argon2 memory for hash after hash (`hash_password_into_with_memory`),
+//! so a flood of sign-ups holds at most threads × 19 MiB and pays no page faults for
+//! fresh memory (measured: allocating per hash cost about 15 % of the server's CPU under a
+//! flood). When the queue is empty the block is freed, so an idle server holds none.
 //! The threads run at a lower scheduling priority, so page loads go first.
 use std::sync::{Arc, Mutex};
 
@@ -55,6 +56,7 @@ impl PasswordHasher {
             let mut worker = Worker::new()?;
             if decoy.is_none() {
                 decoy = Some(worker.hash("a password nobody has: decoy for unknown accounts")?);
+                worker.memory = None;
             }
             let queue = queue.clone();
             std::thread::Builder::new()
@@ -103,16 +105,19 @@ impl PasswordHasher {
     }
 }
 
-/// One hashing thread's state: the argon2 memory it reuses.
+/// One hashing thread's state: the argon2 memory it reuses while there is work.
 struct Worker {
-    memory: Vec<Block>,
+    memory: Option<Vec<Block>>,
 }
 
 impl Worker {
     fn new() -> Result<Self, HashError> {
-        Ok(Self {
-            memory: vec![Block::default(); Params::DEFAULT.block_count()],
-        })
+        Ok(Self { memory: None })
+    }
+
+    fn memory(&mut self) -> &mut Vec<Block> {
+        self.memory
+            .get_or_insert_with(|| vec![Block::default(); Params::DEFAULT.block_count()])
     }
 
     fn serve(mut self, queue: &Mutex<mpsc::Receiver<Job>>) {
@@ -136,6 +141,10 @@ impl Worker {
                 }
                 None => return,
             }
+            // Nothing waiting: give the block back (large blocks are unmapped on free).
+            if queue.lock().is_ok_and(|queue| queue.is_empty()) {
+                self.memory = None;
+            }
         }
     }
 
@@ -152,7 +161,7 @@ impl Worker {
                 password.as_bytes(),
                 salt_bytes,
                 &mut out,
-                &mut self.memory,
+                self.memory(),
             )
             .map_err(|e| error(&e))?;
         let phc = PasswordHash {
@@ -188,12 +197,12 @@ impl Worker {
         let mut out = vec![0u8; expected.len()];
         let argon2 = Argon2::new(algorithm, version, params.clone());
         // Hashes made with other parameters need memory of another size.
-        let computed = if params.block_count() == self.memory.len() {
+        let computed = if params.block_count() == Params::DEFAULT.block_count() {
             argon2.hash_password_into_with_memory(
                 password.as_bytes(),
                 salt_bytes,
                 &mut out,
-                &mut self.memory,
+                self.memory(),
             )
         } else {
             argon2.hash_password_into(password.as_bytes(), salt_bytes, &mut out)
