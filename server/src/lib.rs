@@ -71,6 +71,9 @@ pub async fn run() -> anyhow::Result<()> {
         ),
     }
     tokio::spawn(janitor::run(database.conn.clone()));
+    tokio::spawn(http::static_files::precompress(
+        std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir),
+    ));
 
     let state = AppState {
         leptos_options,

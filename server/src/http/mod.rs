@@ -2,6 +2,7 @@
 //! static files, the dev mailbox, and the layers around them.
 mod form_pages;
 mod server_fn_errors;
+pub mod static_files;
 
 use axum::extract::FromRef;
 use axum::http::{header, HeaderValue};
@@ -50,6 +51,12 @@ pub fn router<S: SessionStore + Clone>(
     for path in FORM_PAGES {
         router = router.route(path, post(form_pages::post_to_page));
     }
+    let pkg = std::path::Path::new(&*state.leptos_options.site_root)
+        .join(&*state.leptos_options.site_pkg_dir);
+    router = router.nest_service(
+        &format!("/{}", state.leptos_options.site_pkg_dir),
+        static_files::service(&pkg),
+    );
     if settings.dev_mailbox {
         router = router.route("/dev/mailbox", get(crate::mail::dev_mailbox::page));
     }
