@@ -30,6 +30,12 @@ impl std::fmt::Debug for Token {
     }
 }
 
+/// Whether a string from a link is worth looking up: tokens we issue are 43 characters,
+/// so an empty or very long one is not ours (and is not hashed).
+pub fn could_be_a_token(token: &str) -> bool {
+    !token.is_empty() && token.len() <= 128
+}
+
 /// The stored form of a token: hex SHA-256.
 pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))

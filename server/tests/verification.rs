@@ -199,14 +199,7 @@ async fn logging_in_needs_a_verified_address_and_the_right_password() {
 async fn a_consumer_is_sent_to_their_own_portal() {
     let app = app().await;
     let now = Utc::now();
-    app.portico
-        .register_consumer_at(app.registration("ada@example.com"), now)
-        .await
-        .unwrap();
-    app.portico
-        .verify_email_at(&app.last_emailed_token().await, now)
-        .await
-        .unwrap();
+    app.register_verified("ada@example.com").await;
     let outcome = app
         .portico
         .log_in_at(

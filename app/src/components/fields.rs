@@ -37,6 +37,62 @@ impl FormErrors {
             callback.run(field);
         }
     }
+
+    /// Shows the errors of a submission (none clears them), with the summary focused.
+    pub fn show(self, errors: FieldErrors) {
+        let rejected = !errors.is_empty();
+        self.shown.set(errors);
+        self.submitted.set(true);
+        #[cfg(feature = "hydrate")]
+        if rejected {
+            crate::submission::focus_when_drawn("error-summary");
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = rejected;
+    }
+
+    /// Wires a form in the browser: each field is checked with `check` as the person
+    /// leaves it, and the whole form on submit, which either shows the errors or hands
+    /// the form to `send`. Returns the form's submit handler. Without JavaScript none of
+    /// this runs: the browser posts the form to its page.
+    pub fn enhance<F>(
+        self,
+        form: NodeRef<leptos::html::Form>,
+        check: fn(&F) -> FieldErrors,
+        send: impl Fn(F) + Clone + 'static,
+    ) -> impl Fn(leptos::ev::SubmitEvent) + Clone + 'static
+    where
+        F: serde::de::DeserializeOwned + Default + 'static,
+    {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::submission::read_form;
+            self.on_leave
+                .set_value(Some(Callback::new(move |field: Field| {
+                    if let Some(data) = form.get_untracked().and_then(|f| read_form::<F>(&f)) {
+                        self.shown
+                            .update(|shown| shown.replace_field(field, &check(&data)));
+                    }
+                })));
+            move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let Some(data) = form.get_untracked().and_then(|f| read_form::<F>(&f)) else {
+                    return;
+                };
+                let errors = check(&data);
+                if errors.is_empty() {
+                    send(data);
+                } else {
+                    self.show(errors);
+                }
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = (form, check, send);
+            |_: leptos::ev::SubmitEvent| {}
+        }
+    }
 }
 
 fn form_errors() -> FormErrors {

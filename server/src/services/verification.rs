@@ -8,10 +8,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use super::{Portico, ServiceError};
 use crate::db::entities::email_token::{self, TokenPurpose};
 use crate::db::entities::user::{self, UserStatus};
-use crate::tokens::hash_token;
-
-/// Longer than any token we issue (43 characters); anything longer is not ours.
-const MAX_TOKEN_CHARS: usize = 128;
+use crate::tokens::{could_be_a_token, hash_token};
 
 impl Portico {
     /// What a verification link's token is now, without using it.
@@ -20,7 +17,7 @@ impl Portico {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<TokenStatus, ServiceError> {
-        if token.is_empty() || token.len() > MAX_TOKEN_CHARS {
+        if !could_be_a_token(token) {
             return Ok(TokenStatus::Unknown);
         }
         let found = email_token::Entity::find()
@@ -42,7 +39,7 @@ impl Portico {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<TokenStatus, ServiceError> {
-        if token.is_empty() || token.len() > MAX_TOKEN_CHARS {
+        if !could_be_a_token(token) {
             return Ok(TokenStatus::Unknown);
         }
         let hash = hash_token(token);

@@ -69,6 +69,19 @@ impl TestApp {
         self.registration_at(email, Utc::now())
     }
 
+    /// Registers `email` and verifies it through the emailed link.
+    pub async fn register_verified(&self, email: &str) {
+        let now = Utc::now();
+        self.portico
+            .register_consumer_at(self.registration(email), now)
+            .await
+            .expect("the registration");
+        self.portico
+            .verify_email_at(&self.last_emailed_token().await, now)
+            .await
+            .expect("the verification");
+    }
+
     pub async fn count<E: EntityTrait>(&self, _entity: E) -> u64
     where
         E::Model: Sync,

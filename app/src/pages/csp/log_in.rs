@@ -45,57 +45,27 @@ fn LogInFormView(
     provide_context(errors);
     let form_ref = NodeRef::<leptos::html::Form>::new();
 
-    #[cfg(feature = "hydrate")]
-    {
-        use crate::submission::{focus_when_drawn, go_to, read_form};
-        Effect::new(move |_| {
-            let latest = action.value().get();
-            if let Some(Ok(LogInOutcome::LoggedIn { to })) = &latest {
-                go_to(to);
-            } else if latest.is_some() {
-                errors.shown.set(errors_of(&latest));
-                errors.submitted.set(true);
-                focus_when_drawn("error-summary");
+    // The browser's call came back: go on, or show what is wrong.
+    Effect::new(move |_| {
+        let latest = action.value().get();
+        match &latest {
+            Some(Ok(LogInOutcome::LoggedIn { to })) => {
+                #[cfg(feature = "hydrate")]
+                crate::submission::go_to(to);
+                #[cfg(not(feature = "hydrate"))]
+                let _ = to;
             }
-        });
-        errors
-            .on_leave
-            .set_value(Some(Callback::new(move |field: Field| {
-                if let Some(data) = form_ref
-                    .get_untracked()
-                    .and_then(|form| read_form::<LogInForm>(&form))
-                {
-                    let fresh = data.validate().err().unwrap_or_default();
-                    errors.shown.update(|e| e.replace_field(field, &fresh));
-                }
-            })));
-    }
-
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            use crate::submission::{focus_when_drawn, read_form};
-            ev.prevent_default();
-            let Some(data) = form_ref
-                .get_untracked()
-                .and_then(|form| read_form::<LogInForm>(&form))
-            else {
-                return;
-            };
-            match data.validate() {
-                Ok(_) => {
-                    action.dispatch(LogIn { portal, form: data });
-                }
-                Err(fresh) => {
-                    errors.shown.set(fresh);
-                    errors.submitted.set(true);
-                    focus_when_drawn("error-summary");
-                }
-            }
+            Some(_) => errors.show(errors_of(&latest)),
+            None => {}
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
+    });
+    let on_submit = errors.enhance(
+        form_ref,
+        |form: &LogInForm| form.validate().err().unwrap_or_default(),
+        move |form| {
+            action.dispatch(LogIn { portal, form });
+        },
+    );
     let pending = action.pending();
 
     view! {

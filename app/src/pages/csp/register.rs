@@ -62,58 +62,20 @@ fn Registration(
     });
     let form_ref = NodeRef::<leptos::html::Form>::new();
 
-    #[cfg(feature = "hydrate")]
-    {
-        use crate::submission::{focus_when_drawn, read_form};
-        Effect::new(move |_| {
-            let latest = action.value().get();
-            if latest.is_some() {
-                let fresh = errors_of(&latest);
-                let rejected = !fresh.is_empty();
-                errors.shown.set(fresh);
-                errors.submitted.set(true);
-                if rejected {
-                    focus_when_drawn("error-summary");
-                }
-            }
-        });
-        errors
-            .on_leave
-            .set_value(Some(Callback::new(move |field: Field| {
-                if let Some(form) = form_ref.get_untracked() {
-                    if let Some(data) = read_form::<ConsumerRegistration>(&form) {
-                        let fresh = data.validate().err().unwrap_or_default();
-                        errors.shown.update(|e| e.replace_field(field, &fresh));
-                    }
-                }
-            })));
-    }
-
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            use crate::submission::{focus_when_drawn, read_form};
-            ev.prevent_default();
-            let Some(data) = form_ref
-                .get_untracked()
-                .and_then(|form| read_form::<ConsumerRegistration>(&form))
-            else {
-                return;
-            };
-            match data.validate() {
-                Ok(_) => {
-                    action.dispatch(RegisterConsumer { form: data });
-                }
-                Err(fresh) => {
-                    errors.shown.set(fresh);
-                    errors.submitted.set(true);
-                    focus_when_drawn("error-summary");
-                }
-            }
+    // The browser's call came back: show what it says.
+    Effect::new(move |_| {
+        let latest = action.value().get();
+        if latest.is_some() {
+            errors.show(errors_of(&latest));
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
+    });
+    let on_submit = errors.enhance(
+        form_ref,
+        |form: &ConsumerRegistration| form.validate().err().unwrap_or_default(),
+        move |form| {
+            action.dispatch(RegisterConsumer { form });
+        },
+    );
     let pending = action.pending();
 
     let form = move || {
@@ -136,7 +98,7 @@ fn Registration(
                 action=PORTAL.path("/register")
                 novalidate
                 node_ref=form_ref
-                on:submit=on_submit
+                on:submit=on_submit.clone()
             >
                 <TextField
                     field=Field::FirstName
