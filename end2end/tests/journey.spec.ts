@@ -37,6 +37,16 @@ test.describe('with JavaScript', () => {
 
     await logIn(page, ada);
     await expect(page).toHaveURL(/\/csp$/);
+    const sessionCookie = async () =>
+      (await page.context().cookies()).find((c) => c.name === 'portico_session');
+    const first = await sessionCookie();
+    expect(first?.httpOnly).toBe(true);
+    expect(first?.sameSite).toBe('Lax');
+    // Logging in again gets a new session id.
+    await logIn(page, ada);
+    await expect(page).toHaveURL(/\/csp$/);
+    expect((await sessionCookie())?.value).not.toBe(first?.value);
+
     const header = page.getByRole('banner');
     await expect(header.getByText('Ada', { exact: true })).toBeVisible();
     await expect(header.getByRole('link', { name: 'Log in' })).toHaveCount(0);
