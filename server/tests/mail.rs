@@ -19,10 +19,7 @@ fn closed_port() -> u16 {
 #[tokio::test]
 async fn an_email_is_kept_and_retried_later_while_the_smtp_server_is_down() {
     let app = app().await;
-    app.portico
-        .register_consumer_at(app.registration("ada@example.com"), Utc::now())
-        .await
-        .unwrap();
+    app.register("ada@example.com").await;
     let from: Mailbox = "Portico <no-reply@localhost>".parse().unwrap();
     let url = format!("smtp://127.0.0.1:{}", closed_port());
     let worker =
@@ -54,10 +51,7 @@ async fn an_email_is_kept_and_retried_later_while_the_smtp_server_is_down() {
 #[tokio::test]
 async fn the_dev_mailbox_lists_emails_with_their_links() {
     let app = app().await;
-    app.portico
-        .register_consumer_at(app.registration("ada@example.com"), Utc::now())
-        .await
-        .unwrap();
+    app.register("ada@example.com").await;
     let token = app.last_emailed_token().await;
     let page = dev_mailbox::page(State(app.db.conn.clone())).await.0;
     assert!(page.contains("ada@example.com"));

@@ -26,10 +26,7 @@ fn form_error(outcome: &LogInOutcome) -> String {
 async fn a_verification_token_works_once() {
     let app = app().await;
     let now = Utc::now();
-    app.portico
-        .register_consumer_at(app.registration("ada@example.com"), now)
-        .await
-        .unwrap();
+    app.register("ada@example.com").await;
     let token = app.last_emailed_token().await;
 
     assert_eq!(
@@ -68,10 +65,7 @@ async fn a_verification_token_works_once() {
 async fn a_verification_token_does_not_work_after_it_expires() {
     let app = app().await;
     let now = Utc::now();
-    app.portico
-        .register_consumer_at(app.registration("ada@example.com"), now)
-        .await
-        .unwrap();
+    app.register("ada@example.com").await;
     let token = app.last_emailed_token().await;
     let later = now + VERIFICATION_LIFETIME + Duration::seconds(1);
     assert_eq!(
@@ -101,10 +95,7 @@ async fn an_unknown_token_is_unknown() {
 #[tokio::test]
 async fn racing_verifications_use_a_token_once() {
     let app = app().await;
-    app.portico
-        .register_consumer_at(app.registration("ada@example.com"), Utc::now())
-        .await
-        .unwrap();
+    app.register("ada@example.com").await;
     let token = app.last_emailed_token().await;
     let tasks: Vec<_> = (0..10)
         .map(|_| {
@@ -127,10 +118,7 @@ async fn racing_verifications_use_a_token_once() {
 async fn logging_in_needs_a_verified_address_and_the_right_password() {
     let app = app().await;
     let now = Utc::now();
-    app.portico
-        .register_consumer_at(app.registration("ada@example.com"), now)
-        .await
-        .unwrap();
+    app.register("ada@example.com").await;
     let session = session();
 
     let unverified = app

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use app::api::RegisterOutcome;
 use app::captcha::solve;
 use app::forms::consumer::{
     ConsumerRegistration, LogInForm, ValidConsumerRegistration, ValidLogIn,
@@ -69,13 +70,18 @@ impl TestApp {
         self.registration_at(email, Utc::now())
     }
 
+    /// Registers `email` now, with a solved CAPTCHA.
+    pub async fn register(&self, email: &str) -> RegisterOutcome {
+        self.portico
+            .register_consumer_at(self.registration(email), Utc::now())
+            .await
+            .expect("the registration")
+    }
+
     /// Registers `email` and verifies it through the emailed link.
     pub async fn register_verified(&self, email: &str) {
         let now = Utc::now();
-        self.portico
-            .register_consumer_at(self.registration(email), now)
-            .await
-            .expect("the registration");
+        self.register(email).await;
         self.portico
             .verify_email_at(&self.last_emailed_token().await, now)
             .await
