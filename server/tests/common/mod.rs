@@ -23,13 +23,21 @@ pub const PASSWORD: &str = "correct horse battery";
 pub struct TestApp {
     pub portico: Portico,
     pub db: Database,
-    _dir: TempDir,
+    _dir: Option<TempDir>,
 }
 
+/// A Portico on a fresh SQLite file.
 pub async fn app() -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let url = format!("sqlite://{}/portico.db?mode=rwc", dir.path().display());
-    let db = Database::connect(&url).await.expect("the test database");
+    let mut app = app_on(&url).await;
+    app._dir = Some(dir);
+    app
+}
+
+/// A Portico on the database at `url`, migrated.
+pub async fn app_on(url: &str) -> TestApp {
+    let db = Database::connect(url).await.expect("the test database");
     let portico = Portico::new(
         db.conn.clone(),
         PasswordHasher::new(2).expect("a hasher"),
@@ -41,7 +49,7 @@ pub async fn app() -> TestApp {
     TestApp {
         portico,
         db,
-        _dir: dir,
+        _dir: None,
     }
 }
 

@@ -1,0 +1,202 @@
+//! The services on PostgreSQL, the configuration for several server instances, on a
+//! throwaway cluster started from the machine's PostgreSQL 15 binaries.
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use app::api::{RegisterOutcome, TokenStatus};
+use chrono::Utc;
+use lettre::message::Mailbox;
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, TransactionTrait};
+use server::db::entities::{outbox, user};
+use server::mail::outbox::{DeliveryWorker, OutboxSignal};
+use tempfile::TempDir;
+
+const BIN: &str = "/usr/lib/postgresql/15/bin";
+
+/// A PostgreSQL cluster in a temporary directory, stopped when dropped.
+struct Cluster {
+    dir: TempDir,
+    port: u16,
+}
+
+impl Cluster {
+    fn start() -> Self {
+        assert!(
+            Path::new(BIN).join("initdb").exists(),
+            "the PostgreSQL 15 server binaries are expected in {BIN}"
+        );
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        if running_as_root() {
+            // initdb refuses to run as root: the cluster belongs to the postgres user.
+            run("chown", &["postgres", &dir.path().display().to_string()]);
+        }
+        let data = dir.path().join("data");
+        as_cluster_owner(&format!(
+            "{BIN}/initdb -D {} -A trust -U portico",
+            data.display()
+        ));
+        as_cluster_owner(&format!(
+            "{BIN}/pg_ctl -D {} -w -l {} -o '-p {port} -k {} -c listen_addresses=127.0.0.1' start",
+            data.display(),
+            dir.path().join("log").display(),
+            dir.path().display(),
+        ));
+        as_cluster_owner(&format!(
+            "{BIN}/createdb -h 127.0.0.1 -p {port} -U portico portico"
+        ));
+        Self { dir, port }
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://portico@127.0.0.1:{}/portico", self.port)
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = shell_as_owner(&format!(
+            "{BIN}/pg_ctl -D {} -m immediate stop",
+            self.data().display()
+        ))
+        .status();
+    }
+}
+
+fn running_as_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn shell_as_owner(command: &str) -> Command {
+    if running_as_root() {
+        let mut su = Command::new("su");
+        su.args(["postgres", "-c", command]);
+        su
+    } else {
+        let mut sh = Command::new("sh");
+        sh.args(["-c", command]);
+        sh
+    }
+}
+
+fn as_cluster_owner(command: &str) {
+    let output = shell_as_owner(command).output().expect("a shell");
+    assert!(
+        output.status.success(),
+        "{command} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn run(program: &str, args: &[&str]) {
+    let status = Command::new(program).args(args).status().expect(program);
+    assert!(status.success(), "{program} {args:?} failed");
+}
+
+#[tokio::test]
+async fn on_postgresql_sign_ups_tokens_and_the_outbox_keep_their_rules() {
+    let cluster = Cluster::start();
+    let app = common::app_on(&cluster.url()).await;
+    assert!(app.db.is_postgres());
+
+    // Concurrent sign-ups with one address: exactly one account.
+    let tasks: Vec<_> = (0..20)
+        .map(|_| {
+            let form = app.registration("ada@example.com");
+            let portico = app.portico.clone();
+            tokio::spawn(async move { portico.register_consumer_at(form, Utc::now()).await })
+        })
+        .collect();
+    let mut registered = 0;
+    for task in tasks {
+        if let RegisterOutcome::Registered { .. } = task.await.unwrap().expect("no request fails") {
+            registered += 1;
+        }
+    }
+    assert_eq!(registered, 1);
+    assert_eq!(app.count(user::Entity).await, 1);
+
+    // A verification token works once.
+    let token = app.last_emailed_token().await;
+    let now = Utc::now();
+    assert_eq!(
+        app.portico.verify_email_at(&token, now).await.unwrap(),
+        TokenStatus::Verified
+    );
+    assert_eq!(
+        app.portico.verify_email_at(&token, now).await.unwrap(),
+        TokenStatus::Used
+    );
+
+    // Two instances' workers racing over the same outbox attempt each email once.
+    for n in 0..6 {
+        app.register(&format!("person{n}@example.com")).await;
+    }
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let worker = || {
+        let from: Mailbox = "Portico <no-reply@localhost>".parse().unwrap();
+        let url = format!("smtp://127.0.0.1:{closed}");
+        DeliveryWorker::new(app.db.conn.clone(), &url, from, OutboxSignal::default()).unwrap()
+    };
+    let (a, b) = (worker(), worker());
+
+    // Another instance is in the middle of claiming the first email: its row is locked.
+    let other_instance = app.db.conn.begin().await.unwrap();
+    other_instance
+        .execute_unprepared("SELECT id FROM outbox WHERE id = 1 FOR UPDATE")
+        .await
+        .unwrap();
+    // A worker skips that row instead of waiting for it, and takes the rest.
+    let skipped = tokio::time::timeout(Duration::from_secs(10), a.deliver_due()).await;
+    assert!(skipped.is_ok(), "the worker waited for a locked row");
+    other_instance.rollback().await.unwrap();
+    let attempts =
+        |rows: &[outbox::Model]| rows.iter().map(|r| (r.id, r.attempts)).collect::<Vec<_>>();
+    let rows = outbox::Entity::find()
+        .order_by_asc(outbox::Column::Id)
+        .all(&app.db.conn)
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(
+        rows[0].attempts,
+        0,
+        "the locked row was left alone: {:?}",
+        attempts(&rows)
+    );
+    assert!(
+        rows[1..].iter().all(|r| r.attempts == 1),
+        "{:?}",
+        attempts(&rows)
+    );
+
+    // Once released, the row is claimed; racing workers attempt each email once.
+    let (ra, rb) = tokio::join!(a.deliver_due(), b.deliver_due());
+    ra.unwrap();
+    rb.unwrap();
+    let rows = outbox::Entity::find()
+        .order_by_asc(outbox::Column::Id)
+        .all(&app.db.conn)
+        .await
+        .unwrap();
+    assert!(
+        rows.iter().all(|r| r.attempts == 1),
+        "{:?}",
+        attempts(&rows)
+    );
+}
