@@ -35,6 +35,13 @@ export async function verificationLink(request: APIRequestContext, to: string): 
   return match![1];
 }
 
+/** Opens the emailed verification link and confirms with its button. */
+export async function verifyAddress(page: Page, request: APIRequestContext, to: string) {
+  await page.goto(await verificationLink(request, to));
+  await page.getByRole('button', { name: 'Verify email address' }).click();
+  await expect(page.getByRole('heading', { name: 'Your email address is verified' })).toBeVisible();
+}
+
 export interface Person {
   firstName: string;
   lastName: string;
