@@ -13,25 +13,39 @@ pub mod submission;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::{path, MatchNestedRoutes, SsrMode, StaticSegment};
 
+use pages::account::{
+    log_in::LogInPage, log_out::LogOutPage, register::RegisterPage, reset::ResetPage,
+    verify::VerifyPage,
+};
+use pages::admin::{account::AccountPage, accounts::AccountsPage, pending::PendingPage};
 use pages::chooser::Chooser;
-use pages::csm::CsmHome;
-use pages::csp::{home::CspHome, log_in::LogInPage, log_out::LogOutPage, register::CspRegister};
-use pages::csp::{reset::CspReset, verify::VerifyPage};
+use pages::csm::{approvals::ApprovalsPage, contacts::ContactsPage, home::CsmHome};
+use pages::csp_home::CspHome;
 use pages::not_found::NotFound;
 use pages::policy::{PrivacyPage, TermsPage};
 use portal::Portal;
 
-/// The paths whose forms post to themselves (see [`submission`]); the server routes
-/// POST requests for these to the page.
-pub const FORM_PAGES: [&str; 5] = [
+/// The paths whose forms post to themselves (see [`submission`]), in axum's syntax; the
+/// server routes POST requests for these to the page.
+pub const FORM_PAGES: [&str; 15] = [
     "/csp/register",
     "/csp/log-in",
     "/csp/login",
     "/csp/verify",
     "/csp/log-out",
+    "/csm/register",
+    "/csm/log-in",
+    "/csm/login",
+    "/csm/verify",
+    "/csm/log-out",
+    "/csm/approvals",
+    "/csm/contacts",
+    "/admin",
+    "/admin/accounts/{id}",
+    "/admin/pending",
 ];
 
 /// The HTML document around the app.
@@ -66,15 +80,32 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=Chooser ssr=SsrMode::Async />
                 <Route path=path!("/csm") view=CsmHome ssr=SsrMode::Async />
                 <Route path=path!("/csp") view=CspHome ssr=SsrMode::Async />
-                <Route path=path!("/csp/register") view=CspRegister ssr=SsrMode::Async />
-                <Route path=path!("/csp/log-in") view=|| view! { <LogInPage portal=Portal::Csp /> } ssr=SsrMode::Async />
-                <Route path=path!("/csp/login") view=|| view! { <LogInPage portal=Portal::Csp /> } ssr=SsrMode::Async />
-                <Route path=path!("/csp/log-out") view=|| view! { <LogOutPage portal=Portal::Csp /> } ssr=SsrMode::Async />
-                <Route path=path!("/csp/verify") view=|| view! { <VerifyPage portal=Portal::Csp /> } ssr=SsrMode::Async />
-                <Route path=path!("/csp/reset") view=CspReset ssr=SsrMode::Async />
-                <Route path=path!("/csp/privacy") view=|| view! { <PrivacyPage portal=Portal::Csp /> } ssr=SsrMode::Async />
-                <Route path=path!("/csp/terms") view=|| view! { <TermsPage portal=Portal::Csp /> } ssr=SsrMode::Async />
+                <PortalRoutes portal=Portal::Csp />
+                <PortalRoutes portal=Portal::Csm />
+                <Route path=path!("/csm/approvals") view=ApprovalsPage ssr=SsrMode::Async />
+                <Route path=path!("/csm/contacts") view=ContactsPage ssr=SsrMode::Async />
+                <Route path=path!("/admin") view=AccountsPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/accounts/:id") view=AccountPage ssr=SsrMode::Async />
+                <Route path=path!("/admin/pending") view=PendingPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }
+}
+
+/// The account pages, the same in both portals: `/csp/register`, `/csm/register`, …
+#[component(transparent)]
+fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=StaticSegment(portal.segment()) view=Outlet ssr=SsrMode::Async>
+            <Route path=StaticSegment("register") view=move || view! { <RegisterPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("log-in") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("login") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("log-out") view=move || view! { <LogOutPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("verify") view=move || view! { <VerifyPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("reset") view=move || view! { <ResetPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("privacy") view=move || view! { <PrivacyPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("terms") view=move || view! { <TermsPage portal /> } ssr=SsrMode::Async />
+        </ParentRoute>
+    }
+    .into_inner()
 }

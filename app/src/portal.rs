@@ -34,6 +34,11 @@ impl Portal {
         }
     }
 
+    /// The prefix as a path segment, without the slash.
+    pub fn segment(self) -> &'static str {
+        &self.prefix()[1..]
+    }
+
     /// A path inside this portal: `Portal::Csp.path("/register")` is `/csp/register`.
     pub fn path(self, rest: &str) -> String {
         format!("{}{}", self.prefix(), rest)

@@ -36,11 +36,26 @@ pub struct Submission<F, O> {
 }
 
 /// Every form's fields travel as `form[...]`: `form` is the argument name of each form's
-/// server function, so one struct serves the plain post and the browser's call.
+/// server function, so one struct serves the plain post and the browser's call. A page
+/// with several forms tells them apart by a hidden `intent` beside them.
 #[derive(Deserialize)]
 struct Envelope<F> {
     #[serde(default)]
     form: F,
+}
+
+#[derive(Deserialize)]
+struct Intent {
+    #[serde(default)]
+    intent: String,
+}
+
+/// The `intent` of a posted body: which of a page's forms was sent.
+pub fn posted_intent(body: &[u8]) -> String {
+    serde_qs::Config::new(5, false)
+        .deserialize_bytes::<Intent>(body)
+        .map(|i| i.intent)
+        .unwrap_or_default()
 }
 
 /// Reads a form-urlencoded body the way server functions read theirs.
@@ -61,7 +76,22 @@ where
     O: Outcome + Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
     Fut: Future<Output = Result<O, ServerFnError>> + Send + 'static,
 {
-    let posted = use_context::<PostedForm>();
+    posted_submission_of(None, run)
+}
+
+/// As [`posted_submission`], for one of several forms on a page: it runs only when the
+/// post's `intent` is this form's.
+pub fn posted_submission_of<F, O, Fut>(
+    intent: Option<&'static str>,
+    run: impl Fn(F) -> Fut + Clone + Send + Sync + 'static,
+) -> Resource<Option<Submission<F, O>>>
+where
+    F: Redact + Default + Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    O: Outcome + Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: Future<Output = Result<O, ServerFnError>> + Send + 'static,
+{
+    let posted = use_context::<PostedForm>()
+        .filter(|body| intent.is_none_or(|intent| posted_intent(&body.0) == intent));
     #[cfg(feature = "ssr")]
     let response = use_context::<leptos_axum::ResponseOptions>();
     Resource::new_blocking(
@@ -187,13 +217,13 @@ pub fn focus_when_drawn(id: &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::forms::consumer::ConsumerRegistration;
+    use crate::forms::registration::RegistrationForm;
 
     #[test]
     fn a_plain_post_decodes_into_the_form_struct() {
         let body =
             b"form%5Bfirst_name%5D=Ada&form%5Bemail%5D=ada%40example.com&form%5Bconsent%5D=on";
-        let form: ConsumerRegistration = decode_form(body).unwrap();
+        let form: RegistrationForm = decode_form(body).unwrap();
         assert_eq!(form.first_name, "Ada");
         assert_eq!(form.email, "ada@example.com");
         assert_eq!(form.consent.as_deref(), Some("on"));
@@ -202,7 +232,7 @@ mod tests {
 
     #[test]
     fn an_empty_post_is_an_empty_form() {
-        let form: ConsumerRegistration = decode_form(b"").unwrap();
-        assert_eq!(form, ConsumerRegistration::default());
+        let form: RegistrationForm = decode_form(b"").unwrap();
+        assert_eq!(form, RegistrationForm::default());
     }
 }

@@ -14,6 +14,10 @@ pub struct Config {
     pub mail_from: Mailbox,
     /// The base of links in emails.
     pub public_url: String,
+    /// Whether a reverse proxy in front sets the client's address in its headers.
+    pub trust_proxy_headers: bool,
+    /// Seed the demo company and logins at start-up (development only).
+    pub demo_data: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +47,8 @@ impl Config {
                 .parse()
                 .map_err(|e: lettre::address::AddressError| ConfigError::MailFrom(e.to_string()))?,
             public_url: public_url.trim_end_matches('/').to_owned(),
+            trust_proxy_headers: lookup("TRUST_PROXY_HEADERS").is_some_and(|v| is_yes(&v)),
+            demo_data: lookup("PORTICO_DEMO_DATA").is_some_and(|v| is_yes(&v)),
         })
     }
 
@@ -55,6 +61,10 @@ impl Config {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+fn is_yes(value: &str) -> bool {
+    matches!(value.trim(), "1" | "true" | "yes")
 }
 
 #[cfg(test)]

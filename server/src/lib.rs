@@ -1,10 +1,12 @@
 //! Portico's server: configuration, database, services, password hashing, email and the
 //! HTTP surface. `main.rs` only calls [`run`].
+pub mod bootstrap;
 pub mod captcha;
 pub mod config;
 pub mod db;
 pub mod http;
 pub mod janitor;
+pub mod limits;
 pub mod mail;
 pub mod memory;
 pub mod password;
@@ -28,8 +30,55 @@ use crate::mail::outbox::{DeliveryWorker, OutboxSignal};
 use crate::password::PasswordHasher;
 use crate::services::Portico;
 
-/// Starts the server and serves until Ctrl-C or SIGTERM.
-pub async fn run() -> anyhow::Result<()> {
+/// What the binary was asked to do.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Serve until Ctrl-C or SIGTERM (no arguments).
+    Serve,
+    /// `create-admin --email … [--first-name …] [--last-name …]`
+    CreateAdmin {
+        email: String,
+        first_name: String,
+        last_name: String,
+    },
+}
+
+pub const USAGE: &str = "usage: server                      serve Portico
+       server create-admin --email ADDRESS [--first-name NAME] [--last-name NAME]
+                                   create an administrator; the password is read from
+                                   PORTICO_ADMIN_PASSWORD, else asked for on the terminal";
+
+impl Command {
+    /// Reads the command line. Two flags and one subcommand do not need an argument
+    /// parser crate.
+    pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
+        let mut args = args.into_iter();
+        match args.next().as_deref() {
+            None => Ok(Command::Serve),
+            Some("create-admin") => {
+                let (mut email, mut first_name, mut last_name) = (None, None, None);
+                while let Some(flag) = args.next() {
+                    let value = args.next().ok_or(format!("{flag} needs a value"))?;
+                    match flag.as_str() {
+                        "--email" => email = Some(value),
+                        "--first-name" => first_name = Some(value),
+                        "--last-name" => last_name = Some(value),
+                        other => return Err(format!("unknown option {other}")),
+                    }
+                }
+                Ok(Command::CreateAdmin {
+                    email: email.ok_or("--email is required")?,
+                    first_name: first_name.unwrap_or_else(|| "Portico".into()),
+                    last_name: last_name.unwrap_or_else(|| "Administrator".into()),
+                })
+            }
+            Some(other) => Err(format!("unknown command {other}")),
+        }
+    }
+}
+
+/// Runs a command: serves until Ctrl-C or SIGTERM, or creates an administrator.
+pub async fn run(command: Command) -> anyhow::Result<()> {
     let _ = dotenvy::dotenv();
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -56,6 +105,24 @@ pub async fn run() -> anyhow::Result<()> {
         signal.clone(),
         &config.public_url,
     );
+    if let Command::CreateAdmin {
+        email,
+        first_name,
+        last_name,
+    } = command
+    {
+        let password = admin_password()?;
+        let person = bootstrap::NewPerson::parse(&email, &first_name, &last_name, &password)?;
+        let admin = bootstrap::create_admin(&portico, person).await?;
+        println!(
+            "Created administrator {}. Log in at {}/csm/log-in, then open /admin.",
+            admin.email, config.public_url
+        );
+        return Ok(());
+    }
+    if config.demo_data {
+        bootstrap::seed_demo(&portico).await?;
+    }
 
     match &config.smtp_url {
         Some(url) => {
@@ -71,6 +138,7 @@ pub async fn run() -> anyhow::Result<()> {
         ),
     }
     tokio::spawn(janitor::run(database.conn.clone()));
+    tokio::spawn(portico.code_attempts.clone().forget_old());
     tokio::spawn(http::static_files::precompress(
         std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir),
     ));
@@ -83,6 +151,7 @@ pub async fn run() -> anyhow::Result<()> {
     let settings = HttpSettings {
         dev_mailbox: config.dev_mailbox(),
         secure_cookies: config.secure_cookies(),
+        trust_proxy_headers: config.trust_proxy_headers,
     };
     let listener = TcpListener::bind(address)
         .await
@@ -110,10 +179,26 @@ async fn serve<S: SessionStore + ExpiredDeletion + Clone>(
 ) -> anyhow::Result<()> {
     tokio::spawn(janitor::expire_sessions(store.clone()));
     let app = http::router(state, store, settings);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
+}
+
+/// The new administrator's password: from the environment for scripts, else typed twice
+/// on the terminal without echo.
+fn admin_password() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var(bootstrap::ADMIN_PASSWORD_VARIABLE) {
+        return Ok(password);
+    }
+    let password = rpassword::prompt_password("Password for the new administrator: ")
+        .context("reading the password (or set PORTICO_ADMIN_PASSWORD)")?;
+    let again = rpassword::prompt_password("The same password again: ")?;
+    anyhow::ensure!(password == again, "the passwords do not match");
+    Ok(password)
 }
 
 async fn shutdown_signal() {

@@ -9,7 +9,14 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(server::run()) {
+    let command = match server::Command::parse(std::env::args().skip(1)) {
+        Ok(command) => command,
+        Err(problem) => {
+            eprintln!("portico: {problem}\n{}", server::USAGE);
+            return std::process::ExitCode::from(2);
+        }
+    };
+    match runtime.block_on(server::run(command)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("portico: {error:#}");

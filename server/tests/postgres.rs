@@ -2,11 +2,15 @@
 //! throwaway cluster started from the machine's PostgreSQL 15 binaries.
 mod common;
 
+use app::portal::Portal;
+
+use common::CLIENT;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use app::api::{RegisterOutcome, TokenStatus};
+use app::api::{AfterVerification, RegisterOutcome, TokenStatus};
 use chrono::Utc;
 use lettre::message::Mailbox;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder, TransactionTrait};
@@ -115,7 +119,11 @@ async fn on_postgresql_sign_ups_tokens_and_the_outbox_keep_their_rules() {
         .map(|_| {
             let form = app.registration("ada@example.com");
             let portico = app.portico.clone();
-            tokio::spawn(async move { portico.register_consumer_at(form, Utc::now()).await })
+            tokio::spawn(async move {
+                portico
+                    .register_at(CLIENT, Portal::Csp, form, Utc::now())
+                    .await
+            })
         })
         .collect();
     let mut registered = 0;
@@ -132,7 +140,7 @@ async fn on_postgresql_sign_ups_tokens_and_the_outbox_keep_their_rules() {
     let now = Utc::now();
     assert_eq!(
         app.portico.verify_email_at(&token, now).await.unwrap(),
-        TokenStatus::Verified
+        TokenStatus::Verified(AfterVerification::LogIn)
     );
     assert_eq!(
         app.portico.verify_email_at(&token, now).await.unwrap(),

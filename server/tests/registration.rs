@@ -1,6 +1,10 @@
 //! The consumer registration service on a real SQLite database.
 mod common;
 
+use app::portal::Portal;
+
+use common::CLIENT;
+
 use app::api::RegisterOutcome;
 use app::forms::{ErrorKind, Field};
 use app::policies::{PRIVACY_POLICY, TERMS};
@@ -33,7 +37,12 @@ async fn a_registration_writes_the_user_consents_token_and_email_together() {
     let now = Utc::now();
     let outcome = app
         .portico
-        .register_consumer_at(app.registration_at(" Ada@Example.com ", now), now)
+        .register_at(
+            CLIENT,
+            Portal::Csp,
+            app.registration_at(" Ada@Example.com ", now),
+            now,
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -103,7 +112,12 @@ async fn a_failure_in_the_middle_writes_nothing() {
         .unwrap();
     let result = app
         .portico
-        .register_consumer_at(app.registration("ada@example.com"), Utc::now())
+        .register_at(
+            CLIENT,
+            Portal::Csp,
+            app.registration("ada@example.com"),
+            Utc::now(),
+        )
         .await;
     assert!(result.is_err(), "the failure is reported");
     assert_eq!(app.count(user::Entity).await, 0);
@@ -120,7 +134,12 @@ async fn an_address_already_registered_is_refused_whatever_its_case() {
     app.register("ada@example.com").await;
     let again = app
         .portico
-        .register_consumer_at(app.registration("  ADA@Example.COM"), now)
+        .register_at(
+            CLIENT,
+            Portal::Csp,
+            app.registration("  ADA@Example.COM"),
+            now,
+        )
         .await
         .unwrap();
     assert_email_taken(&again);
@@ -146,7 +165,11 @@ async fn fifty_concurrent_sign_ups_with_one_address_make_one_account() {
         .into_iter()
         .map(|form| {
             let portico = app.portico.clone();
-            tokio::spawn(async move { portico.register_consumer_at(form, Utc::now()).await })
+            tokio::spawn(async move {
+                portico
+                    .register_at(CLIENT, Portal::Csp, form, Utc::now())
+                    .await
+            })
         })
         .collect();
     let mut registered = 0;
@@ -170,8 +193,15 @@ async fn a_captcha_works_once() {
     let form = app.registration("ada@example.com");
     let mut reused = app.registration("grace@example.com");
     reused.captcha = form.captcha.clone();
-    app.portico.register_consumer_at(form, now).await.unwrap();
-    let outcome = app.portico.register_consumer_at(reused, now).await.unwrap();
+    app.portico
+        .register_at(CLIENT, Portal::Csp, form, now)
+        .await
+        .unwrap();
+    let outcome = app
+        .portico
+        .register_at(CLIENT, Portal::Csp, reused, now)
+        .await
+        .unwrap();
     match outcome {
         RegisterOutcome::Rejected { errors, .. } => {
             assert!(errors.get(Field::Captcha).is_some());
@@ -189,10 +219,15 @@ async fn a_solved_captcha_cannot_probe_a_second_taken_address() {
     let probe = app.registration("ada@example.com");
     let mut second_probe = app.registration("ada@example.com");
     second_probe.captcha = probe.captcha.clone();
-    assert_email_taken(&app.portico.register_consumer_at(probe, now).await.unwrap());
+    assert_email_taken(
+        &app.portico
+            .register_at(CLIENT, Portal::Csp, probe, now)
+            .await
+            .unwrap(),
+    );
     match app
         .portico
-        .register_consumer_at(second_probe, now)
+        .register_at(CLIENT, Portal::Csp, second_probe, now)
         .await
         .unwrap()
     {
@@ -208,7 +243,7 @@ async fn an_expired_captcha_is_refused() {
     let form = app.registration_at("ada@example.com", long_ago);
     match app
         .portico
-        .register_consumer_at(form, Utc::now())
+        .register_at(CLIENT, Portal::Csp, form, Utc::now())
         .await
         .unwrap()
     {
@@ -228,13 +263,23 @@ async fn an_unverified_registration_whose_link_expired_can_be_made_again() {
     let app = app().await;
     let then = Utc::now() - VERIFICATION_LIFETIME - Duration::minutes(1);
     app.portico
-        .register_consumer_at(app.registration_at("ada@example.com", then), then)
+        .register_at(
+            CLIENT,
+            Portal::Csp,
+            app.registration_at("ada@example.com", then),
+            then,
+        )
         .await
         .unwrap();
     let now = Utc::now();
     let again = app
         .portico
-        .register_consumer_at(app.registration_at("ada@example.com", now), now)
+        .register_at(
+            CLIENT,
+            Portal::Csp,
+            app.registration_at("ada@example.com", now),
+            now,
+        )
         .await
         .unwrap();
     assert!(matches!(again, RegisterOutcome::Registered { .. }));

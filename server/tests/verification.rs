@@ -1,7 +1,7 @@
 //! Verification links and logging in, on a real SQLite database.
 mod common;
 
-use app::api::{LogInOutcome, TokenStatus};
+use app::api::{AfterVerification, LogInOutcome, TokenStatus};
 use app::forms::Field;
 use app::portal::Portal;
 use chrono::{Duration, Utc};
@@ -38,7 +38,7 @@ async fn a_verification_token_works_once() {
     );
     assert_eq!(
         app.portico.verify_email_at(&token, now).await.unwrap(),
-        TokenStatus::Verified
+        TokenStatus::Verified(AfterVerification::LogIn)
     );
     let ada = user::Entity::find()
         .one(&app.db.conn)
@@ -107,7 +107,7 @@ async fn racing_verifications_use_a_token_once() {
     let mut verified = 0;
     for task in tasks {
         match task.await.unwrap() {
-            TokenStatus::Verified => verified += 1,
+            TokenStatus::Verified(_) => verified += 1,
             other => assert_eq!(other, TokenStatus::Used),
         }
     }

@@ -142,16 +142,30 @@ fn FieldMessage(field: Field, portal: Option<Portal>) -> impl IntoView {
     let id = format!("{}-error", field.id());
     move || {
         error.get().map(|(message, kind)| {
-            let links = (kind == ErrorKind::EmailTaken).then(|| {
-                let portal = portal.unwrap_or(Portal::Csp);
-                view! {
-                    " "
-                    <a href=portal.path("/log-in")>"Log in"</a>
-                    " or "
-                    <a href=portal.path("/reset")>"reset your password"</a>
-                    "."
+            let links = match kind {
+                ErrorKind::EmailTaken => {
+                    let portal = portal.unwrap_or(Portal::Csp);
+                    Some(
+                        view! {
+                            " "
+                            <a href=portal.path("/log-in")>"Log in"</a>
+                            " or "
+                            <a href=portal.path("/reset")>"reset your password"</a>
+                            "."
+                        }
+                        .into_any(),
+                    )
                 }
-            });
+                ErrorKind::EmailInPortal(home) => Some(
+                    view! {
+                        " "
+                        <a href=home.path("/log-in")>{format!("Log in to the {}", home.name())}</a>
+                        "."
+                    }
+                    .into_any(),
+                ),
+                _ => None,
+            };
             view! {
                 <p class="field__error" id=id.clone()>
                     <span class="visually-hidden">"Error: "</span>
@@ -212,7 +226,11 @@ pub fn TextField(
 
 /// A checkbox whose label may hold links.
 #[component]
-pub fn CheckboxField(field: Field, children: Children) -> impl IntoView {
+pub fn CheckboxField(
+    field: Field,
+    #[prop(optional)] checked: bool,
+    children: Children,
+) -> impl IntoView {
     let errors = form_errors();
     let error = errors.error(field);
     let id = field.id();
@@ -226,6 +244,7 @@ pub fn CheckboxField(field: Field, children: Children) -> impl IntoView {
                     id=id
                     name=input_name(field)
                     value="on"
+                    checked=checked
                     aria-describedby=move || error.with(Option::is_some).then(|| format!("{id}-error"))
                     on:change=move |_| errors.leave(field)
                 />

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{current_user, LogOut, SessionUser};
+use crate::api::{current_user, LogOut, Role, SessionUser};
 use crate::portal::Portal;
 
 #[component]
@@ -83,7 +83,24 @@ fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
         ev.prevent_default();
         action.dispatch(LogOut { portal });
     };
+    let manage = match user.role {
+        Role::Member => None,
+        Role::CustomerAdmin => Some(
+            view! {
+                <a class="site-header__link" href=portal.path("/approvals")>"Approvals"</a>
+                <a class="site-header__link" href=portal.path("/contacts")>"Contacts"</a>
+            }
+            .into_any(),
+        ),
+        Role::Admin => Some(
+            view! {
+                <a class="site-header__link" href="/admin">"Administration"</a>
+            }
+            .into_any(),
+        ),
+    };
     view! {
+        {manage}
         <span class="site-header__user">{user.first_name}</span>
         <form method="post" action=portal.path("/log-out") on:submit=on_submit>
             <button class="site-header__link site-header__button" type="submit">

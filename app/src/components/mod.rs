@@ -1,4 +1,6 @@
 //! Pieces the pages are built from.
 pub mod captcha;
 pub mod fields;
+pub mod guarded;
 pub mod layout;
+pub mod notice;

@@ -1,6 +1,8 @@
 //! Errors as values with a place to be shown: each belongs to a field of the form.
 use serde::{Deserialize, Serialize};
 
+use crate::portal::Portal;
+
 /// Every field a Portico form can have. Its `id` is the HTML id and the name inside the
 /// form's struct; the error summary links to `#id`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -14,6 +16,13 @@ pub enum Field {
     ConfirmPassword,
     Captcha,
     Consent,
+    RegistrationCode,
+    Reason,
+    CompanyName,
+    EmailDomains,
+    AutoApprove,
+    /// The company chosen for a request.
+    Account,
 }
 
 impl Field {
@@ -27,6 +36,12 @@ impl Field {
             Field::ConfirmPassword => "confirm_password",
             Field::Captcha => "security_code",
             Field::Consent => "consent",
+            Field::RegistrationCode => "registration_code",
+            Field::Reason => "reason",
+            Field::CompanyName => "name",
+            Field::EmailDomains => "email_domains",
+            Field::AutoApprove => "auto_approve",
+            Field::Account => "account",
         }
     }
 }
@@ -38,6 +53,30 @@ pub enum ErrorKind {
     Invalid,
     /// The email address belongs to an account already: the page links to log in and reset.
     EmailTaken,
+    /// The email address belongs to an account of the other portal: the page links there.
+    EmailInPortal(Portal),
+    /// Too many attempts from this client; try again later.
+    TooManyAttempts,
+    /// The person may not do this (not their company, not an administrator).
+    Forbidden,
+    /// What the form acts on is gone.
+    NotFound,
+    /// The state changed since the page was drawn (a request decided by someone else).
+    Conflict,
+}
+
+impl ErrorKind {
+    /// The HTTP status of a submission rejected with errors of this kind: the person's
+    /// input is a 422, the server's state a 409, and the rest as they say.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorKind::Invalid => 422,
+            ErrorKind::EmailTaken | ErrorKind::EmailInPortal(_) | ErrorKind::Conflict => 409,
+            ErrorKind::TooManyAttempts => 429,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::NotFound => 404,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +126,26 @@ impl FieldErrors {
                 None
             }
         }
+    }
+
+    /// One error of a kind other than "invalid".
+    pub fn one_of_kind(field: Field, message: impl Into<String>, kind: ErrorKind) -> Self {
+        let mut errors = Self::new();
+        errors.add_kind(field, message, kind);
+        errors
+    }
+
+    /// The status of a submission rejected with these errors: the most telling kind wins
+    /// (a 403 over a 409 over a 422).
+    pub fn http_status(&self) -> u16 {
+        self.0
+            .iter()
+            .map(|e| e.kind.http_status())
+            .min_by_key(|status| match status {
+                422 => u16::MAX,
+                other => *other,
+            })
+            .unwrap_or(422)
     }
 
     pub fn get(&self, field: Field) -> Option<&FieldError> {

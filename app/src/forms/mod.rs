@@ -1,10 +1,14 @@
 //! Typed forms and their validation. Each form has one `validate` function that both the
 //! browser (as the person leaves a field, and on submit) and the server (always) call.
-pub mod consumer;
+pub mod business;
 pub mod errors;
+pub mod log_in;
+pub mod registration;
+pub mod registration_code;
 pub mod rules;
 
 pub use errors::{ErrorKind, Field, FieldError, FieldErrors};
+pub use registration_code::RegistrationCode;
 pub use rules::NormalizedEmail;
 
 /// A form that can be shown back to the person after a submission.

@@ -1,7 +1,10 @@
-//! One module per page, grouped by portal.
+//! One module per page: the account pages both portals share, each portal's own pages,
+//! and internal administration.
+pub mod account;
+pub mod admin;
 pub mod chooser;
 pub mod csm;
-pub mod csp;
+pub mod csp_home;
 pub mod not_found;
 pub mod policy;
 

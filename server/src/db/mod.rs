@@ -7,12 +7,16 @@ pub mod settings;
 use std::str::FromStr;
 use std::time::Duration;
 
+use sea_orm::sea_query::Expr;
 use sea_orm::sqlx::postgres::PgPoolOptions;
 use sea_orm::sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
 use sea_orm::sqlx::{PgPool, SqlitePool};
-use sea_orm::{DatabaseConnection, DbErr, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, SqlErr,
+    SqlxPostgresConnector, SqlxSqliteConnector,
+};
 use sea_orm_migration::MigratorTrait;
 
 /// The raw pool behind the connection, for the session store.
@@ -78,4 +82,22 @@ impl Database {
 /// an email address or a CAPTCHA was taken by a concurrent request).
 pub fn is_unique_violation(error: &DbErr) -> bool {
     matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// Holds one row for the rest of a transaction by writing it unchanged, as the
+/// transaction's first statement. On SQLite the transaction then holds the write lock, so
+/// it is serialized with every other writer (had it read first, a concurrent commit would
+/// make its later write fail with "database is locked" instead of waiting); on PostgreSQL
+/// the row stays locked until commit. False if there is no such row.
+pub async fn hold_row<E, C>(db: &C, key: E::Column, id: i32) -> Result<bool, DbErr>
+where
+    E: EntityTrait,
+    C: ConnectionTrait,
+{
+    let held = E::update_many()
+        .col_expr(key, Expr::col(key).into())
+        .filter(key.eq(id))
+        .exec(db)
+        .await?;
+    Ok(held.rows_affected == 1)
 }

@@ -1,5 +1,6 @@
 //! The HTTP surface: Leptos pages and server functions, plain form posts to pages,
 //! static files, the dev mailbox, and the layers around them.
+mod client_address;
 mod form_pages;
 mod server_fn_errors;
 pub mod static_files;
@@ -33,6 +34,8 @@ pub struct AppState {
 pub struct HttpSettings {
     pub dev_mailbox: bool,
     pub secure_cookies: bool,
+    /// Read the client's address from a reverse proxy's forwarding headers.
+    pub trust_proxy_headers: bool,
 }
 
 pub fn router<S: SessionStore + Clone>(
@@ -72,6 +75,10 @@ pub fn router<S: SessionStore + Clone>(
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
         .layer(middleware::from_fn(server_fn_errors::bad_input_is_4xx))
+        .layer(middleware::from_fn_with_state(
+            client_address::TrustProxyHeaders(settings.trust_proxy_headers),
+            client_address::record,
+        ))
         .layer(sessions)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())

@@ -77,6 +77,152 @@ pub fn verification(portal: Portal, to: &str, first_name: &str, link: &str) -> E
     }
 }
 
+/// A short message: a greeting, paragraphs, and an optional button with its link.
+pub struct Notice<'a> {
+    pub portal: Portal,
+    pub to: &'a str,
+    pub first_name: &'a str,
+    pub subject: String,
+    pub paragraphs: Vec<String>,
+    pub button: Option<(&'a str, String)>,
+}
+
+pub fn notice(notice: Notice<'_>) -> Email {
+    let mut text = format!("Hello {},\n\n", notice.first_name);
+    for paragraph in &notice.paragraphs {
+        text.push_str(paragraph);
+        text.push_str("\n\n");
+    }
+    if let Some((label, link)) = &notice.button {
+        text.push_str(&format!("{label}: {link}\n"));
+    }
+    let html = layout(
+        notice.portal,
+        &notice.subject,
+        html! {
+            p { "Hello " (notice.first_name) "," }
+            @for paragraph in &notice.paragraphs { p { (paragraph) } }
+            @if let Some((label, link)) = &notice.button { (button(notice.portal, link, label)) }
+        },
+    );
+    Email {
+        to: notice.to.to_owned(),
+        subject: notice.subject,
+        text,
+        html,
+    }
+}
+
+/// To a business contact whose request is approved (by a person or automatically).
+pub fn contact_approved(to: &str, first_name: &str, company: &str, log_in: String) -> Email {
+    notice(Notice {
+        portal: Portal::Csm,
+        to,
+        first_name,
+        subject: "Your registration is approved".into(),
+        paragraphs: vec![format!(
+            "Your registration for {company} in the {} is approved. You can log in now.",
+            Portal::Csm.name()
+        )],
+        button: Some(("Log in", log_in)),
+    })
+}
+
+/// To a business contact whose verified request waits for a decision.
+pub fn request_pending(to: &str, first_name: &str) -> Email {
+    notice(Notice {
+        portal: Portal::Csm,
+        to,
+        first_name,
+        subject: "Your registration is pending review".into(),
+        paragraphs: vec![
+            "Thank you for verifying your email address.".into(),
+            "Your request has been submitted and is pending review. You receive an email when your request is processed.".into(),
+        ],
+        button: None,
+    })
+}
+
+/// To each customer administrator of a company when a request for it needs a decision.
+pub fn approval_needed(
+    to: &str,
+    first_name: &str,
+    contact: &str,
+    company: &str,
+    approvals: String,
+) -> Email {
+    notice(Notice {
+        portal: Portal::Csm,
+        to,
+        first_name,
+        subject: format!("A registration for {company} needs your decision"),
+        paragraphs: vec![format!(
+            "{contact} asked to join {company} in the {}. Approve or reject the request on the approvals page.",
+            Portal::Csm.name()
+        )],
+        button: Some(("Review the request", approvals)),
+    })
+}
+
+/// To a business contact whose request was rejected.
+pub fn request_rejected(to: &str, first_name: &str, reason: Option<&str>) -> Email {
+    let mut paragraphs = vec![format!(
+        "Your registration for the {} was not approved.",
+        Portal::Csm.name()
+    )];
+    if let Some(reason) = reason {
+        paragraphs.push(format!("The reason given: {reason}"));
+    }
+    paragraphs.push(
+        "If you think this is a mistake, contact your company's customer administrator.".into(),
+    );
+    notice(Notice {
+        portal: Portal::Csm,
+        to,
+        first_name,
+        subject: "Your registration was not approved".into(),
+        paragraphs,
+        button: None,
+    })
+}
+
+/// To a contact whose login was disabled or enabled again.
+pub fn login_changed(
+    to: &str,
+    first_name: &str,
+    company: &str,
+    enabled: bool,
+    log_in: String,
+) -> Email {
+    let (subject, paragraph, button) = if enabled {
+        (
+            "Your login is enabled again",
+            format!(
+                "Your login for {company} in the {} is enabled again.",
+                Portal::Csm.name()
+            ),
+            Some(("Log in", log_in)),
+        )
+    } else {
+        (
+            "Your login was disabled",
+            format!(
+                "Your login for {company} in the {} was disabled by your company. If you think this is a mistake, contact your company's customer administrator.",
+                Portal::Csm.name()
+            ),
+            None,
+        )
+    };
+    notice(Notice {
+        portal: Portal::Csm,
+        to,
+        first_name,
+        subject: subject.into(),
+        paragraphs: vec![paragraph],
+        button,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +242,13 @@ mod tests {
     fn names_are_escaped_in_html() {
         let email = verification(Portal::Csp, "a@b.co", "<script>", "http://x/");
         assert!(!email.html.contains("<script>"));
+    }
+
+    #[test]
+    fn a_rejection_carries_its_reason_escaped() {
+        let email = request_rejected("a@b.co", "Ada", Some("<b>not staff</b>"));
+        assert!(email.text.contains("The reason given: <b>not staff</b>"));
+        assert!(!email.html.contains("<b>not staff</b>"));
+        assert!(email.html.contains("&lt;b&gt;not staff&lt;/b&gt;"));
     }
 }

@@ -2,7 +2,7 @@
 //! same message and take the same time; whether an address is verified is told only to
 //! someone who knows its password.
 use app::api::{LogInOutcome, SessionUser};
-use app::forms::consumer::ValidLogIn;
+use app::forms::log_in::ValidLogIn;
 use app::forms::{Field, FieldErrors};
 use app::portal::Portal;
 use chrono::{DateTime, Utc};
@@ -10,8 +10,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
+use super::access::is_administrator;
 use super::{Portico, ServiceError};
-use crate::db::entities::user::{self, UserStatus};
+use crate::db::entities::user::{self, UserKind, UserStatus};
 
 /// The session key that holds the logged-in user's id.
 pub const SESSION_USER_ID: &str = "user_id";
@@ -43,11 +44,17 @@ impl Portico {
         }
         let home = found.kind.portal();
         if home != portal {
-            return Ok(rejected(format!(
-                "Your account belongs to the {}. Log in there, at {}.",
-                home.name(),
-                home.path("/log-in")
-            )));
+            return Ok(LogInOutcome::Rejected {
+                errors: app::forms::FieldErrors::one_of_kind(
+                    Field::Form,
+                    format!(
+                        "Your account belongs to the {}. Log in there, at {}.",
+                        home.name(),
+                        home.path("/log-in")
+                    ),
+                    app::forms::ErrorKind::EmailInPortal(home),
+                ),
+            });
         }
         match found.status {
             UserStatus::Active => {}
@@ -59,13 +66,19 @@ impl Portico {
             }
             UserStatus::PendingApproval => {
                 return Ok(rejected(
-                    "Your registration is waiting for approval. We will email you when it is processed.".into(),
+                    "Your registration is pending review. You receive an email when your request is processed.".into(),
+                ));
+            }
+            UserStatus::Rejected => {
+                return Ok(rejected(
+                    "Your registration was not approved, so you cannot log in. If you think this is a mistake, contact your company's customer administrator.".into(),
                 ));
             }
             UserStatus::Disabled => {
-                return Ok(rejected(
-                    "Your account is disabled. Contact us if you think this is a mistake.".into(),
-                ));
+                return Ok(rejected(match found.kind {
+                    UserKind::Contact => "Your login has been disabled by your company. Contact your company's customer administrator.".into(),
+                    _ => "Your account is disabled. Contact us if you think this is a mistake.".into(),
+                }));
             }
         }
         // A new session id at log-in, so that an id planted before cannot be ridden.
@@ -77,26 +90,26 @@ impl Portico {
             .exec(&self.db)
             .await?;
         tracing::info!(user = found.id, "logged in");
+        let home = if is_administrator(&found) {
+            "/admin".to_owned()
+        } else {
+            portal.prefix().to_owned()
+        };
         Ok(LogInOutcome::LoggedIn {
-            to: portal.prefix().to_owned(),
+            to: form.next.unwrap_or(home),
         })
     }
 
-    /// The person this session belongs to, while their account is active.
+    /// The person this session belongs to, as the header shows them.
     pub async fn session_user(
         &self,
         session: &Session,
     ) -> Result<Option<SessionUser>, ServiceError> {
-        let Some(id) = session.get::<i32>(SESSION_USER_ID).await? else {
-            return Ok(None);
-        };
-        let found = user::Entity::find_by_id(id).one(&self.db).await?;
-        Ok(found
-            .filter(|u| u.status == UserStatus::Active)
-            .map(|u| SessionUser {
-                first_name: u.first_name,
-                portal: u.kind.portal(),
-            }))
+        Ok(self.session_person(session).await?.map(|u| SessionUser {
+            first_name: u.first_name,
+            portal: u.kind.portal(),
+            role: u.role.into(),
+        }))
     }
 }
 

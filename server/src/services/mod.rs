@@ -1,12 +1,25 @@
 //! The server's side of the contract: [`Portico`] implements the pages' `Services` trait
 //! with one module per journey.
+pub mod access;
+pub mod accounts;
+pub mod approval;
+pub mod audit;
+pub mod company;
 pub mod log_in;
 pub mod registration;
 pub mod verification;
+pub mod views;
 
-use app::api::{LogInOutcome, RegisterOutcome, Services, SessionUser, TokenStatus};
+use std::net::IpAddr;
+
+use app::api::{
+    Access, AccountRecord, AccountSummary, ActionOutcome, ContactList, LogInOutcome, PendingList,
+    RegisterOutcome, RequestList, Services, SessionUser, TokenStatus,
+};
 use app::captcha::CaptchaChallenge;
-use app::forms::consumer::{ValidConsumerRegistration, ValidLogIn};
+use app::forms::business::{ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision};
+use app::forms::log_in::ValidLogIn;
+use app::forms::registration::ValidRegistration;
 use app::portal::Portal;
 use chrono::Utc;
 use leptos::prelude::ServerFnError;
@@ -14,6 +27,7 @@ use sea_orm::{DatabaseConnection, DbErr};
 use tower_sessions::Session;
 
 use crate::captcha::CaptchaIssuer;
+use crate::limits::AttemptLimiter;
 use crate::mail::outbox::OutboxSignal;
 use crate::password::{HashError, PasswordHasher};
 
@@ -26,6 +40,8 @@ pub struct Portico {
     pub outbox: OutboxSignal,
     /// The base of links in emails, without a trailing slash.
     pub public_url: String,
+    /// Registration codes tried, per client.
+    pub code_attempts: AttemptLimiter,
 }
 
 /// What can go wrong inside a service that is not the person's doing.
@@ -64,6 +80,7 @@ impl Portico {
             captcha,
             outbox,
             public_url: public_url.trim_end_matches('/').to_owned(),
+            code_attempts: AttemptLimiter::registration_codes(),
         }
     }
 
@@ -79,11 +96,13 @@ impl Services for Portico {
         self.captcha.issue(Utc::now())
     }
 
-    async fn register_consumer(
+    async fn register(
         &self,
-        form: ValidConsumerRegistration,
+        client: IpAddr,
+        portal: Portal,
+        form: ValidRegistration,
     ) -> Result<RegisterOutcome, ServerFnError> {
-        public(self.register_consumer_at(form, Utc::now()).await)
+        public(self.register_at(client, portal, form, Utc::now()).await)
     }
 
     async fn email_token_status(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
@@ -109,5 +128,81 @@ impl Services for Portico {
 
     async fn current_user(&self, session: &Session) -> Result<Option<SessionUser>, ServerFnError> {
         public(self.session_user(session).await)
+    }
+
+    async fn company_requests(
+        &self,
+        session: &Session,
+    ) -> Result<Access<RequestList>, ServerFnError> {
+        public(self.company_requests_at(session).await)
+    }
+
+    async fn decide_request(
+        &self,
+        session: &Session,
+        form: ValidDecision,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.decide_request_at(session, form, Utc::now()).await)
+    }
+
+    async fn company_contacts(
+        &self,
+        session: &Session,
+    ) -> Result<Access<ContactList>, ServerFnError> {
+        public(self.company_contacts_at(session).await)
+    }
+
+    async fn change_contact(
+        &self,
+        session: &Session,
+        form: ValidContactChange,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.change_contact_at(session, form, Utc::now()).await)
+    }
+
+    async fn accounts(
+        &self,
+        session: &Session,
+    ) -> Result<Access<Vec<AccountSummary>>, ServerFnError> {
+        public(self.accounts_at(session).await)
+    }
+
+    async fn account_detail(
+        &self,
+        session: &Session,
+        account: i32,
+    ) -> Result<Access<Option<AccountRecord>>, ServerFnError> {
+        public(self.account_detail_at(session, account).await)
+    }
+
+    async fn save_account(
+        &self,
+        session: &Session,
+        form: ValidAccount,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.save_account_at(session, form, Utc::now()).await)
+    }
+
+    async fn regenerate_code(
+        &self,
+        session: &Session,
+        account: i32,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.regenerate_code_at(session, account, Utc::now()).await)
+    }
+
+    async fn pending_requests(
+        &self,
+        session: &Session,
+    ) -> Result<Access<PendingList>, ServerFnError> {
+        public(self.pending_requests_at(session).await)
+    }
+
+    async fn settle_pending(
+        &self,
+        session: &Session,
+        form: ValidPendingDecision,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.settle_pending_at(session, form, Utc::now()).await)
     }
 }

@@ -1,10 +1,14 @@
-//! Consumer registration: one transaction writes the user (unverified), the consents, the
-//! verification token and the outbox row for its email. If any part fails, none is
-//! written. The unique index on the normalized address decides between concurrent
-//! sign-ups with one address.
+//! Registration in either portal: one transaction writes the user (unverified), the
+//! consents, the verification token, for a business contact the registration request, the
+//! audit record and the outbox row for the email. If any part fails, none is written.
+//! The unique index on the normalized address decides between concurrent sign-ups with
+//! one address.
+use std::net::IpAddr;
+
 use app::api::RegisterOutcome;
-use app::forms::consumer::ValidConsumerRegistration;
-use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail};
+use app::forms::registration::ValidRegistration;
+use app::forms::registration_code::INCORRECT as INCORRECT_CODE;
+use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail, RegistrationCode};
 use app::policies::AGREED_AT_REGISTRATION;
 use app::portal::Portal;
 use chrono::{DateTime, Duration, Utc};
@@ -13,12 +17,15 @@ use sea_orm::{
     QueryFilter, TransactionTrait,
 };
 
+use super::audit::{Audit, AuditAction};
 use super::{Portico, ServiceError};
 use crate::captcha::{CaptchaPass, CaptchaProblem};
 use crate::db::entities::email_token::{self, TokenPurpose};
-use crate::db::entities::user::{self, UserKind, UserStatus};
-use crate::db::entities::{captcha_spent, consent};
+use crate::db::entities::registration_request::{self, RequestState};
+use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
+use crate::db::entities::{account, captcha_spent, consent};
 use crate::db::is_unique_violation;
+use crate::limits::wait_in_words;
 use crate::mail::{outbox, templates};
 use crate::tokens::Token;
 
@@ -28,28 +35,33 @@ pub const VERIFICATION_LIFETIME: Duration = Duration::hours(24);
 pub const EMAIL_TAKEN: &str = "An account with this email address already exists.";
 
 impl Portico {
-    pub async fn register_consumer_at(
+    pub async fn register_at(
         &self,
-        form: ValidConsumerRegistration,
+        client: IpAddr,
+        portal: Portal,
+        form: ValidRegistration,
         now: DateTime<Utc>,
     ) -> Result<RegisterOutcome, ServiceError> {
         let pass = match self.captcha.check(&form.captcha, now) {
             Ok(pass) => pass,
             Err(problem) => return Ok(self.rejected(captcha_error(problem), now)),
         };
+        // The company of a business contact's code. A wrong code spends the challenge,
+        // and attempts per client are limited, so that codes cannot be guessed.
+        let account = match (portal, &form.registration_code) {
+            (Portal::Csm, Some(code)) => match self.account_of_code(client, code).await? {
+                Ok(account) => Some(account),
+                Err(errors) => return self.refuse_after_spending(&pass, errors, now).await,
+            },
+            _ => None,
+        };
         // Most duplicates are caught here, before spending a password hash on them.
         // The challenge is spent either way, so that one solved CAPTCHA cannot probe
         // address after address.
-        if self.address_in_use(&form.email, now).await? {
-            return Ok(match spend_captcha(&self.db, &pass).await {
-                Err(error) if is_unique_violation(&error) => {
-                    self.rejected(captcha_error(CaptchaProblem::Spent), now)
-                }
-                other => {
-                    other?;
-                    self.rejected(email_taken(), now)
-                }
-            });
+        if let Some(home) = self.address_in_use(&form.email, now).await? {
+            return self
+                .refuse_after_spending(&pass, email_taken(portal, home), now)
+                .await;
         }
         let password_hash = self.hasher.hash(form.password.clone()).await?;
         let token = Token::generate();
@@ -62,8 +74,12 @@ impl Portico {
             other => other?,
         }
         remove_expired_registration(&txn, &form.email, now).await?;
+        let kind = match portal {
+            Portal::Csp => UserKind::Consumer,
+            Portal::Csm => UserKind::Contact,
+        };
         let inserted = user::ActiveModel {
-            kind: Set(UserKind::Consumer),
+            kind: Set(kind),
             email: Set(form.email.as_typed().to_owned()),
             email_normalized: Set(form.email.normalized().to_owned()),
             first_name: Set(form.first_name.clone()),
@@ -74,16 +90,40 @@ impl Portico {
             updated_at: Set(now),
             verified_at: Set(None),
             last_login_at: Set(None),
+            account_id: Set(None),
+            role: Set(UserRole::Member),
             ..Default::default()
         }
         .insert(&txn)
         .await;
         let user = match inserted {
             Err(error) if is_unique_violation(&error) => {
-                return Ok(self.rejected(email_taken(), now));
+                // A concurrent registration took the address; which portal it is in
+                // is not known here, and this one's is the likelier.
+                return Ok(self.rejected(email_taken(portal, portal), now));
             }
             other => other?,
         };
+        let account_id = account.as_ref().map(|a| a.id);
+        if portal == Portal::Csm {
+            registration_request::ActiveModel {
+                user_id: Set(user.id),
+                account_id: Set(account_id),
+                state: Set(RequestState::AwaitingVerification),
+                created_at: Set(now),
+                decided_by: Set(None),
+                decided_at: Set(None),
+                reason: Set(None),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        Audit::by_self(user.id)
+            .account(account_id)
+            .detail(portal.prefix())
+            .record(&txn, AuditAction::Registered, now)
+            .await?;
         for policy in AGREED_AT_REGISTRATION {
             consent::ActiveModel {
                 user_id: Set(user.id),
@@ -106,28 +146,71 @@ impl Portico {
         }
         .insert(&txn)
         .await?;
-        let link = self.link(Portal::Csp, &format!("/verify?token={}", token.as_str()));
-        let email = templates::verification(Portal::Csp, &user.email, &user.first_name, &link);
+        let link = self.link(portal, &format!("/verify?token={}", token.as_str()));
+        let email = templates::verification(portal, &user.email, &user.first_name, &link);
         outbox::enqueue(&txn, &email, now).await?;
         txn.commit().await?;
 
         self.outbox.wake();
-        tracing::info!(user = user.id, "consumer registered");
+        tracing::info!(user = user.id, portal = portal.prefix(), "registered");
         Ok(RegisterOutcome::Registered { email: user.email })
     }
 
-    /// Whether the address belongs to an account, not counting an unverified one whose
-    /// link has expired (registering again replaces that one).
+    /// The company whose registration code this is, or the error to show on the field.
+    async fn account_of_code(
+        &self,
+        client: IpAddr,
+        code: &RegistrationCode,
+    ) -> Result<Result<account::Model, FieldErrors>, DbErr> {
+        if let Err(wait) = self.code_attempts.attempt(client) {
+            return Ok(Err(FieldErrors::one_of_kind(
+                Field::RegistrationCode,
+                format!(
+                    "Too many registration codes were tried from your network. Try again in {}.",
+                    wait_in_words(wait)
+                ),
+                ErrorKind::TooManyAttempts,
+            )));
+        }
+        let found = account::Entity::find()
+            .filter(account::Column::RegistrationCode.eq(code.as_str()))
+            .one(&self.db)
+            .await?;
+        Ok(found.ok_or_else(|| FieldErrors::one(Field::RegistrationCode, INCORRECT_CODE)))
+    }
+
+    /// Refuses a registration after spending its CAPTCHA challenge (or says it was spent).
+    async fn refuse_after_spending(
+        &self,
+        pass: &CaptchaPass,
+        errors: FieldErrors,
+        now: DateTime<Utc>,
+    ) -> Result<RegisterOutcome, ServiceError> {
+        Ok(match spend_captcha(&self.db, pass).await {
+            Err(error) if is_unique_violation(&error) => {
+                self.rejected(captcha_error(CaptchaProblem::Spent), now)
+            }
+            other => {
+                other?;
+                self.rejected(errors, now)
+            }
+        })
+    }
+
+    /// The portal of the account the address belongs to, not counting an unverified one
+    /// whose link has expired (registering again replaces that one).
     async fn address_in_use(
         &self,
         email: &NormalizedEmail,
         now: DateTime<Utc>,
-    ) -> Result<bool, DbErr> {
+    ) -> Result<Option<Portal>, DbErr> {
         let existing = user::Entity::find()
             .filter(user::Column::EmailNormalized.eq(email.normalized()))
             .one(&self.db)
             .await?;
-        Ok(existing.is_some_and(|user| !is_expired_registration(&user, now)))
+        Ok(existing
+            .filter(|user| !is_expired_registration(user, now))
+            .map(|user| user.kind.portal()))
     }
 
     fn rejected(&self, errors: FieldErrors, now: DateTime<Utc>) -> RegisterOutcome {
@@ -169,10 +252,20 @@ async fn spend_captcha<C: ConnectionTrait>(db: &C, pass: &CaptchaPass) -> Result
     Ok(())
 }
 
-fn email_taken() -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    errors.add_kind(Field::Email, EMAIL_TAKEN, ErrorKind::EmailTaken);
-    errors
+/// The address is taken: in this portal (log in or reset), or in the other (go there).
+fn email_taken(portal: Portal, home: Portal) -> FieldErrors {
+    if home == portal {
+        FieldErrors::one_of_kind(Field::Email, EMAIL_TAKEN, ErrorKind::EmailTaken)
+    } else {
+        FieldErrors::one_of_kind(
+            Field::Email,
+            format!(
+                "This email address belongs to an account in the {}. Log in there instead.",
+                home.name()
+            ),
+            ErrorKind::EmailInPortal(home),
+        )
+    }
 }
 
 fn captcha_error(problem: CaptchaProblem) -> FieldErrors {

@@ -1,13 +1,14 @@
 //! Email verification. Using a token is one conditional update (unused, unexpired, the
 //! right purpose), so a token works once even when two requests race.
-use app::api::TokenStatus;
+use app::api::{AfterVerification, TokenStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 
+use super::audit::{Audit, AuditAction};
 use super::{Portico, ServiceError};
 use crate::db::entities::email_token::{self, TokenPurpose};
-use crate::db::entities::user::{self, UserStatus};
+use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::tokens::{could_be_a_token, hash_token};
 
 impl Portico {
@@ -33,7 +34,8 @@ impl Portico {
         })
     }
 
-    /// Uses a verification token: the address is verified and the account becomes active.
+    /// Uses a verification token: the address is verified. A consumer's account becomes
+    /// active; a business contact's request goes on to its approval.
     pub async fn verify_email_at(
         &self,
         token: &str,
@@ -65,16 +67,31 @@ impl Portico {
             txn.rollback().await?;
             return Ok(TokenStatus::Unknown);
         };
+        let Some(person) = user::Entity::find_by_id(token_row.user_id)
+            .one(&txn)
+            .await?
+        else {
+            txn.rollback().await?;
+            return Ok(TokenStatus::Unknown);
+        };
         user::Entity::update_many()
             .col_expr(user::Column::Status, Expr::value(UserStatus::Active))
             .col_expr(user::Column::VerifiedAt, Expr::value(now))
             .col_expr(user::Column::UpdatedAt, Expr::value(now))
-            .filter(user::Column::Id.eq(token_row.user_id))
+            .filter(user::Column::Id.eq(person.id))
             .filter(user::Column::Status.eq(UserStatus::Unverified))
             .exec(&txn)
             .await?;
+        Audit::by_self(person.id)
+            .record(&txn, AuditAction::Verified, now)
+            .await?;
+        let next = match person.kind {
+            UserKind::Contact => self.after_contact_verified(&txn, &person, now).await?,
+            UserKind::Consumer | UserKind::Staff => AfterVerification::LogIn,
+        };
         txn.commit().await?;
-        tracing::info!(user = token_row.user_id, "email address verified");
-        Ok(TokenStatus::Verified)
+        self.outbox.wake();
+        tracing::info!(user = person.id, "email address verified");
+        Ok(TokenStatus::Verified(next))
     }
 }

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use app::api::RegisterOutcome;
 use app::captcha::solve;
-use app::forms::consumer::{
-    ConsumerRegistration, LogInForm, ValidConsumerRegistration, ValidLogIn,
-};
+use app::forms::log_in::{LogInForm, ValidLogIn};
+use app::forms::registration::{RegistrationForm, ValidRegistration};
+use app::portal::Portal;
 use chrono::{DateTime, Utc};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use server::captcha::CaptchaIssuer;
@@ -19,6 +19,9 @@ use server::services::Portico;
 use tempfile::TempDir;
 
 pub const PASSWORD: &str = "correct horse battery";
+
+/// The client every test request comes from.
+pub const CLIENT: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1));
 
 pub struct TestApp {
     pub portico: Portico,
@@ -55,13 +58,24 @@ pub async fn app_on(url: &str) -> TestApp {
 
 impl TestApp {
     /// A complete registration form, its CAPTCHA solved as the browser would at `at`.
-    pub fn registration_at(&self, email: &str, at: DateTime<Utc>) -> ValidConsumerRegistration {
+    pub fn registration_at(&self, email: &str, at: DateTime<Utc>) -> ValidRegistration {
+        self.registration_with_code(email, "", at)
+    }
+
+    /// A complete registration form with a registration code (business portal).
+    pub fn registration_with_code(
+        &self,
+        email: &str,
+        code: &str,
+        at: DateTime<Utc>,
+    ) -> ValidRegistration {
         let challenge = self.portico.captcha.issue(at);
         let number = solve(&challenge).expect("a solvable challenge");
-        ConsumerRegistration {
+        RegistrationForm {
             first_name: "Ada".into(),
             last_name: "Lovelace".into(),
             email: email.into(),
+            registration_code: code.into(),
             password: PASSWORD.into(),
             confirm_password: PASSWORD.into(),
             security_code: Some("on".into()),
@@ -74,14 +88,14 @@ impl TestApp {
         .expect("a valid form")
     }
 
-    pub fn registration(&self, email: &str) -> ValidConsumerRegistration {
+    pub fn registration(&self, email: &str) -> ValidRegistration {
         self.registration_at(email, Utc::now())
     }
 
     /// Registers `email` now, with a solved CAPTCHA.
     pub async fn register(&self, email: &str) -> RegisterOutcome {
         self.portico
-            .register_consumer_at(self.registration(email), Utc::now())
+            .register_at(CLIENT, Portal::Csp, self.registration(email), Utc::now())
             .await
             .expect("the registration")
     }
@@ -123,6 +137,7 @@ pub fn log_in_form(email: &str, password: &str) -> ValidLogIn {
     LogInForm {
         email: email.into(),
         password: password.into(),
+        next: String::new(),
     }
     .validate()
     .expect("a valid log-in form")
@@ -130,4 +145,32 @@ pub fn log_in_form(email: &str, password: &str) -> ValidLogIn {
 
 pub fn session() -> tower_sessions::Session {
     tower_sessions::Session::new(None, Arc::new(tower_sessions::MemoryStore::default()), None)
+}
+
+impl TestApp {
+    /// Every email in the outbox to `to`, oldest first.
+    pub async fn emails_to(&self, to: &str) -> Vec<outbox::Model> {
+        outbox::Entity::find()
+            .all(&self.db.conn)
+            .await
+            .expect("the outbox")
+            .into_iter()
+            .filter(|e| e.to_address.eq_ignore_ascii_case(to))
+            .collect()
+    }
+
+    /// A session logged in as `email` (password [`PASSWORD`]) at `portal`.
+    pub async fn logged_in(&self, portal: Portal, email: &str) -> tower_sessions::Session {
+        let session = session();
+        let outcome = self
+            .portico
+            .log_in_at(&session, portal, log_in_form(email, PASSWORD), Utc::now())
+            .await
+            .expect("the log-in");
+        assert!(
+            matches!(outcome, app::api::LogInOutcome::LoggedIn { .. }),
+            "{email} could not log in: {outcome:?}"
+        );
+        session
+    }
 }

@@ -1,7 +1,10 @@
 //! sea-orm entities, one module per table.
+pub mod account;
+pub mod audit_entry;
 pub mod captcha_spent;
 pub mod consent;
 pub mod email_token;
 pub mod outbox;
+pub mod registration_request;
 pub mod setting;
 pub mod user;

@@ -22,6 +22,9 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub verified_at: Option<DateTimeUtc>,
     pub last_login_at: Option<DateTimeUtc>,
+    /// The company of a business contact, once approved into it.
+    pub account_id: Option<i32>,
+    pub role: UserRole,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
@@ -46,6 +49,30 @@ impl UserKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
+pub enum UserRole {
+    /// A consumer, or a contact without rights over their company's account.
+    #[sea_orm(string_value = "member")]
+    Member,
+    /// A contact who approves their company's registrations and manages its contacts.
+    #[sea_orm(string_value = "customer_admin")]
+    CustomerAdmin,
+    /// Portico's own staff: manages every company account.
+    #[sea_orm(string_value = "admin")]
+    Admin,
+}
+
+impl From<UserRole> for app::api::Role {
+    fn from(role: UserRole) -> Self {
+        match role {
+            UserRole::Member => app::api::Role::Member,
+            UserRole::CustomerAdmin => app::api::Role::CustomerAdmin,
+            UserRole::Admin => app::api::Role::Admin,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(24))")]
 pub enum UserStatus {
     #[sea_orm(string_value = "unverified")]
@@ -56,6 +83,9 @@ pub enum UserStatus {
     Active,
     #[sea_orm(string_value = "disabled")]
     Disabled,
+    /// A business contact whose registration request was rejected.
+    #[sea_orm(string_value = "rejected")]
+    Rejected,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,3 +1,4 @@
+//! `/csp`: the consumer portal's home.
 use leptos::prelude::*;
 
 use crate::components::layout::PortalLayout;

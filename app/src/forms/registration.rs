@@ -1,18 +1,21 @@
-//! The consumer portal's forms: registration, log-in and email verification.
-//! Fields are named as the HTML form names them (inside `form[...]`), so that the same
-//! struct is decoded from a plain form post and from the browser's server-function call.
+//! The registration form of both portals. The business portal's adds the registration
+//! code. Fields are named as the HTML form names them (inside `form[...]`), so that the
+//! same struct is decoded from a plain form post and from the browser's server-function
+//! call.
 use serde::{Deserialize, Serialize};
 
-use super::{is_ticked, rules, Field, FieldErrors, NormalizedEmail, Redact};
+use super::{is_ticked, rules, Field, FieldErrors, NormalizedEmail, Redact, RegistrationCode};
 use crate::captcha::CaptchaResponse;
 
-/// The registration form of `/csp/register`, as submitted.
+/// The registration form of `/csp/register` and `/csm/register`, as submitted.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct ConsumerRegistration {
+pub struct RegistrationForm {
     pub first_name: String,
     pub last_name: String,
     pub email: String,
+    /// The company's registration code (business portal only; optional there).
+    pub registration_code: String,
     pub password: String,
     pub confirm_password: String,
     /// The "Security Code" checkbox.
@@ -27,10 +30,11 @@ pub struct ConsumerRegistration {
 }
 
 /// The order of the fields on the registration form, for the error summary.
-pub const REGISTRATION_FIELDS: [Field; 7] = [
+pub const REGISTRATION_FIELDS: [Field; 8] = [
     Field::FirstName,
     Field::LastName,
     Field::Email,
+    Field::RegistrationCode,
     Field::Password,
     Field::ConfirmPassword,
     Field::Captcha,
@@ -39,24 +43,26 @@ pub const REGISTRATION_FIELDS: [Field; 7] = [
 
 /// A registration that passed every rule the form itself can check.
 #[derive(Clone)]
-pub struct ValidConsumerRegistration {
+pub struct ValidRegistration {
     pub first_name: String,
     pub last_name: String,
     pub email: NormalizedEmail,
+    /// A code in the right shape; whether it belongs to a company, the server decides.
+    pub registration_code: Option<RegistrationCode>,
     pub password: String,
     pub captcha: CaptchaResponse,
 }
 
-impl std::fmt::Debug for ValidConsumerRegistration {
+impl std::fmt::Debug for ValidRegistration {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ValidConsumerRegistration")
+        f.debug_struct("ValidRegistration")
             .field("email", &self.email)
             .finish_non_exhaustive()
     }
 }
 
-impl ConsumerRegistration {
-    pub fn validate(&self) -> Result<ValidConsumerRegistration, FieldErrors> {
+impl RegistrationForm {
+    pub fn validate(&self) -> Result<ValidRegistration, FieldErrors> {
         let mut errors = FieldErrors::new();
         let first_name = errors.check(
             Field::FirstName,
@@ -64,6 +70,10 @@ impl ConsumerRegistration {
         );
         let last_name = errors.check(Field::LastName, rules::name("Last name", &self.last_name));
         let email = errors.check(Field::Email, rules::email(&self.email));
+        let registration_code = errors.check(
+            Field::RegistrationCode,
+            RegistrationCode::parse_optional(&self.registration_code),
+        );
         let password = errors.check(Field::Password, rules::new_password(&self.password));
         errors.check(
             Field::ConfirmPassword,
@@ -76,18 +86,29 @@ impl ConsumerRegistration {
                 "Agree to the Privacy Policy and the Community Terms and Conditions",
             );
         }
-        match (first_name, last_name, email, password, captcha) {
-            (Some(first_name), Some(last_name), Some(email), Some(password), Some(captcha))
-                if errors.is_empty() =>
-            {
-                Ok(ValidConsumerRegistration {
-                    first_name,
-                    last_name,
-                    email,
-                    password,
-                    captcha,
-                })
-            }
+        match (
+            first_name,
+            last_name,
+            email,
+            registration_code,
+            password,
+            captcha,
+        ) {
+            (
+                Some(first_name),
+                Some(last_name),
+                Some(email),
+                Some(registration_code),
+                Some(password),
+                Some(captcha),
+            ) if errors.is_empty() => Ok(ValidRegistration {
+                first_name,
+                last_name,
+                email,
+                registration_code,
+                password,
+                captcha,
+            }),
             _ => Err(errors.ordered_by(&REGISTRATION_FIELDS)),
         }
     }
@@ -104,7 +125,7 @@ impl ConsumerRegistration {
     }
 }
 
-impl Redact for ConsumerRegistration {
+impl Redact for RegistrationForm {
     fn redacted(&self) -> Self {
         Self {
             password: String::new(),
@@ -118,86 +139,11 @@ impl Redact for ConsumerRegistration {
 }
 
 /// Passwords never reach a log through `Debug`.
-impl std::fmt::Debug for ConsumerRegistration {
+impl std::fmt::Debug for RegistrationForm {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ConsumerRegistration")
+        f.debug_struct("RegistrationForm")
             .field("email", &self.email)
             .finish_non_exhaustive()
-    }
-}
-
-/// The log-in form (both portals).
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct LogInForm {
-    pub email: String,
-    pub password: String,
-}
-
-pub const LOG_IN_FIELDS: [Field; 3] = [Field::Form, Field::Email, Field::Password];
-
-pub struct ValidLogIn {
-    pub email: NormalizedEmail,
-    pub password: String,
-}
-
-impl std::fmt::Debug for ValidLogIn {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ValidLogIn")
-            .field("email", &self.email)
-            .finish_non_exhaustive()
-    }
-}
-
-impl LogInForm {
-    pub fn validate(&self) -> Result<ValidLogIn, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let email = errors.check(Field::Email, rules::email(&self.email));
-        let password = errors.check(Field::Password, rules::password_to_log_in(&self.password));
-        match (email, password) {
-            (Some(email), Some(password)) => Ok(ValidLogIn { email, password }),
-            _ => Err(errors.ordered_by(&LOG_IN_FIELDS)),
-        }
-    }
-}
-
-impl Redact for LogInForm {
-    fn redacted(&self) -> Self {
-        Self {
-            email: self.email.clone(),
-            password: String::new(),
-        }
-    }
-}
-
-impl std::fmt::Debug for LogInForm {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LogInForm")
-            .field("email", &self.email)
-            .finish_non_exhaustive()
-    }
-}
-
-/// The confirmation button on the page an email's verification link opens.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct VerifyEmailForm {
-    pub token: String,
-}
-
-impl Redact for VerifyEmailForm {
-    fn redacted(&self) -> Self {
-        self.clone()
-    }
-}
-
-/// The header's Log out button: no fields.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct LogOutForm {}
-
-impl Redact for LogOutForm {
-    fn redacted(&self) -> Self {
-        Self {}
     }
 }
 
@@ -206,11 +152,12 @@ mod tests {
     use super::*;
     use crate::captcha::CaptchaResponse;
 
-    fn complete() -> ConsumerRegistration {
-        ConsumerRegistration {
+    fn complete() -> RegistrationForm {
+        RegistrationForm {
             first_name: "Ada".into(),
             last_name: "Lovelace".into(),
             email: "ada@example.com".into(),
+            registration_code: String::new(),
             password: "correct horse battery".into(),
             confirm_password: "correct horse battery".into(),
             security_code: Some("on".into()),
@@ -233,9 +180,13 @@ mod tests {
 
     #[test]
     fn every_missing_field_gets_its_own_error_in_form_order() {
-        let errors = ConsumerRegistration::default().validate().unwrap_err();
+        let errors = RegistrationForm::default().validate().unwrap_err();
         let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, REGISTRATION_FIELDS.to_vec());
+        let expected: Vec<Field> = REGISTRATION_FIELDS
+            .into_iter()
+            .filter(|f| *f != Field::RegistrationCode)
+            .collect();
+        assert_eq!(fields, expected, "the code is optional");
     }
 
     #[test]
@@ -283,18 +234,30 @@ mod tests {
         assert!(!text.contains("horse"));
         let text = format!(
             "{:?}",
-            LogInForm {
+            crate::forms::log_in::LogInForm {
                 email: "a@b.co".into(),
-                password: "secret-pass".into()
+                password: "secret-pass".into(),
+                next: String::new(),
             }
         );
         assert!(!text.contains("secret"));
     }
 
     #[test]
-    fn log_in_needs_an_email_and_a_password() {
-        let errors = LogInForm::default().validate().unwrap_err();
-        assert!(errors.get(Field::Email).is_some());
-        assert!(errors.get(Field::Password).is_some());
+    fn a_registration_code_is_optional_but_must_have_the_shape_of_one() {
+        assert_eq!(complete().validate().unwrap().registration_code, None);
+        let mut form = complete();
+        form.registration_code = " acme-7k2q-9xpw ".into();
+        let code = form.validate().unwrap().registration_code.unwrap();
+        assert_eq!(code.as_str(), "ACME7K2Q9XPW");
+        form.registration_code = "ACME".into();
+        assert_eq!(
+            form.validate()
+                .unwrap_err()
+                .get(Field::RegistrationCode)
+                .unwrap()
+                .message,
+            "Incorrect registration code"
+        );
     }
 }

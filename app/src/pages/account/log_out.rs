@@ -1,9 +1,9 @@
-//! `/csp/log-out`: the header's Log out button posts here without JavaScript.
+//! `/csp/log-out` and `/csm/log-out`: the header's Log out button posts here without JavaScript.
 use leptos::prelude::*;
 
 use crate::api::log_out;
 use crate::components::layout::PortalLayout;
-use crate::forms::consumer::LogOutForm;
+use crate::forms::log_in::LogOutForm;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
 

@@ -1,5 +1,4 @@
-//! The Consumer Service Portal, `/csp`.
-pub mod home;
+//! The account pages of both portals: each takes the portal it is shown in.
 pub mod log_in;
 pub mod log_out;
 pub mod register;

@@ -1,10 +1,12 @@
-//! `/csp/log-in`: email and password.
+//! `/csp/log-in` and `/csm/log-in`: email and password. A page that needs a logged-in
+//! person sends them here with `?next=`, and logging in takes them back.
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::{log_in, LogIn, LogInOutcome};
 use crate::components::fields::{ErrorSummary, FormErrors, TextField};
 use crate::components::layout::PortalLayout;
-use crate::forms::consumer::LogInForm;
+use crate::forms::log_in::LogInForm;
 use crate::forms::{Field, FieldErrors};
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
@@ -40,6 +42,11 @@ fn LogInFormView(
 ) -> impl IntoView {
     let action = ServerAction::<LogIn>::new();
     let shown = posted.as_ref().map(|s| s.form.clone()).unwrap_or_default();
+    let next = if shown.next.is_empty() {
+        use_query_map().with_untracked(|q| q.get("next").unwrap_or_default())
+    } else {
+        shown.next.clone()
+    };
     let outcome = latest_outcome(move || action.value().get(), posted);
     let errors = FormErrors::new(errors_of(&outcome.get_untracked()));
     provide_context(errors);
@@ -93,6 +100,7 @@ fn LogInFormView(
                 input_type="password"
                 autocomplete="current-password"
             />
+            <input type="hidden" name="form[next]" value=next />
             <button class="button" type="submit" disabled=move || pending.get()>
                 "Log in"
             </button>

@@ -1,4 +1,4 @@
-//! `/csp/reset`: password reset arrives with the account lifecycle; until then this page
+//! `/csp/reset` and `/csm/reset`: password reset arrives with the account lifecycle; until then this page
 //! says so, because the "address taken" error links here.
 use leptos::prelude::*;
 
@@ -6,13 +6,13 @@ use crate::components::layout::PortalLayout;
 use crate::portal::Portal;
 
 #[component]
-pub fn CspReset() -> impl IntoView {
+pub fn ResetPage(portal: Portal) -> impl IntoView {
     view! {
-        <PortalLayout portal=Portal::Csp title="Reset your password">
+        <PortalLayout portal title="Reset your password">
             <h1>"Reset your password"</h1>
             <p class="lead">"Password reset by email is not available yet."</p>
             <p>
-                "If you remember your password, " <a href=Portal::Csp.path("/log-in")>"log in"</a>
+                "If you remember your password, " <a href=portal.path("/log-in")>"log in"</a>
                 "."
             </p>
         </PortalLayout>

@@ -1,11 +1,11 @@
-//! `/csp/verify?token=…`: the page an email's verification link opens. Opening it
+//! `/csp/verify?token=…` (and `/csm/verify`): the page an email's verification link opens. Opening it
 //! changes nothing (mail scanners fetch links); the button's POST verifies.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{email_token_status, verify_email, TokenStatus, VerifyEmail};
+use crate::api::{email_token_status, verify_email, AfterVerification, TokenStatus, VerifyEmail};
 use crate::components::layout::PortalLayout;
-use crate::forms::consumer::VerifyEmailForm;
+use crate::forms::log_in::VerifyEmailForm;
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::{latest_outcome, posted_submission, respond_with, PostedForm};
@@ -97,7 +97,7 @@ fn VerifyView(
             </form>
         }
         .into_any(),
-        Ok(TokenStatus::Verified) => view! {
+        Ok(TokenStatus::Verified(AfterVerification::LogIn)) => view! {
             <div class="panel panel--success" role="status">
                 <h1>"Your email address is verified"</h1>
                 <p class="lead">"Your account is ready."</p>
@@ -105,6 +105,15 @@ fn VerifyView(
             <p>
                 <a class="button" href=log_in.clone()>"Log in"</a>
             </p>
+        }
+        .into_any(),
+        Ok(TokenStatus::Verified(AfterVerification::AwaitReview)) => view! {
+            <div class="panel panel--success" role="status">
+                <h1>"Your email address is verified"</h1>
+                <p class="lead">
+                    "Your request has been submitted and is pending review. You receive an email when your request is processed."
+                </p>
+            </div>
         }
         .into_any(),
         Ok(TokenStatus::Used) => view! {

@@ -1,22 +1,17 @@
-//! The contract between the pages and the server: the server functions every form calls,
-//! their typed outcomes, and (with `ssr`) the [`Services`] trait the server implements.
-//! A server function stays thin: it validates the form with the same function the browser
-//! ran, then hands the valid form to the server's services, reached through context.
+//! Everyone's account: registering in either portal, verifying the address, logging in
+//! and out.
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::SessionUser;
+#[cfg(feature = "ssr")]
+use super::{client_address, services, session};
 use crate::captcha::CaptchaChallenge;
-use crate::forms::consumer::{ConsumerRegistration, LogInForm, VerifyEmailForm};
+use crate::forms::log_in::{LogInForm, VerifyEmailForm};
+use crate::forms::registration::RegistrationForm;
 use crate::forms::FieldErrors;
 use crate::portal::Portal;
 use crate::submission::Outcome;
-
-/// The person logged in, as the header shows them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionUser {
-    pub first_name: String,
-    pub portal: Portal,
-}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum RegisterOutcome {
@@ -33,7 +28,7 @@ impl Outcome for RegisterOutcome {
     fn http_status(&self) -> u16 {
         match self {
             RegisterOutcome::Registered { .. } => 200,
-            RegisterOutcome::Rejected { errors, .. } => errors_status(errors),
+            RegisterOutcome::Rejected { errors, .. } => errors.http_status(),
         }
     }
 }
@@ -48,7 +43,7 @@ impl Outcome for LogInOutcome {
     fn http_status(&self) -> u16 {
         match self {
             LogInOutcome::LoggedIn { .. } => 303,
-            LogInOutcome::Rejected { errors } => errors_status(errors),
+            LogInOutcome::Rejected { errors } => errors.http_status(),
         }
     }
     fn redirect_to(&self) -> Option<String> {
@@ -64,8 +59,8 @@ impl Outcome for LogInOutcome {
 pub enum TokenStatus {
     /// Unused and unexpired: the button will verify the address.
     Valid,
-    /// The address was verified just now.
-    Verified,
+    /// The address was verified just now; this is what happens next.
+    Verified(AfterVerification),
     Expired,
     Used,
     Unknown,
@@ -74,11 +69,20 @@ pub enum TokenStatus {
 impl Outcome for TokenStatus {
     fn http_status(&self) -> u16 {
         match self {
-            TokenStatus::Valid | TokenStatus::Verified => 200,
+            TokenStatus::Valid | TokenStatus::Verified(_) => 200,
             TokenStatus::Expired | TokenStatus::Used => 410,
             TokenStatus::Unknown => 404,
         }
     }
+}
+
+/// What a person can do once their address is verified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AfterVerification {
+    /// Log in now (a consumer; a contact approved automatically).
+    LogIn,
+    /// Wait: a customer administrator (or one of ours) reviews the business request.
+    AwaitReview,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,26 +99,14 @@ impl Outcome for LoggedOut {
     }
 }
 
-/// Errors of the person's input are a 422; errors of the server's state (the address is
-/// taken) are a 409.
-fn errors_status(errors: &FieldErrors) -> u16 {
-    if errors
-        .iter()
-        .any(|e| e.kind == crate::forms::ErrorKind::EmailTaken)
-    {
-        409
-    } else {
-        422
-    }
-}
-
-#[server(prefix = "/api", endpoint = "register_consumer")]
-pub async fn register_consumer(
-    form: ConsumerRegistration,
+#[server(prefix = "/api", endpoint = "register")]
+pub async fn register(
+    portal: Portal,
+    form: RegistrationForm,
 ) -> Result<RegisterOutcome, ServerFnError> {
     let services = services()?;
     match form.validate() {
-        Ok(valid) => services.register_consumer(valid).await,
+        Ok(valid) => services.register(client_address()?, portal, valid).await,
         Err(errors) => Ok(RegisterOutcome::Rejected {
             errors,
             captcha: services.new_captcha(),
@@ -158,58 +150,4 @@ pub async fn email_token_status(token: String) -> Result<TokenStatus, ServerFnEr
 #[server(prefix = "/api", endpoint = "verify_email")]
 pub async fn verify_email(form: VerifyEmailForm) -> Result<TokenStatus, ServerFnError> {
     services()?.verify_email(&form.token).await
-}
-
-#[cfg(feature = "ssr")]
-pub use backend::*;
-
-#[cfg(feature = "ssr")]
-mod backend {
-    use std::sync::Arc;
-
-    use leptos::prelude::*;
-    use tower_sessions::Session;
-
-    use super::{LogInOutcome, RegisterOutcome, SessionUser, TokenStatus};
-    use crate::captcha::CaptchaChallenge;
-    use crate::forms::consumer::{ValidConsumerRegistration, ValidLogIn};
-    use crate::portal::Portal;
-
-    /// What the server implements for the pages. Errors are already fit to show: the
-    /// server logs the cause and returns a plain "try again" message.
-    #[async_trait::async_trait]
-    pub trait Services: Send + Sync + 'static {
-        fn new_captcha(&self) -> CaptchaChallenge;
-        async fn register_consumer(
-            &self,
-            form: ValidConsumerRegistration,
-        ) -> Result<RegisterOutcome, ServerFnError>;
-        async fn email_token_status(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
-        async fn verify_email(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
-        async fn log_in(
-            &self,
-            session: &Session,
-            portal: Portal,
-            form: ValidLogIn,
-        ) -> Result<LogInOutcome, ServerFnError>;
-        async fn log_out(&self, session: &Session) -> Result<(), ServerFnError>;
-        async fn current_user(
-            &self,
-            session: &Session,
-        ) -> Result<Option<SessionUser>, ServerFnError>;
-    }
-
-    /// The services as the server provides them in context.
-    pub type SharedServices = Arc<dyn Services>;
-
-    pub(super) fn services() -> Result<SharedServices, ServerFnError> {
-        use_context::<SharedServices>()
-            .ok_or_else(|| ServerFnError::new("The server is not set up to answer this."))
-    }
-
-    pub(super) async fn session() -> Result<Session, ServerFnError> {
-        leptos_axum::extract::<Session>()
-            .await
-            .map_err(|_| ServerFnError::new("Your session could not be read. Reload the page."))
-    }
 }

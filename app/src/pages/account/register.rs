@@ -1,32 +1,31 @@
-//! `/csp/register`: the consumer registration form, and the "check your email" page
-//! that follows it.
+//! `/csp/register` and `/csm/register`: the registration form of each portal, and the
+//! "check your email" page that follows it. The business portal's form asks for the
+//! company's registration code.
 use leptos::prelude::*;
 
-use crate::api::{new_captcha, register_consumer, RegisterConsumer, RegisterOutcome};
+use crate::api::{new_captcha, register, Register, RegisterOutcome};
 use crate::captcha::CaptchaChallenge;
 use crate::components::captcha::Captcha;
 use crate::components::fields::{CheckboxField, ErrorSummary, FormErrors, TextField};
 use crate::components::layout::PortalLayout;
-use crate::forms::consumer::ConsumerRegistration;
+use crate::forms::registration::RegistrationForm;
 use crate::forms::{Field, FieldErrors};
 use crate::pages::failure_as_errors;
 use crate::policies::{PRIVACY_POLICY, TERMS};
 use crate::portal::Portal;
 use crate::submission::{latest_outcome, posted_submission, Submission};
 
-const PORTAL: Portal = Portal::Csp;
-
 #[component]
-pub fn CspRegister() -> impl IntoView {
-    let posted = posted_submission(register_consumer);
+pub fn RegisterPage(portal: Portal) -> impl IntoView {
+    let posted = posted_submission(move |form| register(portal, form));
     let captcha = Resource::new_blocking(|| (), |_| new_captcha());
     view! {
-        <PortalLayout portal=PORTAL title="Register">
+        <PortalLayout portal title="Register">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let posted = posted.await;
                     let captcha = captcha.await.unwrap_or_default();
-                    view! { <Registration posted captcha /> }
+                    view! { <Registration portal posted captcha /> }
                 })}
             </Suspense>
         </PortalLayout>
@@ -43,10 +42,11 @@ fn errors_of(outcome: &Option<Result<RegisterOutcome, ServerFnError>>) -> FieldE
 
 #[component]
 fn Registration(
-    posted: Option<Submission<ConsumerRegistration, RegisterOutcome>>,
+    portal: Portal,
+    posted: Option<Submission<RegistrationForm, RegisterOutcome>>,
     captcha: CaptchaChallenge,
 ) -> impl IntoView {
-    let action = ServerAction::<RegisterConsumer>::new();
+    let action = ServerAction::<Register>::new();
     let shown = posted.as_ref().map(|s| s.form.clone()).unwrap_or_default();
     let outcome = latest_outcome(move || action.value().get(), posted);
     let errors = FormErrors::new(errors_of(&outcome.get_untracked()));
@@ -71,9 +71,9 @@ fn Registration(
     });
     let on_submit = errors.enhance(
         form_ref,
-        |form: &ConsumerRegistration| form.validate().err().unwrap_or_default(),
+        |form: &RegistrationForm| form.validate().err().unwrap_or_default(),
         move |form| {
-            action.dispatch(RegisterConsumer { form });
+            action.dispatch(Register { portal, form });
         },
     );
     let pending = action.pending();
@@ -81,21 +81,27 @@ fn Registration(
     let form = move || {
         let shown = shown.clone();
         view! {
-            <h1>"Register for the Consumer Service Portal"</h1>
+            <h1>{format!("Register for the {}", portal.name())}</h1>
             <p class="lead">
-                "Create your consumer profile. Already registered? "
-                <a href=PORTAL.path("/log-in")>"Log in"</a> "."
+                {match portal {
+                    Portal::Csp => "Create your consumer profile. Already registered? ",
+                    Portal::Csm => "Request access for your company's account. Already registered? ",
+                }}
+                <a href=portal.path("/log-in")>"Log in"</a> "."
             </p>
             <p class="aside">
-                "Registering for your company? Use the "
-                <a href=Portal::Csm.path("/register")>{Portal::Csm.name()}</a> " instead."
+                {match portal {
+                    Portal::Csp => "Registering for your company? Use the ",
+                    Portal::Csm => "Buying for yourself? Use the ",
+                }}
+                <a href=portal.other().path("/register")>{portal.other().name()}</a> " instead."
             </p>
             <ErrorSummary />
             <form
                 class="form"
                 id="form"
                 method="post"
-                action=PORTAL.path("/register")
+                action=portal.path("/register")
                 novalidate
                 node_ref=form_ref
                 on:submit=on_submit.clone()
@@ -114,12 +120,24 @@ fn Registration(
                 />
                 <TextField
                     field=Field::Email
-                    label="Email"
+                    label=match portal {
+                        Portal::Csp => "Email",
+                        Portal::Csm => "Business email",
+                    }
                     input_type="email"
                     autocomplete="email"
                     value=shown.email
-                    portal=PORTAL
+                    portal
                 />
+                {(portal == Portal::Csm).then(|| view! {
+                    <TextField
+                        field=Field::RegistrationCode
+                        label="Registration code (optional)"
+                        autocomplete="off"
+                        hint="Your company's customer administrator can give you this code"
+                        value=shown.registration_code.clone()
+                    />
+                })}
                 <TextField
                     field=Field::Password
                     label="Password"
@@ -135,11 +153,15 @@ fn Registration(
                 />
                 <Captcha challenge />
                 <CheckboxField field=Field::Consent>
-                    "I agree to the " <a href=PORTAL.path(PRIVACY_POLICY.path)>"Privacy Policy"</a>
-                    " and the " <a href=PORTAL.path(TERMS.path)>"Community Terms and Conditions"</a>
+                    "I agree to the " <a href=portal.path(PRIVACY_POLICY.path)>"Privacy Policy"</a>
+                    " and the " <a href=portal.path(TERMS.path)>"Community Terms and Conditions"</a>
                 </CheckboxField>
                 <button class="button" type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { "Signing up…" } else { "Sign Up" }}
+                    {move || match (pending.get(), portal) {
+                        (true, _) => "Sending…",
+                        (false, Portal::Csp) => "Sign Up",
+                        (false, Portal::Csm) => "Submit",
+                    }}
                 </button>
             </form>
         }
@@ -147,20 +169,24 @@ fn Registration(
 
     view! {
         <Show when=move || registered.with(Option::is_some) fallback=form>
-            <CheckYourEmail email=registered.get().unwrap_or_default() />
+            <CheckYourEmail portal email=registered.get().unwrap_or_default() />
         </Show>
     }
 }
 
 #[component]
-pub fn CheckYourEmail(email: String) -> impl IntoView {
+pub fn CheckYourEmail(portal: Portal, email: String) -> impl IntoView {
     view! {
         <div class="panel panel--success" role="status">
             <h1>"Check your email"</h1>
             <p class="lead">"We sent a verification link to " <strong>{email}</strong> "."</p>
         </div>
         <p>
-            "Open the link in that email to verify your address. The link expires in 24 hours. Then you can log in."
+            "Open the link in that email to verify your address. The link expires in 24 hours. "
+            {match portal {
+                Portal::Csp => "Then you can log in.",
+                Portal::Csm => "Then your company's customer administrator reviews your request, and we email you the decision.",
+            }}
         </p>
         <h2>"If the email does not arrive"</h2>
         <ul>

@@ -1,0 +1,84 @@
+//! Internal administration at `/admin`: company accounts, their registration codes and
+//! contacts, and the registration requests that came without a company.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::{services, session};
+use super::{Access, ActionOutcome, ContactView, RequestView};
+use crate::forms::business::{AccountCodeForm, AccountForm, PendingForm};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub id: i32,
+    pub name: String,
+    pub domains: Vec<String>,
+    pub auto_approve: bool,
+    /// As people read it: `ACME-7K2Q-9XPW`.
+    pub registration_code: String,
+    pub contacts: u64,
+    /// Requests waiting for the company's customer administrators.
+    pub awaiting_approval: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRecord {
+    pub account: AccountSummary,
+    pub contacts: Vec<ContactView>,
+    pub requests: Vec<RequestView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingList {
+    pub requests: Vec<RequestView>,
+    /// Every company, by name, for the "assign to" choice.
+    pub accounts: Vec<(i32, String)>,
+}
+
+#[server(prefix = "/api", endpoint = "admin_accounts")]
+pub async fn accounts() -> Result<Access<Vec<AccountSummary>>, ServerFnError> {
+    services()?.accounts(&session().await?).await
+}
+
+#[server(prefix = "/api", endpoint = "admin_account")]
+pub async fn account_detail(account: i32) -> Result<Access<Option<AccountRecord>>, ServerFnError> {
+    services()?.account_detail(&session().await?, account).await
+}
+
+#[server(prefix = "/api", endpoint = "admin_save_account")]
+pub async fn save_account(form: AccountForm) -> Result<ActionOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(valid) => services()?.save_account(&session().await?, valid).await,
+        Err(errors) => Ok(ActionOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "admin_regenerate_code")]
+pub async fn regenerate_code(form: AccountCodeForm) -> Result<ActionOutcome, ServerFnError> {
+    match form.account.trim().parse::<i32>() {
+        Ok(account) => {
+            services()?
+                .regenerate_code(&session().await?, account)
+                .await
+        }
+        Err(_) => Ok(ActionOutcome::Rejected {
+            errors: crate::forms::FieldErrors::one(
+                crate::forms::Field::Form,
+                "This page is out of date. Reload it and try again.",
+            ),
+        }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "admin_pending")]
+pub async fn pending_requests() -> Result<Access<PendingList>, ServerFnError> {
+    services()?.pending_requests(&session().await?).await
+}
+
+#[server(prefix = "/api", endpoint = "admin_settle_pending")]
+pub async fn settle_pending(form: PendingForm) -> Result<ActionOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(valid) => services()?.settle_pending(&session().await?, valid).await,
+        Err(errors) => Ok(ActionOutcome::Rejected { errors }),
+    }
+}

@@ -1,0 +1,107 @@
+//! A company's own administration in the business portal: its customer administrators
+//! decide its registration requests and manage its contacts.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::{services, session};
+use super::{Access, ActionOutcome};
+use crate::forms::business::{ContactChangeForm, DecisionForm};
+
+/// Where a registration request stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestStatus {
+    AwaitingAccount,
+    AwaitingApproval,
+    Approved,
+    Rejected,
+}
+
+impl RequestStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            RequestStatus::AwaitingAccount => "Waiting for a company",
+            RequestStatus::AwaitingApproval => "Pending",
+            RequestStatus::Approved => "Approved",
+            RequestStatus::Rejected => "Rejected",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            RequestStatus::AwaitingAccount | RequestStatus::AwaitingApproval
+        )
+    }
+}
+
+/// One registration request, as a list shows it. Dates are formatted by the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub requested: String,
+    pub status: RequestStatus,
+    /// "by Carol Jones on 24 Nov 2026" once decided.
+    pub decided: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestList {
+    pub company: String,
+    /// Pending first (oldest first), then the decided ones (newest first).
+    pub requests: Vec<RequestView>,
+}
+
+/// Whether a contact can log in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactStatus {
+    Active,
+    LoginDisabled,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactView {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub status: ContactStatus,
+    pub customer_admin: bool,
+    pub last_log_in: Option<String>,
+    /// The person looking at the list (who cannot disable themselves).
+    pub is_you: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactList {
+    pub company: String,
+    pub contacts: Vec<ContactView>,
+}
+
+#[server(prefix = "/api", endpoint = "company_requests")]
+pub async fn company_requests() -> Result<Access<RequestList>, ServerFnError> {
+    services()?.company_requests(&session().await?).await
+}
+
+#[server(prefix = "/api", endpoint = "decide_request")]
+pub async fn decide_request(form: DecisionForm) -> Result<ActionOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(valid) => services()?.decide_request(&session().await?, valid).await,
+        Err(errors) => Ok(ActionOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "company_contacts")]
+pub async fn company_contacts() -> Result<Access<ContactList>, ServerFnError> {
+    services()?.company_contacts(&session().await?).await
+}
+
+#[server(prefix = "/api", endpoint = "change_contact")]
+pub async fn change_contact(form: ContactChangeForm) -> Result<ActionOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(valid) => services()?.change_contact(&session().await?, valid).await,
+        Err(errors) => Ok(ActionOutcome::Rejected { errors }),
+    }
+}

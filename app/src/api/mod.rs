@@ -1,0 +1,88 @@
+//! The contract between the pages and the server: the server functions every form calls,
+//! their typed outcomes, and (with `ssr`) the [`Services`] trait the server implements.
+//! A server function stays thin: it validates the form with the same function the browser
+//! ran, then hands the valid form to the server's services, reached through context.
+pub mod account;
+pub mod admin;
+pub mod company;
+#[cfg(feature = "ssr")]
+mod services;
+
+pub use account::*;
+pub use admin::*;
+pub use company::*;
+#[cfg(feature = "ssr")]
+pub use services::*;
+
+use serde::{Deserialize, Serialize};
+
+use crate::forms::FieldErrors;
+use crate::portal::Portal;
+use crate::submission::Outcome;
+
+/// What a person may do beyond their own account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Member,
+    /// Approves their company's registrations and manages its contacts.
+    CustomerAdmin,
+    /// One of ours: manages every company account at `/admin`.
+    Admin,
+}
+
+/// The person logged in, as the header shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub first_name: String,
+    pub portal: Portal,
+    pub role: Role,
+}
+
+/// A page that only some people may see.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Access<T> {
+    Granted(T),
+    /// Nobody is logged in: the page offers to log in and come back.
+    LogInFirst,
+    /// Logged in, but this is not theirs to see.
+    Denied,
+}
+
+impl<T> Outcome for Access<T> {
+    fn http_status(&self) -> u16 {
+        match self {
+            Access::Granted(_) => 200,
+            Access::LogInFirst => 401,
+            Access::Denied => 403,
+        }
+    }
+}
+
+/// The outcome of a management form (a decision, a change to a contact or an account).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ActionOutcome {
+    /// Done: what the page says, for example "Approved Ada Lovelace".
+    Done {
+        message: String,
+    },
+    Rejected {
+        errors: FieldErrors,
+    },
+}
+
+impl ActionOutcome {
+    pub fn done(message: impl Into<String>) -> Self {
+        ActionOutcome::Done {
+            message: message.into(),
+        }
+    }
+}
+
+impl Outcome for ActionOutcome {
+    fn http_status(&self) -> u16 {
+        match self {
+            ActionOutcome::Done { .. } => 200,
+            ActionOutcome::Rejected { errors } => errors.http_status(),
+        }
+    }
+}

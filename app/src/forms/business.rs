@@ -1,0 +1,383 @@
+//! The business portal's management forms: a customer administrator's decision on a
+//! registration request and changes to a contact, and the administrators' company
+//! account form and their settling of requests without a company.
+use serde::{Deserialize, Serialize};
+
+use super::{is_ticked, Field, FieldErrors, Redact};
+
+pub const COMPANY_NAME_MAX_CHARS: usize = 200;
+pub const REASON_MAX_CHARS: usize = 500;
+pub const MAX_DOMAINS: usize = 20;
+
+/// Approve or Reject on `/csm/approvals`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DecisionForm {
+    pub request: String,
+    /// The button pressed: `approve` or `reject`.
+    pub decision: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject { reason: Option<String> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidDecision {
+    pub request: i32,
+    pub decision: Decision,
+}
+
+impl DecisionForm {
+    pub fn validate(&self) -> Result<ValidDecision, FieldErrors> {
+        let request = id(&self.request)?;
+        let decision = match self.decision.as_str() {
+            "approve" => Decision::Approve,
+            "reject" => Decision::Reject {
+                reason: reason(&self.reason).map_err(|m| FieldErrors::one(Field::Reason, m))?,
+            },
+            _ => return Err(FieldErrors::one(Field::Form, "Choose Approve or Reject")),
+        };
+        Ok(ValidDecision { request, decision })
+    }
+}
+
+/// The buttons beside a contact on `/csm/contacts` (and on an account's page in `/admin`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactChangeForm {
+    pub contact: String,
+    /// `disable`, `enable`, `make_admin` or `remove_admin`.
+    pub change: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactChange {
+    DisableLogin,
+    EnableLogin,
+    MakeCustomerAdmin,
+    RemoveCustomerAdmin,
+}
+
+impl ContactChange {
+    pub fn form_value(self) -> &'static str {
+        match self {
+            ContactChange::DisableLogin => "disable",
+            ContactChange::EnableLogin => "enable",
+            ContactChange::MakeCustomerAdmin => "make_admin",
+            ContactChange::RemoveCustomerAdmin => "remove_admin",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactChange::DisableLogin => "Disable login",
+            ContactChange::EnableLogin => "Enable login",
+            ContactChange::MakeCustomerAdmin => "Make customer administrator",
+            ContactChange::RemoveCustomerAdmin => "Remove customer administrator",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidContactChange {
+    pub contact: i32,
+    pub change: ContactChange,
+}
+
+impl ContactChangeForm {
+    pub fn validate(&self) -> Result<ValidContactChange, FieldErrors> {
+        let contact = id(&self.contact)?;
+        let change = [
+            ContactChange::DisableLogin,
+            ContactChange::EnableLogin,
+            ContactChange::MakeCustomerAdmin,
+            ContactChange::RemoveCustomerAdmin,
+        ]
+        .into_iter()
+        .find(|c| c.form_value() == self.change)
+        .ok_or_else(|| FieldErrors::one(Field::Form, "Choose what to change"))?;
+        Ok(ValidContactChange { contact, change })
+    }
+}
+
+/// A company account, as an administrator creates or edits it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountForm {
+    /// Empty when creating.
+    pub account: String,
+    pub name: String,
+    /// Separated by commas, spaces or lines.
+    pub email_domains: String,
+    pub auto_approve: Option<String>,
+}
+
+pub const ACCOUNT_FIELDS: [Field; 3] =
+    [Field::CompanyName, Field::EmailDomains, Field::AutoApprove];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidAccount {
+    pub account: Option<i32>,
+    pub name: String,
+    pub domains: Vec<String>,
+    pub auto_approve: bool,
+}
+
+impl AccountForm {
+    pub fn validate(&self) -> Result<ValidAccount, FieldErrors> {
+        let account = if self.account.trim().is_empty() {
+            None
+        } else {
+            Some(id(&self.account)?)
+        };
+        let mut errors = FieldErrors::new();
+        let name = errors.check(Field::CompanyName, company_name(&self.name));
+        let domains = errors.check(Field::EmailDomains, email_domains(&self.email_domains));
+        let auto_approve = is_ticked(&self.auto_approve);
+        if auto_approve && domains.as_ref().is_some_and(Vec::is_empty) {
+            errors.add(
+                Field::AutoApprove,
+                "Add at least one email domain to approve contacts automatically",
+            );
+        }
+        match (name, domains) {
+            (Some(name), Some(domains)) if errors.is_empty() => Ok(ValidAccount {
+                account,
+                name,
+                domains,
+                auto_approve,
+            }),
+            _ => Err(errors.ordered_by(&ACCOUNT_FIELDS)),
+        }
+    }
+}
+
+/// Regenerate on an account's page: only the account.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountCodeForm {
+    pub account: String,
+}
+
+/// An administrator settling a request that came without a company.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PendingForm {
+    pub request: String,
+    pub account: String,
+    /// The button pressed: `assign`, `approve` or `reject`.
+    pub decision: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PendingDecision {
+    /// The request goes to the company's customer administrators.
+    Assign {
+        account: i32,
+    },
+    /// The contact joins the company now.
+    Approve {
+        account: i32,
+    },
+    Reject {
+        reason: Option<String>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidPendingDecision {
+    pub request: i32,
+    pub decision: PendingDecision,
+}
+
+impl PendingForm {
+    pub fn validate(&self) -> Result<ValidPendingDecision, FieldErrors> {
+        let request = id(&self.request)?;
+        let account = || {
+            self.account
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| FieldErrors::one(Field::Account, "Choose a company"))
+        };
+        let decision = match self.decision.as_str() {
+            "assign" => PendingDecision::Assign {
+                account: account()?,
+            },
+            "approve" => PendingDecision::Approve {
+                account: account()?,
+            },
+            "reject" => PendingDecision::Reject {
+                reason: reason(&self.reason).map_err(|m| FieldErrors::one(Field::Reason, m))?,
+            },
+            _ => {
+                return Err(FieldErrors::one(
+                    Field::Form,
+                    "Choose Assign, Approve or Reject",
+                ))
+            }
+        };
+        Ok(ValidPendingDecision { request, decision })
+    }
+}
+
+macro_rules! nothing_secret {
+    ($($form:ty),*) => {$(
+        impl Redact for $form {
+            fn redacted(&self) -> Self {
+                self.clone()
+            }
+        }
+    )*};
+}
+nothing_secret!(
+    DecisionForm,
+    ContactChangeForm,
+    AccountForm,
+    AccountCodeForm,
+    PendingForm
+);
+
+/// The id of a row, from a hidden field: a bad one means the page was tampered with or
+/// is out of date.
+fn id(input: &str) -> Result<i32, FieldErrors> {
+    input.trim().parse::<i32>().map_err(|_| {
+        FieldErrors::one(
+            Field::Form,
+            "This page is out of date. Reload it and try again.",
+        )
+    })
+}
+
+/// An optional reason for a rejection, shown to the person in their email.
+pub fn reason(input: &str) -> Result<Option<String>, String> {
+    let trimmed = input.trim();
+    if trimmed.chars().count() > REASON_MAX_CHARS {
+        return Err(format!(
+            "Reason must be {REASON_MAX_CHARS} characters or fewer"
+        ));
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r')
+    {
+        return Err("Reason must not contain control characters".into());
+    }
+    Ok((!trimmed.is_empty()).then(|| trimmed.to_owned()))
+}
+
+pub fn company_name(input: &str) -> Result<String, String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err("Enter the company name".into());
+    }
+    if trimmed.chars().count() > COMPANY_NAME_MAX_CHARS {
+        return Err(format!(
+            "Company name must be {COMPANY_NAME_MAX_CHARS} characters or fewer"
+        ));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err("Company name must not contain control characters".into());
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// The company's email domains, like `example.com`: lower case, without `@`, each once.
+pub fn email_domains(input: &str) -> Result<Vec<String>, String> {
+    let mut domains: Vec<String> = Vec::new();
+    for raw in input.split(|c: char| c == ',' || c.is_whitespace()) {
+        let domain = raw.trim().trim_start_matches('@').to_lowercase();
+        if domain.is_empty() || domains.contains(&domain) {
+            continue;
+        }
+        if !is_domain(&domain) {
+            return Err(format!(
+                "{domain} is not an email domain. Enter domains like example.com, separated by commas"
+            ));
+        }
+        domains.push(domain);
+    }
+    if domains.len() > MAX_DOMAINS {
+        return Err(format!("Enter at most {MAX_DOMAINS} domains"));
+    }
+    Ok(domains)
+}
+
+fn is_domain(domain: &str) -> bool {
+    let labels: Vec<&str> = domain.split('.').collect();
+    domain.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domains_are_cleaned_and_checked() {
+        assert_eq!(
+            email_domains(" Acme.example, @acme.co.uk\nacme.example ").unwrap(),
+            vec!["acme.example".to_string(), "acme.co.uk".to_string()]
+        );
+        assert!(email_domains("localhost").is_err());
+        assert!(email_domains("-acme.example").is_err());
+        assert!(email_domains("acme..example").is_err());
+        assert_eq!(email_domains("").unwrap(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn auto_approval_needs_a_domain() {
+        let form = AccountForm {
+            name: "Acme".into(),
+            auto_approve: Some("on".into()),
+            ..Default::default()
+        };
+        let errors = form.validate().unwrap_err();
+        assert!(errors.get(Field::AutoApprove).is_some());
+    }
+
+    #[test]
+    fn a_decision_is_approve_or_reject_with_an_optional_reason() {
+        let form = |decision: &str, reason: &str| DecisionForm {
+            request: "7".into(),
+            decision: decision.into(),
+            reason: reason.into(),
+        };
+        assert_eq!(
+            form("approve", "").validate().unwrap().decision,
+            Decision::Approve
+        );
+        assert_eq!(
+            form("reject", "  ").validate().unwrap().decision,
+            Decision::Reject { reason: None }
+        );
+        assert!(form("reject", &"x".repeat(501)).validate().is_err());
+        assert!(form("delete", "").validate().is_err());
+        let mut tampered = form("approve", "");
+        tampered.request = "seven".into();
+        assert!(tampered.validate().unwrap_err().get(Field::Form).is_some());
+    }
+
+    #[test]
+    fn assigning_or_approving_a_pending_request_needs_a_company() {
+        let form = PendingForm {
+            request: "3".into(),
+            decision: "assign".into(),
+            ..Default::default()
+        };
+        assert!(form.validate().unwrap_err().get(Field::Account).is_some());
+    }
+}

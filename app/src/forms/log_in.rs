@@ -1,0 +1,120 @@
+//! Logging in and out, and the button of an emailed verification link.
+use serde::{Deserialize, Serialize};
+
+use super::{rules, Field, FieldErrors, NormalizedEmail, Redact};
+
+/// The log-in form (both portals).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogInForm {
+    pub email: String,
+    pub password: String,
+    /// Where to go after logging in (a path on this site), when a page sent the person
+    /// here to log in first.
+    pub next: String,
+}
+
+pub const LOG_IN_FIELDS: [Field; 3] = [Field::Form, Field::Email, Field::Password];
+
+pub struct ValidLogIn {
+    pub email: NormalizedEmail,
+    pub password: String,
+    pub next: Option<String>,
+}
+
+impl std::fmt::Debug for ValidLogIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ValidLogIn")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+impl LogInForm {
+    pub fn validate(&self) -> Result<ValidLogIn, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let email = errors.check(Field::Email, rules::email(&self.email));
+        let password = errors.check(Field::Password, rules::password_to_log_in(&self.password));
+        match (email, password) {
+            (Some(email), Some(password)) => Ok(ValidLogIn {
+                email,
+                password,
+                next: local_path(&self.next),
+            }),
+            _ => Err(errors.ordered_by(&LOG_IN_FIELDS)),
+        }
+    }
+}
+
+impl Redact for LogInForm {
+    fn redacted(&self) -> Self {
+        Self {
+            password: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+impl std::fmt::Debug for LogInForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LogInForm")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The confirmation button on the page an email's verification link opens.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VerifyEmailForm {
+    pub token: String,
+}
+
+impl Redact for VerifyEmailForm {
+    fn redacted(&self) -> Self {
+        self.clone()
+    }
+}
+
+/// The header's Log out button: no fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogOutForm {}
+
+impl Redact for LogOutForm {
+    fn redacted(&self) -> Self {
+        Self {}
+    }
+}
+
+/// A path on this site to go to after logging in: it must start with one `/`, so that a
+/// crafted link cannot send a person to another site after they log in.
+pub fn local_path(next: &str) -> Option<String> {
+    let next = next.trim();
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && next.len() <= 200
+        && !next.chars().any(char::is_control);
+    local.then(|| next.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_in_needs_an_email_and_a_password() {
+        let errors = LogInForm::default().validate().unwrap_err();
+        assert!(errors.get(Field::Email).is_some());
+        assert!(errors.get(Field::Password).is_some());
+    }
+
+    #[test]
+    fn only_a_path_on_this_site_is_a_place_to_go_next() {
+        assert_eq!(local_path("/csm/approvals"), Some("/csm/approvals".into()));
+        assert_eq!(local_path("https://evil.example/"), None);
+        assert_eq!(local_path("//evil.example/"), None);
+        assert_eq!(local_path("/\\evil.example/"), None);
+        assert_eq!(local_path(""), None);
+    }
+}

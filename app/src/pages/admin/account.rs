@@ -1,0 +1,165 @@
+//! `/admin/accounts/:id`: one company account: edit it, show, copy and regenerate its
+//! registration code, and see and change its contacts.
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{
+    account_detail, change_contact, regenerate_code, save_account, AccountRecord, ActionOutcome,
+    RequestStatus,
+};
+use crate::components::fields::{CheckboxField, TextField};
+use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::notice::ActionNotice;
+use crate::forms::business::AccountForm;
+use crate::forms::Field;
+use crate::pages::admin::AdminLayout;
+use crate::pages::csm::contacts::ContactsTable;
+use crate::submission::posted_submission_of;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()))
+        .unwrap_or(0);
+    let edited = posted_submission_of(Some("account"), save_account);
+    let code = posted_submission_of(Some("code"), regenerate_code);
+    let contact = posted_submission_of(Some("contact"), change_contact);
+    let detail = guarded_resource(move || async move {
+        edited.await;
+        code.await;
+        contact.await;
+        account_detail(id).await
+    });
+    view! {
+        <AdminLayout title="Account">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let edited = edited.await;
+                    let outcome = edited
+                        .as_ref()
+                        .map(|s| s.outcome.clone())
+                        .or(code.await.map(|s| s.outcome))
+                        .or(contact.await.map(|s| s.outcome));
+                    let typed = edited
+                        .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
+                        .map(|s| s.form);
+                    let detail = detail.await;
+                    view! {
+                        <ActionNotice outcome />
+                        {guarded(detail, move |detail| match detail {
+                            Some(detail) => view! { <Account detail typed /> }.into_any(),
+                            None => view! {
+                                <h1>"No such account"</h1>
+                                <p><a href="/admin">"All accounts"</a></p>
+                            }
+                            .into_any(),
+                        })}
+                    }
+                })}
+            </Suspense>
+        </AdminLayout>
+    }
+}
+
+#[component]
+fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
+    let account = detail.account;
+    let here = format!("/admin/accounts/{}", account.id);
+    let form = typed.unwrap_or_else(|| AccountForm {
+        account: account.id.to_string(),
+        name: account.name.clone(),
+        email_domains: account.domains.join(", "),
+        auto_approve: account.auto_approve.then(|| "on".to_owned()),
+    });
+    let pending: Vec<_> = detail
+        .requests
+        .into_iter()
+        .filter(|r| r.status == RequestStatus::AwaitingApproval)
+        .collect();
+    view! {
+        <p><a href="/admin">"All accounts"</a></p>
+        <h1>{account.name.clone()}</h1>
+        <section class="code-panel" aria-labelledby="code-title">
+            <h2 id="code-title">"Registration code"</h2>
+            <p>
+                <code class="code code--large" id="registration-code">{account.registration_code.clone()}</code>
+                <CopyButton text=account.registration_code.clone() />
+            </p>
+            <p class="field__hint">
+                "Give this code to the company's customer administrator. Regenerating it makes the old code stop working."
+            </p>
+            <form method="post" action=here.clone()>
+                <input type="hidden" name="intent" value="code" />
+                <input type="hidden" name="form[account]" value=account.id.to_string() />
+                <button class="button button--secondary" type="submit">"Regenerate code"</button>
+            </form>
+        </section>
+        <h2>"Details"</h2>
+        <form class="form" method="post" action=here.clone() novalidate>
+            <input type="hidden" name="intent" value="account" />
+            <AccountFields form />
+            <button class="button" type="submit">"Save changes"</button>
+        </form>
+        <h2>"Contacts"</h2>
+        <ContactsTable contacts=detail.contacts action=here />
+        <h2>"Waiting for the company's approval"</h2>
+        {if pending.is_empty() {
+            view! { <p>"No requests are waiting."</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {pending
+                        .into_iter()
+                        .map(|r| view! { <li>{format!("{} ({}), requested {}", r.name, r.email, r.requested)}</li> })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// The fields of the account form, for creating and editing.
+#[component]
+pub fn AccountFields(form: AccountForm) -> impl IntoView {
+    let ticked = form.auto_approve.is_some();
+    view! {
+        <input type="hidden" name="form[account]" value=form.account />
+        <TextField field=Field::CompanyName label="Company name" value=form.name />
+        <TextField
+            field=Field::EmailDomains
+            label="Email domains"
+            hint="The domains of the company's email addresses, like example.com, separated by commas"
+            value=form.email_domains
+        />
+        <CheckboxField field=Field::AutoApprove checked=ticked>
+            "Approve contacts automatically when their email address is in one of these domains"
+        </CheckboxField>
+    }
+}
+
+/// Copies text to the clipboard (with JavaScript; without, the code is plain text to
+/// select).
+#[component]
+fn CopyButton(text: String) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    // Drawn only once the page is hydrated: without JavaScript it could not copy.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().clipboard().write_text(&text);
+            copied.set(true);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &text;
+    };
+    view! {
+        <Show when=move || hydrated.get()>
+            <button class="button button--small button--secondary" type="button" on:click=copy.clone()>
+                {move || if copied.get() { "Copied" } else { "Copy" }}
+            </button>
+        </Show>
+    }
+}

@@ -1,0 +1,35 @@
+//! `/admin`: internal administration, in its own plain layout.
+pub mod account;
+pub mod accounts;
+pub mod pending;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::portal::Portal;
+
+#[component]
+pub fn AdminLayout(title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <Title text=format!("{title} · Portico administration") />
+        <div class="page admin">
+            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <header class="admin-header">
+                <div class="admin-header__inner">
+                    <a class="admin-header__brand" href="/admin">"Portico administration"</a>
+                    <nav class="admin-header__nav" aria-label="Administration">
+                        <a href="/admin">"Accounts"</a>
+                        <a href="/admin/pending">"Pending registrations"</a>
+                        <a href=Portal::Csm.prefix()>"Customer portal"</a>
+                        <form method="post" action=Portal::Csm.path("/log-out")>
+                            <button class="admin-header__button" type="submit">"Log out"</button>
+                        </form>
+                    </nav>
+                </div>
+            </header>
+            <main class="site-main" id="main">
+                {children()}
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,103 @@
+//! `/admin/pending`: registration requests that came without a registration code. An
+//! administrator assigns a company (its customer administrators then decide), approves
+//! the contact into a company at once, or rejects the request.
+use leptos::prelude::*;
+
+use crate::api::{pending_requests, settle_pending, PendingList, RequestView};
+use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::notice::ActionNotice;
+use crate::forms::business::REASON_MAX_CHARS;
+use crate::pages::admin::AdminLayout;
+use crate::submission::posted_submission;
+
+#[component]
+pub fn PendingPage() -> impl IntoView {
+    let posted = posted_submission(settle_pending);
+    let pending = guarded_resource(move || async move {
+        posted.await;
+        pending_requests().await
+    });
+    view! {
+        <AdminLayout title="Pending registrations">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let outcome = posted.await.map(|s| s.outcome);
+                    let pending = pending.await;
+                    view! {
+                        <ActionNotice outcome />
+                        {guarded(pending, |data| view! { <Pending data /> }.into_any())}
+                    }
+                })}
+            </Suspense>
+        </AdminLayout>
+    }
+}
+
+#[component]
+fn Pending(data: PendingList) -> impl IntoView {
+    let accounts = data.accounts;
+    view! {
+        <h1>"Pending registrations"</h1>
+        <p class="lead">"Business registrations without a registration code. Each needs a company."</p>
+        {if data.requests.is_empty() {
+            view! { <p>"Nothing is waiting."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cards">
+                    {data
+                        .requests
+                        .into_iter()
+                        .map(|request| view! { <PendingCard request accounts=accounts.clone() /> })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn PendingCard(request: RequestView, accounts: Vec<(i32, String)>) -> impl IntoView {
+    let account_id = format!("account-{}", request.id);
+    let reason_id = format!("reason-{}", request.id);
+    view! {
+        <li class="card">
+            <h2 class="card__title">{request.name.clone()}</h2>
+            <p class="card__meta">{request.email.clone()} " · requested " {request.requested.clone()}</p>
+            <form class="decision" method="post" action="/admin/pending">
+                <input type="hidden" name="form[request]" value=request.id.to_string() />
+                <div class="field">
+                    <label class="field__label" for=account_id.clone()>"Company"</label>
+                    <select class="field__input" id=account_id name="form[account]">
+                        <option value="">"Choose a company"</option>
+                        {accounts
+                            .into_iter()
+                            .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for=reason_id.clone()>"Reason for rejecting (optional)"</label>
+                    <textarea
+                        class="field__input"
+                        id=reason_id
+                        name="form[reason]"
+                        rows="2"
+                        maxlength=REASON_MAX_CHARS.to_string()
+                    ></textarea>
+                </div>
+                <div class="actions">
+                    <button class="button" type="submit" name="form[decision]" value="assign">
+                        "Send to the company's administrators"
+                    </button>
+                    <button class="button button--secondary" type="submit" name="form[decision]" value="approve">
+                        "Approve into the company"
+                    </button>
+                    <button class="button button--warning" type="submit" name="form[decision]" value="reject">
+                        "Reject"
+                    </button>
+                </div>
+            </form>
+        </li>
+    }
+}

@@ -1,0 +1,98 @@
+//! `/csm/approvals`: a customer administrator's list of their company's registration
+//! requests, pending first, each with Approve and Reject (with an optional reason).
+use leptos::prelude::*;
+
+use crate::api::{company_requests, decide_request, RequestList, RequestView};
+use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::layout::PortalLayout;
+use crate::components::notice::ActionNotice;
+use crate::forms::business::REASON_MAX_CHARS;
+use crate::portal::Portal;
+use crate::submission::posted_submission;
+
+const PORTAL: Portal = Portal::Csm;
+
+#[component]
+pub fn ApprovalsPage() -> impl IntoView {
+    let posted = posted_submission(decide_request);
+    let requests = guarded_resource(move || async move {
+        posted.await;
+        company_requests().await
+    });
+    view! {
+        <PortalLayout portal=PORTAL title="Approvals">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let outcome = posted.await.map(|s| s.outcome);
+                    let requests = requests.await;
+                    view! {
+                        <ActionNotice outcome />
+                        {guarded(requests, |data| view! { <Requests data /> }.into_any())}
+                    }
+                })}
+            </Suspense>
+        </PortalLayout>
+    }
+}
+
+#[component]
+fn Requests(data: RequestList) -> impl IntoView {
+    let open = data.requests.iter().filter(|r| r.status.is_open()).count();
+    view! {
+        <h1>"Registration requests"</h1>
+        <p class="lead">
+            {format!("People who asked to join {}. ", data.company)}
+            {match open {
+                0 => "Nothing is waiting for you.".to_owned(),
+                1 => "One request is waiting for your decision.".to_owned(),
+                n => format!("{n} requests are waiting for your decision."),
+            }}
+        </p>
+        <ul class="cards">
+            {data.requests.into_iter().map(|request| view! { <RequestCard request /> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn RequestCard(request: RequestView) -> impl IntoView {
+    let reason_id = format!("reason-{}", request.id);
+    let status_class = format!(
+        "tag tag--{}",
+        request.status.label().to_lowercase().replace(' ', "-")
+    );
+    view! {
+        <li class="card">
+            <h2 class="card__title">{request.name.clone()}</h2>
+            <p class="card__meta">
+                {request.email.clone()} " · requested " {request.requested.clone()} " · "
+                <strong class=status_class>{request.status.label()}</strong>
+                {request.decided.clone().map(|d| format!(" {d}"))}
+            </p>
+            {request.reason.clone().map(|reason| view! { <p class="card__reason">"Reason: " {reason}</p> })}
+            {request.status.is_open().then(|| view! {
+                <form class="decision" method="post" action=PORTAL.path("/approvals")>
+                    <input type="hidden" name="form[request]" value=request.id.to_string() />
+                    <div class="field">
+                        <label class="field__label" for=reason_id.clone()>"Reason for rejecting (optional)"</label>
+                        <textarea
+                            class="field__input"
+                            id=reason_id.clone()
+                            name="form[reason]"
+                            rows="2"
+                            maxlength=REASON_MAX_CHARS.to_string()
+                        ></textarea>
+                    </div>
+                    <div class="actions">
+                        <button class="button" type="submit" name="form[decision]" value="approve">
+                            {format!("Approve {}", request.name)}
+                        </button>
+                        <button class="button button--warning" type="submit" name="form[decision]" value="reject">
+                            {format!("Reject {}", request.name)}
+                        </button>
+                    </div>
+                </form>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,123 @@
+//! `/csm/contacts`: a customer administrator's list of their company's contacts, with
+//! Disable login / Enable login and the customer administrator role.
+use leptos::prelude::*;
+
+use crate::api::{change_contact, company_contacts, ContactStatus, ContactView};
+use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::layout::PortalLayout;
+use crate::components::notice::ActionNotice;
+use crate::forms::business::ContactChange;
+use crate::portal::Portal;
+use crate::submission::posted_submission;
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let posted = posted_submission(change_contact);
+    let contacts = guarded_resource(move || async move {
+        posted.await;
+        company_contacts().await
+    });
+    view! {
+        <PortalLayout portal=Portal::Csm title="Contacts">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let outcome = posted.await.map(|s| s.outcome);
+                    let contacts = contacts.await;
+                    view! {
+                        <ActionNotice outcome />
+                        {guarded(contacts, |data| view! {
+                            <h1>"Contacts"</h1>
+                            <p class="lead">{format!("Everyone who works with us for {}.", data.company)}</p>
+                            <ContactsTable contacts=data.contacts action=Portal::Csm.path("/contacts") />
+                        }.into_any())}
+                    }
+                })}
+            </Suspense>
+        </PortalLayout>
+    }
+}
+
+/// A table of contacts with their buttons; each button posts to `action` (with the
+/// `contact` intent, for pages that have other forms too).
+#[component]
+pub fn ContactsTable(contacts: Vec<ContactView>, action: String) -> impl IntoView {
+    if contacts.is_empty() {
+        return view! { <p>"No contacts yet."</p> }.into_any();
+    }
+    view! {
+        <table class="table">
+            <thead>
+                <tr>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Email"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col">"Last log-in"</th>
+                    <th scope="col">"Change"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {contacts
+                    .into_iter()
+                    .map(|contact| {
+                        let changes = changes_for(&contact);
+                        let action = action.clone();
+                        view! {
+                            <tr>
+                                <td>
+                                    {contact.name.clone()}
+                                    {contact.is_you.then_some(" (you)")}
+                                </td>
+                                <td>{contact.email.clone()}</td>
+                                <td>
+                                    {match contact.status {
+                                        ContactStatus::Active => "Active",
+                                        ContactStatus::LoginDisabled => "Login disabled",
+                                    }}
+                                    {contact.customer_admin.then_some(" · Customer administrator")}
+                                </td>
+                                <td>{contact.last_log_in.clone().unwrap_or_else(|| "Never".into())}</td>
+                                <td>
+                                    <form class="inline-actions" method="post" action=action>
+                                        <input type="hidden" name="intent" value="contact" />
+                                        <input type="hidden" name="form[contact]" value=contact.id.to_string() />
+                                        {changes
+                                            .into_iter()
+                                            .map(|change| view! {
+                                                <button
+                                                    class="button button--small button--secondary"
+                                                    type="submit"
+                                                    name="form[change]"
+                                                    value=change.form_value()
+                                                    aria-label=format!("{}: {}", change.label(), contact.name)
+                                                >
+                                                    {change.label()}
+                                                </button>
+                                            })
+                                            .collect_view()}
+                                    </form>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn changes_for(contact: &ContactView) -> Vec<ContactChange> {
+    let mut changes = Vec::new();
+    if !contact.is_you {
+        changes.push(match contact.status {
+            ContactStatus::Active => ContactChange::DisableLogin,
+            ContactStatus::LoginDisabled => ContactChange::EnableLogin,
+        });
+    }
+    changes.push(if contact.customer_admin {
+        ContactChange::RemoveCustomerAdmin
+    } else {
+        ContactChange::MakeCustomerAdmin
+    });
+    changes
+}

@@ -1,0 +1,4 @@
+//! The Customer Service Management portal's own pages, `/csm`.
+pub mod approvals;
+pub mod contacts;
+pub mod home;

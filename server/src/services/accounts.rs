@@ -1,0 +1,325 @@
+//! Internal administration of company accounts: create and edit them, regenerate their
+//! registration codes, and list the requests that came without a company.
+use std::collections::HashMap;
+
+use app::api::{Access, AccountRecord, AccountSummary, ActionOutcome, PendingList};
+use app::forms::business::ValidAccount;
+use app::forms::registration_code::{ALPHABET, LENGTH};
+use app::forms::{ErrorKind, Field, FieldErrors, RegistrationCode};
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use tower_sessions::Session;
+
+use super::audit::{Audit, AuditAction};
+use super::company::{contacts_of, requests_where};
+use super::views::{account_summary, contact_view};
+use super::{Portico, ServiceError};
+use crate::db::entities::account;
+use crate::db::entities::registration_request::{self, RequestState};
+use crate::db::entities::user;
+use crate::db::{hold_row, is_unique_violation};
+
+/// A new random registration code, each character drawn uniformly from the alphabet.
+pub fn generate_code() -> RegistrationCode {
+    let mut rng = rand::rngs::OsRng;
+    RegistrationCode::from_alphabet((0..LENGTH).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())]))
+        .expect("characters of the alphabet make a code")
+}
+
+impl Portico {
+    pub async fn accounts_at(
+        &self,
+        session: &Session,
+    ) -> Result<Access<Vec<AccountSummary>>, ServiceError> {
+        if let Some(denied) = self.unless_administrator(session).await? {
+            return Ok(denied);
+        }
+        let accounts = account::Entity::find()
+            .order_by_asc(account::Column::Name)
+            .all(&self.db)
+            .await?;
+        let contacts = count_by_account(
+            &self.db,
+            user::Entity::find()
+                .select_only()
+                .column(user::Column::AccountId)
+                .column_as(user::Column::Id.count(), "n")
+                .filter(user::Column::AccountId.is_not_null())
+                .group_by(user::Column::AccountId),
+        )
+        .await?;
+        let awaiting = count_by_account(
+            &self.db,
+            registration_request::Entity::find()
+                .select_only()
+                .column(registration_request::Column::AccountId)
+                .column_as(registration_request::Column::Id.count(), "n")
+                .filter(registration_request::Column::State.eq(RequestState::AwaitingApproval))
+                .group_by(registration_request::Column::AccountId),
+        )
+        .await?;
+        Ok(Access::Granted(
+            accounts
+                .iter()
+                .map(|a| {
+                    let count = |m: &HashMap<i32, i64>| m.get(&a.id).copied().unwrap_or(0) as u64;
+                    account_summary(a, count(&contacts), count(&awaiting))
+                })
+                .collect(),
+        ))
+    }
+
+    pub async fn account_detail_at(
+        &self,
+        session: &Session,
+        id: i32,
+    ) -> Result<Access<Option<AccountRecord>>, ServiceError> {
+        let admin = match self.administrator(session).await? {
+            Access::Granted(admin) => admin,
+            Access::LogInFirst => return Ok(Access::LogInFirst),
+            Access::Denied => return Ok(Access::Denied),
+        };
+        let Some(account) = account::Entity::find_by_id(id).one(&self.db).await? else {
+            return Ok(Access::Granted(None));
+        };
+        let contacts: Vec<_> = contacts_of(&self.db, id)
+            .await?
+            .iter()
+            .map(|c| contact_view(c, admin.id))
+            .collect();
+        let requests = requests_where(
+            &self.db,
+            Condition::all().add(registration_request::Column::AccountId.eq(id)),
+        )
+        .await?;
+        let awaiting = requests
+            .iter()
+            .filter(|r| r.status == app::api::RequestStatus::AwaitingApproval)
+            .count() as u64;
+        Ok(Access::Granted(Some(AccountRecord {
+            account: account_summary(&account, contacts.len() as u64, awaiting),
+            contacts,
+            requests,
+        })))
+    }
+
+    /// Creates a company account (with a new registration code) or saves changes to one.
+    pub async fn save_account_at(
+        &self,
+        session: &Session,
+        form: ValidAccount,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let admin = match self.administrator(session).await? {
+            Access::Granted(admin) => admin,
+            _ => return Ok(forbidden()),
+        };
+        let txn = self.db.begin().await?;
+        let (account, action) = match form.account {
+            None => (
+                insert_account(&txn, &form.name, &form.domains, form.auto_approve, now).await?,
+                AuditAction::AccountCreated,
+            ),
+            Some(id) => {
+                hold_row::<account::Entity, _>(&txn, account::Column::Id, id).await?;
+                let Some(existing) = account::Entity::find_by_id(id).one(&txn).await? else {
+                    return Ok(no_such_account());
+                };
+                let mut changed: account::ActiveModel = existing.into();
+                changed.name = Set(form.name.clone());
+                changed.email_domains = Set(form.domains.join("\n"));
+                changed.auto_approve = Set(form.auto_approve);
+                changed.updated_at = Set(now);
+                (changed.update(&txn).await?, AuditAction::AccountChanged)
+            }
+        };
+        Audit {
+            actor: Some(admin.id),
+            account: Some(account.id),
+            ..Audit::default()
+        }
+        .detail(format!(
+            "{}; domains: {}; auto-approve: {}",
+            account.name,
+            form.domains.join(", "),
+            account.auto_approve
+        ))
+        .record(&txn, action, now)
+        .await?;
+        txn.commit().await?;
+        Ok(ActionOutcome::done(match action {
+            AuditAction::AccountCreated => format!(
+                "Created {}. Its registration code is {}.",
+                account.name,
+                app::forms::registration_code::display_code(&account.registration_code)
+            ),
+            _ => format!("Saved {}.", account.name),
+        }))
+    }
+
+    /// Gives a company a new registration code; the old one stops working at once.
+    pub async fn regenerate_code_at(
+        &self,
+        session: &Session,
+        id: i32,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let admin = match self.administrator(session).await? {
+            Access::Granted(admin) => admin,
+            _ => return Ok(forbidden()),
+        };
+        let txn = self.db.begin().await?;
+        if !hold_row::<account::Entity, _>(&txn, account::Column::Id, id).await? {
+            return Ok(no_such_account());
+        }
+        let Some(existing) = account::Entity::find_by_id(id).one(&txn).await? else {
+            return Ok(no_such_account());
+        };
+        let code = loop {
+            let code = generate_code();
+            let updated = account::Entity::update_many()
+                .col_expr(
+                    account::Column::RegistrationCode,
+                    Expr::value(code.as_str()),
+                )
+                .col_expr(account::Column::UpdatedAt, Expr::value(now))
+                .filter(account::Column::Id.eq(id))
+                .exec(&txn)
+                .await;
+            match updated {
+                // One chance in 10^17: draw again.
+                Err(error) if is_unique_violation(&error) => continue,
+                other => {
+                    other?;
+                    break code;
+                }
+            }
+        };
+        Audit {
+            actor: Some(admin.id),
+            account: Some(id),
+            ..Audit::default()
+        }
+        .record(&txn, AuditAction::CodeRegenerated, now)
+        .await?;
+        txn.commit().await?;
+        Ok(ActionOutcome::done(format!(
+            "{} has a new registration code: {}. The old code no longer works.",
+            existing.name,
+            code.display()
+        )))
+    }
+
+    pub async fn pending_requests_at(
+        &self,
+        session: &Session,
+    ) -> Result<Access<PendingList>, ServiceError> {
+        if let Some(denied) = self.unless_administrator(session).await? {
+            return Ok(denied);
+        }
+        let requests = requests_where(
+            &self.db,
+            Condition::all()
+                .add(registration_request::Column::State.eq(RequestState::AwaitingAccount)),
+        )
+        .await?;
+        let accounts = account::Entity::find()
+            .order_by_asc(account::Column::Name)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect();
+        Ok(Access::Granted(PendingList { requests, accounts }))
+    }
+
+    /// None for an administrator; else what the page shows instead.
+    async fn unless_administrator<T>(
+        &self,
+        session: &Session,
+    ) -> Result<Option<Access<T>>, ServiceError> {
+        Ok(match self.administrator(session).await? {
+            Access::Granted(_) => None,
+            Access::LogInFirst => Some(Access::LogInFirst),
+            Access::Denied => Some(Access::Denied),
+        })
+    }
+}
+
+/// Inserts a company with a fresh registration code (drawn again on the rare clash).
+pub async fn insert_account<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    domains: &[String],
+    auto_approve: bool,
+    now: DateTime<Utc>,
+) -> Result<account::Model, DbErr> {
+    insert_account_with_code(db, name, domains, auto_approve, None, now).await
+}
+
+/// As [`insert_account`], with a chosen code (the demo company's, printed in the README).
+pub async fn insert_account_with_code<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    domains: &[String],
+    auto_approve: bool,
+    code: Option<&RegistrationCode>,
+    now: DateTime<Utc>,
+) -> Result<account::Model, DbErr> {
+    loop {
+        let drawn = code.cloned().unwrap_or_else(generate_code);
+        let inserted = account::ActiveModel {
+            name: Set(name.to_owned()),
+            registration_code: Set(drawn.as_str().to_owned()),
+            email_domains: Set(domains.join("\n")),
+            auto_approve: Set(auto_approve),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await;
+        match inserted {
+            // A random code that clashes is drawn again; a chosen one is the caller's error.
+            Err(error) if is_unique_violation(&error) && code.is_none() => continue,
+            other => return other,
+        }
+    }
+}
+
+/// Runs a `SELECT account_id, COUNT(..) … GROUP BY account_id` into a map.
+async fn count_by_account<C: ConnectionTrait, E: EntityTrait>(
+    db: &C,
+    query: sea_orm::Select<E>,
+) -> Result<HashMap<i32, i64>, DbErr> {
+    let rows: Vec<(Option<i32>, i64)> = query.into_tuple().all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(account, n)| account.map(|a| (a, n)))
+        .collect())
+}
+
+fn forbidden() -> ActionOutcome {
+    ActionOutcome::Rejected {
+        errors: FieldErrors::one_of_kind(
+            Field::Form,
+            "Only administrators can change company accounts.",
+            ErrorKind::Forbidden,
+        ),
+    }
+}
+
+fn no_such_account() -> ActionOutcome {
+    ActionOutcome::Rejected {
+        errors: FieldErrors::one_of_kind(
+            Field::Form,
+            "There is no such account.",
+            ErrorKind::NotFound,
+        ),
+    }
+}

@@ -1,0 +1,96 @@
+//! The audit log: every state change records who did what to whom, in the change's own
+//! transaction, so that the record and the change stand or fall together.
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbErr};
+
+use crate::db::entities::audit_entry;
+
+/// What happened, as the log names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    Registered,
+    Verified,
+    ApprovedAutomatically,
+    Approved,
+    Rejected,
+    AssignedAccount,
+    LoginDisabled,
+    LoginEnabled,
+    MadeCustomerAdmin,
+    RemovedCustomerAdmin,
+    AccountCreated,
+    AccountChanged,
+    CodeRegenerated,
+    AdminCreated,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::Registered => "registered",
+            AuditAction::Verified => "verified",
+            AuditAction::ApprovedAutomatically => "approved_automatically",
+            AuditAction::Approved => "approved",
+            AuditAction::Rejected => "rejected",
+            AuditAction::AssignedAccount => "assigned_account",
+            AuditAction::LoginDisabled => "login_disabled",
+            AuditAction::LoginEnabled => "login_enabled",
+            AuditAction::MadeCustomerAdmin => "made_customer_admin",
+            AuditAction::RemovedCustomerAdmin => "removed_customer_admin",
+            AuditAction::AccountCreated => "account_created",
+            AuditAction::AccountChanged => "account_changed",
+            AuditAction::CodeRegenerated => "code_regenerated",
+            AuditAction::AdminCreated => "admin_created",
+        }
+    }
+}
+
+/// One entry: `actor` did `action` to `subject` (a person) in `account`.
+#[derive(Clone, Debug, Default)]
+pub struct Audit {
+    pub actor: Option<i32>,
+    pub subject: Option<i32>,
+    pub account: Option<i32>,
+    pub detail: Option<String>,
+}
+
+impl Audit {
+    /// Something a person did to their own registration (registering, verifying).
+    pub fn by_self(user: i32) -> Self {
+        Self {
+            actor: Some(user),
+            subject: Some(user),
+            ..Self::default()
+        }
+    }
+
+    pub fn account(mut self, account: Option<i32>) -> Self {
+        self.account = account;
+        self
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    pub async fn record<C: ConnectionTrait>(
+        self,
+        db: &C,
+        action: AuditAction,
+        now: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        audit_entry::ActiveModel {
+            at: Set(now),
+            actor_id: Set(self.actor),
+            action: Set(action.as_str().to_owned()),
+            subject_id: Set(self.subject),
+            account_id: Set(self.account),
+            detail: Set(self.detail),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        Ok(())
+    }
+}

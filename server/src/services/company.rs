@@ -1,0 +1,328 @@
+//! A company's own administration: its requests as its customer administrators see them,
+//! and its contacts, whose login and role they (or an administrator) change.
+use std::collections::HashMap;
+
+use app::api::{Access, ActionOutcome, ContactList, RequestList, RequestView};
+use app::forms::business::{ContactChange, ValidContactChange};
+use app::forms::{ErrorKind, Field, FieldErrors};
+use app::portal::Portal;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+use tower_sessions::Session;
+
+use super::audit::{Audit, AuditAction};
+use super::views::{contact_view, full_name, request_view};
+use super::{Portico, ServiceError};
+use crate::db::entities::account;
+use crate::db::entities::registration_request::{self, RequestState};
+use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
+use crate::db::hold_row;
+use crate::mail::{outbox, templates};
+
+impl Portico {
+    pub async fn company_requests_at(
+        &self,
+        session: &Session,
+    ) -> Result<Access<RequestList>, ServiceError> {
+        let admin = match self.customer_admin(session).await? {
+            Access::Granted(admin) => admin,
+            Access::LogInFirst => return Ok(Access::LogInFirst),
+            Access::Denied => return Ok(Access::Denied),
+        };
+        let condition = Condition::all()
+            .add(registration_request::Column::AccountId.eq(admin.account.id))
+            .add(registration_request::Column::State.ne(RequestState::AwaitingVerification));
+        let mut requests = requests_where(&self.db, condition).await?;
+        // Pending first, oldest first; then the decided, newest first.
+        requests.sort_by(|a, b| {
+            b.status.is_open().cmp(&a.status.is_open()).then_with(|| {
+                if a.status.is_open() {
+                    a.id.cmp(&b.id)
+                } else {
+                    b.id.cmp(&a.id)
+                }
+            })
+        });
+        Ok(Access::Granted(RequestList {
+            company: admin.account.name,
+            requests,
+        }))
+    }
+
+    pub async fn company_contacts_at(
+        &self,
+        session: &Session,
+    ) -> Result<Access<ContactList>, ServiceError> {
+        let admin = match self.customer_admin(session).await? {
+            Access::Granted(admin) => admin,
+            Access::LogInFirst => return Ok(Access::LogInFirst),
+            Access::Denied => return Ok(Access::Denied),
+        };
+        let contacts = contacts_of(&self.db, admin.account.id)
+            .await?
+            .iter()
+            .map(|c| contact_view(c, admin.user.id))
+            .collect();
+        Ok(Access::Granted(ContactList {
+            company: admin.account.name,
+            contacts,
+        }))
+    }
+
+    /// A customer administrator changes a contact of their company; an administrator
+    /// changes any contact.
+    pub async fn change_contact_at(
+        &self,
+        session: &Session,
+        form: ValidContactChange,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let (actor, within) = match self.customer_admin(session).await? {
+            Access::Granted(admin) => (admin.user, Some(admin.account.id)),
+            _ => match self.administrator(session).await? {
+                Access::Granted(admin) => (admin, None),
+                _ => {
+                    return Ok(rejected(
+                        "Only your company's customer administrators can change contacts.",
+                        ErrorKind::Forbidden,
+                    ))
+                }
+            },
+        };
+        let txn = self.db.begin().await?;
+        hold_row::<user::Entity, _>(&txn, user::Column::Id, form.contact).await?;
+        let contact = user::Entity::find_by_id(form.contact)
+            .filter(user::Column::Kind.eq(UserKind::Contact))
+            .one(&txn)
+            .await?;
+        let Some((contact, account_id)) = contact
+            .and_then(|c| c.account_id.map(|a| (c, a)))
+            .filter(|(_, a)| within.is_none_or(|w| w == *a))
+        else {
+            return Ok(rejected("There is no such contact.", ErrorKind::NotFound));
+        };
+        // Holding the company's row serializes every change to its contacts, so that two
+        // people cannot each remove the other as the last customer administrator.
+        hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;
+        let Some(company) = account::Entity::find_by_id(account_id).one(&txn).await? else {
+            return Ok(rejected("There is no such contact.", ErrorKind::NotFound));
+        };
+        let name = full_name(&contact);
+        let last_admin = contact.role == UserRole::CustomerAdmin
+            && contact.status == UserStatus::Active
+            && active_customer_admins(&txn, account_id).await? <= 1;
+        let audit = Audit {
+            actor: Some(actor.id),
+            subject: Some(contact.id),
+            account: Some(account_id),
+            detail: None,
+        };
+        let message = match form.change {
+            ContactChange::DisableLogin => {
+                if contact.id == actor.id {
+                    return Ok(rejected(
+                        "You cannot disable your own login.",
+                        ErrorKind::Invalid,
+                    ));
+                }
+                if last_admin {
+                    return Ok(last_admin_error(&name));
+                }
+                if !set_contact(
+                    &txn,
+                    &contact,
+                    UserStatus::Active,
+                    user::Column::Status,
+                    Expr::value(UserStatus::Disabled),
+                    now,
+                )
+                .await?
+                {
+                    return Ok(rejected(
+                        &format!("{name}'s login is not active."),
+                        ErrorKind::Conflict,
+                    ));
+                }
+                let email = templates::login_changed(
+                    &contact.email,
+                    &contact.first_name,
+                    &company.name,
+                    false,
+                    self.link(Portal::Csm, "/log-in"),
+                );
+                outbox::enqueue(&txn, &email, now).await?;
+                audit.record(&txn, AuditAction::LoginDisabled, now).await?;
+                format!("Disabled {name}'s login.")
+            }
+            ContactChange::EnableLogin => {
+                if !set_contact(
+                    &txn,
+                    &contact,
+                    UserStatus::Disabled,
+                    user::Column::Status,
+                    Expr::value(UserStatus::Active),
+                    now,
+                )
+                .await?
+                {
+                    return Ok(rejected(
+                        &format!("{name}'s login is not disabled."),
+                        ErrorKind::Conflict,
+                    ));
+                }
+                let email = templates::login_changed(
+                    &contact.email,
+                    &contact.first_name,
+                    &company.name,
+                    true,
+                    self.link(Portal::Csm, "/log-in"),
+                );
+                outbox::enqueue(&txn, &email, now).await?;
+                audit.record(&txn, AuditAction::LoginEnabled, now).await?;
+                format!("Enabled {name}'s login.")
+            }
+            ContactChange::MakeCustomerAdmin => {
+                if contact.role == UserRole::CustomerAdmin {
+                    return Ok(rejected(
+                        &format!("{name} is a customer administrator already."),
+                        ErrorKind::Conflict,
+                    ));
+                }
+                if !set_contact(
+                    &txn,
+                    &contact,
+                    UserStatus::Active,
+                    user::Column::Role,
+                    Expr::value(UserRole::CustomerAdmin),
+                    now,
+                )
+                .await?
+                {
+                    return Ok(rejected(
+                        &format!("Enable {name}'s login first."),
+                        ErrorKind::Conflict,
+                    ));
+                }
+                audit
+                    .record(&txn, AuditAction::MadeCustomerAdmin, now)
+                    .await?;
+                format!("{name} is now a customer administrator.")
+            }
+            ContactChange::RemoveCustomerAdmin => {
+                if contact.role != UserRole::CustomerAdmin {
+                    return Ok(rejected(
+                        &format!("{name} is not a customer administrator."),
+                        ErrorKind::Conflict,
+                    ));
+                }
+                if last_admin {
+                    return Ok(last_admin_error(&name));
+                }
+                user::Entity::update_many()
+                    .col_expr(user::Column::Role, Expr::value(UserRole::Member))
+                    .col_expr(user::Column::UpdatedAt, Expr::value(now))
+                    .filter(user::Column::Id.eq(contact.id))
+                    .exec(&txn)
+                    .await?;
+                audit
+                    .record(&txn, AuditAction::RemovedCustomerAdmin, now)
+                    .await?;
+                format!("{name} is no longer a customer administrator.")
+            }
+        };
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(ActionOutcome::done(message))
+    }
+}
+
+/// Changes one column of a contact whose status is still `status`. True if it changed.
+async fn set_contact<C: ConnectionTrait>(
+    db: &C,
+    contact: &user::Model,
+    status: UserStatus,
+    column: user::Column,
+    value: sea_orm::sea_query::SimpleExpr,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let result = user::Entity::update_many()
+        .col_expr(column, value)
+        .col_expr(user::Column::UpdatedAt, Expr::value(now))
+        .filter(user::Column::Id.eq(contact.id))
+        .filter(user::Column::Status.eq(status))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+async fn active_customer_admins<C: ConnectionTrait>(db: &C, account: i32) -> Result<u64, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::AccountId.eq(account))
+        .filter(user::Column::Role.eq(UserRole::CustomerAdmin))
+        .filter(user::Column::Status.eq(UserStatus::Active))
+        .count(db)
+        .await
+}
+
+/// The contacts of a company who joined it (approved), by name.
+pub(super) async fn contacts_of<C: ConnectionTrait>(
+    db: &C,
+    account: i32,
+) -> Result<Vec<user::Model>, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::AccountId.eq(account))
+        .filter(user::Column::Kind.eq(UserKind::Contact))
+        .order_by_asc(user::Column::LastName)
+        .order_by_asc(user::Column::FirstName)
+        .all(db)
+        .await
+}
+
+/// Requests matching `condition`, with their contacts and deciders, oldest first.
+pub(super) async fn requests_where<C: ConnectionTrait>(
+    db: &C,
+    condition: Condition,
+) -> Result<Vec<RequestView>, DbErr> {
+    let rows = registration_request::Entity::find()
+        .filter(condition)
+        .find_also_related(user::Entity)
+        .order_by_asc(registration_request::Column::Id)
+        .all(db)
+        .await?;
+    let decider_ids: Vec<i32> = rows.iter().filter_map(|(r, _)| r.decided_by).collect();
+    let deciders: HashMap<i32, user::Model> = if decider_ids.is_empty() {
+        HashMap::new()
+    } else {
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(decider_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect()
+    };
+    Ok(rows
+        .iter()
+        .filter_map(|(request, contact)| {
+            let decider = request.decided_by.and_then(|id| deciders.get(&id));
+            contact.as_ref().map(|c| request_view(request, c, decider))
+        })
+        .collect())
+}
+
+fn rejected(message: &str, kind: ErrorKind) -> ActionOutcome {
+    ActionOutcome::Rejected {
+        errors: FieldErrors::one_of_kind(Field::Form, message, kind),
+    }
+}
+
+fn last_admin_error(name: &str) -> ActionOutcome {
+    rejected(
+        &format!("{name} is the company's last customer administrator. Make another contact a customer administrator first."),
+        ErrorKind::Conflict,
+    )
+}

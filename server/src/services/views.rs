@@ -1,0 +1,74 @@
+//! Rows as the pages show them: names, statuses and dates in words.
+use app::api::{AccountSummary, ContactStatus, ContactView, RequestStatus, RequestView};
+use app::forms::registration_code::display_code;
+use chrono::{DateTime, Utc};
+
+use crate::db::entities::account;
+use crate::db::entities::registration_request::{self, RequestState};
+use crate::db::entities::user::{self, UserRole, UserStatus};
+
+/// "24 Nov 2026, 09:05 UTC".
+pub fn date(at: DateTime<Utc>) -> String {
+    at.format("%-d %b %Y, %H:%M UTC").to_string()
+}
+
+pub fn full_name(user: &user::Model) -> String {
+    format!("{} {}", user.first_name, user.last_name)
+}
+
+/// A request with its contact, and the person who decided it if anyone did.
+pub fn request_view(
+    request: &registration_request::Model,
+    contact: &user::Model,
+    decider: Option<&user::Model>,
+) -> RequestView {
+    let status = match request.state {
+        RequestState::AwaitingVerification | RequestState::AwaitingAccount => {
+            RequestStatus::AwaitingAccount
+        }
+        RequestState::AwaitingApproval => RequestStatus::AwaitingApproval,
+        RequestState::Approved => RequestStatus::Approved,
+        RequestState::Rejected => RequestStatus::Rejected,
+    };
+    let decided = request.decided_at.map(|at| match decider {
+        Some(decider) => format!("by {} on {}", full_name(decider), date(at)),
+        None => format!("automatically on {}", date(at)),
+    });
+    RequestView {
+        id: request.id,
+        name: full_name(contact),
+        email: contact.email.clone(),
+        requested: date(request.created_at),
+        status,
+        decided,
+        reason: request.reason.clone(),
+    }
+}
+
+pub fn contact_view(contact: &user::Model, viewer: i32) -> ContactView {
+    ContactView {
+        id: contact.id,
+        name: full_name(contact),
+        email: contact.email.clone(),
+        status: if contact.status == UserStatus::Disabled {
+            ContactStatus::LoginDisabled
+        } else {
+            ContactStatus::Active
+        },
+        customer_admin: contact.role == UserRole::CustomerAdmin,
+        last_log_in: contact.last_login_at.map(date),
+        is_you: contact.id == viewer,
+    }
+}
+
+pub fn account_summary(account: &account::Model, contacts: u64, awaiting: u64) -> AccountSummary {
+    AccountSummary {
+        id: account.id,
+        name: account.name.clone(),
+        domains: account.domains(),
+        auto_approve: account.auto_approve,
+        registration_code: display_code(&account.registration_code),
+        contacts,
+        awaiting_approval: awaiting,
+    }
+}

@@ -1,0 +1,858 @@
+//! The business portal's approval state machine on a real SQLite database: registration
+//! with and without a code, automatic approval by domain, the customer administrator's
+//! decisions, an administrator's assignment, and who may do what.
+mod common;
+
+use app::api::{
+    Access, ActionOutcome, AfterVerification, LogInOutcome, RegisterOutcome, TokenStatus,
+};
+use app::forms::business::{
+    ContactChange, Decision, PendingDecision, ValidContactChange, ValidDecision,
+    ValidPendingDecision,
+};
+use app::forms::{ErrorKind, Field, FieldErrors};
+use app::portal::Portal;
+use chrono::Utc;
+use common::{app, log_in_form, session, TestApp, CLIENT, PASSWORD};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use server::bootstrap::{create_admin, create_customer_admin, NewPerson};
+use server::db::entities::registration_request::{self, RequestState};
+use server::db::entities::user::{self, UserStatus};
+use server::db::entities::{account, audit_entry};
+use server::services::accounts::insert_account_with_code;
+use tower_sessions::Session;
+
+const ACME_CODE: &str = "ACME-7K2Q-9XPW";
+const GLOBEX_CODE: &str = "GBXN-4RTV-8HZM";
+
+/// A company with a known code.
+async fn company(
+    app: &TestApp,
+    name: &str,
+    code: &str,
+    domain: &str,
+    auto_approve: bool,
+) -> account::Model {
+    let code = app::forms::RegistrationCode::parse(code).unwrap();
+    insert_account_with_code(
+        &app.db.conn,
+        name,
+        &[domain.to_owned()],
+        auto_approve,
+        Some(&code),
+        Utc::now(),
+    )
+    .await
+    .expect("the company")
+}
+
+async fn customer_admin(app: &TestApp, email: &str, account: &account::Model) -> Session {
+    create_customer_admin(
+        &app.portico,
+        NewPerson::parse(email, "Carol", "Jones", PASSWORD).unwrap(),
+        account.id,
+    )
+    .await
+    .expect("the customer administrator");
+    app.logged_in(Portal::Csm, email).await
+}
+
+async fn administrator(app: &TestApp) -> Session {
+    create_admin(
+        &app.portico,
+        NewPerson::parse("admin@portico.example", "Ada", "Admin", PASSWORD).unwrap(),
+    )
+    .await
+    .expect("the administrator");
+    app.logged_in(Portal::Csm, "admin@portico.example").await
+}
+
+/// Registers at `/csm` with `code` and verifies through the emailed link.
+async fn contact(app: &TestApp, email: &str, code: &str) -> AfterVerification {
+    let now = Utc::now();
+    let outcome = app
+        .portico
+        .register_at(
+            CLIENT,
+            Portal::Csm,
+            app.registration_with_code(email, code, now),
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(outcome, RegisterOutcome::Registered { .. }),
+        "{outcome:?}"
+    );
+    match app
+        .portico
+        .verify_email_at(&app.last_emailed_token().await, now)
+        .await
+        .unwrap()
+    {
+        TokenStatus::Verified(next) => next,
+        other => panic!("not verified: {other:?}"),
+    }
+}
+
+async fn person(app: &TestApp, email: &str) -> user::Model {
+    user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(email))
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .expect("the person")
+}
+
+async fn request_of(app: &TestApp, email: &str) -> registration_request::Model {
+    let id = person(app, email).await.id;
+    registration_request::Entity::find()
+        .filter(registration_request::Column::UserId.eq(id))
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .expect("the request")
+}
+
+async fn audit_actions(app: &TestApp, subject: i32) -> Vec<String> {
+    audit_entry::Entity::find()
+        .filter(audit_entry::Column::SubjectId.eq(subject))
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect()
+}
+
+fn decision(request: i32, decision: Decision) -> ValidDecision {
+    ValidDecision { request, decision }
+}
+
+fn errors(outcome: ActionOutcome) -> FieldErrors {
+    match outcome {
+        ActionOutcome::Rejected { errors } => errors,
+        ActionOutcome::Done { message } => panic!("expected a refusal, got: {message}"),
+    }
+}
+
+fn kind(outcome: ActionOutcome) -> ErrorKind {
+    errors(outcome).iter().next().expect("an error").kind
+}
+
+async fn log_in(app: &TestApp, portal: Portal, email: &str) -> LogInOutcome {
+    app.portico
+        .log_in_at(&session(), portal, log_in_form(email, PASSWORD), Utc::now())
+        .await
+        .unwrap()
+}
+
+fn form_error(outcome: &LogInOutcome) -> String {
+    match outcome {
+        LogInOutcome::Rejected { errors } => errors.get(Field::Form).unwrap().message.clone(),
+        LogInOutcome::LoggedIn { .. } => panic!("logged in"),
+    }
+}
+
+#[tokio::test]
+async fn a_code_of_an_auto_approving_company_lets_a_contact_of_its_domain_in_at_verification() {
+    let app = app().await;
+    let globex = company(&app, "Globex", GLOBEX_CODE, "globex.example", true).await;
+
+    let next = contact(&app, "hank@globex.example", GLOBEX_CODE).await;
+
+    assert_eq!(next, AfterVerification::LogIn);
+    let hank = person(&app, "hank@globex.example").await;
+    assert_eq!(hank.status, UserStatus::Active);
+    assert_eq!(hank.account_id, Some(globex.id));
+    let request = request_of(&app, "hank@globex.example").await;
+    assert_eq!(request.state, RequestState::Approved);
+    assert_eq!(request.decided_by, None, "decided by Portico itself");
+    let emails = app.emails_to("hank@globex.example").await;
+    assert_eq!(
+        emails.last().unwrap().subject,
+        "Your registration is approved"
+    );
+    assert_eq!(
+        audit_actions(&app, hank.id).await,
+        ["registered", "verified", "approved_automatically"]
+    );
+    assert!(matches!(
+        log_in(&app, Portal::Csm, "hank@globex.example").await,
+        LogInOutcome::LoggedIn { .. }
+    ));
+}
+
+#[tokio::test]
+async fn an_address_outside_the_companys_domains_waits_for_review_even_with_auto_approval() {
+    let app = app().await;
+    company(&app, "Globex", GLOBEX_CODE, "globex.example", true).await;
+
+    let next = contact(&app, "hank@gmail.example", GLOBEX_CODE).await;
+
+    assert_eq!(next, AfterVerification::AwaitReview);
+    assert_eq!(
+        person(&app, "hank@gmail.example").await.status,
+        UserStatus::PendingApproval
+    );
+    assert_eq!(
+        request_of(&app, "hank@gmail.example").await.state,
+        RequestState::AwaitingApproval
+    );
+}
+
+#[tokio::test]
+async fn with_a_code_the_request_waits_and_every_customer_admin_of_the_company_is_emailed() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    customer_admin(&app, "carol@acme.example", &acme).await;
+    customer_admin(&app, "dave@acme.example", &acme).await;
+
+    let next = contact(&app, "ada@acme.example", "acme7k2q9xpw").await;
+
+    assert_eq!(next, AfterVerification::AwaitReview);
+    let ada = person(&app, "ada@acme.example").await;
+    assert_eq!(ada.status, UserStatus::PendingApproval);
+    assert_eq!(ada.account_id, None, "not in the company until approved");
+    let told = app.emails_to("ada@acme.example").await;
+    assert_eq!(
+        told.last().unwrap().subject,
+        "Your registration is pending review"
+    );
+    for admin in ["carol@acme.example", "dave@acme.example"] {
+        let asked = app.emails_to(admin).await;
+        assert_eq!(asked.len(), 1, "{admin} is asked once");
+        assert!(asked[0]
+            .text_body
+            .contains("http://portal.test/csm/approvals"));
+        assert!(asked[0]
+            .text_body
+            .contains("Ada Lovelace (ada@acme.example)"));
+    }
+    assert_eq!(
+        form_error(&log_in(&app, Portal::Csm, "ada@acme.example").await),
+        "Your registration is pending review. You receive an email when your request is processed."
+    );
+}
+
+#[tokio::test]
+async fn the_customer_admin_approves_and_the_contact_is_emailed_and_can_log_in() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    contact(&app, "ada@acme.example", ACME_CODE).await;
+
+    let list = match app.portico.company_requests_at(&carol).await.unwrap() {
+        Access::Granted(list) => list,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(list.company, "Acme");
+    assert_eq!(list.requests.len(), 1);
+    let request = list.requests[0].id;
+
+    let outcome = app
+        .portico
+        .decide_request_at(&carol, decision(request, Decision::Approve), Utc::now())
+        .await
+        .unwrap();
+
+    assert!(matches!(outcome, ActionOutcome::Done { .. }), "{outcome:?}");
+    let ada = person(&app, "ada@acme.example").await;
+    assert_eq!(
+        (ada.status, ada.account_id),
+        (UserStatus::Active, Some(acme.id))
+    );
+    let carol_id = person(&app, "carol@acme.example").await.id;
+    assert_eq!(
+        request_of(&app, "ada@acme.example").await.decided_by,
+        Some(carol_id)
+    );
+    let approved = app.emails_to("ada@acme.example").await.pop().unwrap();
+    assert_eq!(approved.subject, "Your registration is approved");
+    assert!(approved.text_body.contains("http://portal.test/csm/log-in"));
+    assert_eq!(
+        audit_actions(&app, ada.id).await,
+        ["registered", "verified", "approved"]
+    );
+    assert!(matches!(
+        log_in(&app, Portal::Csm, "ada@acme.example").await,
+        LogInOutcome::LoggedIn { .. }
+    ));
+}
+
+#[tokio::test]
+async fn a_rejection_is_emailed_with_its_reason_and_logging_in_says_so() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    contact(&app, "eve@acme.example", ACME_CODE).await;
+    let request = request_of(&app, "eve@acme.example").await.id;
+
+    let reject = Decision::Reject {
+        reason: Some("Not one of our staff".into()),
+    };
+    let outcome = app
+        .portico
+        .decide_request_at(&carol, decision(request, reject), Utc::now())
+        .await
+        .unwrap();
+
+    assert!(matches!(outcome, ActionOutcome::Done { .. }));
+    assert_eq!(
+        person(&app, "eve@acme.example").await.status,
+        UserStatus::Rejected
+    );
+    let email = app.emails_to("eve@acme.example").await.pop().unwrap();
+    assert_eq!(email.subject, "Your registration was not approved");
+    assert!(email
+        .text_body
+        .contains("The reason given: Not one of our staff"));
+    assert_eq!(
+        request_of(&app, "eve@acme.example").await.reason.as_deref(),
+        Some("Not one of our staff")
+    );
+    assert!(
+        form_error(&log_in(&app, Portal::Csm, "eve@acme.example").await)
+            .contains("was not approved")
+    );
+}
+
+#[tokio::test]
+async fn a_request_is_decided_once_even_when_two_administrators_press_at_the_same_moment() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    let dave = customer_admin(&app, "dave@acme.example", &acme).await;
+    contact(&app, "ada@acme.example", ACME_CODE).await;
+    let request = request_of(&app, "ada@acme.example").await.id;
+
+    let mut racing = Vec::new();
+    for i in 0..10 {
+        let portico = app.portico.clone();
+        let session = if i % 2 == 0 {
+            carol.clone()
+        } else {
+            dave.clone()
+        };
+        let verdict = if i % 3 == 0 {
+            Decision::Reject { reason: None }
+        } else {
+            Decision::Approve
+        };
+        racing.push(tokio::spawn(async move {
+            portico
+                .decide_request_at(&session, decision(request, verdict), Utc::now())
+                .await
+                .unwrap()
+        }));
+    }
+    let mut done = 0;
+    for outcome in racing {
+        match outcome.await.unwrap() {
+            ActionOutcome::Done { .. } => done += 1,
+            refused => assert_eq!(kind(refused), ErrorKind::Conflict),
+        }
+    }
+
+    assert_eq!(done, 1, "exactly one decision counts");
+    let decisions = app
+        .emails_to("ada@acme.example")
+        .await
+        .into_iter()
+        .filter(|e| e.subject.contains("approved"))
+        .count();
+    assert_eq!(decisions, 1, "the contact gets one decision email");
+    let again = app
+        .portico
+        .decide_request_at(&carol, decision(request, Decision::Approve), Utc::now())
+        .await
+        .unwrap();
+    let message = errors(again).get(Field::Form).unwrap().message.clone();
+    assert!(message.contains("was already"), "{message}");
+}
+
+#[tokio::test]
+async fn only_that_companys_customer_admins_may_decide_its_requests() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let globex = company(&app, "Globex", GLOBEX_CODE, "globex.example", false).await;
+    customer_admin(&app, "carol@acme.example", &acme).await;
+    let other_company = customer_admin(&app, "gina@globex.example", &globex).await;
+    contact(&app, "ada@acme.example", ACME_CODE).await;
+    let request = request_of(&app, "ada@acme.example").await.id;
+    let approve = || decision(request, Decision::Approve);
+
+    // Another company's administrator is told there is no such request (no leak).
+    let outcome = app
+        .portico
+        .decide_request_at(&other_company, approve(), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(kind(outcome), ErrorKind::NotFound);
+    match app
+        .portico
+        .company_requests_at(&other_company)
+        .await
+        .unwrap()
+    {
+        Access::Granted(list) => assert!(list.requests.is_empty()),
+        other => panic!("{other:?}"),
+    }
+    // Nobody logged in, and an ordinary contact, may not decide at all.
+    let outcome = app
+        .portico
+        .decide_request_at(&session(), approve(), Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(kind(outcome), ErrorKind::Forbidden);
+    company(&app, "Initech", "NTCX-2345-6789", "initech.example", true).await;
+    contact(&app, "ivan@initech.example", "NTCX-2345-6789").await;
+    let ordinary = app.logged_in(Portal::Csm, "ivan@initech.example").await;
+    assert_eq!(
+        kind(
+            app.portico
+                .decide_request_at(&ordinary, approve(), Utc::now())
+                .await
+                .unwrap()
+        ),
+        ErrorKind::Forbidden
+    );
+    assert_eq!(
+        app.portico.company_requests_at(&ordinary).await.unwrap(),
+        Access::Denied
+    );
+    assert_eq!(
+        app.portico.company_requests_at(&session()).await.unwrap(),
+        Access::LogInFirst
+    );
+
+    assert_eq!(
+        request_of(&app, "ada@acme.example").await.state,
+        RequestState::AwaitingApproval
+    );
+}
+
+#[tokio::test]
+async fn without_a_code_the_request_waits_for_an_administrator_who_assigns_a_company() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    let admin = administrator(&app).await;
+
+    assert_eq!(
+        contact(&app, "ada@acme.example", "").await,
+        AfterVerification::AwaitReview
+    );
+    assert_eq!(
+        request_of(&app, "ada@acme.example").await.state,
+        RequestState::AwaitingAccount
+    );
+    assert!(
+        app.emails_to("carol@acme.example").await.is_empty(),
+        "no company, nobody asked yet"
+    );
+    let pending = match app.portico.pending_requests_at(&admin).await.unwrap() {
+        Access::Granted(pending) => pending,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(pending.requests.len(), 1);
+    assert_eq!(pending.accounts, vec![(acme.id, "Acme".to_owned())]);
+
+    let assign = ValidPendingDecision {
+        request: pending.requests[0].id,
+        decision: PendingDecision::Assign { account: acme.id },
+    };
+    let outcome = app
+        .portico
+        .settle_pending_at(&admin, assign.clone(), Utc::now())
+        .await
+        .unwrap();
+
+    assert!(matches!(outcome, ActionOutcome::Done { .. }), "{outcome:?}");
+    assert_eq!(
+        request_of(&app, "ada@acme.example").await.state,
+        RequestState::AwaitingApproval
+    );
+    assert_eq!(
+        app.emails_to("carol@acme.example").await.len(),
+        1,
+        "the company's administrator is asked"
+    );
+    assert_eq!(
+        kind(
+            app.portico
+                .settle_pending_at(&admin, assign, Utc::now())
+                .await
+                .unwrap()
+        ),
+        ErrorKind::Conflict
+    );
+    // From here it is the company's decision.
+    let request = request_of(&app, "ada@acme.example").await.id;
+    let outcome = app
+        .portico
+        .decide_request_at(&carol, decision(request, Decision::Approve), Utc::now())
+        .await
+        .unwrap();
+    assert!(matches!(outcome, ActionOutcome::Done { .. }));
+    let ada = person(&app, "ada@acme.example").await;
+    assert_eq!(
+        audit_actions(&app, ada.id).await,
+        ["registered", "verified", "assigned_account", "approved"]
+    );
+}
+
+#[tokio::test]
+async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a_code() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let admin = administrator(&app).await;
+    contact(&app, "ada@acme.example", "").await;
+    contact(&app, "mallory@spam.example", "").await;
+
+    // Acme has no customer administrator: sending it there is refused, approving works.
+    let ada = request_of(&app, "ada@acme.example").await.id;
+    let assign = ValidPendingDecision {
+        request: ada,
+        decision: PendingDecision::Assign { account: acme.id },
+    };
+    let refused = errors(
+        app.portico
+            .settle_pending_at(&admin, assign, Utc::now())
+            .await
+            .unwrap(),
+    );
+    assert!(refused
+        .get(Field::Account)
+        .unwrap()
+        .message
+        .contains("no customer administrator"));
+    assert_eq!(
+        request_of(&app, "ada@acme.example").await.state,
+        RequestState::AwaitingAccount,
+        "nothing changed"
+    );
+    let approve = ValidPendingDecision {
+        request: ada,
+        decision: PendingDecision::Approve { account: acme.id },
+    };
+    assert!(matches!(
+        app.portico
+            .settle_pending_at(&admin, approve, Utc::now())
+            .await
+            .unwrap(),
+        ActionOutcome::Done { .. }
+    ));
+    assert_eq!(
+        person(&app, "ada@acme.example").await.account_id,
+        Some(acme.id)
+    );
+    assert!(matches!(
+        log_in(&app, Portal::Csm, "ada@acme.example").await,
+        LogInOutcome::LoggedIn { .. }
+    ));
+
+    let mallory = request_of(&app, "mallory@spam.example").await.id;
+    let reject = ValidPendingDecision {
+        request: mallory,
+        decision: PendingDecision::Reject { reason: None },
+    };
+    assert!(matches!(
+        app.portico
+            .settle_pending_at(&admin, reject, Utc::now())
+            .await
+            .unwrap(),
+        ActionOutcome::Done { .. }
+    ));
+    assert_eq!(
+        person(&app, "mallory@spam.example").await.status,
+        UserStatus::Rejected
+    );
+
+    // Customer administrators cannot settle these.
+    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    assert_eq!(
+        app.portico.pending_requests_at(&carol).await.unwrap(),
+        Access::Denied
+    );
+}
+
+#[tokio::test]
+async fn an_incorrect_code_is_refused_on_its_field_and_guesses_per_client_are_limited() {
+    let app = app().await;
+    company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let now = Utc::now();
+    let register = |email: &str, code: &str, client: std::net::IpAddr| {
+        let form = app.registration_with_code(email, code, now);
+        let portico = app.portico.clone();
+        async move {
+            portico
+                .register_at(client, Portal::Csm, form, now)
+                .await
+                .unwrap()
+        }
+    };
+    let code_error = |outcome: RegisterOutcome| match outcome {
+        RegisterOutcome::Rejected { errors, .. } => errors
+            .get(Field::RegistrationCode)
+            .cloned()
+            .expect("a code error"),
+        other => panic!("{other:?}"),
+    };
+
+    let wrong = code_error(register("ada@acme.example", "ACME-7K2Q-9XPX", CLIENT).await);
+    assert_eq!(wrong.message, "Incorrect registration code");
+    assert_eq!(app.count(user::Entity).await, 0, "nothing is written");
+    for _ in 0..9 {
+        register("ada@acme.example", "ACME-7K2Q-9XPX", CLIENT).await;
+    }
+    // Out of attempts: even the right code must wait.
+    let limited = code_error(register("ada@acme.example", ACME_CODE, CLIENT).await);
+    assert_eq!(limited.kind, ErrorKind::TooManyAttempts);
+    assert!(
+        limited.message.contains("Try again in"),
+        "{}",
+        limited.message
+    );
+    // Another client is not held back.
+    let elsewhere = register(
+        "ada@acme.example",
+        ACME_CODE,
+        "198.51.100.7".parse().unwrap(),
+    )
+    .await;
+    assert!(matches!(elsewhere, RegisterOutcome::Registered { .. }));
+}
+
+#[tokio::test]
+async fn an_address_of_one_portal_is_sent_to_it_from_the_other() {
+    let app = app().await;
+    app.register_verified("ada@example.com").await;
+    company(&app, "Globex", GLOBEX_CODE, "globex.example", true).await;
+    contact(&app, "hank@globex.example", GLOBEX_CODE).await;
+
+    let now = Utc::now();
+    let at_csm = app
+        .portico
+        .register_at(
+            CLIENT,
+            Portal::Csm,
+            app.registration("ada@example.com"),
+            now,
+        )
+        .await
+        .unwrap();
+    match at_csm {
+        RegisterOutcome::Rejected { errors, .. } => {
+            let error = errors.get(Field::Email).unwrap();
+            assert_eq!(error.kind, ErrorKind::EmailInPortal(Portal::Csp));
+            assert!(error.message.contains("Consumer Service Portal"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let consumer_at_csm = log_in(&app, Portal::Csm, "ada@example.com").await;
+    assert!(form_error(&consumer_at_csm).contains("Consumer Service Portal"));
+    let contact_at_csp = log_in(&app, Portal::Csp, "hank@globex.example").await;
+    match contact_at_csp {
+        LogInOutcome::Rejected { errors } => {
+            assert_eq!(
+                errors.get(Field::Form).unwrap().kind,
+                ErrorKind::EmailInPortal(Portal::Csm)
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_last_customer_admin_can_be_neither_removed_nor_disabled() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    let carol_id = person(&app, "carol@acme.example").await.id;
+    let change = |contact: i32, change: ContactChange| ValidContactChange { contact, change };
+
+    let alone = app
+        .portico
+        .change_contact_at(
+            &carol,
+            change(carol_id, ContactChange::RemoveCustomerAdmin),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    assert!(errors(alone)
+        .get(Field::Form)
+        .unwrap()
+        .message
+        .contains("last customer administrator"));
+
+    // With a second one, either can step down, but not both.
+    let dave = customer_admin(&app, "dave@acme.example", &acme).await;
+    let dave_id = person(&app, "dave@acme.example").await.id;
+    let stepped_down = app
+        .portico
+        .change_contact_at(
+            &dave,
+            change(dave_id, ContactChange::RemoveCustomerAdmin),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(stepped_down, ActionOutcome::Done { .. }));
+    let again = app
+        .portico
+        .change_contact_at(
+            &carol,
+            change(carol_id, ContactChange::RemoveCustomerAdmin),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(kind(again), ErrorKind::Conflict);
+
+    // An administrator cannot disable the last one's login either.
+    let admin = administrator(&app).await;
+    let disable = app
+        .portico
+        .change_contact_at(
+            &admin,
+            change(carol_id, ContactChange::DisableLogin),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    assert!(errors(disable)
+        .get(Field::Form)
+        .unwrap()
+        .message
+        .contains("last customer administrator"));
+    assert_eq!(
+        person(&app, "carol@acme.example").await.status,
+        UserStatus::Active
+    );
+}
+
+#[tokio::test]
+async fn a_disabled_login_ends_the_contacts_session_and_is_told_at_log_in_until_enabled() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", true).await;
+    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    contact(&app, "ada@acme.example", ACME_CODE).await;
+    let ada_session = app.logged_in(Portal::Csm, "ada@acme.example").await;
+    let ada = person(&app, "ada@acme.example").await.id;
+
+    let disable = ValidContactChange {
+        contact: ada,
+        change: ContactChange::DisableLogin,
+    };
+    assert!(matches!(
+        app.portico
+            .change_contact_at(&carol, disable, Utc::now())
+            .await
+            .unwrap(),
+        ActionOutcome::Done { .. }
+    ));
+
+    assert_eq!(
+        app.portico.session_user(&ada_session).await.unwrap(),
+        None,
+        "the session no longer counts"
+    );
+    assert!(form_error(&log_in(&app, Portal::Csm, "ada@acme.example").await).contains("disabled"));
+    assert_eq!(
+        app.emails_to("ada@acme.example")
+            .await
+            .pop()
+            .unwrap()
+            .subject,
+        "Your login was disabled"
+    );
+    let enable = ValidContactChange {
+        contact: ada,
+        change: ContactChange::EnableLogin,
+    };
+    assert!(matches!(
+        app.portico
+            .change_contact_at(&carol, enable, Utc::now())
+            .await
+            .unwrap(),
+        ActionOutcome::Done { .. }
+    ));
+    assert!(matches!(
+        log_in(&app, Portal::Csm, "ada@acme.example").await,
+        LogInOutcome::LoggedIn { .. }
+    ));
+    assert_eq!(
+        audit_actions(&app, ada).await[3..],
+        ["login_disabled", "login_enabled"]
+    );
+
+    // Another company's customer administrator cannot touch her.
+    let globex = company(&app, "Globex", GLOBEX_CODE, "globex.example", false).await;
+    let gina = customer_admin(&app, "gina@globex.example", &globex).await;
+    let meddle = ValidContactChange {
+        contact: ada,
+        change: ContactChange::DisableLogin,
+    };
+    assert_eq!(
+        kind(
+            app.portico
+                .change_contact_at(&gina, meddle, Utc::now())
+                .await
+                .unwrap()
+        ),
+        ErrorKind::NotFound
+    );
+}
+
+#[tokio::test]
+async fn a_regenerated_code_replaces_the_old_one_at_once() {
+    let app = app().await;
+    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let admin = administrator(&app).await;
+
+    let outcome = app
+        .portico
+        .regenerate_code_at(&admin, acme.id, Utc::now())
+        .await
+        .unwrap();
+
+    assert!(matches!(outcome, ActionOutcome::Done { .. }));
+    let now = Utc::now();
+    let old = app
+        .portico
+        .register_at(
+            CLIENT,
+            Portal::Csm,
+            app.registration_with_code("ada@acme.example", ACME_CODE, now),
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(old, RegisterOutcome::Rejected { .. }),
+        "the old code no longer works"
+    );
+    let new_code = account::Entity::find_by_id(acme.id)
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap()
+        .registration_code;
+    assert_ne!(new_code, "ACME7K2Q9XPW");
+    assert!(
+        app::forms::RegistrationCode::parse(&new_code).is_ok(),
+        "12 characters of the alphabet"
+    );
+    let customer = customer_admin(&app, "carol@acme.example", &acme).await;
+    assert_eq!(
+        kind(
+            app.portico
+                .regenerate_code_at(&customer, acme.id, Utc::now())
+                .await
+                .unwrap()
+        ),
+        ErrorKind::Forbidden
+    );
+}
