@@ -51,6 +51,8 @@ export default defineConfig({
         LEPTOS_SITE_ADDR: `127.0.0.1:${APP_PORT}`,
         LEPTOS_SITE_ROOT: 'target/site',
         RUST_LOG: 'info,sqlx=warn,sea_orm=warn',
+        // The demo company, its customer administrator and an administrator (scripts/run's).
+        PORTICO_DEMO_DATA: 'true',
       },
     },
   ],

@@ -7,7 +7,7 @@ const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 test('a server function called with malformed arguments answers 400', async ({ request }) => {
   for (const data of ['form=notastruct', 'form%5Bfirst_name%5D%5Bx%5D=1', '']) {
-    const response = await request.post('/api/register_consumer', { headers: form, data });
+    const response = await request.post('/api/register', { headers: form, data });
     expect(response.status(), `body ${JSON.stringify(data)}`).toBe(400);
   }
   const noPortal = await request.post('/api/log_in', { headers: form, data: 'form%5Bemail%5D=a' });
@@ -25,7 +25,7 @@ test('a form posted with a malformed body gets the form back with a 400 and a me
 
 test('an oversized body is refused with 413', async ({ request }) => {
   const data = 'form%5Bfirst_name%5D=' + 'a'.repeat(200_000);
-  for (const path of ['/csp/register', '/api/register_consumer']) {
+  for (const path of ['/csp/register', '/api/register']) {
     const response = await request.post(path, { headers: form, data });
     expect(response.status(), path).toBe(413);
   }

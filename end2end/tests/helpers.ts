@@ -8,20 +8,23 @@ export function uniqueEmail(name = 'ada'): string {
   return `${name}.${Date.now()}.${Math.floor(Math.random() * 1e9)}@example.com`;
 }
 
-/** Waits until the SMTP server has received an email for `to`, and returns it. */
-export async function emailTo(request: APIRequestContext, to: string) {
+/** Waits until the SMTP server has received an email for `to` (whose subject matches
+ * `subject`, when given), and returns it. */
+export async function emailTo(request: APIRequestContext, to: string, subject?: RegExp) {
   let found: any;
   await expect
     .poll(
       async () => {
         const response = await request.get(`http://127.0.0.1:${MAILDEV_WEB_PORT}/email`);
         const emails: any[] = await response.json();
-        found = emails.find((e) =>
-          e.to.some((r: { address: string }) => r.address.toLowerCase() === to.toLowerCase()),
+        found = emails.find(
+          (e) =>
+            e.to.some((r: { address: string }) => r.address.toLowerCase() === to.toLowerCase()) &&
+            (subject === undefined || subject.test(e.subject)),
         );
         return found !== undefined;
       },
-      { message: `an email to ${to}`, timeout: 10_000 },
+      { message: `an email to ${to}${subject ? ` about ${subject}` : ''}`, timeout: 10_000 },
     )
     .toBe(true);
   return found;
@@ -30,7 +33,7 @@ export async function emailTo(request: APIRequestContext, to: string) {
 /** The verification link in the email sent to `to`. */
 export async function verificationLink(request: APIRequestContext, to: string): Promise<string> {
   const email = await emailTo(request, to);
-  const match = /(http:\/\/\S+\/csp\/verify\?token=[A-Za-z0-9_-]+)/.exec(email.text);
+  const match = /(http:\/\/\S+\/cs[mp]\/verify\?token=[A-Za-z0-9_-]+)/.exec(email.text);
   expect(match, 'a verification link in the text').not.toBeNull();
   return match![1];
 }
@@ -42,11 +45,15 @@ export async function verifyAddress(page: Page, request: APIRequestContext, to: 
   await expect(page.getByRole('heading', { name: 'Your email address is verified' })).toBeVisible();
 }
 
+export type Portal = 'csp' | 'csm';
+
 export interface Person {
   firstName: string;
   lastName: string;
   email: string;
   password: string;
+  /** A company's registration code (business portal). */
+  code?: string;
 }
 
 export function person(email = uniqueEmail()): Person {
@@ -57,7 +64,8 @@ export function person(email = uniqueEmail()): Person {
 export async function fillRegistration(page: Page, who: Person, confirm = who.password) {
   await page.getByLabel('First name').fill(who.firstName);
   await page.getByLabel('Last name').fill(who.lastName);
-  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel(/^(Business email|Email)$/).fill(who.email);
+  if (who.code !== undefined) await page.getByLabel('Registration code (optional)').fill(who.code);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByLabel('Confirm password').fill(confirm);
 }
@@ -82,8 +90,8 @@ export async function agreeToPolicies(page: Page) {
 }
 
 /** Registers through the form and checks the "check your email" page. */
-export async function register(page: Page, who: Person, javascript: boolean) {
-  await page.goto('/csp/register');
+export async function register(page: Page, who: Person, javascript: boolean, portal: Portal = 'csp') {
+  await page.goto(`/${portal}/register`);
   if (javascript) await waitForHydration(page);
   await submitRegistration(page, who, javascript);
 }
@@ -93,7 +101,7 @@ export async function submitRegistration(page: Page, who: Person, javascript: bo
   await fillRegistration(page, who);
   await solveSecurityCode(page, javascript);
   await agreeToPolicies(page);
-  await page.getByRole('button', { name: 'Sign Up' }).click();
+  await page.getByRole('button', { name: /^(Sign Up|Submit)$/ }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
   await expect(page.getByText(who.email)).toBeVisible();
   await expect(page.getByText('The link expires in 24 hours')).toBeVisible();
@@ -106,8 +114,8 @@ export async function waitForHydration(page: Page) {
   await page.getByLabel('Security Code').uncheck();
 }
 
-export async function logIn(page: Page, who: Person) {
-  await page.goto('/csp/log-in');
+export async function logIn(page: Page, who: Person, portal: Portal = 'csp') {
+  await page.goto(`/${portal}/log-in`);
   await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Log in' }).click();

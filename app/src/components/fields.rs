@@ -116,9 +116,20 @@ pub fn ErrorSummary() -> impl IntoView {
                             .iter()
                             .map(|e| {
                                 let href = format!("#{}", e.field.id());
+                                // Someone in the wrong portal gets the way to the right one.
+                                let elsewhere = match e.kind {
+                                    ErrorKind::EmailInPortal(home) => Some(view! {
+                                        " "
+                                        <a href=home.path("/log-in")>
+                                            {format!("Go to the {}", home.name())}
+                                        </a>
+                                    }),
+                                    _ => None,
+                                };
                                 view! {
                                     <li>
                                         <a href=href>{e.message.clone()}</a>
+                                        {elsewhere}
                                     </li>
                                 }
                             })
