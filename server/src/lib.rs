@@ -88,10 +88,6 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         .init();
 
     let config = Config::from_env()?;
-    let leptos_options = get_configuration(None)
-        .context("reading the Leptos configuration")?
-        .leptos_options;
-    let address = leptos_options.site_addr;
 
     let database = Database::connect(&config.database_url)
         .await
@@ -123,6 +119,10 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
     if config.demo_data {
         bootstrap::seed_demo(&portico).await?;
     }
+    let leptos_options = get_configuration(None)
+        .context("reading the Leptos configuration")?
+        .leptos_options;
+    let address = leptos_options.site_addr;
 
     match &config.smtp_url {
         Some(url) => {

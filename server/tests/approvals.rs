@@ -4,7 +4,7 @@
 mod common;
 
 use app::api::{
-    Access, ActionOutcome, AfterVerification, LogInOutcome, RegisterOutcome, TokenStatus,
+    Access, ActionOutcome, AfterVerification, LogInOutcome, RegisterOutcome,
 };
 use app::forms::business::{
     ContactChange, Decision, PendingDecision, ValidContactChange, ValidDecision,
@@ -15,47 +15,14 @@ use app::portal::Portal;
 use chrono::Utc;
 use common::{app, log_in_form, session, TestApp, CLIENT, PASSWORD};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use server::bootstrap::{create_admin, create_customer_admin, NewPerson};
+use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::registration_request::{self, RequestState};
 use server::db::entities::user::{self, UserStatus};
 use server::db::entities::{account, audit_entry};
-use server::services::accounts::insert_account_with_code;
 use tower_sessions::Session;
 
 const ACME_CODE: &str = "ACME-7K2Q-9XPW";
 const GLOBEX_CODE: &str = "GBXN-4RTV-8HZM";
-
-/// A company with a known code.
-async fn company(
-    app: &TestApp,
-    name: &str,
-    code: &str,
-    domain: &str,
-    auto_approve: bool,
-) -> account::Model {
-    let code = app::forms::RegistrationCode::parse(code).unwrap();
-    insert_account_with_code(
-        &app.db.conn,
-        name,
-        &[domain.to_owned()],
-        auto_approve,
-        Some(&code),
-        Utc::now(),
-    )
-    .await
-    .expect("the company")
-}
-
-async fn customer_admin(app: &TestApp, email: &str, account: &account::Model) -> Session {
-    create_customer_admin(
-        &app.portico,
-        NewPerson::parse(email, "Carol", "Jones", PASSWORD).unwrap(),
-        account.id,
-    )
-    .await
-    .expect("the customer administrator");
-    app.logged_in(Portal::Csm, email).await
-}
 
 async fn administrator(app: &TestApp) -> Session {
     create_admin(
@@ -65,34 +32,6 @@ async fn administrator(app: &TestApp) -> Session {
     .await
     .expect("the administrator");
     app.logged_in(Portal::Csm, "admin@portico.example").await
-}
-
-/// Registers at `/csm` with `code` and verifies through the emailed link.
-async fn contact(app: &TestApp, email: &str, code: &str) -> AfterVerification {
-    let now = Utc::now();
-    let outcome = app
-        .portico
-        .register_at(
-            CLIENT,
-            Portal::Csm,
-            app.registration_with_code(email, code, now),
-            now,
-        )
-        .await
-        .unwrap();
-    assert!(
-        matches!(outcome, RegisterOutcome::Registered { .. }),
-        "{outcome:?}"
-    );
-    match app
-        .portico
-        .verify_email_at(&app.last_emailed_token().await, now)
-        .await
-        .unwrap()
-    {
-        TokenStatus::Verified(next) => next,
-        other => panic!("not verified: {other:?}"),
-    }
 }
 
 async fn person(app: &TestApp, email: &str) -> user::Model {
@@ -157,9 +96,11 @@ fn form_error(outcome: &LogInOutcome) -> String {
 #[tokio::test]
 async fn a_code_of_an_auto_approving_company_lets_a_contact_of_its_domain_in_at_verification() {
     let app = app().await;
-    let globex = company(&app, "Globex", GLOBEX_CODE, "globex.example", true).await;
+    let globex = app
+        .company("Globex", GLOBEX_CODE, "globex.example", true)
+        .await;
 
-    let next = contact(&app, "hank@globex.example", GLOBEX_CODE).await;
+    let next = app.contact("hank@globex.example", GLOBEX_CODE).await;
 
     assert_eq!(next, AfterVerification::LogIn);
     let hank = person(&app, "hank@globex.example").await;
@@ -186,9 +127,10 @@ async fn a_code_of_an_auto_approving_company_lets_a_contact_of_its_domain_in_at_
 #[tokio::test]
 async fn an_address_outside_the_companys_domains_waits_for_review_even_with_auto_approval() {
     let app = app().await;
-    company(&app, "Globex", GLOBEX_CODE, "globex.example", true).await;
+    app.company("Globex", GLOBEX_CODE, "globex.example", true)
+        .await;
 
-    let next = contact(&app, "hank@gmail.example", GLOBEX_CODE).await;
+    let next = app.contact("hank@gmail.example", GLOBEX_CODE).await;
 
     assert_eq!(next, AfterVerification::AwaitReview);
     assert_eq!(
@@ -204,11 +146,11 @@ async fn an_address_outside_the_companys_domains_waits_for_review_even_with_auto
 #[tokio::test]
 async fn with_a_code_the_request_waits_and_every_customer_admin_of_the_company_is_emailed() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
-    customer_admin(&app, "carol@acme.example", &acme).await;
-    customer_admin(&app, "dave@acme.example", &acme).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
+    app.customer_admin("carol@acme.example", &acme).await;
+    app.customer_admin("dave@acme.example", &acme).await;
 
-    let next = contact(&app, "ada@acme.example", "acme7k2q9xpw").await;
+    let next = app.contact("ada@acme.example", "acme7k2q9xpw").await;
 
     assert_eq!(next, AfterVerification::AwaitReview);
     let ada = person(&app, "ada@acme.example").await;
@@ -238,9 +180,9 @@ async fn with_a_code_the_request_waits_and_every_customer_admin_of_the_company_i
 #[tokio::test]
 async fn the_customer_admin_approves_and_the_contact_is_emailed_and_can_log_in() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
-    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
-    contact(&app, "ada@acme.example", ACME_CODE).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    app.contact("ada@acme.example", ACME_CODE).await;
 
     let list = match app.portico.company_requests_at(&carol).await.unwrap() {
         Access::Granted(list) => list,
@@ -283,9 +225,9 @@ async fn the_customer_admin_approves_and_the_contact_is_emailed_and_can_log_in()
 #[tokio::test]
 async fn a_rejection_is_emailed_with_its_reason_and_logging_in_says_so() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
-    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
-    contact(&app, "eve@acme.example", ACME_CODE).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    app.contact("eve@acme.example", ACME_CODE).await;
     let request = request_of(&app, "eve@acme.example").await.id;
 
     let reject = Decision::Reject {
@@ -320,10 +262,10 @@ async fn a_rejection_is_emailed_with_its_reason_and_logging_in_says_so() {
 #[tokio::test]
 async fn a_request_is_decided_once_even_when_two_administrators_press_at_the_same_moment() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
-    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
-    let dave = customer_admin(&app, "dave@acme.example", &acme).await;
-    contact(&app, "ada@acme.example", ACME_CODE).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    let dave = app.customer_admin("dave@acme.example", &acme).await;
+    app.contact("ada@acme.example", ACME_CODE).await;
     let request = request_of(&app, "ada@acme.example").await.id;
 
     let mut racing = Vec::new();
@@ -374,11 +316,13 @@ async fn a_request_is_decided_once_even_when_two_administrators_press_at_the_sam
 #[tokio::test]
 async fn only_that_companys_customer_admins_may_decide_its_requests() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
-    let globex = company(&app, "Globex", GLOBEX_CODE, "globex.example", false).await;
-    customer_admin(&app, "carol@acme.example", &acme).await;
-    let other_company = customer_admin(&app, "gina@globex.example", &globex).await;
-    contact(&app, "ada@acme.example", ACME_CODE).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
+    let globex = app
+        .company("Globex", GLOBEX_CODE, "globex.example", false)
+        .await;
+    app.customer_admin("carol@acme.example", &acme).await;
+    let other_company = app.customer_admin("gina@globex.example", &globex).await;
+    app.contact("ada@acme.example", ACME_CODE).await;
     let request = request_of(&app, "ada@acme.example").await.id;
     let approve = || decision(request, Decision::Approve);
 
@@ -405,8 +349,9 @@ async fn only_that_companys_customer_admins_may_decide_its_requests() {
         .await
         .unwrap();
     assert_eq!(kind(outcome), ErrorKind::Forbidden);
-    company(&app, "Initech", "NTCX-2345-6789", "initech.example", true).await;
-    contact(&app, "ivan@initech.example", "NTCX-2345-6789").await;
+    app.company("Initech", "NTCX-2345-6789", "initech.example", true)
+        .await;
+    app.contact("ivan@initech.example", "NTCX-2345-6789").await;
     let ordinary = app.logged_in(Portal::Csm, "ivan@initech.example").await;
     assert_eq!(
         kind(
@@ -435,12 +380,12 @@ async fn only_that_companys_customer_admins_may_decide_its_requests() {
 #[tokio::test]
 async fn without_a_code_the_request_waits_for_an_administrator_who_assigns_a_company() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
-    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
     let admin = administrator(&app).await;
 
     assert_eq!(
-        contact(&app, "ada@acme.example", "").await,
+        app.contact("ada@acme.example", "").await,
         AfterVerification::AwaitReview
     );
     assert_eq!(
@@ -505,10 +450,10 @@ async fn without_a_code_the_request_waits_for_an_administrator_who_assigns_a_com
 #[tokio::test]
 async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a_code() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
     let admin = administrator(&app).await;
-    contact(&app, "ada@acme.example", "").await;
-    contact(&app, "mallory@spam.example", "").await;
+    app.contact("ada@acme.example", "").await;
+    app.contact("mallory@spam.example", "").await;
 
     // Acme has no customer administrator: sending it there is refused, approving works.
     let ada = request_of(&app, "ada@acme.example").await.id;
@@ -570,7 +515,7 @@ async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a
     );
 
     // Customer administrators cannot settle these.
-    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
     assert_eq!(
         app.portico.pending_requests_at(&carol).await.unwrap(),
         Access::Denied
@@ -580,7 +525,7 @@ async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a
 #[tokio::test]
 async fn an_incorrect_code_is_refused_on_its_field_and_guesses_per_client_are_limited() {
     let app = app().await;
-    company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    app.company("Acme", ACME_CODE, "acme.example", false).await;
     let now = Utc::now();
     let register = |email: &str, code: &str, client: std::net::IpAddr| {
         let form = app.registration_with_code(email, code, now);
@@ -628,8 +573,9 @@ async fn an_incorrect_code_is_refused_on_its_field_and_guesses_per_client_are_li
 async fn an_address_of_one_portal_is_sent_to_it_from_the_other() {
     let app = app().await;
     app.register_verified("ada@example.com").await;
-    company(&app, "Globex", GLOBEX_CODE, "globex.example", true).await;
-    contact(&app, "hank@globex.example", GLOBEX_CODE).await;
+    app.company("Globex", GLOBEX_CODE, "globex.example", true)
+        .await;
+    app.contact("hank@globex.example", GLOBEX_CODE).await;
 
     let now = Utc::now();
     let at_csm = app
@@ -667,8 +613,8 @@ async fn an_address_of_one_portal_is_sent_to_it_from_the_other() {
 #[tokio::test]
 async fn the_last_customer_admin_can_be_neither_removed_nor_disabled() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
-    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
     let carol_id = person(&app, "carol@acme.example").await.id;
     let change = |contact: i32, change: ContactChange| ValidContactChange { contact, change };
 
@@ -688,7 +634,7 @@ async fn the_last_customer_admin_can_be_neither_removed_nor_disabled() {
         .contains("last customer administrator"));
 
     // With a second one, either can step down, but not both.
-    let dave = customer_admin(&app, "dave@acme.example", &acme).await;
+    let dave = app.customer_admin("dave@acme.example", &acme).await;
     let dave_id = person(&app, "dave@acme.example").await.id;
     let stepped_down = app
         .portico
@@ -736,9 +682,9 @@ async fn the_last_customer_admin_can_be_neither_removed_nor_disabled() {
 #[tokio::test]
 async fn a_disabled_login_ends_the_contacts_session_and_is_told_at_log_in_until_enabled() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", true).await;
-    let carol = customer_admin(&app, "carol@acme.example", &acme).await;
-    contact(&app, "ada@acme.example", ACME_CODE).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", true).await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    app.contact("ada@acme.example", ACME_CODE).await;
     let ada_session = app.logged_in(Portal::Csm, "ada@acme.example").await;
     let ada = person(&app, "ada@acme.example").await.id;
 
@@ -789,8 +735,10 @@ async fn a_disabled_login_ends_the_contacts_session_and_is_told_at_log_in_until_
     );
 
     // Another company's customer administrator cannot touch her.
-    let globex = company(&app, "Globex", GLOBEX_CODE, "globex.example", false).await;
-    let gina = customer_admin(&app, "gina@globex.example", &globex).await;
+    let globex = app
+        .company("Globex", GLOBEX_CODE, "globex.example", false)
+        .await;
+    let gina = app.customer_admin("gina@globex.example", &globex).await;
     let meddle = ValidContactChange {
         contact: ada,
         change: ContactChange::DisableLogin,
@@ -809,7 +757,7 @@ async fn a_disabled_login_ends_the_contacts_session_and_is_told_at_log_in_until_
 #[tokio::test]
 async fn a_regenerated_code_replaces_the_old_one_at_once() {
     let app = app().await;
-    let acme = company(&app, "Acme", ACME_CODE, "acme.example", false).await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
     let admin = administrator(&app).await;
 
     let outcome = app
@@ -845,7 +793,7 @@ async fn a_regenerated_code_replaces_the_old_one_at_once() {
         app::forms::RegistrationCode::parse(&new_code).is_ok(),
         "12 characters of the alphabet"
     );
-    let customer = customer_admin(&app, "carol@acme.example", &acme).await;
+    let customer = app.customer_admin("carol@acme.example", &acme).await;
     assert_eq!(
         kind(
             app.portico

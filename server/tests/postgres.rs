@@ -208,3 +208,97 @@ async fn on_postgresql_sign_ups_tokens_and_the_outbox_keep_their_rules() {
         attempts(&rows)
     );
 }
+
+#[tokio::test]
+async fn on_postgresql_a_request_is_decided_once_and_a_company_keeps_a_customer_admin() {
+    use app::api::ActionOutcome;
+    use app::forms::business::{ContactChange, Decision, ValidContactChange, ValidDecision};
+    use server::db::entities::registration_request;
+
+    let cluster = Cluster::start();
+    let app = common::app_on(&cluster.url()).await;
+    let acme = app
+        .company("Acme", "ACME-7K2Q-9XPW", "acme.example", false)
+        .await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    let dave = app.customer_admin("dave@acme.example", &acme).await;
+    app.contact("ada@acme.example", "ACME-7K2Q-9XPW").await;
+    let request = registration_request::Entity::find()
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    // Ten decisions at once from two administrators: one counts.
+    let racing: Vec<_> = (0..10)
+        .map(|i| {
+            let portico = app.portico.clone();
+            let session = if i % 2 == 0 {
+                carol.clone()
+            } else {
+                dave.clone()
+            };
+            let decision = if i % 3 == 0 {
+                Decision::Reject { reason: None }
+            } else {
+                Decision::Approve
+            };
+            tokio::spawn(async move {
+                portico
+                    .decide_request_at(&session, ValidDecision { request, decision }, Utc::now())
+                    .await
+                    .expect("no decision fails")
+            })
+        })
+        .collect();
+    let mut done = 0;
+    for task in racing {
+        if let ActionOutcome::Done { .. } = task.await.unwrap() {
+            done += 1;
+        }
+    }
+    assert_eq!(done, 1);
+
+    // Each steps down at the same moment: one of them must stay.
+    let id = |email: &'static str| {
+        let db = app.db.conn.clone();
+        async move {
+            user::Entity::find()
+                .all(&db)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|u| u.email == email)
+                .unwrap()
+                .id
+        }
+    };
+    let (carol_id, dave_id) = (
+        id("carol@acme.example").await,
+        id("dave@acme.example").await,
+    );
+    let step_down = |session: tower_sessions::Session, contact: i32| {
+        let portico = app.portico.clone();
+        tokio::spawn(async move {
+            let change = ValidContactChange {
+                contact,
+                change: ContactChange::RemoveCustomerAdmin,
+            };
+            portico
+                .change_contact_at(&session, change, Utc::now())
+                .await
+                .unwrap()
+        })
+    };
+    let (a, b) = (
+        step_down(carol.clone(), carol_id),
+        step_down(dave.clone(), dave_id),
+    );
+    let outcomes = [a.await.unwrap(), b.await.unwrap()];
+    let stepped_down = outcomes
+        .iter()
+        .filter(|o| matches!(o, ActionOutcome::Done { .. }))
+        .count();
+    assert_eq!(stepped_down, 1, "{outcomes:?}");
+}

@@ -1,6 +1,7 @@
 //! `/csp`: the consumer portal's home.
 use leptos::prelude::*;
 
+use crate::components::home_actions::HomeActions;
 use crate::components::layout::PortalLayout;
 use crate::portal::Portal;
 
@@ -13,14 +14,7 @@ pub fn CspHome() -> impl IntoView {
             <p class="lead">
                 "Your own consumer profile: your orders, your cases and your questions, in one place."
             </p>
-            <div class="actions">
-                <a class="button" href=portal.path("/register")>
-                    "Register"
-                </a>
-                <a class="button button--secondary" href=portal.path("/log-in")>
-                    "Log in"
-                </a>
-            </div>
+            <HomeActions portal />
             <p>
                 "Here for your company? Business customers use the "
                 <a href=Portal::Csm.prefix()>{Portal::Csm.name()}</a> "."

@@ -174,3 +174,67 @@ impl TestApp {
         session
     }
 }
+
+/// The business portal: companies, their customer administrators and contacts.
+impl TestApp {
+    /// A company with a known registration code.
+    pub async fn company(
+        &self,
+        name: &str,
+        code: &str,
+        domain: &str,
+        auto_approve: bool,
+    ) -> server::db::entities::account::Model {
+        let code = app::forms::RegistrationCode::parse(code).expect("a code");
+        server::services::accounts::insert_account_with_code(
+            &self.db.conn,
+            name,
+            &[domain.to_owned()],
+            auto_approve,
+            Some(&code),
+            Utc::now(),
+        )
+        .await
+        .expect("the company")
+    }
+
+    /// An active customer administrator of `account`, logged in.
+    pub async fn customer_admin(
+        &self,
+        email: &str,
+        account: &server::db::entities::account::Model,
+    ) -> tower_sessions::Session {
+        let person = server::bootstrap::NewPerson::parse(email, "Carol", "Jones", PASSWORD)
+            .expect("a valid person");
+        server::bootstrap::create_customer_admin(&self.portico, person, account.id)
+            .await
+            .expect("the customer administrator");
+        self.logged_in(Portal::Csm, email).await
+    }
+
+    /// Registers at `/csm` with `code` (maybe empty) and verifies through the emailed
+    /// link; returns what the verification page says comes next.
+    pub async fn contact(&self, email: &str, code: &str) -> app::api::AfterVerification {
+        let now = Utc::now();
+        let form = self.registration_with_code(email, code, now);
+        let outcome = self
+            .portico
+            .register_at(CLIENT, Portal::Csm, form, now)
+            .await
+            .expect("the registration");
+        assert!(
+            matches!(outcome, RegisterOutcome::Registered { .. }),
+            "{outcome:?}"
+        );
+        let token = self.last_emailed_token().await;
+        match self
+            .portico
+            .verify_email_at(&token, now)
+            .await
+            .expect("the verification")
+        {
+            app::api::TokenStatus::Verified(next) => next,
+            other => panic!("not verified: {other:?}"),
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! `/csm`: the business portal's home.
 use leptos::prelude::*;
 
+use crate::components::home_actions::HomeActions;
 use crate::components::layout::PortalLayout;
 use crate::portal::Portal;
 
@@ -13,14 +14,7 @@ pub fn CsmHome() -> impl IntoView {
             <p class="lead">
                 "For the contacts of our business customers: your company's orders, cases and contracts, in one place."
             </p>
-            <div class="actions">
-                <a class="button" href=portal.path("/register")>
-                    "Register"
-                </a>
-                <a class="button button--secondary" href=portal.path("/log-in")>
-                    "Log in"
-                </a>
-            </div>
+            <HomeActions portal />
             <h2>"How business registration works"</h2>
             <ol>
                 <li>"Register with your business email address and, if you have one, your company's registration code."</li>
