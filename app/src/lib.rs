@@ -17,8 +17,9 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, MatchNestedRoutes, SsrMode, StaticSegment};
 
 use pages::account::{
-    log_in::LogInPage, log_out::LogOutPage, register::RegisterPage, reset::ResetPage,
-    verify::VerifyPage,
+    email_change::EmailChangePage, log_in::LogInPage, log_out::LogOutPage,
+    new_password::NewPasswordPage, profile::ProfilePage, register::RegisterPage,
+    resend::ResendPage, reset::ResetPage, verify::VerifyPage,
 };
 use pages::admin::{account::AccountPage, accounts::AccountsPage, pending::PendingPage};
 use pages::chooser::Chooser;
@@ -28,25 +29,37 @@ use pages::not_found::NotFound;
 use pages::policy::{PrivacyPage, TermsPage};
 use portal::Portal;
 
-/// The paths whose forms post to themselves (see [`submission`]), in axum's syntax; the
-/// server routes POST requests for these to the page.
-pub const FORM_PAGES: [&str; 15] = [
-    "/csp/register",
-    "/csp/log-in",
-    "/csp/login",
-    "/csp/verify",
-    "/csp/log-out",
-    "/csm/register",
-    "/csm/log-in",
-    "/csm/login",
-    "/csm/verify",
-    "/csm/log-out",
+/// The pages of each portal whose forms post to themselves (see [`submission`]).
+pub const PORTAL_FORM_PAGES: [&str; 10] = [
+    "/register",
+    "/log-in",
+    "/login",
+    "/verify",
+    "/log-out",
+    "/reset",
+    "/reset/new",
+    "/resend",
+    "/email-change",
+    "/profile",
+];
+
+/// The other pages whose forms post to themselves, in axum's path syntax.
+pub const OTHER_FORM_PAGES: [&str; 5] = [
     "/csm/approvals",
     "/csm/contacts",
     "/admin",
     "/admin/accounts/{id}",
     "/admin/pending",
 ];
+
+/// Every path the server routes plain form posts to the page for.
+pub fn form_pages() -> Vec<String> {
+    Portal::ALL
+        .into_iter()
+        .flat_map(|portal| PORTAL_FORM_PAGES.map(|page| portal.path(page)))
+        .chain(OTHER_FORM_PAGES.map(str::to_owned))
+        .collect()
+}
 
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -103,6 +116,10 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
             <Route path=StaticSegment("log-out") view=move || view! { <LogOutPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("verify") view=move || view! { <VerifyPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("reset") view=move || view! { <ResetPage portal /> } ssr=SsrMode::Async />
+            <Route path=(StaticSegment("reset"), StaticSegment("new")) view=move || view! { <NewPasswordPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("resend") view=move || view! { <ResendPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("email-change") view=move || view! { <EmailChangePage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("profile") view=move || view! { <ProfilePage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("privacy") view=move || view! { <PrivacyPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("terms") view=move || view! { <TermsPage portal /> } ssr=SsrMode::Async />
         </ParentRoute>

@@ -5,11 +5,13 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tower_sessions::session_store::ExpiredDeletion;
 
-use crate::db::entities::captcha_spent;
+use crate::db::entities::{captcha_spent, login};
+use crate::services::sessions::LOGIN_IDLE_LIFETIME;
 
 const EVERY: Duration = Duration::from_secs(3600);
 
-/// Spent CAPTCHA challenges past their expiry would be refused as expired anyway.
+/// Spent CAPTCHA challenges past their expiry would be refused as expired anyway, and
+/// logins idle longer than a session lives are gone with their sessions.
 pub async fn run(db: DatabaseConnection) {
     let mut every = tokio::time::interval(EVERY);
     loop {
@@ -20,6 +22,14 @@ pub async fn run(db: DatabaseConnection) {
             .await;
         if let Err(error) = deleted {
             tracing::warn!(%error, "janitor: could not delete spent CAPTCHA challenges");
+        }
+        // Logins whose sessions have expired with the cookie.
+        let idle = login::Entity::delete_many()
+            .filter(login::Column::LastSeenAt.lt(Utc::now() - LOGIN_IDLE_LIFETIME))
+            .exec(&db)
+            .await;
+        if let Err(error) = idle {
+            tracing::warn!(%error, "janitor: could not delete idle logins");
         }
     }
 }

@@ -139,15 +139,11 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
     }
     tokio::spawn(janitor::run(database.conn.clone()));
     tokio::spawn(portico.code_attempts.clone().forget_old());
+    tokio::spawn(portico.log_in_limits.clone().forget_old());
     tokio::spawn(http::static_files::precompress(
         std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir),
     ));
 
-    let state = AppState {
-        leptos_options,
-        services: Arc::new(portico),
-        db: database.conn.clone(),
-    };
     let settings = HttpSettings {
         dev_mailbox: config.dev_mailbox(),
         secure_cookies: config.secure_cookies(),
@@ -157,16 +153,23 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("listening on {address}"))?;
     tracing::info!("Portico is at http://{address}");
-    match database.pool {
+    let state = |portico: Portico| AppState {
+        leptos_options,
+        services: Arc::new(portico),
+        db: database.conn.clone(),
+    };
+    match database.pool.clone() {
         Pool::Sqlite(pool) => {
             let store = SqliteStore::new(pool);
             store.migrate().await?;
-            serve(listener, state, store, settings).await
+            let portico = portico.with_session_store(Arc::new(store.clone()));
+            serve(listener, state(portico), store, settings).await
         }
         Pool::Postgres(pool) => {
             let store = PostgresStore::new(pool);
             store.migrate().await?;
-            serve(listener, state, store, settings).await
+            let portico = portico.with_session_store(Arc::new(store.clone()));
+            serve(listener, state(portico), store, settings).await
         }
     }
 }

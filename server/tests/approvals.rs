@@ -3,9 +3,7 @@
 //! decisions, an administrator's assignment, and who may do what.
 mod common;
 
-use app::api::{
-    Access, ActionOutcome, AfterVerification, LogInOutcome, RegisterOutcome,
-};
+use app::api::{Access, ActionOutcome, AfterVerification, LogInOutcome, RegisterOutcome};
 use app::forms::business::{
     ContactChange, Decision, PendingDecision, ValidContactChange, ValidDecision,
     ValidPendingDecision,
@@ -13,7 +11,7 @@ use app::forms::business::{
 use app::forms::{ErrorKind, Field, FieldErrors};
 use app::portal::Portal;
 use chrono::Utc;
-use common::{app, log_in_form, session, TestApp, CLIENT, PASSWORD};
+use common::{app, client, log_in_form, session, TestApp, CLIENT, PASSWORD};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::registration_request::{self, RequestState};
@@ -81,7 +79,13 @@ fn kind(outcome: ActionOutcome) -> ErrorKind {
 
 async fn log_in(app: &TestApp, portal: Portal, email: &str) -> LogInOutcome {
     app.portico
-        .log_in_at(&session(), portal, log_in_form(email, PASSWORD), Utc::now())
+        .log_in_at(
+            &session(),
+            &client(),
+            portal,
+            log_in_form(email, PASSWORD),
+            Utc::now(),
+        )
         .await
         .unwrap()
 }

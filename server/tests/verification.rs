@@ -5,7 +5,7 @@ use app::api::{AfterVerification, LogInOutcome, TokenStatus};
 use app::forms::Field;
 use app::portal::Portal;
 use chrono::{Duration, Utc};
-use common::{app, log_in_form, session, PASSWORD};
+use common::{app, client, log_in_form, session, PASSWORD};
 use sea_orm::EntityTrait;
 use server::db::entities::user::{self, UserStatus};
 use server::services::log_in::{INCORRECT, SESSION_USER_ID};
@@ -125,6 +125,7 @@ async fn logging_in_needs_a_verified_address_and_the_right_password() {
         .portico
         .log_in_at(
             &session,
+            &client(),
             Portal::Csp,
             log_in_form("ada@example.com", PASSWORD),
             now,
@@ -141,6 +142,7 @@ async fn logging_in_needs_a_verified_address_and_the_right_password() {
         .portico
         .log_in_at(
             &session,
+            &client(),
             Portal::Csp,
             log_in_form("ada@example.com", "not the password"),
             now,
@@ -151,6 +153,7 @@ async fn logging_in_needs_a_verified_address_and_the_right_password() {
         .portico
         .log_in_at(
             &session,
+            &client(),
             Portal::Csp,
             log_in_form("grace@example.com", PASSWORD),
             now,
@@ -165,6 +168,7 @@ async fn logging_in_needs_a_verified_address_and_the_right_password() {
         .portico
         .log_in_at(
             &session,
+            &client(),
             Portal::Csp,
             log_in_form("ADA@example.com", PASSWORD),
             now,
@@ -192,6 +196,7 @@ async fn a_consumer_is_sent_to_their_own_portal() {
         .portico
         .log_in_at(
             &session(),
+            &client(),
             Portal::Csm,
             log_in_form("ada@example.com", PASSWORD),
             now,

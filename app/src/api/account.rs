@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::SessionUser;
 #[cfg(feature = "ssr")]
-use super::{client_address, services, session};
+use super::{client, services, session};
 use crate::captcha::CaptchaChallenge;
 use crate::forms::log_in::{LogInForm, VerifyEmailForm};
 use crate::forms::registration::RegistrationForm;
@@ -64,6 +64,8 @@ pub enum TokenStatus {
     Expired,
     Used,
     Unknown,
+    /// An email change's new address was taken by another account meanwhile.
+    Taken,
 }
 
 impl Outcome for TokenStatus {
@@ -72,6 +74,7 @@ impl Outcome for TokenStatus {
             TokenStatus::Valid | TokenStatus::Verified(_) => 200,
             TokenStatus::Expired | TokenStatus::Used => 410,
             TokenStatus::Unknown => 404,
+            TokenStatus::Taken => 409,
         }
     }
 }
@@ -106,7 +109,7 @@ pub async fn register(
 ) -> Result<RegisterOutcome, ServerFnError> {
     let services = services()?;
     match form.validate() {
-        Ok(valid) => services.register(client_address()?, portal, valid).await,
+        Ok(valid) => services.register(client()?.address, portal, valid).await,
         Err(errors) => Ok(RegisterOutcome::Rejected {
             errors,
             captcha: services.new_captcha(),
@@ -123,7 +126,11 @@ pub async fn new_captcha() -> Result<CaptchaChallenge, ServerFnError> {
 pub async fn log_in(portal: Portal, form: LogInForm) -> Result<LogInOutcome, ServerFnError> {
     let services = services()?;
     match form.validate() {
-        Ok(valid) => services.log_in(&session().await?, portal, valid).await,
+        Ok(valid) => {
+            services
+                .log_in(&session().await?, client()?, portal, valid)
+                .await
+        }
         Err(errors) => Ok(LogInOutcome::Rejected { errors }),
     }
 }

@@ -5,12 +5,16 @@
 pub mod account;
 pub mod admin;
 pub mod company;
+pub mod profile;
+pub mod recovery;
 #[cfg(feature = "ssr")]
 mod services;
 
 pub use account::*;
 pub use admin::*;
 pub use company::*;
+pub use profile::*;
+pub use recovery::*;
 #[cfg(feature = "ssr")]
 pub use services::*;
 

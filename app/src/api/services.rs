@@ -6,15 +6,19 @@ use leptos::prelude::*;
 use tower_sessions::Session;
 
 use super::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, ContactList, LogInOutcome, PendingList,
-    RegisterOutcome, RequestList, SessionUser, TokenStatus,
+    Access, AccountRecord, AccountSummary, ActionOutcome, ContactList, LinkRequestOutcome,
+    LogInOutcome, NewPasswordOutcome, PendingList, ProfileView, RegisterOutcome, RequestList,
+    SessionUser, TokenStatus,
 };
 use crate::captcha::CaptchaChallenge;
 use crate::forms::business::{
     ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision,
 };
+use crate::forms::email_links::ValidNewPassword;
 use crate::forms::log_in::ValidLogIn;
+use crate::forms::profile::{ValidName, ValidPasswordChange};
 use crate::forms::registration::ValidRegistration;
+use crate::forms::NormalizedEmail;
 use crate::portal::Portal;
 
 /// What the server implements for the pages. Errors are already fit to show: the
@@ -34,11 +38,53 @@ pub trait Services: Send + Sync + 'static {
     async fn log_in(
         &self,
         session: &Session,
+        client: Client,
         portal: Portal,
         form: ValidLogIn,
     ) -> Result<LogInOutcome, ServerFnError>;
     async fn log_out(&self, session: &Session) -> Result<(), ServerFnError>;
     async fn current_user(&self, session: &Session) -> Result<Option<SessionUser>, ServerFnError>;
+
+    // Getting back in.
+    async fn request_password_reset(
+        &self,
+        portal: Portal,
+        email: NormalizedEmail,
+    ) -> Result<LinkRequestOutcome, ServerFnError>;
+    async fn password_reset_status(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
+    async fn reset_password(
+        &self,
+        session: &Session,
+        client: Client,
+        portal: Portal,
+        form: ValidNewPassword,
+    ) -> Result<NewPasswordOutcome, ServerFnError>;
+    async fn resend_verification(
+        &self,
+        portal: Portal,
+        email: NormalizedEmail,
+    ) -> Result<LinkRequestOutcome, ServerFnError>;
+    async fn email_change_status(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
+    async fn confirm_email_change(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
+
+    // The person's own profile.
+    async fn profile(&self, session: &Session) -> Result<Access<ProfileView>, ServerFnError>;
+    async fn update_name(
+        &self,
+        session: &Session,
+        form: ValidName,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn change_password(
+        &self,
+        session: &Session,
+        form: ValidPasswordChange,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn request_email_change(
+        &self,
+        session: &Session,
+        email: NormalizedEmail,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn end_other_sessions(&self, session: &Session) -> Result<ActionOutcome, ServerFnError>;
 
     // A customer administrator's company.
     async fn company_requests(
@@ -100,6 +146,14 @@ pub type SharedServices = Arc<dyn Services>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClientAddress(pub IpAddr);
 
+/// Who is on the other end of a request: their address (for limits per client) and their
+/// browser (for the profile's list of sessions).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Client {
+    pub address: IpAddr,
+    pub user_agent: Option<String>,
+}
+
 pub(super) fn services() -> Result<SharedServices, ServerFnError> {
     use_context::<SharedServices>()
         .ok_or_else(|| ServerFnError::new("The server is not set up to answer this."))
@@ -111,9 +165,21 @@ pub(super) async fn session() -> Result<Session, ServerFnError> {
         .map_err(|_| ServerFnError::new("Your session could not be read. Reload the page."))
 }
 
-pub(super) fn client_address() -> Result<IpAddr, ServerFnError> {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<ClientAddress>().copied())
+pub(super) fn client() -> Result<Client, ServerFnError> {
+    let parts = use_context::<http::request::Parts>()
+        .ok_or_else(|| ServerFnError::new("The server is not set up to answer this."))?;
+    let address = parts
+        .extensions
+        .get::<ClientAddress>()
         .map(|client| client.0)
-        .ok_or_else(|| ServerFnError::new("The server is not set up to answer this."))
+        .ok_or_else(|| ServerFnError::new("The server is not set up to answer this."))?;
+    let user_agent = parts
+        .headers
+        .get(http::header::USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .map(|agent| agent.chars().take(300).collect());
+    Ok(Client {
+        address,
+        user_agent,
+    })
 }

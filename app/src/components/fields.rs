@@ -123,7 +123,11 @@ pub fn ErrorSummary() -> impl IntoView {
                                         <a href=home.path("/log-in")>
                                             {format!("Go to the {}", home.name())}
                                         </a>
-                                    }),
+                                    }.into_any()),
+                                    ErrorKind::Unverified(portal) => Some(view! {
+                                        " "
+                                        <a href=portal.path("/resend")>"Send a new verification link"</a>
+                                    }.into_any()),
                                     _ => None,
                                 };
                                 view! {

@@ -101,7 +101,9 @@ fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
     };
     view! {
         {manage}
-        <span class="site-header__user">{user.first_name}</span>
+        <a class="site-header__link site-header__user" href=portal.path("/profile") title="Your profile">
+            {user.first_name}
+        </a>
         <form method="post" action=portal.path("/log-out") on:submit=on_submit>
             <button class="site-header__link site-header__button" type="submit">
                 "Log out"

@@ -16,14 +16,19 @@ pub fn errors_of(outcome: &Option<Result<ActionOutcome, ServerFnError>>) -> Fiel
 }
 
 /// A success panel, or the error summary, for the latest management form posted on the
-/// page. Puts the errors in context for the fields that show them.
-#[component]
-pub fn ActionNotice(outcome: Option<Result<ActionOutcome, ServerFnError>>) -> impl IntoView {
-    provide_context(FormErrors::new(errors_of(&outcome)));
-    let done = match outcome {
-        Some(Ok(ActionOutcome::Done { message })) => Some(message),
+/// page. Call it before drawing the page's forms: it puts the errors in context (of the
+/// caller), where the fields find and show them.
+pub fn action_notice(outcome: Option<Result<ActionOutcome, ServerFnError>>) -> AnyView {
+    let done = match &outcome {
+        Some(Ok(ActionOutcome::Done { message })) => Some(message.clone()),
         _ => None,
     };
+    notice(done, errors_of(&outcome))
+}
+
+/// A success panel with `done`, or the summary of `errors`, which go into context.
+pub fn notice(done: Option<String>, errors: FieldErrors) -> AnyView {
+    provide_context(FormErrors::new(errors));
     view! {
         {done.map(|message| view! {
             <div class="panel panel--success" role="status">
@@ -32,4 +37,5 @@ pub fn ActionNotice(outcome: Option<Result<ActionOutcome, ServerFnError>>) -> im
         })}
         <ErrorSummary />
     }
+    .into_any()
 }

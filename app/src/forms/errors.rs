@@ -23,6 +23,8 @@ pub enum Field {
     AutoApprove,
     /// The company chosen for a request.
     Account,
+    CurrentPassword,
+    NewEmail,
 }
 
 impl Field {
@@ -42,6 +44,8 @@ impl Field {
             Field::EmailDomains => "email_domains",
             Field::AutoApprove => "auto_approve",
             Field::Account => "account",
+            Field::CurrentPassword => "current_password",
+            Field::NewEmail => "new_email",
         }
     }
 }
@@ -57,6 +61,8 @@ pub enum ErrorKind {
     EmailInPortal(Portal),
     /// Too many attempts from this client; try again later.
     TooManyAttempts,
+    /// The account's address is not verified yet: the page offers a new link.
+    Unverified(Portal),
     /// The person may not do this (not their company, not an administrator).
     Forbidden,
     /// What the form acts on is gone.
@@ -70,7 +76,7 @@ impl ErrorKind {
     /// input is a 422, the server's state a 409, and the rest as they say.
     pub fn http_status(self) -> u16 {
         match self {
-            ErrorKind::Invalid => 422,
+            ErrorKind::Invalid | ErrorKind::Unverified(_) => 422,
             ErrorKind::EmailTaken | ErrorKind::EmailInPortal(_) | ErrorKind::Conflict => 409,
             ErrorKind::TooManyAttempts => 429,
             ErrorKind::Forbidden => 403,

@@ -1,8 +1,10 @@
 //! Typed forms and their validation. Each form has one `validate` function that both the
 //! browser (as the person leaves a field, and on submit) and the server (always) call.
 pub mod business;
+pub mod email_links;
 pub mod errors;
 pub mod log_in;
+pub mod profile;
 pub mod registration;
 pub mod registration_code;
 pub mod rules;

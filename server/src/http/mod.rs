@@ -19,7 +19,7 @@ use tower_sessions::cookie::{time, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
 use app::api::SharedServices;
-use app::{shell, App, FORM_PAGES};
+use app::{form_pages, shell, App};
 
 /// The largest request body accepted: forms are a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -51,8 +51,8 @@ pub fn router<S: SessionStore + Clone>(
     let mut router =
         Router::<AppState>::new()
             .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()));
-    for path in FORM_PAGES {
-        router = router.route(path, post(form_pages::post_to_page));
+    for path in form_pages() {
+        router = router.route(&path, post(form_pages::post_to_page));
     }
     let pkg = std::path::Path::new(&*state.leptos_options.site_root)
         .join(&*state.leptos_options.site_pkg_dir);

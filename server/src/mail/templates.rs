@@ -223,6 +223,66 @@ pub fn login_changed(
     })
 }
 
+/// A password reset link (works once, for an hour).
+pub fn password_reset(portal: Portal, to: &str, first_name: &str, link: String) -> Email {
+    notice(Notice {
+        portal,
+        to,
+        first_name,
+        subject: format!("Reset your password for the {}", portal.name()),
+        paragraphs: vec![
+            "Someone asked to reset the password of your account. If it was you, open this link and choose a new password. The link works once and expires in 1 hour.".into(),
+            "If it was not you, ignore this email: your password stays as it is.".into(),
+        ],
+        button: Some(("Choose a new password", link)),
+    })
+}
+
+/// After the password changed (by a reset or on the profile page).
+pub fn password_changed(portal: Portal, to: &str, first_name: &str, reset: String) -> Email {
+    notice(Notice {
+        portal,
+        to,
+        first_name,
+        subject: "Your password was changed".into(),
+        paragraphs: vec![
+            "The password of your account was just changed, and every other session was logged out.".into(),
+            "If you did not do this, reset your password now.".into(),
+        ],
+        button: Some(("Reset your password", reset)),
+    })
+}
+
+/// To the new address of an email change: the link that makes the change.
+pub fn email_change_link(portal: Portal, to: &str, first_name: &str, link: String) -> Email {
+    notice(Notice {
+        portal,
+        to,
+        first_name,
+        subject: format!("Confirm your new email address for the {}", portal.name()),
+        paragraphs: vec![
+            "You asked to use this address for your account. Open this link to confirm it: the change takes effect only then. The link works once and expires in 24 hours.".into(),
+            "If you did not ask for this, ignore this email.".into(),
+        ],
+        button: Some(("Confirm this address", link)),
+    })
+}
+
+/// To the old address of an email change: a notice that it was asked for.
+pub fn email_change_notice(portal: Portal, to: &str, first_name: &str, new_address: &str) -> Email {
+    notice(Notice {
+        portal,
+        to,
+        first_name,
+        subject: "A change of your email address was requested".into(),
+        paragraphs: vec![
+            format!("Someone logged in to your account asked to change its email address to {new_address}. The change takes effect only when the link sent to that address is used."),
+            "If this was not you, log in and change your password now.".into(),
+        ],
+        button: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

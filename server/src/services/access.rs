@@ -1,13 +1,14 @@
 //! Who is asking: the session's person, and what they may manage. Every service that acts
 //! for someone starts here; pages only hide what the services refuse anyway.
 use app::api::Access;
+use chrono::Utc;
 use sea_orm::EntityTrait;
 use tower_sessions::Session;
 
 use super::log_in::SESSION_USER_ID;
 use super::{Portico, ServiceError};
-use crate::db::entities::account;
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
+use crate::db::entities::{account, login};
 
 /// A customer administrator and the company they manage.
 pub struct CustomerAdmin {
@@ -16,16 +17,34 @@ pub struct CustomerAdmin {
 }
 
 impl Portico {
-    /// The person logged in to this session, while their account is active.
+    /// The person logged in to this session, while their account is active and the
+    /// session's login has not been ended.
     pub async fn session_person(
         &self,
         session: &Session,
     ) -> Result<Option<user::Model>, ServiceError> {
+        Ok(self.session_login(session).await?.map(|(person, _)| person))
+    }
+
+    /// The session's person and their login.
+    pub async fn session_login(
+        &self,
+        session: &Session,
+    ) -> Result<Option<(user::Model, login::Model)>, ServiceError> {
         let Some(id) = session.get::<i32>(SESSION_USER_ID).await? else {
             return Ok(None);
         };
-        let found = user::Entity::find_by_id(id).one(&self.db).await?;
-        Ok(found.filter(|u| u.status == UserStatus::Active))
+        let Some(person) = user::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .filter(|u| u.status == UserStatus::Active)
+        else {
+            return Ok(None);
+        };
+        Ok(self
+            .current_login(session, person.id, Utc::now())
+            .await?
+            .map(|login| (person, login)))
     }
 
     /// The session's customer administrator with their company, or why not.

@@ -22,6 +22,14 @@ pub enum AuditAction {
     AccountChanged,
     CodeRegenerated,
     AdminCreated,
+    PasswordResetRequested,
+    PasswordReset,
+    PasswordChanged,
+    VerificationResent,
+    EmailChangeRequested,
+    EmailChanged,
+    NameChanged,
+    OtherSessionsEnded,
 }
 
 impl AuditAction {
@@ -41,6 +49,14 @@ impl AuditAction {
             AuditAction::AccountChanged => "account_changed",
             AuditAction::CodeRegenerated => "code_regenerated",
             AuditAction::AdminCreated => "admin_created",
+            AuditAction::PasswordResetRequested => "password_reset_requested",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::PasswordChanged => "password_changed",
+            AuditAction::VerificationResent => "verification_resent",
+            AuditAction::EmailChangeRequested => "email_change_requested",
+            AuditAction::EmailChanged => "email_changed",
+            AuditAction::NameChanged => "name_changed",
+            AuditAction::OtherSessionsEnded => "other_sessions_ended",
         }
     }
 }

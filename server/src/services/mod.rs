@@ -6,28 +6,38 @@ pub mod approval;
 pub mod audit;
 pub mod company;
 pub mod log_in;
+pub mod profile;
+pub mod recovery;
 pub mod registration;
+pub mod sessions;
 pub mod verification;
 pub mod views;
 
 use std::net::IpAddr;
 
+use std::sync::Arc;
+
 use app::api::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, ContactList, LogInOutcome, PendingList,
-    RegisterOutcome, RequestList, Services, SessionUser, TokenStatus,
+    Access, AccountRecord, AccountSummary, ActionOutcome, Client, ContactList, LinkRequestOutcome,
+    LogInOutcome, NewPasswordOutcome, PendingList, ProfileView, RegisterOutcome, RequestList,
+    Services, SessionUser, TokenStatus,
 };
 use app::captcha::CaptchaChallenge;
 use app::forms::business::{ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision};
+use app::forms::email_links::ValidNewPassword;
 use app::forms::log_in::ValidLogIn;
+use app::forms::profile::{ValidName, ValidPasswordChange};
 use app::forms::registration::ValidRegistration;
+use app::forms::NormalizedEmail;
 use app::portal::Portal;
 use chrono::Utc;
 use leptos::prelude::ServerFnError;
 use sea_orm::{DatabaseConnection, DbErr};
-use tower_sessions::Session;
+use tower_sessions::{Session, SessionStore};
 
 use crate::captcha::CaptchaIssuer;
-use crate::limits::AttemptLimiter;
+use crate::db::entities::email_token::TokenPurpose;
+use crate::limits::{AttemptLimiter, LogInLimits};
 use crate::mail::outbox::OutboxSignal;
 use crate::password::{HashError, PasswordHasher};
 
@@ -42,6 +52,10 @@ pub struct Portico {
     pub public_url: String,
     /// Registration codes tried, per client.
     pub code_attempts: AttemptLimiter,
+    /// Failed log-ins, per address and per client.
+    pub log_in_limits: LogInLimits,
+    /// Where sessions live, so that ended ones can be deleted there.
+    pub session_store: Option<Arc<dyn SessionStore>>,
 }
 
 /// What can go wrong inside a service that is not the person's doing.
@@ -81,7 +95,15 @@ impl Portico {
             outbox,
             public_url: public_url.trim_end_matches('/').to_owned(),
             code_attempts: AttemptLimiter::registration_codes(),
+            log_in_limits: LogInLimits::default(),
+            session_store: None,
         }
+    }
+
+    /// The store the server's sessions live in.
+    pub fn with_session_store(mut self, store: Arc<dyn SessionStore>) -> Self {
+        self.session_store = Some(store);
+        self
     }
 
     /// A link into a portal, for an email.
@@ -116,14 +138,100 @@ impl Services for Portico {
     async fn log_in(
         &self,
         session: &Session,
+        client: Client,
         portal: Portal,
         form: ValidLogIn,
     ) -> Result<LogInOutcome, ServerFnError> {
-        public(self.log_in_at(session, portal, form, Utc::now()).await)
+        public(
+            self.log_in_at(session, &client, portal, form, Utc::now())
+                .await,
+        )
     }
 
     async fn log_out(&self, session: &Session) -> Result<(), ServerFnError> {
-        public(session.flush().await.map_err(ServiceError::from))
+        public(self.end_login(session).await)
+    }
+
+    async fn request_password_reset(
+        &self,
+        _portal: Portal,
+        email: NormalizedEmail,
+    ) -> Result<LinkRequestOutcome, ServerFnError> {
+        public(self.request_password_reset_at(&email, Utc::now()).await)
+    }
+
+    async fn password_reset_status(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
+        public(
+            self.token_status_at(token, TokenPurpose::Reset, Utc::now())
+                .await,
+        )
+    }
+
+    async fn reset_password(
+        &self,
+        session: &Session,
+        client: Client,
+        portal: Portal,
+        form: ValidNewPassword,
+    ) -> Result<NewPasswordOutcome, ServerFnError> {
+        public(
+            self.reset_password_at(session, &client, portal, form, Utc::now())
+                .await,
+        )
+    }
+
+    async fn resend_verification(
+        &self,
+        _portal: Portal,
+        email: NormalizedEmail,
+    ) -> Result<LinkRequestOutcome, ServerFnError> {
+        public(self.resend_verification_at(&email, Utc::now()).await)
+    }
+
+    async fn email_change_status(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
+        public(
+            self.token_status_at(token, TokenPurpose::ChangeEmail, Utc::now())
+                .await,
+        )
+    }
+
+    async fn confirm_email_change(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
+        public(self.confirm_email_change_at(token, Utc::now()).await)
+    }
+
+    async fn profile(&self, session: &Session) -> Result<Access<ProfileView>, ServerFnError> {
+        public(self.profile_at(session, Utc::now()).await)
+    }
+
+    async fn update_name(
+        &self,
+        session: &Session,
+        form: ValidName,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.update_name_at(session, form, Utc::now()).await)
+    }
+
+    async fn change_password(
+        &self,
+        session: &Session,
+        form: ValidPasswordChange,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.change_password_at(session, form, Utc::now()).await)
+    }
+
+    async fn request_email_change(
+        &self,
+        session: &Session,
+        email: NormalizedEmail,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(
+            self.request_email_change_at(session, email, Utc::now())
+                .await,
+        )
+    }
+
+    async fn end_other_sessions(&self, session: &Session) -> Result<ActionOutcome, ServerFnError> {
+        public(self.end_other_sessions_at(session, Utc::now()).await)
     }
 
     async fn current_user(&self, session: &Session) -> Result<Option<SessionUser>, ServerFnError> {

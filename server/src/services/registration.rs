@@ -221,8 +221,9 @@ impl Portico {
     }
 }
 
+/// An unverified registration whose newest link has expired (a resend renews it).
 fn is_expired_registration(user: &user::Model, now: DateTime<Utc>) -> bool {
-    user.status == UserStatus::Unverified && user.created_at + VERIFICATION_LIFETIME < now
+    user.status == UserStatus::Unverified && user.updated_at + VERIFICATION_LIFETIME < now
 }
 
 /// Deletes an unverified registration of this address whose link has expired (its
@@ -235,7 +236,7 @@ async fn remove_expired_registration<C: ConnectionTrait>(
     user::Entity::delete_many()
         .filter(user::Column::EmailNormalized.eq(email.normalized()))
         .filter(user::Column::Status.eq(UserStatus::Unverified))
-        .filter(user::Column::CreatedAt.lt(now - VERIFICATION_LIFETIME))
+        .filter(user::Column::UpdatedAt.lt(now - VERIFICATION_LIFETIME))
         .exec(db)
         .await?;
     Ok(())

@@ -6,10 +6,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 use super::audit::{Audit, AuditAction};
+use super::recovery::use_token;
 use super::{Portico, ServiceError};
-use crate::db::entities::email_token::{self, TokenPurpose};
+use crate::db::entities::email_token::TokenPurpose;
 use crate::db::entities::user::{self, UserKind, UserStatus};
-use crate::tokens::{could_be_a_token, hash_token};
+use crate::tokens::could_be_a_token;
 
 impl Portico {
     /// What a verification link's token is now, without using it.
@@ -18,20 +19,7 @@ impl Portico {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<TokenStatus, ServiceError> {
-        if !could_be_a_token(token) {
-            return Ok(TokenStatus::Unknown);
-        }
-        let found = email_token::Entity::find()
-            .filter(email_token::Column::TokenHash.eq(hash_token(token)))
-            .filter(email_token::Column::Purpose.eq(TokenPurpose::Verify))
-            .one(&self.db)
-            .await?;
-        Ok(match found {
-            None => TokenStatus::Unknown,
-            Some(t) if t.used_at.is_some() => TokenStatus::Used,
-            Some(t) if t.expires_at <= now => TokenStatus::Expired,
-            Some(_) => TokenStatus::Valid,
-        })
+        self.token_status_at(token, TokenPurpose::Verify, now).await
     }
 
     /// Uses a verification token: the address is verified. A consumer's account becomes
@@ -44,28 +32,11 @@ impl Portico {
         if !could_be_a_token(token) {
             return Ok(TokenStatus::Unknown);
         }
-        let hash = hash_token(token);
         let txn = self.db.begin().await?;
-        let used = email_token::Entity::update_many()
-            .col_expr(email_token::Column::UsedAt, Expr::value(now))
-            .filter(email_token::Column::TokenHash.eq(hash.as_str()))
-            .filter(email_token::Column::Purpose.eq(TokenPurpose::Verify))
-            .filter(email_token::Column::UsedAt.is_null())
-            .filter(email_token::Column::ExpiresAt.gt(now))
-            .exec(&txn)
-            .await?;
-        if used.rows_affected == 0 {
+        let Some(token_row) = use_token(&txn, token, TokenPurpose::Verify, now).await? else {
             txn.rollback().await?;
             // Say why: used, expired or unknown.
             return self.verification_status_at(token, now).await;
-        }
-        let Some(token_row) = email_token::Entity::find()
-            .filter(email_token::Column::TokenHash.eq(hash.as_str()))
-            .one(&txn)
-            .await?
-        else {
-            txn.rollback().await?;
-            return Ok(TokenStatus::Unknown);
         };
         let Some(person) = user::Entity::find_by_id(token_row.user_id)
             .one(&txn)

@@ -26,7 +26,17 @@ pub const CLIENT: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::ne
 pub struct TestApp {
     pub portico: Portico,
     pub db: Database,
+    /// The session store the Portico deletes ended sessions from.
+    pub store: Arc<tower_sessions::MemoryStore>,
     _dir: Option<TempDir>,
+}
+
+/// The browser every test request comes from.
+pub fn client() -> app::api::Client {
+    app::api::Client {
+        address: CLIENT,
+        user_agent: Some("Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36".into()),
+    }
 }
 
 /// A Portico on a fresh SQLite file.
@@ -41,6 +51,7 @@ pub async fn app() -> TestApp {
 /// A Portico on the database at `url`, migrated.
 pub async fn app_on(url: &str) -> TestApp {
     let db = Database::connect(url).await.expect("the test database");
+    let store = Arc::new(tower_sessions::MemoryStore::default());
     let portico = Portico::new(
         db.conn.clone(),
         PasswordHasher::new(2).expect("a hasher"),
@@ -48,10 +59,12 @@ pub async fn app_on(url: &str) -> TestApp {
         CaptchaIssuer::new([42; 32]).with_max_number(500),
         OutboxSignal::default(),
         "http://portal.test",
-    );
+    )
+    .with_session_store(store.clone());
     TestApp {
         portico,
         db,
+        store,
         _dir: None,
     }
 }
@@ -123,14 +136,23 @@ impl TestApp {
             .all(&self.db.conn)
             .await
             .expect("the outbox");
-        let email = emails.last().expect("an email in the outbox");
-        let start = email.text_body.find("token=").expect("a link with a token") + "token=".len();
-        email.text_body[start..]
-            .split_whitespace()
-            .next()
-            .expect("the token")
-            .to_owned()
+        token_in(emails.last().expect("an email in the outbox"))
     }
+
+    /// The token in the newest email to `to`.
+    pub async fn token_emailed_to(&self, to: &str) -> String {
+        token_in(self.emails_to(to).await.last().expect("an email to them"))
+    }
+}
+
+/// The token in an email's link.
+pub fn token_in(email: &outbox::Model) -> String {
+    let start = email.text_body.find("token=").expect("a link with a token") + "token=".len();
+    email.text_body[start..]
+        .split_whitespace()
+        .next()
+        .expect("the token")
+        .to_owned()
 }
 
 pub fn log_in_form(email: &str, password: &str) -> ValidLogIn {
@@ -159,18 +181,45 @@ impl TestApp {
             .collect()
     }
 
-    /// A session logged in as `email` (password [`PASSWORD`]) at `portal`.
+    /// A new, empty session in the app's store.
+    pub fn new_session(&self) -> tower_sessions::Session {
+        tower_sessions::Session::new(None, self.store.clone(), None)
+    }
+
+    /// A session logged in as `email` (password [`PASSWORD`]) at `portal`, saved in the
+    /// store as the session layer saves it after the response.
     pub async fn logged_in(&self, portal: Portal, email: &str) -> tower_sessions::Session {
-        let session = session();
+        self.logged_in_with(portal, email, PASSWORD).await
+    }
+
+    pub async fn logged_in_with(
+        &self,
+        portal: Portal,
+        email: &str,
+        password: &str,
+    ) -> tower_sessions::Session {
+        let session = self.new_session();
         let outcome = self
             .portico
-            .log_in_at(&session, portal, log_in_form(email, PASSWORD), Utc::now())
+            .log_in_at(
+                &session,
+                &client(),
+                portal,
+                log_in_form(email, password),
+                Utc::now(),
+            )
             .await
             .expect("the log-in");
         assert!(
             matches!(outcome, app::api::LogInOutcome::LoggedIn { .. }),
             "{email} could not log in: {outcome:?}"
         );
+        session.save().await.expect("the session saved");
+        // The next request records the store's id for the login.
+        self.portico
+            .session_user(&session)
+            .await
+            .expect("the session's person");
         session
     }
 }

@@ -176,10 +176,11 @@ fn Registration(
 
 #[component]
 pub fn CheckYourEmail(portal: Portal, email: String) -> impl IntoView {
+    let shown = email.clone();
     view! {
         <div class="panel panel--success" role="status">
             <h1>"Check your email"</h1>
-            <p class="lead">"We sent a verification link to " <strong>{email}</strong> "."</p>
+            <p class="lead">"We sent a verification link to " <strong>{shown}</strong> "."</p>
         </div>
         <p>
             "Open the link in that email to verify your address. The link expires in 24 hours. "
@@ -192,7 +193,24 @@ pub fn CheckYourEmail(portal: Portal, email: String) -> impl IntoView {
         <ul>
             <li>"It can take a few minutes. Check your spam or junk folder."</li>
             <li>"Check the address above. If it is wrong, register again with the right one."</li>
-            <li>"If the link has expired, register again: an unverified registration can be replaced."</li>
+            <li>
+                "Still nothing, or the link has expired? "
+                <a href=format!("{}?email={}", portal.path("/resend"), encode_query(&email))>"Send a new link"</a>
+                "."
+            </li>
         </ul>
     }
+}
+
+/// An address as a query value: `+` and `&` (and anything unusual) percent-encoded.
+fn encode_query(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'@' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }

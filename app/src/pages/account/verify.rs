@@ -124,14 +124,11 @@ fn VerifyView(
         .into_any(),
         Ok(TokenStatus::Expired) => view! {
             <h1>"This link has expired"</h1>
-            <p class="lead">"Verification links work for 24 hours, and this one is older."</p>
-            <p>
-                "Register again with the same address to get a new link: an unverified registration whose link has expired is replaced. "
-                <a href=register.clone()>"Register"</a>
-            </p>
+            <p class="lead">"Verification links work for 24 hours, and a newer link replaces older ones."</p>
+            <p><a class="button" href=portal.path("/resend")>"Send a new verification link"</a></p>
         }
         .into_any(),
-        Ok(TokenStatus::Unknown) => view! {
+        Ok(TokenStatus::Unknown | TokenStatus::Taken) => view! {
             <h1>"We do not recognise this link"</h1>
             <p class="lead">"Check that you opened the whole link from the email; some email programs split long links."</p>
             <p><a href=register.clone()>"Register"</a> " · " <a href=log_in.clone()>"Log in"</a></p>

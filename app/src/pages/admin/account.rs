@@ -9,7 +9,7 @@ use crate::api::{
 };
 use crate::components::fields::{CheckboxField, TextField};
 use crate::components::guarded::{guarded, guarded_resource};
-use crate::components::notice::ActionNotice;
+use crate::components::notice::action_notice;
 use crate::forms::business::AccountForm;
 use crate::forms::Field;
 use crate::pages::admin::AdminLayout;
@@ -44,8 +44,9 @@ pub fn AccountPage() -> impl IntoView {
                         .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
                         .map(|s| s.form);
                     let detail = detail.await;
+                    let notice = action_notice(outcome);
                     view! {
-                        <ActionNotice outcome />
+                        {notice}
                         {guarded(detail, move |detail| match detail {
                             Some(detail) => view! { <Account detail typed /> }.into_any(),
                             None => view! {

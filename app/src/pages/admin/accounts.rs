@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::api::{accounts, save_account, AccountSummary};
 use crate::components::guarded::{guarded, guarded_resource};
-use crate::components::notice::ActionNotice;
+use crate::components::notice::action_notice;
 use crate::forms::business::AccountForm;
 use crate::pages::admin::account::AccountFields;
 use crate::pages::admin::AdminLayout;
@@ -29,8 +29,9 @@ pub fn AccountsPage() -> impl IntoView {
                         .map(|s| s.form.clone())
                         .unwrap_or_default();
                     let outcome = submission.map(|s| s.outcome);
+                    let notice = action_notice(outcome);
                     view! {
-                        <ActionNotice outcome />
+                        {notice}
                         {guarded(list, move |accounts| view! { <Accounts accounts typed /> }.into_any())}
                     }
                 })}

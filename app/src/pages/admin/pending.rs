@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::{pending_requests, settle_pending, PendingList, RequestView};
 use crate::components::guarded::{guarded, guarded_resource};
-use crate::components::notice::ActionNotice;
+use crate::components::notice::action_notice;
 use crate::forms::business::REASON_MAX_CHARS;
 use crate::pages::admin::AdminLayout;
 use crate::submission::posted_submission;
@@ -23,8 +23,9 @@ pub fn PendingPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
                     let pending = pending.await;
+                    let notice = action_notice(outcome);
                     view! {
-                        <ActionNotice outcome />
+                        {notice}
                         {guarded(pending, |data| view! { <Pending data /> }.into_any())}
                     }
                 })}

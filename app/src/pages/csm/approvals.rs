@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{company_requests, decide_request, RequestList, RequestView};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
-use crate::components::notice::ActionNotice;
+use crate::components::notice::action_notice;
 use crate::forms::business::REASON_MAX_CHARS;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -25,8 +25,9 @@ pub fn ApprovalsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
                     let requests = requests.await;
+                    let notice = action_notice(outcome);
                     view! {
-                        <ActionNotice outcome />
+                        {notice}
                         {guarded(requests, |data| view! { <Requests data /> }.into_any())}
                     }
                 })}

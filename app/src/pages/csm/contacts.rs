@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{change_contact, company_contacts, ContactStatus, ContactView};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
-use crate::components::notice::ActionNotice;
+use crate::components::notice::action_notice;
 use crate::forms::business::ContactChange;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -23,8 +23,9 @@ pub fn ContactsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
                     let contacts = contacts.await;
+                    let notice = action_notice(outcome);
                     view! {
-                        <ActionNotice outcome />
+                        {notice}
                         {guarded(contacts, |data| view! {
                             <h1>"Contacts"</h1>
                             <p class="lead">{format!("Everyone who works with us for {}.", data.company)}</p>

@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261124_000001_initial;
 mod m20261124_000002_business_accounts;
+mod m20261124_000003_account_lifecycle;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261124_000001_initial::Migration),
             Box::new(m20261124_000002_business_accounts::Migration),
+            Box::new(m20261124_000003_account_lifecycle::Migration),
         ]
     }
 }

@@ -1,0 +1,74 @@
+//! A logged-in person's own account: their details, password, address and sessions.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::{services, session};
+use super::{Access, ActionOutcome};
+use crate::forms::profile::{EmailChangeForm, EndOtherSessionsForm, NameForm, PasswordChangeForm};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    /// A business contact's company.
+    pub company: Option<String>,
+    pub registered: String,
+    pub last_log_in: Option<String>,
+    /// An address change waiting for its link to be used.
+    pub pending_email: Option<String>,
+    pub sessions: Vec<SessionView>,
+}
+
+/// One of the person's logged-in sessions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub started: String,
+    pub last_seen: String,
+    /// "Chrome on Linux", from the browser's user agent.
+    pub browser: String,
+    /// The session looking at the page.
+    pub current: bool,
+}
+
+#[server(prefix = "/api", endpoint = "profile")]
+pub async fn profile() -> Result<Access<ProfileView>, ServerFnError> {
+    services()?.profile(&session().await?).await
+}
+
+#[server(prefix = "/api", endpoint = "update_name")]
+pub async fn update_name(form: NameForm) -> Result<ActionOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(valid) => services()?.update_name(&session().await?, valid).await,
+        Err(errors) => Ok(ActionOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(form: PasswordChangeForm) -> Result<ActionOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(valid) => services()?.change_password(&session().await?, valid).await,
+        Err(errors) => Ok(ActionOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "request_email_change")]
+pub async fn request_email_change(form: EmailChangeForm) -> Result<ActionOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(email) => {
+            services()?
+                .request_email_change(&session().await?, email)
+                .await
+        }
+        Err(errors) => Ok(ActionOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "end_other_sessions")]
+pub async fn end_other_sessions(
+    form: EndOtherSessionsForm,
+) -> Result<ActionOutcome, ServerFnError> {
+    let _ = form;
+    services()?.end_other_sessions(&session().await?).await
+}

@@ -1,0 +1,124 @@
+//! Getting back in: a password reset by email, a new verification link, and confirming a
+//! change of address from the link sent to the new one.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::TokenStatus;
+#[cfg(feature = "ssr")]
+use super::{client, services, session};
+use crate::forms::email_links::{
+    ConfirmEmailChangeForm, NewPasswordForm, ResendForm, ResetRequestForm,
+};
+use crate::forms::FieldErrors;
+use crate::portal::Portal;
+use crate::submission::Outcome;
+
+/// What became of a request for an emailed link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LinkRequestOutcome {
+    /// What the page says: for a reset, the same whether or not the address has an account.
+    Sent {
+        message: String,
+    },
+    Rejected {
+        errors: FieldErrors,
+    },
+}
+
+impl Outcome for LinkRequestOutcome {
+    fn http_status(&self) -> u16 {
+        match self {
+            LinkRequestOutcome::Sent { .. } => 200,
+            LinkRequestOutcome::Rejected { errors } => errors.http_status(),
+        }
+    }
+}
+
+/// What became of a new password chosen from a reset link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum NewPasswordOutcome {
+    /// Saved, every other session ended, and this one logged in.
+    LoggedIn {
+        to: String,
+    },
+    /// Saved; the account cannot log in yet (unverified, pending, disabled): why.
+    Saved {
+        message: String,
+    },
+    Rejected {
+        errors: FieldErrors,
+    },
+    /// The link no longer works (used, expired, unknown).
+    Link(TokenStatus),
+}
+
+impl Outcome for NewPasswordOutcome {
+    fn http_status(&self) -> u16 {
+        match self {
+            NewPasswordOutcome::LoggedIn { .. } => 303,
+            NewPasswordOutcome::Saved { .. } => 200,
+            NewPasswordOutcome::Rejected { errors } => errors.http_status(),
+            NewPasswordOutcome::Link(status) => status.http_status(),
+        }
+    }
+    fn redirect_to(&self) -> Option<String> {
+        match self {
+            NewPasswordOutcome::LoggedIn { to } => Some(to.clone()),
+            _ => None,
+        }
+    }
+}
+
+#[server(prefix = "/api", endpoint = "request_password_reset")]
+pub async fn request_password_reset(
+    portal: Portal,
+    form: ResetRequestForm,
+) -> Result<LinkRequestOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(email) => services()?.request_password_reset(portal, email).await,
+        Err(errors) => Ok(LinkRequestOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "password_reset_status")]
+pub async fn password_reset_status(token: String) -> Result<TokenStatus, ServerFnError> {
+    services()?.password_reset_status(&token).await
+}
+
+#[server(prefix = "/api", endpoint = "reset_password")]
+pub async fn reset_password(
+    portal: Portal,
+    form: NewPasswordForm,
+) -> Result<NewPasswordOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(valid) => {
+            services()?
+                .reset_password(&session().await?, client()?, portal, valid)
+                .await
+        }
+        Err(errors) => Ok(NewPasswordOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "resend_verification")]
+pub async fn resend_verification(
+    portal: Portal,
+    form: ResendForm,
+) -> Result<LinkRequestOutcome, ServerFnError> {
+    match form.validate() {
+        Ok(email) => services()?.resend_verification(portal, email).await,
+        Err(errors) => Ok(LinkRequestOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "email_change_status")]
+pub async fn email_change_status(token: String) -> Result<TokenStatus, ServerFnError> {
+    services()?.email_change_status(&token).await
+}
+
+#[server(prefix = "/api", endpoint = "confirm_email_change")]
+pub async fn confirm_email_change(
+    form: ConfirmEmailChangeForm,
+) -> Result<TokenStatus, ServerFnError> {
+    services()?.confirm_email_change(&form.token).await
+}

@@ -1,0 +1,80 @@
+//! `/csp/email-change?token=…` (and `/csm/…`): the page the link sent to a new address
+//! opens. Opening it changes nothing; the button's POST makes the change.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{confirm_email_change, email_change_status, TokenStatus};
+use crate::components::layout::PortalLayout;
+use crate::portal::Portal;
+use crate::submission::{posted_submission, respond_with, PostedForm};
+
+#[component]
+pub fn EmailChangePage(portal: Portal) -> impl IntoView {
+    let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
+    let posted = posted_submission(confirm_email_change);
+    let opened = use_context::<PostedForm>().is_none();
+    let link = {
+        let token = token.clone();
+        Resource::new_blocking(
+            || (),
+            move |_| {
+                let token = token.clone();
+                async move {
+                    let status = email_change_status(token).await;
+                    if opened {
+                        respond_with(&status);
+                    }
+                    status
+                }
+            },
+        )
+    };
+    view! {
+        <PortalLayout portal title="Confirm your new email address">
+            <Suspense fallback=|| ()>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        let posted = posted.await.map(|s| s.outcome);
+                        let link = link.await;
+                        let status = posted.unwrap_or(link);
+                        match status {
+                            Ok(TokenStatus::Valid) => view! {
+                                <h1>"Confirm your new email address"</h1>
+                                <p class="lead">"Select the button to use this address for your account from now on."</p>
+                                <form method="post" action=portal.path("/email-change")>
+                                    <input type="hidden" name="form[token]" value=token.clone() />
+                                    <button class="button" type="submit">"Use this address"</button>
+                                </form>
+                            }
+                            .into_any(),
+                            Ok(TokenStatus::Verified(_)) => view! {
+                                <div class="panel panel--success" role="status">
+                                    <h1>"Your email address is changed"</h1>
+                                    <p class="lead">"From now on, log in with your new address."</p>
+                                </div>
+                                <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+                            }
+                            .into_any(),
+                            other => {
+                                let (title, lead) = match other {
+                                    Ok(TokenStatus::Used) => ("This link has already been used", "If you used it, your address is changed."),
+                                    Ok(TokenStatus::Expired) => ("This link has expired", "Ask for the change again on your profile page."),
+                                    Ok(TokenStatus::Taken) => ("This address belongs to another account now", "Choose another address on your profile page."),
+                                    Err(_) => ("The link could not be checked", "Something went wrong on our side. Please try again in a moment."),
+                                    _ => ("We do not recognise this link", "Check that you opened the whole link from the email."),
+                                };
+                                view! {
+                                    <h1>{title}</h1>
+                                    <p class="lead">{lead}</p>
+                                    <p><a href=portal.path("/profile")>"Your profile"</a></p>
+                                }
+                                .into_any()
+                            }
+                        }
+                    })
+                }}
+            </Suspense>
+        </PortalLayout>
+    }
+}

@@ -1,0 +1,43 @@
+//! `/csp/resend` and `/csm/resend`: a new verification link for an address whose
+//! registration is not verified yet. Links sent before stop working.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::reset::link_request_notice;
+use crate::api::resend_verification;
+use crate::components::fields::TextField;
+use crate::components::layout::PortalLayout;
+use crate::forms::Field;
+use crate::portal::Portal;
+use crate::submission::posted_submission;
+
+#[component]
+pub fn ResendPage(portal: Portal) -> impl IntoView {
+    let posted = posted_submission(move |form| resend_verification(portal, form));
+    view! {
+        <PortalLayout portal title="Send a new verification link">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let posted = posted.await;
+                    let typed = posted
+                        .as_ref()
+                        .map(|s| s.form.email.clone())
+                        .unwrap_or_else(|| use_query_map().with_untracked(|q| q.get("email").unwrap_or_default()));
+                    let outcome = posted.map(|s| s.outcome);
+                    view! {
+                        <h1>"Send a new verification link"</h1>
+                        {link_request_notice(outcome)}
+                        <p class="lead">
+                            "Enter the address you registered with. We send a new link, and links sent before stop working."
+                        </p>
+                        <form class="form" method="post" action=portal.path("/resend") novalidate>
+                            <TextField field=Field::Email label="Email" input_type="email" autocomplete="email" value=typed />
+                            <button class="button" type="submit">"Send a new link"</button>
+                        </form>
+                        <p><a href=portal.path("/log-in")>"Back to log in"</a></p>
+                    }
+                })}
+            </Suspense>
+        </PortalLayout>
+    }
+}

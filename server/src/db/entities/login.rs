@@ -1,0 +1,38 @@
+use sea_orm::entity::prelude::*;
+
+/// One logged-in session of a person: what their profile lists, and what "log out
+/// everywhere else" and a password change end.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "logins")]
+pub struct Model {
+    /// Random; kept in the session's data, so that the session counts only while this
+    /// row exists.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub user_id: i32,
+    /// The session store's id, recorded on the session's first request after log-in
+    /// (the store assigns it when it saves the session).
+    pub session_id: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub last_seen_at: DateTimeUtc,
+    pub user_agent: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::user::Entity",
+        from = "Column::UserId",
+        to = "super::user::Column::Id",
+        on_delete = "Cascade"
+    )]
+    User,
+}
+
+impl Related<super::user::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::User.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

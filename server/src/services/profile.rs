@@ -1,0 +1,247 @@
+//! The person's own profile: their details, password, email address and sessions.
+use app::api::{Access, ActionOutcome, ProfileView};
+use app::forms::profile::{ValidName, ValidPasswordChange};
+use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use tower_sessions::Session;
+
+use super::audit::{Audit, AuditAction};
+use super::recovery::{find_by_address, issue_token, link_budget};
+use super::registration::VERIFICATION_LIFETIME;
+use super::views::date;
+use super::{Portico, ServiceError};
+use crate::db::entities::email_token::{self, TokenPurpose};
+use crate::db::entities::{account, user};
+use crate::limits::wait_in_words;
+use crate::mail::{outbox, templates};
+
+impl Portico {
+    pub async fn profile_at(
+        &self,
+        session: &Session,
+        now: DateTime<Utc>,
+    ) -> Result<Access<ProfileView>, ServiceError> {
+        let Some((person, login)) = self.session_login(session).await? else {
+            return Ok(Access::LogInFirst);
+        };
+        let company = match person.account_id {
+            Some(id) => account::Entity::find_by_id(id)
+                .one(&self.db)
+                .await?
+                .map(|a| a.name),
+            None => None,
+        };
+        let pending_email = email_token::Entity::find()
+            .filter(email_token::Column::UserId.eq(person.id))
+            .filter(email_token::Column::Purpose.eq(TokenPurpose::ChangeEmail))
+            .filter(email_token::Column::UsedAt.is_null())
+            .filter(email_token::Column::ExpiresAt.gt(now))
+            .order_by_desc(email_token::Column::CreatedAt)
+            .one(&self.db)
+            .await?
+            .and_then(|t| t.new_email);
+        Ok(Access::Granted(ProfileView {
+            sessions: self.sessions_of(person.id, &login.id).await?,
+            first_name: person.first_name,
+            last_name: person.last_name,
+            email: person.email,
+            company,
+            registered: date(person.created_at),
+            last_log_in: person.last_login_at.map(date),
+            pending_email,
+        }))
+    }
+
+    pub async fn update_name_at(
+        &self,
+        session: &Session,
+        form: ValidName,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let Some(person) = self.session_person(session).await? else {
+            return Ok(log_in_first());
+        };
+        let txn = self.db.begin().await?;
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::FirstName,
+                Expr::value(form.first_name.as_str()),
+            )
+            .col_expr(user::Column::LastName, Expr::value(form.last_name.as_str()))
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(person.id))
+            .exec(&txn)
+            .await?;
+        Audit::by_self(person.id)
+            .record(&txn, AuditAction::NameChanged, now)
+            .await?;
+        txn.commit().await?;
+        Ok(ActionOutcome::done(format!(
+            "Saved your name: {} {}.",
+            form.first_name, form.last_name
+        )))
+    }
+
+    /// A new password, given the current one; the person's other sessions end.
+    pub async fn change_password_at(
+        &self,
+        session: &Session,
+        form: ValidPasswordChange,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let Some((person, login)) = self.session_login(session).await? else {
+            return Ok(log_in_first());
+        };
+        if !self
+            .hasher
+            .verify(form.current_password, person.password_hash.clone())
+            .await?
+        {
+            return Ok(ActionOutcome::Rejected {
+                errors: FieldErrors::one(
+                    Field::CurrentPassword,
+                    "Your current password is incorrect",
+                ),
+            });
+        }
+        let password_hash = self.hasher.hash(form.password).await?;
+        let txn = self.db.begin().await?;
+        user::Entity::update_many()
+            .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(person.id))
+            .exec(&txn)
+            .await?;
+        let ended = self.end_logins(&txn, person.id, Some(&login.id)).await?;
+        let portal = person.kind.portal();
+        let reset = self.link(portal, "/reset");
+        outbox::enqueue(
+            &txn,
+            &templates::password_changed(portal, &person.email, &person.first_name, reset),
+            now,
+        )
+        .await?;
+        Audit::by_self(person.id)
+            .record(&txn, AuditAction::PasswordChanged, now)
+            .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        let count = ended.len();
+        self.delete_stored_sessions(ended).await;
+        Ok(ActionOutcome::done(match count {
+            0 => "Your password is changed.".to_owned(),
+            _ => "Your password is changed, and your other sessions are logged out.".to_owned(),
+        }))
+    }
+
+    /// Sends a link to the new address (the change happens when it is used) and a notice
+    /// to the old one.
+    pub async fn request_email_change_at(
+        &self,
+        session: &Session,
+        new_email: NormalizedEmail,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let Some(person) = self.session_person(session).await? else {
+            return Ok(log_in_first());
+        };
+        if new_email.normalized() == person.email_normalized {
+            return Ok(new_email_error(
+                "This is already your email address",
+                ErrorKind::Invalid,
+            ));
+        }
+        if find_by_address(&self.db, &new_email).await?.is_some() {
+            return Ok(new_email_error(
+                "This email address belongs to another account",
+                ErrorKind::EmailTaken,
+            ));
+        }
+        if let Err(wait) = link_budget(&self.db, person.id, TokenPurpose::ChangeEmail, now).await? {
+            return Ok(new_email_error(
+                &format!(
+                    "We sent a link a short while ago. You can ask for another in {}.",
+                    wait_in_words(wait)
+                ),
+                ErrorKind::TooManyAttempts,
+            ));
+        }
+        let portal = person.kind.portal();
+        let txn = self.db.begin().await?;
+        let token = issue_token(
+            &txn,
+            person.id,
+            TokenPurpose::ChangeEmail,
+            VERIFICATION_LIFETIME,
+            Some(new_email.as_typed().to_owned()),
+            now,
+        )
+        .await?;
+        let link = self.link(portal, &format!("/email-change?token={}", token.as_str()));
+        outbox::enqueue(
+            &txn,
+            &templates::email_change_link(portal, new_email.as_typed(), &person.first_name, link),
+            now,
+        )
+        .await?;
+        outbox::enqueue(
+            &txn,
+            &templates::email_change_notice(
+                portal,
+                &person.email,
+                &person.first_name,
+                new_email.as_typed(),
+            ),
+            now,
+        )
+        .await?;
+        Audit::by_self(person.id)
+            .detail(new_email.as_typed())
+            .record(&txn, AuditAction::EmailChangeRequested, now)
+            .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(ActionOutcome::done(format!(
+            "We sent a link to {}. Your address changes when you open it; until then, keep using {}.",
+            new_email.as_typed(),
+            person.email
+        )))
+    }
+
+    /// "Log out everywhere else".
+    pub async fn end_other_sessions_at(
+        &self,
+        session: &Session,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let Some((person, login)) = self.session_login(session).await? else {
+            return Ok(log_in_first());
+        };
+        let txn = self.db.begin().await?;
+        let ended = self.end_logins(&txn, person.id, Some(&login.id)).await?;
+        Audit::by_self(person.id)
+            .record(&txn, AuditAction::OtherSessionsEnded, now)
+            .await?;
+        txn.commit().await?;
+        self.delete_stored_sessions(ended).await;
+        Ok(ActionOutcome::done("Your other sessions are logged out."))
+    }
+}
+
+fn log_in_first() -> ActionOutcome {
+    ActionOutcome::Rejected {
+        errors: FieldErrors::one_of_kind(
+            Field::Form,
+            "Your session has ended. Log in again.",
+            ErrorKind::Forbidden,
+        ),
+    }
+}
+
+fn new_email_error(message: &str, kind: ErrorKind) -> ActionOutcome {
+    ActionOutcome::Rejected {
+        errors: FieldErrors::one_of_kind(Field::NewEmail, message, kind),
+    }
+}

@@ -1,0 +1,388 @@
+//! Getting back in with an emailed link: password reset, a new verification link, and
+//! confirming a change of address. Every link is a [`Token`]: 32 random bytes, only the
+//! SHA-256 stored, one purpose, single use through one conditional update, expiring. A
+//! new link of a purpose makes the person's older ones of that purpose stop working.
+use app::api::{AfterVerification, Client, LinkRequestOutcome, NewPasswordOutcome, TokenStatus};
+use app::forms::email_links::ValidNewPassword;
+use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail};
+use app::portal::Portal;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use tower_sessions::Session;
+
+use super::audit::{Audit, AuditAction};
+use super::registration::VERIFICATION_LIFETIME;
+use super::{Portico, ServiceError};
+use crate::db::entities::email_token::{self, TokenPurpose};
+use crate::db::entities::user::{self, UserStatus};
+use crate::db::is_unique_violation;
+use crate::limits::wait_in_words;
+use crate::mail::{outbox, templates};
+use crate::tokens::{could_be_a_token, hash_token, Token};
+
+/// How long a password reset link works.
+pub const RESET_LIFETIME: Duration = Duration::hours(1);
+/// At most one link of a purpose per address in this long…
+pub const LINK_INTERVAL: Duration = Duration::seconds(60);
+/// …and at most this many a day (besides the one registration sends).
+pub const LINKS_PER_DAY: u64 = 5;
+
+pub const RESET_SENT: &str = "If an account exists for this address, we sent a link to reset its password. The link works for 1 hour.";
+
+impl Portico {
+    pub async fn request_password_reset_at(
+        &self,
+        email: &NormalizedEmail,
+        now: DateTime<Utc>,
+    ) -> Result<LinkRequestOutcome, ServiceError> {
+        let sent = LinkRequestOutcome::Sent {
+            message: RESET_SENT.into(),
+        };
+        let Some(person) = find_by_address(&self.db, email).await? else {
+            return Ok(sent);
+        };
+        // Over the limit, nothing is sent, and the page says the same: it must not tell
+        // whether the address has an account.
+        if link_budget(&self.db, person.id, TokenPurpose::Reset, now)
+            .await?
+            .is_err()
+        {
+            return Ok(sent);
+        }
+        let portal = person.kind.portal();
+        let txn = self.db.begin().await?;
+        let token = issue_token(
+            &txn,
+            person.id,
+            TokenPurpose::Reset,
+            RESET_LIFETIME,
+            None,
+            now,
+        )
+        .await?;
+        let link = self.link(portal, &format!("/reset/new?token={}", token.as_str()));
+        let email = templates::password_reset(portal, &person.email, &person.first_name, link);
+        outbox::enqueue(&txn, &email, now).await?;
+        Audit::by_self(person.id)
+            .record(&txn, AuditAction::PasswordResetRequested, now)
+            .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(sent)
+    }
+
+    /// Sets a new password from a reset link: every other session ends, and this one is
+    /// logged in (if the account may log in).
+    pub async fn reset_password_at(
+        &self,
+        session: &Session,
+        client: &Client,
+        portal: Portal,
+        form: ValidNewPassword,
+        now: DateTime<Utc>,
+    ) -> Result<NewPasswordOutcome, ServiceError> {
+        // Hashing is costly: only for a link that works now.
+        let status = self
+            .token_status_at(&form.token, TokenPurpose::Reset, now)
+            .await?;
+        if status != TokenStatus::Valid {
+            return Ok(NewPasswordOutcome::Link(status));
+        }
+        let password_hash = self.hasher.hash(form.password).await?;
+        let txn = self.db.begin().await?;
+        let Some(token) = use_token(&txn, &form.token, TokenPurpose::Reset, now).await? else {
+            txn.rollback().await?;
+            let status = self
+                .token_status_at(&form.token, TokenPurpose::Reset, now)
+                .await?;
+            return Ok(NewPasswordOutcome::Link(status));
+        };
+        let Some(person) = user::Entity::find_by_id(token.user_id).one(&txn).await? else {
+            return Ok(NewPasswordOutcome::Link(TokenStatus::Unknown));
+        };
+        user::Entity::update_many()
+            .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(person.id))
+            .exec(&txn)
+            .await?;
+        let ended = self.end_logins(&txn, person.id, None).await?;
+        let home = person.kind.portal();
+        let reset = self.link(home, "/reset");
+        outbox::enqueue(
+            &txn,
+            &templates::password_changed(home, &person.email, &person.first_name, reset),
+            now,
+        )
+        .await?;
+        Audit::by_self(person.id)
+            .record(&txn, AuditAction::PasswordReset, now)
+            .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        self.delete_stored_sessions(ended).await;
+        self.log_in_limits.forgive_address(&person.email_normalized);
+
+        if person.status != UserStatus::Active || home != portal {
+            return Ok(NewPasswordOutcome::Saved {
+                message: match person.status {
+                    UserStatus::Active => {
+                        format!("Your password is saved. Log in at the {}.", home.name())
+                    }
+                    UserStatus::Unverified => {
+                        "Your password is saved. Verify your email address before you log in."
+                            .into()
+                    }
+                    _ => "Your password is saved, but your account cannot log in at the moment."
+                        .into(),
+                },
+            });
+        }
+        self.start_login(session, &person, client, now).await?;
+        Ok(NewPasswordOutcome::LoggedIn {
+            to: home.prefix().to_owned(),
+        })
+    }
+
+    /// Sends a new verification link to an address whose registration is not verified.
+    pub async fn resend_verification_at(
+        &self,
+        email: &NormalizedEmail,
+        now: DateTime<Utc>,
+    ) -> Result<LinkRequestOutcome, ServiceError> {
+        let person = find_by_address(&self.db, email)
+            .await?
+            .filter(|p| p.status == UserStatus::Unverified);
+        let Some(person) = person else {
+            return Ok(LinkRequestOutcome::Sent {
+                message: "If an unverified registration exists for this address, we sent a new verification link to it.".into(),
+            });
+        };
+        if let Err(wait) = link_budget(&self.db, person.id, TokenPurpose::Verify, now).await? {
+            return Ok(LinkRequestOutcome::Rejected {
+                errors: FieldErrors::one_of_kind(
+                    Field::Email,
+                    format!("We sent a link to this address a short while ago. You can ask for another in {}.", wait_in_words(wait)),
+                    ErrorKind::TooManyAttempts,
+                ),
+            });
+        }
+        let portal = person.kind.portal();
+        let txn = self.db.begin().await?;
+        let token = issue_token(
+            &txn,
+            person.id,
+            TokenPurpose::Verify,
+            VERIFICATION_LIFETIME,
+            None,
+            now,
+        )
+        .await?;
+        // Counted from the newest link: the registration is not replaced while it works.
+        user::Entity::update_many()
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(person.id))
+            .exec(&txn)
+            .await?;
+        let link = self.link(portal, &format!("/verify?token={}", token.as_str()));
+        outbox::enqueue(
+            &txn,
+            &templates::verification(portal, &person.email, &person.first_name, &link),
+            now,
+        )
+        .await?;
+        Audit::by_self(person.id)
+            .record(&txn, AuditAction::VerificationResent, now)
+            .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(LinkRequestOutcome::Sent {
+            message: format!(
+                "We sent a new verification link to {}. Links sent before no longer work.",
+                person.email
+            ),
+        })
+    }
+
+    /// What a link's token is now, without using it.
+    pub async fn token_status_at(
+        &self,
+        token: &str,
+        purpose: TokenPurpose,
+        now: DateTime<Utc>,
+    ) -> Result<TokenStatus, ServiceError> {
+        if !could_be_a_token(token) {
+            return Ok(TokenStatus::Unknown);
+        }
+        let found = email_token::Entity::find()
+            .filter(email_token::Column::TokenHash.eq(hash_token(token)))
+            .filter(email_token::Column::Purpose.eq(purpose))
+            .one(&self.db)
+            .await?;
+        Ok(match found {
+            None => TokenStatus::Unknown,
+            Some(t) if t.used_at.is_some() => TokenStatus::Used,
+            Some(t) if t.expires_at <= now => TokenStatus::Expired,
+            Some(_) => TokenStatus::Valid,
+        })
+    }
+
+    /// Makes an address change take effect: the link sent to the new address was opened.
+    pub async fn confirm_email_change_at(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<TokenStatus, ServiceError> {
+        if !could_be_a_token(token) {
+            return Ok(TokenStatus::Unknown);
+        }
+        let txn = self.db.begin().await?;
+        let Some(used) = use_token(&txn, token, TokenPurpose::ChangeEmail, now).await? else {
+            txn.rollback().await?;
+            return self
+                .token_status_at(token, TokenPurpose::ChangeEmail, now)
+                .await;
+        };
+        let Some(new_email) = used
+            .new_email
+            .as_deref()
+            .and_then(|e| NormalizedEmail::parse(e).ok())
+        else {
+            return Ok(TokenStatus::Unknown);
+        };
+        let changed = user::Entity::update_many()
+            .col_expr(user::Column::Email, Expr::value(new_email.as_typed()))
+            .col_expr(
+                user::Column::EmailNormalized,
+                Expr::value(new_email.normalized()),
+            )
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(used.user_id))
+            .exec(&txn)
+            .await;
+        match changed {
+            Err(error) if is_unique_violation(&error) => {
+                txn.rollback().await?;
+                return Ok(TokenStatus::Taken);
+            }
+            other => other?,
+        };
+        Audit::by_self(used.user_id)
+            .detail(new_email.as_typed())
+            .record(&txn, AuditAction::EmailChanged, now)
+            .await?;
+        txn.commit().await?;
+        Ok(TokenStatus::Verified(AfterVerification::LogIn))
+    }
+}
+
+/// The account of an address, if any.
+pub(super) async fn find_by_address<C: ConnectionTrait>(
+    db: &C,
+    email: &NormalizedEmail,
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(email.normalized()))
+        .one(db)
+        .await
+}
+
+/// Whether another link of this purpose may go to the person now, or how long to wait:
+/// one a minute, and [`LINKS_PER_DAY`] a day besides the first. Counted from the tokens
+/// themselves, so the limit holds across server instances.
+pub(super) async fn link_budget<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    purpose: TokenPurpose,
+    now: DateTime<Utc>,
+) -> Result<Result<(), std::time::Duration>, DbErr> {
+    let today = email_token::Entity::find()
+        .filter(email_token::Column::UserId.eq(user_id))
+        .filter(email_token::Column::Purpose.eq(purpose))
+        .filter(email_token::Column::CreatedAt.gt(now - Duration::days(1)))
+        .order_by_asc(email_token::Column::CreatedAt);
+    let count = today.clone().count(db).await?;
+    let wait_until = if count > LINKS_PER_DAY {
+        let oldest = today.one(db).await?.map(|t| t.created_at);
+        oldest.map(|at| at + Duration::days(1))
+    } else {
+        let newest = email_token::Entity::find()
+            .filter(email_token::Column::UserId.eq(user_id))
+            .filter(email_token::Column::Purpose.eq(purpose))
+            .order_by_desc(email_token::Column::CreatedAt)
+            .one(db)
+            .await?
+            .map(|t| t.created_at);
+        newest
+            .map(|at| at + LINK_INTERVAL)
+            .filter(|until| *until > now)
+    };
+    Ok(match wait_until {
+        Some(until) => Err((until - now).to_std().unwrap_or_default()),
+        None => Ok(()),
+    })
+}
+
+/// A new link for the person: its token row, with their older unused links of the same
+/// purpose made to expire now.
+pub(super) async fn issue_token<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    purpose: TokenPurpose,
+    lifetime: Duration,
+    new_email: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Token, DbErr> {
+    email_token::Entity::update_many()
+        .col_expr(email_token::Column::ExpiresAt, Expr::value(now))
+        .filter(email_token::Column::UserId.eq(user_id))
+        .filter(email_token::Column::Purpose.eq(purpose))
+        .filter(email_token::Column::UsedAt.is_null())
+        .filter(email_token::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    let token = Token::generate();
+    email_token::ActiveModel {
+        user_id: Set(user_id),
+        purpose: Set(purpose),
+        token_hash: Set(token.hash()),
+        created_at: Set(now),
+        expires_at: Set(now + lifetime),
+        used_at: Set(None),
+        new_email: Set(new_email),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// Uses a token of this purpose if it is unused and unexpired: one conditional update,
+/// so it works once however many requests race. Returns its row.
+pub(super) async fn use_token<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+    purpose: TokenPurpose,
+    now: DateTime<Utc>,
+) -> Result<Option<email_token::Model>, DbErr> {
+    let hash = hash_token(token);
+    let used = email_token::Entity::update_many()
+        .col_expr(email_token::Column::UsedAt, Expr::value(now))
+        .filter(email_token::Column::TokenHash.eq(hash.as_str()))
+        .filter(email_token::Column::Purpose.eq(purpose))
+        .filter(email_token::Column::UsedAt.is_null())
+        .filter(email_token::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    if used.rows_affected == 0 {
+        return Ok(None);
+    }
+    email_token::Entity::find()
+        .filter(email_token::Column::TokenHash.eq(hash))
+        .one(db)
+        .await
+}
