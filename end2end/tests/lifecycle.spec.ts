@@ -145,3 +145,21 @@ test('log out everywhere else ends the session of a second browser', async ({ pa
   await page.reload();
   await expect(page.getByRole('banner').getByText(ada.firstName, { exact: true })).toBeVisible();
 });
+
+test('forms that post to their page are checked in the browser first', async ({ page }) => {
+  await page.goto('/csp/reset');
+  await page.waitForFunction(() => (window as any).__leptos_hydrated !== undefined || document.readyState === 'complete');
+  const email = page.getByLabel('Email', { exact: true });
+  // Hydrated: the check runs as the field is left, before anything is sent.
+  await expect(async () => {
+    await email.fill('not-an-address');
+    await email.blur();
+    await expect(page.locator('#email-error')).toContainText('Enter an email address in the correct format', {
+      timeout: 500,
+    });
+  }).toPass();
+  await page.evaluate(() => ((window as any).__samePage = true));
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter an email address in the correct format');
+  expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
+});

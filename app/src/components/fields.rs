@@ -38,6 +38,13 @@ impl FormErrors {
         }
     }
 
+    /// Starts over with the errors of a submission the page answers (none on a plain
+    /// visit): the summary shows when there are any.
+    pub fn reset(self, errors: FieldErrors) {
+        self.submitted.set(!errors.is_empty());
+        self.shown.set(errors);
+    }
+
     /// Shows the errors of a submission (none clears them), with the summary focused.
     pub fn show(self, errors: FieldErrors) {
         let rejected = !errors.is_empty();
@@ -64,38 +71,91 @@ impl FormErrors {
     where
         F: serde::de::DeserializeOwned + Default + 'static,
     {
+        self.check_as_fields_are_left(form, check);
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if let Some(data) = self.checked(form, check) {
+                send(data);
+            }
+        }
+    }
+
+    /// Wires a form that posts to its page in any case: in the browser it is checked
+    /// as the person leaves each field (`per_field`; one form per page) and on submit,
+    /// and posted only without errors. The server checks it again with the same `check`.
+    pub fn check_before_posting<F>(
+        self,
+        form: NodeRef<leptos::html::Form>,
+        check: fn(&F) -> FieldErrors,
+        per_field: bool,
+    ) -> impl Fn(leptos::ev::SubmitEvent) + Clone + 'static
+    where
+        F: serde::de::DeserializeOwned + Default + 'static,
+    {
+        if per_field {
+            self.check_as_fields_are_left(form, check);
+        }
+        move |ev: leptos::ev::SubmitEvent| {
+            if self.checked(form, check).is_none() {
+                ev.prevent_default();
+            }
+        }
+    }
+
+    fn check_as_fields_are_left<F>(
+        self,
+        form: NodeRef<leptos::html::Form>,
+        check: fn(&F) -> FieldErrors,
+    ) where
+        F: serde::de::DeserializeOwned + Default + 'static,
+    {
+        #[cfg(feature = "hydrate")]
+        self.on_leave
+            .set_value(Some(Callback::new(move |field: Field| {
+                if let Some(data) = form
+                    .get_untracked()
+                    .and_then(|f| crate::submission::read_form::<F>(&f))
+                {
+                    self.shown
+                        .update(|shown| shown.replace_field(field, &check(&data)));
+                }
+            })));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (form, check);
+    }
+
+    /// The form's data if it passes `check`; else its errors are shown and None.
+    fn checked<F>(
+        self,
+        form: NodeRef<leptos::html::Form>,
+        check: fn(&F) -> FieldErrors,
+    ) -> Option<F>
+    where
+        F: serde::de::DeserializeOwned + Default + 'static,
+    {
         #[cfg(feature = "hydrate")]
         {
-            use crate::submission::read_form;
-            self.on_leave
-                .set_value(Some(Callback::new(move |field: Field| {
-                    if let Some(data) = form.get_untracked().and_then(|f| read_form::<F>(&f)) {
-                        self.shown
-                            .update(|shown| shown.replace_field(field, &check(&data)));
-                    }
-                })));
-            move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                let Some(data) = form.get_untracked().and_then(|f| read_form::<F>(&f)) else {
-                    return;
-                };
-                let errors = check(&data);
-                if errors.is_empty() {
-                    send(data);
-                } else {
-                    self.show(errors);
-                }
+            let data = form
+                .get_untracked()
+                .and_then(|f| crate::submission::read_form::<F>(&f))?;
+            let errors = check(&data);
+            if errors.is_empty() {
+                Some(data)
+            } else {
+                self.show(errors);
+                None
             }
         }
         #[cfg(not(feature = "hydrate"))]
         {
-            let _ = (form, check, send);
-            |_: leptos::ev::SubmitEvent| {}
+            let _ = (form, check);
+            None
         }
     }
 }
 
-fn form_errors() -> FormErrors {
+/// The errors of the form being drawn, from context (the page provides them).
+pub fn form_errors() -> FormErrors {
     use_context::<FormErrors>().unwrap_or_else(|| FormErrors::new(FieldErrors::new()))
 }
 
@@ -233,7 +293,11 @@ pub fn TextField(
                 value=value
                 aria-describedby=described_by
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
-                on:blur=move |_| errors.leave(field)
+                on:blur=move |ev: leptos::ev::FocusEvent| {
+                    if !moving_to_a_submit_button(&ev) {
+                        errors.leave(field);
+                    }
+                }
             />
         </div>
     }
@@ -268,5 +332,23 @@ pub fn CheckboxField(
                 </label>
             </div>
         </div>
+    }
+}
+
+/// Whether focus is leaving a field for a submit button. The field is then checked with
+/// the whole form on submit instead: an error drawn on blur would move the button from
+/// under the pointer between press and release, and the click would be lost.
+fn moving_to_a_submit_button(ev: &leptos::ev::FocusEvent) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.related_target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlButtonElement>().ok())
+            .is_some_and(|button| button.type_() == "submit")
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        false
     }
 }

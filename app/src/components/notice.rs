@@ -15,20 +15,32 @@ pub fn errors_of(outcome: &Option<Result<ActionOutcome, ServerFnError>>) -> Fiel
     }
 }
 
+/// The errors of a page whose forms post to it, provided in context for its fields. Call
+/// it in the page's component, outside its `Suspense`: one instance for the page,
+/// however often the suspended part is drawn (in the browser it may be drawn again, and
+/// a second instance would leave the fields and the summary disagreeing).
+pub fn provide_form_errors() -> FormErrors {
+    let errors = FormErrors::new(FieldErrors::new());
+    provide_context(errors);
+    errors
+}
+
 /// A success panel, or the error summary, for the latest management form posted on the
-/// page. Call it before drawing the page's forms: it puts the errors in context (of the
-/// caller), where the fields find and show them.
-pub fn action_notice(outcome: Option<Result<ActionOutcome, ServerFnError>>) -> AnyView {
+/// page; the errors go to the page's [`FormErrors`], where the fields show them.
+pub fn action_notice(
+    form_errors: FormErrors,
+    outcome: Option<Result<ActionOutcome, ServerFnError>>,
+) -> AnyView {
     let done = match &outcome {
         Some(Ok(ActionOutcome::Done { message })) => Some(message.clone()),
         _ => None,
     };
-    notice(done, errors_of(&outcome))
+    notice(form_errors, done, errors_of(&outcome))
 }
 
-/// A success panel with `done`, or the summary of `errors`, which go into context.
-pub fn notice(done: Option<String>, errors: FieldErrors) -> AnyView {
-    provide_context(FormErrors::new(errors));
+/// A success panel with `done`, or the summary of `errors`.
+pub fn notice(form_errors: FormErrors, done: Option<String>, errors: FieldErrors) -> AnyView {
+    form_errors.reset(errors);
     view! {
         {done.map(|message| view! {
             <div class="panel panel--success" role="status">

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{password_reset_status, reset_password, NewPasswordOutcome, TokenStatus};
 use crate::components::fields::TextField;
 use crate::components::layout::PortalLayout;
-use crate::components::notice::notice;
+use crate::components::notice::{notice, provide_form_errors};
+use crate::forms::email_links::NewPasswordForm;
 use crate::forms::{Field, FieldErrors};
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
@@ -15,6 +16,7 @@ use crate::submission::{posted_submission, respond_with, PostedForm};
 
 #[component]
 pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
+    let form_errors = provide_form_errors();
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
     let posted = posted_submission(move |form| reset_password(portal, form));
     let opened = use_context::<PostedForm>().is_none();
@@ -60,11 +62,17 @@ pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
                                     Some(Err(error)) => failure_as_errors(&error),
                                     _ => FieldErrors::new(),
                                 };
-                                let summary = notice(None, errors);
+                                let summary = notice(form_errors, None, errors);
+                                let form_ref = NodeRef::<leptos::html::Form>::new();
+                                let on_submit = form_errors.check_before_posting(
+                                    form_ref,
+                                    |form: &NewPasswordForm| form.validate().err().unwrap_or_default(),
+                                    true,
+                                );
                                 view! {
                                     <h1>"Choose a new password"</h1>
                                     {summary}
-                                    <form class="form" method="post" action=format!("{}?token={token}", portal.path("/reset/new")) novalidate>
+                                    <form class="form" method="post" action=format!("{}?token={token}", portal.path("/reset/new")) novalidate node_ref=form_ref on:submit=on_submit>
                                         <input type="hidden" name="form[token]" value=token.clone() />
                                         <TextField
                                             field=Field::Password

@@ -5,16 +5,19 @@ use leptos::prelude::*;
 use crate::api::{
     change_password, end_other_sessions, profile, request_email_change, update_name, ProfileView,
 };
+use crate::components::fields::form_errors;
 use crate::components::fields::TextField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
-use crate::components::notice::action_notice;
+use crate::components::notice::{action_notice, provide_form_errors};
+use crate::forms::profile::{EmailChangeForm, NameForm, PasswordChangeForm};
 use crate::forms::Field;
 use crate::portal::Portal;
 use crate::submission::posted_submission_of;
 
 #[component]
 pub fn ProfilePage(portal: Portal) -> impl IntoView {
+    let form_errors = provide_form_errors();
     let name = posted_submission_of(Some("name"), update_name);
     let password = posted_submission_of(Some("password"), change_password);
     let email = posted_submission_of(Some("email"), request_email_change);
@@ -37,7 +40,7 @@ pub fn ProfilePage(portal: Portal) -> impl IntoView {
                         .or(password.await.map(|s| s.outcome))
                         .or(typed_email.as_ref().map(|(_, o)| o.clone()))
                         .or(sessions.await.map(|s| s.outcome));
-                    let notice = action_notice(outcome);
+                    let notice = action_notice(form_errors, outcome);
                     let new_email = typed_email
                         .filter(|(_, o)| !matches!(o, Ok(crate::api::ActionOutcome::Done { .. })))
                         .map(|(typed, _)| typed)
@@ -56,6 +59,24 @@ pub fn ProfilePage(portal: Portal) -> impl IntoView {
 #[component]
 fn Profile(portal: Portal, profile: ProfileView, new_email: String) -> impl IntoView {
     let here = portal.path("/profile");
+    // Each form is checked in the browser before it is posted (the server checks again).
+    let errors = form_errors();
+    let (name_form, password_form, email_form) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    let check_name = errors.check_before_posting(
+        name_form,
+        |f: &NameForm| f.validate().err().unwrap_or_default(),
+        false,
+    );
+    let check_password = errors.check_before_posting(
+        password_form,
+        |f: &PasswordChangeForm| f.validate().err().unwrap_or_default(),
+        false,
+    );
+    let check_email = errors.check_before_posting(
+        email_form,
+        |f: &EmailChangeForm| f.validate().err().unwrap_or_default(),
+        false,
+    );
     view! {
         <h1>"Your profile"</h1>
         <dl class="details">
@@ -69,7 +90,7 @@ fn Profile(portal: Portal, profile: ProfileView, new_email: String) -> impl Into
         </dl>
 
         <h2>"Your name"</h2>
-        <form class="form" method="post" action=here.clone() novalidate>
+        <form class="form" method="post" action=here.clone() novalidate node_ref=name_form on:submit=check_name>
             <input type="hidden" name="intent" value="name" />
             <TextField field=Field::FirstName label="First name" autocomplete="given-name" value=profile.first_name.clone() />
             <TextField field=Field::LastName label="Last name" autocomplete="family-name" value=profile.last_name.clone() />
@@ -77,7 +98,7 @@ fn Profile(portal: Portal, profile: ProfileView, new_email: String) -> impl Into
         </form>
 
         <h2>"Change password"</h2>
-        <form class="form" method="post" action=here.clone() novalidate>
+        <form class="form" method="post" action=here.clone() novalidate node_ref=password_form on:submit=check_password>
             <input type="hidden" name="intent" value="password" />
             <TextField field=Field::CurrentPassword label="Current password" input_type="password" autocomplete="current-password" />
             <TextField
@@ -95,7 +116,7 @@ fn Profile(portal: Portal, profile: ProfileView, new_email: String) -> impl Into
         {profile.pending_email.clone().map(|pending| view! {
             <p class="aside">{format!("A change to {pending} waits for its link to be opened.")}</p>
         })}
-        <form class="form" method="post" action=here.clone() novalidate>
+        <form class="form" method="post" action=here.clone() novalidate node_ref=email_form on:submit=check_email>
             <input type="hidden" name="intent" value="email" />
             <TextField
                 field=Field::NewEmail

@@ -7,9 +7,9 @@ use crate::api::{
     account_detail, change_contact, regenerate_code, save_account, AccountRecord, ActionOutcome,
     RequestStatus,
 };
-use crate::components::fields::{CheckboxField, TextField};
+use crate::components::fields::{form_errors, CheckboxField, TextField};
 use crate::components::guarded::{guarded, guarded_resource};
-use crate::components::notice::action_notice;
+use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::AccountForm;
 use crate::forms::Field;
 use crate::pages::admin::AdminLayout;
@@ -18,6 +18,7 @@ use crate::submission::posted_submission_of;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let form_errors = provide_form_errors();
     let id = use_params_map()
         .with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()))
         .unwrap_or(0);
@@ -44,7 +45,7 @@ pub fn AccountPage() -> impl IntoView {
                         .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
                         .map(|s| s.form);
                     let detail = detail.await;
-                    let notice = action_notice(outcome);
+                    let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
                         {guarded(detail, move |detail| match detail {
@@ -72,6 +73,12 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
         email_domains: account.domains.join(", "),
         auto_approve: account.auto_approve.then(|| "on".to_owned()),
     });
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let on_submit = form_errors().check_before_posting(
+        form_ref,
+        |form: &AccountForm| form.validate().err().unwrap_or_default(),
+        true,
+    );
     let pending: Vec<_> = detail
         .requests
         .into_iter()
@@ -96,7 +103,7 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
             </form>
         </section>
         <h2>"Details"</h2>
-        <form class="form" method="post" action=here.clone() novalidate>
+        <form class="form" method="post" action=here.clone() novalidate node_ref=form_ref on:submit=on_submit>
             <input type="hidden" name="intent" value="account" />
             <AccountFields form />
             <button class="button" type="submit">"Save changes"</button>

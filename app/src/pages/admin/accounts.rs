@@ -2,8 +2,9 @@
 use leptos::prelude::*;
 
 use crate::api::{accounts, save_account, AccountSummary};
+use crate::components::fields::form_errors;
 use crate::components::guarded::{guarded, guarded_resource};
-use crate::components::notice::action_notice;
+use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::AccountForm;
 use crate::pages::admin::account::AccountFields;
 use crate::pages::admin::AdminLayout;
@@ -11,6 +12,7 @@ use crate::submission::posted_submission;
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
+    let form_errors = provide_form_errors();
     let posted = posted_submission(save_account);
     let list = guarded_resource(move || async move {
         posted.await;
@@ -29,7 +31,7 @@ pub fn AccountsPage() -> impl IntoView {
                         .map(|s| s.form.clone())
                         .unwrap_or_default();
                     let outcome = submission.map(|s| s.outcome);
-                    let notice = action_notice(outcome);
+                    let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
                         {guarded(list, move |accounts| view! { <Accounts accounts typed /> }.into_any())}
@@ -42,6 +44,12 @@ pub fn AccountsPage() -> impl IntoView {
 
 #[component]
 fn Accounts(accounts: Vec<AccountSummary>, typed: AccountForm) -> impl IntoView {
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let on_submit = form_errors().check_before_posting(
+        form_ref,
+        |form: &AccountForm| form.validate().err().unwrap_or_default(),
+        true,
+    );
     view! {
         <h1>"Company accounts"</h1>
         <p class="lead">
@@ -77,7 +85,7 @@ fn Accounts(accounts: Vec<AccountSummary>, typed: AccountForm) -> impl IntoView 
             </tbody>
         </table>
         <h2>"Create an account"</h2>
-        <form class="form" method="post" action="/admin" novalidate>
+        <form class="form" method="post" action="/admin" novalidate node_ref=form_ref on:submit=on_submit>
             <AccountFields form=typed />
             <button class="button" type="submit">"Create account"</button>
         </form>

@@ -5,13 +5,14 @@ use leptos::prelude::*;
 
 use crate::api::{pending_requests, settle_pending, PendingList, RequestView};
 use crate::components::guarded::{guarded, guarded_resource};
-use crate::components::notice::action_notice;
+use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::REASON_MAX_CHARS;
 use crate::pages::admin::AdminLayout;
 use crate::submission::posted_submission;
 
 #[component]
 pub fn PendingPage() -> impl IntoView {
+    let form_errors = provide_form_errors();
     let posted = posted_submission(settle_pending);
     let pending = guarded_resource(move || async move {
         posted.await;
@@ -23,7 +24,7 @@ pub fn PendingPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
                     let pending = pending.await;
-                    let notice = action_notice(outcome);
+                    let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
                         {guarded(pending, |data| view! { <Pending data /> }.into_any())}

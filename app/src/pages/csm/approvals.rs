@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{company_requests, decide_request, RequestList, RequestView};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
-use crate::components::notice::action_notice;
+use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::REASON_MAX_CHARS;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -14,6 +14,7 @@ const PORTAL: Portal = Portal::Csm;
 
 #[component]
 pub fn ApprovalsPage() -> impl IntoView {
+    let form_errors = provide_form_errors();
     let posted = posted_submission(decide_request);
     let requests = guarded_resource(move || async move {
         posted.await;
@@ -25,7 +26,7 @@ pub fn ApprovalsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
                     let requests = requests.await;
-                    let notice = action_notice(outcome);
+                    let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
                         {guarded(requests, |data| view! { <Requests data /> }.into_any())}

@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use crate::api::{change_contact, company_contacts, ContactStatus, ContactView};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
-use crate::components::notice::action_notice;
+use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::ContactChange;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
+    let form_errors = provide_form_errors();
     let posted = posted_submission(change_contact);
     let contacts = guarded_resource(move || async move {
         posted.await;
@@ -23,7 +24,7 @@ pub fn ContactsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
                     let contacts = contacts.await;
-                    let notice = action_notice(outcome);
+                    let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
                         {guarded(contacts, |data| view! {
