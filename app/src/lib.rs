@@ -17,9 +17,14 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, MatchNestedRoutes, SsrMode, StaticSegment};
 
 use pages::account::{
-    email_change::EmailChangePage, log_in::LogInPage, log_out::LogOutPage,
-    new_password::NewPasswordPage, profile::ProfilePage, register::RegisterPage,
-    resend::ResendPage, reset::ResetPage, verify::VerifyPage,
+    ask_for_link::{AskForLinkPage, LinkKind},
+    email_change::EmailChangePage,
+    log_in::LogInPage,
+    log_out::LogOutPage,
+    new_password::NewPasswordPage,
+    profile::ProfilePage,
+    register::RegisterPage,
+    verify::VerifyPage,
 };
 use pages::admin::{account::AccountPage, accounts::AccountsPage, pending::PendingPage};
 use pages::chooser::Chooser;
@@ -115,9 +120,9 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
             <Route path=StaticSegment("login") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("log-out") view=move || view! { <LogOutPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("verify") view=move || view! { <VerifyPage portal /> } ssr=SsrMode::Async />
-            <Route path=StaticSegment("reset") view=move || view! { <ResetPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("reset") view=move || view! { <AskForLinkPage portal link=LinkKind::PasswordReset /> } ssr=SsrMode::Async />
             <Route path=(StaticSegment("reset"), StaticSegment("new")) view=move || view! { <NewPasswordPage portal /> } ssr=SsrMode::Async />
-            <Route path=StaticSegment("resend") view=move || view! { <ResendPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("resend") view=move || view! { <AskForLinkPage portal link=LinkKind::Verification /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("email-change") view=move || view! { <EmailChangePage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("profile") view=move || view! { <ProfilePage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("privacy") view=move || view! { <PrivacyPage portal /> } ssr=SsrMode::Async />

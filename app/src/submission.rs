@@ -128,6 +128,34 @@ where
     )
 }
 
+/// What an emailed link's token is, for the page the link opens, loaded with `status`
+/// (a server function that looks without using the token). When the page is opened, its
+/// HTTP status says what the link is (404 unknown, 410 used or expired); a post to the
+/// page sets the status from its own outcome instead.
+pub fn opened_link<O, Fut>(
+    token: String,
+    status: impl Fn(String) -> Fut + Clone + Send + Sync + 'static,
+) -> Resource<Result<O, ServerFnError>>
+where
+    O: Outcome + Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: Future<Output = Result<O, ServerFnError>> + Send + 'static,
+{
+    let opened = use_context::<PostedForm>().is_none();
+    Resource::new_blocking(
+        || (),
+        move |_| {
+            let (token, status) = (token.clone(), status.clone());
+            async move {
+                let found = status(token).await;
+                if opened {
+                    respond_with(&found);
+                }
+                found
+            }
+        },
+    )
+}
+
 /// Sets this response's status (and redirect) from an outcome. Call it while rendering
 /// (it reads the response from context); in the browser it does nothing.
 pub fn respond_with<O: Outcome>(outcome: &Result<O, ServerFnError>) {

@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::TokenStatus;
 #[cfg(feature = "ssr")]
 use super::{client, services, session};
-use crate::forms::email_links::{
-    ConfirmEmailChangeForm, NewPasswordForm, ResendForm, ResetRequestForm,
-};
+use crate::forms::email_links::{ConfirmEmailChangeForm, EmailForm, NewPasswordForm};
 use crate::forms::FieldErrors;
 use crate::portal::Portal;
 use crate::submission::Outcome;
@@ -72,7 +70,7 @@ impl Outcome for NewPasswordOutcome {
 #[server(prefix = "/api", endpoint = "request_password_reset")]
 pub async fn request_password_reset(
     portal: Portal,
-    form: ResetRequestForm,
+    form: EmailForm,
 ) -> Result<LinkRequestOutcome, ServerFnError> {
     match form.validate() {
         Ok(email) => services()?.request_password_reset(portal, email).await,
@@ -103,7 +101,7 @@ pub async fn reset_password(
 #[server(prefix = "/api", endpoint = "resend_verification")]
 pub async fn resend_verification(
     portal: Portal,
-    form: ResendForm,
+    form: EmailForm,
 ) -> Result<LinkRequestOutcome, ServerFnError> {
     match form.validate() {
         Ok(email) => services()?.resend_verification(portal, email).await,

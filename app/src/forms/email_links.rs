@@ -5,34 +5,17 @@ use serde::{Deserialize, Serialize};
 
 use super::{rules, Field, FieldErrors, NormalizedEmail, Redact};
 
-/// "Forgot your password?": the address to send a reset link to.
+/// "Forgot your password?" and "Send a new verification link": the address to send the
+/// link to.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct ResetRequestForm {
+pub struct EmailForm {
     pub email: String,
 }
 
-/// "Send a new verification link": the address registered.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ResendForm {
-    pub email: String,
-}
-
-/// Both ask for one address and nothing else.
-fn address(email: &str) -> Result<NormalizedEmail, FieldErrors> {
-    rules::email(email).map_err(|message| FieldErrors::one(Field::Email, message))
-}
-
-impl ResetRequestForm {
+impl EmailForm {
     pub fn validate(&self) -> Result<NormalizedEmail, FieldErrors> {
-        address(&self.email)
-    }
-}
-
-impl ResendForm {
-    pub fn validate(&self) -> Result<NormalizedEmail, FieldErrors> {
-        address(&self.email)
+        rules::email(&self.email).map_err(|message| FieldErrors::one(Field::Email, message))
     }
 }
 
@@ -99,13 +82,7 @@ pub struct ConfirmEmailChangeForm {
     pub token: String,
 }
 
-impl Redact for ResetRequestForm {
-    fn redacted(&self) -> Self {
-        self.clone()
-    }
-}
-
-impl Redact for ResendForm {
+impl Redact for EmailForm {
     fn redacted(&self) -> Self {
         self.clone()
     }

@@ -108,21 +108,9 @@ impl Portico {
         }
         let password_hash = self.hasher.hash(form.password).await?;
         let txn = self.db.begin().await?;
-        user::Entity::update_many()
-            .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
-            .col_expr(user::Column::UpdatedAt, Expr::value(now))
-            .filter(user::Column::Id.eq(person.id))
-            .exec(&txn)
+        let ended = self
+            .replace_password(&txn, &person, password_hash, Some(&login.id), now)
             .await?;
-        let ended = self.end_logins(&txn, person.id, Some(&login.id)).await?;
-        let portal = person.kind.portal();
-        let reset = self.link(portal, "/reset");
-        outbox::enqueue(
-            &txn,
-            &templates::password_changed(portal, &person.email, &person.first_name, reset),
-            now,
-        )
-        .await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::PasswordChanged, now)
             .await?;

@@ -104,21 +104,9 @@ impl Portico {
         let Some(person) = user::Entity::find_by_id(token.user_id).one(&txn).await? else {
             return Ok(NewPasswordOutcome::Link(TokenStatus::Unknown));
         };
-        user::Entity::update_many()
-            .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
-            .col_expr(user::Column::UpdatedAt, Expr::value(now))
-            .filter(user::Column::Id.eq(person.id))
-            .exec(&txn)
+        let ended = self
+            .replace_password(&txn, &person, password_hash, None, now)
             .await?;
-        let ended = self.end_logins(&txn, person.id, None).await?;
-        let home = person.kind.portal();
-        let reset = self.link(home, "/reset");
-        outbox::enqueue(
-            &txn,
-            &templates::password_changed(home, &person.email, &person.first_name, reset),
-            now,
-        )
-        .await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::PasswordReset, now)
             .await?;
@@ -126,6 +114,7 @@ impl Portico {
         self.outbox.wake();
         self.delete_stored_sessions(ended).await;
         self.log_in_limits.forgive_address(&person.email_normalized);
+        let home = person.kind.portal();
 
         if person.status != UserStatus::Active || home != portal {
             return Ok(NewPasswordOutcome::Saved {
@@ -277,6 +266,33 @@ impl Portico {
             .await?;
         txn.commit().await?;
         Ok(TokenStatus::Verified(AfterVerification::LogIn))
+    }
+}
+
+impl Portico {
+    /// Sets a new password inside the caller's transaction: every login but `keep` ends,
+    /// and the owner is told by email. Returns the store's sessions to delete once the
+    /// transaction commits.
+    pub(super) async fn replace_password<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        person: &user::Model,
+        password_hash: String,
+        keep: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<String>, ServiceError> {
+        user::Entity::update_many()
+            .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+            .col_expr(user::Column::UpdatedAt, Expr::value(now))
+            .filter(user::Column::Id.eq(person.id))
+            .exec(db)
+            .await?;
+        let ended = self.end_logins(db, person.id, keep).await?;
+        let portal = person.kind.portal();
+        let reset = self.link(portal, "/reset");
+        let email = templates::password_changed(portal, &person.email, &person.first_name, reset);
+        outbox::enqueue(db, &email, now).await?;
+        Ok(ended)
     }
 }
 

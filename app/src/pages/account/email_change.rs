@@ -6,29 +6,13 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{confirm_email_change, email_change_status, TokenStatus};
 use crate::components::layout::PortalLayout;
 use crate::portal::Portal;
-use crate::submission::{posted_submission, respond_with, PostedForm};
+use crate::submission::{opened_link, posted_submission};
 
 #[component]
 pub fn EmailChangePage(portal: Portal) -> impl IntoView {
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
     let posted = posted_submission(confirm_email_change);
-    let opened = use_context::<PostedForm>().is_none();
-    let link = {
-        let token = token.clone();
-        Resource::new_blocking(
-            || (),
-            move |_| {
-                let token = token.clone();
-                async move {
-                    let status = email_change_status(token).await;
-                    if opened {
-                        respond_with(&status);
-                    }
-                    status
-                }
-            },
-        )
-    };
+    let link = opened_link(token.clone(), email_change_status);
     view! {
         <PortalLayout portal title="Confirm your new email address">
             <Suspense fallback=|| ()>

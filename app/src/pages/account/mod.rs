@@ -1,10 +1,9 @@
 //! The account pages of both portals: each takes the portal it is shown in.
+pub mod ask_for_link;
 pub mod email_change;
 pub mod log_in;
 pub mod log_out;
 pub mod new_password;
 pub mod profile;
 pub mod register;
-pub mod resend;
-pub mod reset;
 pub mod verify;

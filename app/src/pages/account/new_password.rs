@@ -12,30 +12,14 @@ use crate::forms::email_links::NewPasswordForm;
 use crate::forms::{Field, FieldErrors};
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
-use crate::submission::{posted_submission, respond_with, PostedForm};
+use crate::submission::{opened_link, posted_submission};
 
 #[component]
 pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
     let form_errors = provide_form_errors();
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
     let posted = posted_submission(move |form| reset_password(portal, form));
-    let opened = use_context::<PostedForm>().is_none();
-    let link = {
-        let token = token.clone();
-        Resource::new_blocking(
-            || (),
-            move |_| {
-                let token = token.clone();
-                async move {
-                    let status = password_reset_status(token).await;
-                    if opened {
-                        respond_with(&status);
-                    }
-                    status
-                }
-            },
-        )
-    };
+    let link = opened_link(token.clone(), password_reset_status);
     view! {
         <PortalLayout portal title="Choose a new password">
             <Suspense fallback=|| ()>

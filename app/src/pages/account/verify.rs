@@ -8,35 +8,19 @@ use crate::components::layout::PortalLayout;
 use crate::forms::log_in::VerifyEmailForm;
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
-use crate::submission::{latest_outcome, posted_submission, respond_with, PostedForm};
+use crate::submission::{latest_outcome, opened_link, posted_submission};
 
 #[component]
 pub fn VerifyPage(portal: Portal) -> impl IntoView {
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
     let posted = posted_submission(verify_email);
-    // Opening the link: the status says what the link is (404 unknown, 410 used or
-    // expired). A plain post's status comes from its own outcome instead.
-    let opened = use_context::<PostedForm>().is_none();
-    let link = {
-        let token = token.clone();
-        Resource::new_blocking(
-            || (),
-            move |_| {
-                let token = token.clone();
-                async move {
-                    let status = if token.is_empty() {
-                        Ok(TokenStatus::Unknown)
-                    } else {
-                        email_token_status(token).await
-                    };
-                    if opened {
-                        respond_with(&status);
-                    }
-                    status
-                }
-            },
-        )
-    };
+    let link = opened_link(token.clone(), |token: String| async move {
+        if token.is_empty() {
+            Ok(TokenStatus::Unknown)
+        } else {
+            email_token_status(token).await
+        }
+    });
     view! {
         <PortalLayout portal title="Verify your email address">
             <Suspense fallback=|| ()>
