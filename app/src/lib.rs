@@ -26,9 +26,8 @@ use pages::account::{
     register::RegisterPage,
     verify::VerifyPage,
 };
-use pages::admin::{account::AccountPage, accounts::AccountsPage, pending::PendingPage};
 use pages::chooser::Chooser;
-use pages::csm::{approvals::ApprovalsPage, contacts::ContactsPage, home::CsmHome};
+use pages::csm::home::CsmHome;
 use pages::csp_home::CspHome;
 use pages::not_found::NotFound;
 use pages::policy::{PrivacyPage, TermsPage};
@@ -66,6 +65,27 @@ pub fn form_pages() -> Vec<String> {
         .collect()
 }
 
+/// Pages that are never hydrated: their forms are plain posts and they need no
+/// JavaScript, so their code stays out of the WASM every visitor downloads. Links to them
+/// from hydrated pages carry `rel="external"`, so that the browser loads them from the
+/// server instead of the client-side router looking for them.
+pub fn is_server_only(path: &str) -> bool {
+    path == "/admin"
+        || path.starts_with("/admin/")
+        || path == "/csm/approvals"
+        || path == "/csm/contacts"
+}
+
+/// Whether the page being rendered is hydrated (not [`is_server_only`]).
+fn hydrated_here() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().is_none_or(|parts| !is_server_only(parts.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    true
+}
+
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -76,7 +96,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                {hydrated_here().then(|| view! { <HydrationScripts options /> })}
                 <MetaTags />
             </head>
             <body>
@@ -100,11 +120,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/csp") view=CspHome ssr=SsrMode::Async />
                 <PortalRoutes portal=Portal::Csp />
                 <PortalRoutes portal=Portal::Csm />
-                <Route path=path!("/csm/approvals") view=ApprovalsPage ssr=SsrMode::Async />
-                <Route path=path!("/csm/contacts") view=ContactsPage ssr=SsrMode::Async />
-                <Route path=path!("/admin") view=AccountsPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/accounts/:id") view=AccountPage ssr=SsrMode::Async />
-                <Route path=path!("/admin/pending") view=PendingPage ssr=SsrMode::Async />
+                <ServerOnlyRoutes />
             </Routes>
         </Router>
     }
@@ -130,4 +146,24 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
+}
+
+/// The routes of the [`is_server_only`] pages: on the server only.
+#[component(transparent)]
+fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
+    #[cfg(feature = "ssr")]
+    {
+        use pages::admin::{account::AccountPage, accounts::AccountsPage, pending::PendingPage};
+        use pages::csm::{approvals::ApprovalsPage, contacts::ContactsPage};
+        view! {
+            <Route path=path!("/csm/approvals") view=ApprovalsPage ssr=SsrMode::Async />
+            <Route path=path!("/csm/contacts") view=ContactsPage ssr=SsrMode::Async />
+            <Route path=path!("/admin") view=AccountsPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/accounts/:id") view=AccountPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/pending") view=PendingPage ssr=SsrMode::Async />
+        }
+        .into_inner()
+    }
+    #[cfg(not(feature = "ssr"))]
+    ()
 }

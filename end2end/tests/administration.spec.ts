@@ -32,6 +32,10 @@ test('an administrator creates a company, regenerates its code and sees a reques
   const shown = page.locator('#registration-code');
   const first = (await shown.textContent())!;
   expect(first).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
   await page.getByRole('button', { name: 'Regenerate code' }).click();
   await expect(page.getByRole('status')).toContainText('The old code no longer works');
   const second = (await shown.textContent())!;
@@ -93,4 +97,13 @@ test('a customer administrator disables and enables a contact login', async ({ p
   await expect(page.getByRole('status')).toContainText(`Enabled Ivy ${ivy.lastName}'s login`);
   await logIn(ivyPage, ivy, 'csm');
   await expect(ivyPage).toHaveURL(/\/csm$/);
+});
+
+test('the administration pages are served without the WebAssembly the portals hydrate with', async ({ request }) => {
+  for (const path of ['/admin', '/admin/pending', '/csm/approvals', '/csm/contacts']) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).not.toContain('portico.wasm');
+  }
+  const portal = await (await request.get('/csm')).text();
+  expect(portal).toContain('portico.wasm');
 });

@@ -16,11 +16,11 @@ pub fn HomeActions(portal: Portal) -> impl IntoView {
                         let manage = match user.role {
                             Role::Member => None,
                             Role::CustomerAdmin => Some(view! {
-                                <a class="button" href=portal.path("/approvals")>"Registration requests"</a>
-                                <a class="button button--secondary" href=portal.path("/contacts")>"Contacts"</a>
+                                <a class="button" href=portal.path("/approvals") rel="external">"Registration requests"</a>
+                                <a class="button button--secondary" href=portal.path("/contacts") rel="external">"Contacts"</a>
                             }.into_any()),
                             Role::Admin => Some(view! {
-                                <a class="button" href="/admin">"Administration"</a>
+                                <a class="button" href="/admin" rel="external">"Administration"</a>
                             }.into_any()),
                         };
                         view! {

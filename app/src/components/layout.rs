@@ -87,14 +87,14 @@ fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
         Role::Member => None,
         Role::CustomerAdmin => Some(
             view! {
-                <a class="site-header__link" href=portal.path("/approvals")>"Approvals"</a>
-                <a class="site-header__link" href=portal.path("/contacts")>"Contacts"</a>
+                <a class="site-header__link" href=portal.path("/approvals") rel="external">"Approvals"</a>
+                <a class="site-header__link" href=portal.path("/contacts") rel="external">"Contacts"</a>
             }
             .into_any(),
         ),
         Role::Admin => Some(
             view! {
-                <a class="site-header__link" href="/admin">"Administration"</a>
+                <a class="site-header__link" href="/admin" rel="external">"Administration"</a>
             }
             .into_any(),
         ),

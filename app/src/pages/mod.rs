@@ -1,6 +1,7 @@
 //! One module per page: the account pages both portals share, each portal's own pages,
 //! and internal administration.
 pub mod account;
+#[cfg(feature = "ssr")]
 pub mod admin;
 pub mod chooser;
 pub mod csm;

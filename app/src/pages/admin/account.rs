@@ -91,7 +91,7 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
             <h2 id="code-title">"Registration code"</h2>
             <p>
                 <code class="code code--large" id="registration-code">{account.registration_code.clone()}</code>
-                <CopyButton text=account.registration_code.clone() />
+                <CopyButton />
             </p>
             <p class="field__hint">
                 "Give this code to the company's customer administrator. Regenerating it makes the old code stop working."
@@ -146,28 +146,18 @@ pub fn AccountFields(form: AccountForm) -> impl IntoView {
     }
 }
 
-/// Copies text to the clipboard (with JavaScript; without, the code is plain text to
-/// select).
+/// Copies the code to the clipboard. The admin pages are not hydrated (see
+/// `app::is_server_only`), so a line of inline script does it; without JavaScript the code
+/// is plain text to select.
 #[component]
-fn CopyButton(text: String) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    // Drawn only once the page is hydrated: without JavaScript it could not copy.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(window) = web_sys::window() {
-            let _ = window.navigator().clipboard().write_text(&text);
-            copied.set(true);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &text;
-    };
+fn CopyButton() -> impl IntoView {
     view! {
-        <Show when=move || hydrated.get()>
-            <button class="button button--small button--secondary" type="button" on:click=copy.clone()>
-                {move || if copied.get() { "Copied" } else { "Copy" }}
-            </button>
-        </Show>
+        <button
+            class="button button--small button--secondary"
+            type="button"
+            onclick="navigator.clipboard.writeText(document.getElementById('registration-code').textContent).then(() => { this.textContent = 'Copied'; })"
+        >
+            "Copy"
+        </button>
     }
 }

@@ -1,4 +1,6 @@
 //! The Customer Service Management portal's own pages, `/csm`.
+#[cfg(feature = "ssr")]
 pub mod approvals;
+#[cfg(feature = "ssr")]
 pub mod contacts;
 pub mod home;
