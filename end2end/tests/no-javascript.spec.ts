@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   agreeToPolicies,
+  emailTo,
   fillRegistration,
   logIn,
   person,
@@ -56,4 +57,39 @@ test('without JavaScript a wrong answer to the security question is refused', as
   await expect(page.locator('#security_code-error')).toContainText(
     'The answer to the security question is not right',
   );
+});
+
+test('without JavaScript a password is reset by email and changed on the profile', async ({ page, request }) => {
+  const ada = person();
+  await register(page, ada, false);
+  await verifyAddress(page, request, ada.email);
+
+  await page.goto('/csp/reset');
+  await page.getByLabel('Email', { exact: true }).fill(ada.email);
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await expect(page.getByRole('status')).toContainText('If an account exists for this address');
+  const email = await emailTo(request, ada.email, /Reset your password/);
+  await page.goto(/(http:\/\/\S+\/csp\/reset\/new\?token=[A-Za-z0-9_-]+)/.exec(email.text)![1]);
+  const reset = 'a passphrase set without scripts';
+  await page.getByLabel('New password', { exact: true }).fill(reset);
+  await page.getByLabel('Confirm new password').fill(reset);
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await expect(page).toHaveURL(/\/csp$/);
+
+  // The profile's forms: a wrong current password is an error on its field (422).
+  await page.goto('/csp/profile');
+  await page.getByLabel('Current password').fill('not my password');
+  await page.getByLabel('New password', { exact: true }).fill('another long passphrase');
+  await page.getByLabel('Confirm new password').fill('another long passphrase');
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/csp/profile') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Change password' }).click(),
+  ]);
+  expect(response.status()).toBe(422);
+  await expect(page.locator('#current_password-error')).toContainText('Your current password is incorrect');
+  await page.getByLabel('Current password').fill(reset);
+  await page.getByLabel('New password', { exact: true }).fill('another long passphrase');
+  await page.getByLabel('Confirm new password').fill('another long passphrase');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is changed');
 });
