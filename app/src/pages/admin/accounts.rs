@@ -56,7 +56,7 @@ fn Accounts(accounts: Vec<AccountSummary>, typed: AccountForm) -> impl IntoView 
             "Registrations without a code wait in "
             <a href="/admin/pending">"Pending registrations"</a> "."
         </p>
-        <table class="table">
+        <table class="table table--wide">
             <thead>
                 <tr>
                     <th scope="col">"Company"</th>

@@ -47,7 +47,7 @@ pub fn ContactsTable(contacts: Vec<ContactView>, action: String) -> impl IntoVie
         return view! { <p>"No contacts yet."</p> }.into_any();
     }
     view! {
-        <table class="table">
+        <table class="table table--wide">
             <thead>
                 <tr>
                     <th scope="col">"Name"</th>
