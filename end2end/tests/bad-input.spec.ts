@@ -28,6 +28,7 @@ test('an oversized body is refused with 413', async ({ request }) => {
   for (const path of ['/csp/register', '/api/register']) {
     const response = await request.post(path, { headers: form, data });
     expect(response.status(), path).toBe(413);
+    expect(await response.text(), path).toContain('The form is too large');
   }
 });
 

@@ -16,11 +16,7 @@ use app::submission::PostedForm;
 pub async fn post_to_page(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let Ok(body) = to_bytes(body, MAX_BODY_BYTES).await else {
-        return (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "The form is too large. Please shorten what you typed and try again.",
-        )
-            .into_response();
+        return (StatusCode::PAYLOAD_TOO_LARGE, super::body_limit::TOO_LARGE).into_response();
     };
     let posted = PostedForm(Arc::from(body.as_ref()));
     let services = state.services.clone();

@@ -1,5 +1,6 @@
 //! The HTTP surface: Leptos pages and server functions, plain form posts to pages,
 //! static files, the dev mailbox, and the layers around them.
+mod body_limit;
 mod client_address;
 mod form_pages;
 mod server_fn_errors;
@@ -81,6 +82,7 @@ pub fn router<S: SessionStore + Clone>(
         ))
         .layer(sessions)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(body_limit::refuse_oversized))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
