@@ -19,10 +19,7 @@ pub struct AttemptLimiter(Arc<DefaultKeyedRateLimiter<IpAddr>>);
 impl AttemptLimiter {
     /// `burst` attempts at once, then one more every `every`.
     pub fn new(burst: u32, every: Duration) -> Self {
-        let quota = Quota::with_period(every)
-            .expect("a period longer than zero")
-            .allow_burst(NonZeroU32::new(burst.max(1)).expect("at least one"));
-        Self(Arc::new(RateLimiter::keyed(quota)))
+        Self(Arc::new(RateLimiter::keyed(quota(burst, every))))
     }
 
     /// Registration codes: 10 attempts, then one every 30 seconds. A person who mistypes
@@ -60,11 +57,8 @@ pub struct FailureLimiter<K: Hash + Eq + Clone> {
 
 impl<K: Hash + Eq + Clone> FailureLimiter<K> {
     pub fn new(burst: u32, every: Duration) -> Self {
-        let quota = Quota::with_period(every)
-            .expect("a period longer than zero")
-            .allow_burst(NonZeroU32::new(burst.max(1)).expect("at least one"));
         Self {
-            failures: RateLimiter::keyed(quota),
+            failures: RateLimiter::keyed(quota(burst, every)),
             locked_until: Mutex::new(HashMap::new()),
         }
     }
@@ -156,6 +150,16 @@ impl LogInLimits {
             self.0 .1.forget_old();
         }
     }
+}
+
+/// `burst` attempts at once, then one more every `every` (at least a millisecond, so
+/// that governor's period is never zero).
+fn quota(burst: u32, every: Duration) -> Quota {
+    let every = every.max(Duration::from_millis(1));
+    let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
+    Quota::with_period(every)
+        .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+        .allow_burst(burst)
 }
 
 /// "2 minutes", "1 minute", "30 seconds": when to try again, as a person reads it.

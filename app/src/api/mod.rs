@@ -20,7 +20,7 @@ pub use services::*;
 
 use serde::{Deserialize, Serialize};
 
-use crate::forms::FieldErrors;
+use crate::forms::{ErrorKind, Field, FieldErrors};
 use crate::portal::Portal;
 use crate::submission::Outcome;
 
@@ -52,6 +52,17 @@ pub enum Access<T> {
     Denied,
 }
 
+impl<T> Access<T> {
+    /// What was granted, or the same refusal for a page that shows something else.
+    pub fn granted<U>(self) -> Result<T, Access<U>> {
+        match self {
+            Access::Granted(value) => Ok(value),
+            Access::LogInFirst => Err(Access::LogInFirst),
+            Access::Denied => Err(Access::Denied),
+        }
+    }
+}
+
 impl<T> Outcome for Access<T> {
     fn http_status(&self) -> u16 {
         match self {
@@ -78,6 +89,13 @@ impl ActionOutcome {
     pub fn done(message: impl Into<String>) -> Self {
         ActionOutcome::Done {
             message: message.into(),
+        }
+    }
+
+    /// Refused, with one error of `kind` on `field`.
+    pub fn refused(field: Field, message: impl Into<String>, kind: ErrorKind) -> Self {
+        ActionOutcome::Rejected {
+            errors: FieldErrors::one_of_kind(field, message, kind),
         }
     }
 }

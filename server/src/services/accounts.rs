@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use app::api::{Access, AccountRecord, AccountSummary, ActionOutcome, PendingList};
 use app::forms::business::ValidAccount;
 use app::forms::registration_code::{ALPHABET, LENGTH};
-use app::forms::{ErrorKind, Field, FieldErrors, RegistrationCode};
+use app::forms::{ErrorKind, Field, RegistrationCode};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use sea_orm::sea_query::Expr;
@@ -36,8 +36,8 @@ impl Portico {
         &self,
         session: &Session,
     ) -> Result<Access<Vec<AccountSummary>>, ServiceError> {
-        if let Some(denied) = self.unless_administrator(session).await? {
-            return Ok(denied);
+        if let Err(refusal) = self.administrator(session).await?.granted() {
+            return Ok(refusal);
         }
         let accounts = account::Entity::find()
             .order_by_asc(account::Column::Name)
@@ -79,10 +79,9 @@ impl Portico {
         session: &Session,
         id: i32,
     ) -> Result<Access<Option<AccountRecord>>, ServiceError> {
-        let admin = match self.administrator(session).await? {
-            Access::Granted(admin) => admin,
-            Access::LogInFirst => return Ok(Access::LogInFirst),
-            Access::Denied => return Ok(Access::Denied),
+        let admin = match self.administrator(session).await?.granted() {
+            Ok(admin) => admin,
+            Err(refusal) => return Ok(refusal),
         };
         let Some(account) = account::Entity::find_by_id(id).one(&self.db).await? else {
             return Ok(Access::Granted(None));
@@ -219,8 +218,8 @@ impl Portico {
         &self,
         session: &Session,
     ) -> Result<Access<PendingList>, ServiceError> {
-        if let Some(denied) = self.unless_administrator(session).await? {
-            return Ok(denied);
+        if let Err(refusal) = self.administrator(session).await?.granted() {
+            return Ok(refusal);
         }
         let requests = requests_where(
             &self.db,
@@ -236,18 +235,6 @@ impl Portico {
             .map(|a| (a.id, a.name))
             .collect();
         Ok(Access::Granted(PendingList { requests, accounts }))
-    }
-
-    /// None for an administrator; else what the page shows instead.
-    async fn unless_administrator<T>(
-        &self,
-        session: &Session,
-    ) -> Result<Option<Access<T>>, ServiceError> {
-        Ok(match self.administrator(session).await? {
-            Access::Granted(_) => None,
-            Access::LogInFirst => Some(Access::LogInFirst),
-            Access::Denied => Some(Access::Denied),
-        })
     }
 }
 
@@ -305,21 +292,17 @@ async fn count_by_account<C: ConnectionTrait, E: EntityTrait>(
 }
 
 fn forbidden() -> ActionOutcome {
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(
-            Field::Form,
-            "Only administrators can change company accounts.",
-            ErrorKind::Forbidden,
-        ),
-    }
+    ActionOutcome::refused(
+        Field::Form,
+        "Only administrators can change company accounts.",
+        ErrorKind::Forbidden,
+    )
 }
 
 fn no_such_account() -> ActionOutcome {
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(
-            Field::Form,
-            "There is no such account.",
-            ErrorKind::NotFound,
-        ),
-    }
+    ActionOutcome::refused(
+        Field::Form,
+        "There is no such account.",
+        ErrorKind::NotFound,
+    )
 }

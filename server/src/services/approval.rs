@@ -13,7 +13,7 @@
 //! change in the same transaction.
 use app::api::{ActionOutcome, AfterVerification};
 use app::forms::business::{Decision, PendingDecision, ValidDecision, ValidPendingDecision};
-use app::forms::{ErrorKind, Field, FieldErrors};
+use app::forms::{ErrorKind, Field};
 use app::portal::Portal;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, SimpleExpr};
@@ -359,12 +359,8 @@ impl Portico {
             .await?;
         if asked == 0 {
             txn.rollback().await?;
-            return Ok(ActionOutcome::Rejected {
-                errors: FieldErrors::one(
-                    Field::Account,
-                    format!("{} has no customer administrator to decide. Approve the request into it instead.", account.name),
-                ),
-            });
+            return Ok(ActionOutcome::refused(Field::Account,
+                    format!("{} has no customer administrator to decide. Approve the request into it instead.", account.name), ErrorKind::Invalid));
         }
         Audit {
             actor: Some(admin.id),
@@ -455,29 +451,23 @@ async fn set_status<C: ConnectionTrait>(
 }
 
 fn forbidden(message: &str) -> ActionOutcome {
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(Field::Form, message, ErrorKind::Forbidden),
-    }
+    ActionOutcome::refused(Field::Form, message, ErrorKind::Forbidden)
 }
 
 fn no_such_request() -> ActionOutcome {
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(
-            Field::Form,
-            "There is no such request. Reload the page to see the current list.",
-            ErrorKind::NotFound,
-        ),
-    }
+    ActionOutcome::refused(
+        Field::Form,
+        "There is no such request. Reload the page to see the current list.",
+        ErrorKind::NotFound,
+    )
 }
 
 fn no_such_company() -> ActionOutcome {
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(
-            Field::Account,
-            "There is no such company",
-            ErrorKind::NotFound,
-        ),
-    }
+    ActionOutcome::refused(
+        Field::Account,
+        "There is no such company",
+        ErrorKind::NotFound,
+    )
 }
 
 /// Someone settled the request first (or it never reached the state the page showed).
@@ -492,14 +482,12 @@ fn already_decided(
         state if state == expected => "changed while you were deciding",
         _ => "is not waiting for this decision",
     };
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(
-            Field::Form,
-            format!(
-                "{}'s request {now_state}. Reload the page to see the current list.",
-                full_name(contact)
-            ),
-            ErrorKind::Conflict,
+    ActionOutcome::refused(
+        Field::Form,
+        format!(
+            "{}'s request {now_state}. Reload the page to see the current list.",
+            full_name(contact)
         ),
-    }
+        ErrorKind::Conflict,
+    )
 }

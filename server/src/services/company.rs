@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use app::api::{Access, ActionOutcome, ContactList, RequestList, RequestView};
 use app::forms::business::{ContactChange, ValidContactChange};
-use app::forms::{ErrorKind, Field, FieldErrors};
+use app::forms::{ErrorKind, Field};
 use app::portal::Portal;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -28,10 +28,9 @@ impl Portico {
         &self,
         session: &Session,
     ) -> Result<Access<RequestList>, ServiceError> {
-        let admin = match self.customer_admin(session).await? {
-            Access::Granted(admin) => admin,
-            Access::LogInFirst => return Ok(Access::LogInFirst),
-            Access::Denied => return Ok(Access::Denied),
+        let admin = match self.customer_admin(session).await?.granted() {
+            Ok(admin) => admin,
+            Err(refusal) => return Ok(refusal),
         };
         let condition = Condition::all()
             .add(registration_request::Column::AccountId.eq(admin.account.id))
@@ -57,10 +56,9 @@ impl Portico {
         &self,
         session: &Session,
     ) -> Result<Access<ContactList>, ServiceError> {
-        let admin = match self.customer_admin(session).await? {
-            Access::Granted(admin) => admin,
-            Access::LogInFirst => return Ok(Access::LogInFirst),
-            Access::Denied => return Ok(Access::Denied),
+        let admin = match self.customer_admin(session).await?.granted() {
+            Ok(admin) => admin,
+            Err(refusal) => return Ok(refusal),
         };
         let contacts = contacts_of(&self.db, admin.account.id)
             .await?
@@ -315,9 +313,7 @@ pub(super) async fn requests_where<C: ConnectionTrait>(
 }
 
 fn rejected(message: &str, kind: ErrorKind) -> ActionOutcome {
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(Field::Form, message, kind),
-    }
+    ActionOutcome::refused(Field::Form, message, kind)
 }
 
 fn last_admin_error(name: &str) -> ActionOutcome {

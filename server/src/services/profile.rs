@@ -1,7 +1,7 @@
 //! The person's own profile: their details, password, email address and sessions.
 use app::api::{Access, ActionOutcome, ProfileView};
 use app::forms::profile::{ValidName, ValidPasswordChange};
-use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail};
+use app::forms::{ErrorKind, Field, NormalizedEmail};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
@@ -99,12 +99,11 @@ impl Portico {
             .verify(form.current_password, person.password_hash.clone())
             .await?
         {
-            return Ok(ActionOutcome::Rejected {
-                errors: FieldErrors::one(
-                    Field::CurrentPassword,
-                    "Your current password is incorrect",
-                ),
-            });
+            return Ok(ActionOutcome::refused(
+                Field::CurrentPassword,
+                "Your current password is incorrect",
+                ErrorKind::Invalid,
+            ));
         }
         let password_hash = self.hasher.hash(form.password).await?;
         let txn = self.db.begin().await?;
@@ -219,17 +218,13 @@ impl Portico {
 }
 
 fn log_in_first() -> ActionOutcome {
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(
-            Field::Form,
-            "Your session has ended. Log in again.",
-            ErrorKind::Forbidden,
-        ),
-    }
+    ActionOutcome::refused(
+        Field::Form,
+        "Your session has ended. Log in again.",
+        ErrorKind::Forbidden,
+    )
 }
 
 fn new_email_error(message: &str, kind: ErrorKind) -> ActionOutcome {
-    ActionOutcome::Rejected {
-        errors: FieldErrors::one_of_kind(Field::NewEmail, message, kind),
-    }
+    ActionOutcome::refused(Field::NewEmail, message, kind)
 }
