@@ -2,12 +2,13 @@
 //! in, what they can do next.
 use leptos::prelude::*;
 
-use crate::api::{current_user, Role};
+use crate::api::Role;
+use crate::components::layout::current_user_resource;
 use crate::portal::Portal;
 
 #[component]
 pub fn HomeActions(portal: Portal) -> impl IntoView {
-    let user = Resource::new_blocking(|| (), |_| current_user());
+    let user = current_user_resource();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

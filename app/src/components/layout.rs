@@ -6,9 +6,21 @@ use leptos_meta::Title;
 use crate::api::{current_user, LogOut, Role, SessionUser};
 use crate::portal::Portal;
 
+/// The person logged in, loaded once per page by its layout for everything on it.
+#[derive(Clone, Copy)]
+pub struct CurrentUser(pub Resource<Result<Option<SessionUser>, ServerFnError>>);
+
+/// The page's [`CurrentUser`]; loads it if the page has no portal layout.
+pub fn current_user_resource() -> Resource<Result<Option<SessionUser>, ServerFnError>> {
+    use_context::<CurrentUser>()
+        .map(|user| user.0)
+        .unwrap_or_else(|| Resource::new_blocking(|| (), |_| current_user()))
+}
+
 #[component]
 pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> impl IntoView {
     let user = Resource::new_blocking(|| (), |_| current_user());
+    provide_context(CurrentUser(user));
     let other = portal.other();
     view! {
         <Title text=format!("{title} · {}", portal.name()) />
