@@ -53,6 +53,10 @@ export default defineConfig({
         RUST_LOG: 'info,sqlx=warn,sea_orm=warn',
         // The demo company, its customer administrator and an administrator (scripts/run's).
         PORTICO_DEMO_DATA: 'true',
+        // Every test registers from 127.0.0.1: the per-client limits are raised here, and
+        // tested on their own in the server's integration tests.
+        REGISTRATIONS_PER_CLIENT_PER_HOUR: '100000',
+        QUESTION_ANSWERS_PER_CLIENT_PER_HOUR: '100000',
       },
     },
   ],

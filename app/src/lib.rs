@@ -18,6 +18,7 @@ use leptos_router::{path, MatchNestedRoutes, SsrMode, StaticSegment};
 
 use pages::account::{
     ask_for_link::{AskForLinkPage, LinkKind},
+    confirm::ConfirmPage,
     email_change::EmailChangePage,
     log_in::LogInPage,
     log_out::LogOutPage,
@@ -34,8 +35,9 @@ use pages::policy::{PrivacyPage, TermsPage};
 use portal::Portal;
 
 /// The pages of each portal whose forms post to themselves (see [`submission`]).
-pub const PORTAL_FORM_PAGES: [&str; 10] = [
+pub const PORTAL_FORM_PAGES: [&str; 11] = [
     "/register",
+    "/confirm",
     "/log-in",
     "/login",
     "/verify",
@@ -141,6 +143,7 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
             <Route path=StaticSegment("resend") view=move || view! { <AskForLinkPage portal link=LinkKind::Verification /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("email-change") view=move || view! { <EmailChangePage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("profile") view=move || view! { <ProfilePage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("confirm") view=move || view! { <ConfirmPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("privacy") view=move || view! { <PrivacyPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("terms") view=move || view! { <TermsPage portal /> } ssr=SsrMode::Async />
         </ParentRoute>

@@ -53,3 +53,30 @@ test('the dev mailbox is off when an SMTP server is configured', async ({ reques
   const response = await request.get('/dev/mailbox');
   expect(response.status()).toBe(404);
 });
+
+test('a form posted from another site is refused, whatever its cookies', async ({ page, request }) => {
+  // What a cross-site page's form sends: its own origin, or the browser's fetch metadata.
+  for (const headers of [
+    { ...form, Origin: 'https://evil.example' },
+    { ...form, 'Sec-Fetch-Site': 'cross-site' },
+    { ...form, 'Sec-Fetch-Site': 'same-site' },
+  ]) {
+    for (const path of ['/csp/log-in', '/api/log_in']) {
+      const response = await request.post(path, { headers, data: 'form%5Bemail%5D=a%40b.co' });
+      expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(403);
+    }
+  }
+  // A real browser posting from a page that is not this site's.
+  await page.setContent(
+    `<form method="post" action="http://127.0.0.1:3100/csp/log-in">
+       <input name="form[email]" value="mallory@example.com">
+       <input name="form[password]" value="correct horse battery staple">
+       <button>Go</button>
+     </form>`,
+  );
+  const [response] = await Promise.all([
+    page.waitForResponse('**/csp/log-in'),
+    page.getByRole('button', { name: 'Go' }).click(),
+  ]);
+  expect(response.status()).toBe(403);
+});

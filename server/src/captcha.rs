@@ -114,38 +114,40 @@ impl CaptchaIssuer {
         }
     }
 
-    /// Checks a response against its challenge. It does not spend the challenge.
+    /// Checks a response against its challenge. It does not spend the challenge; on a
+    /// wrong answer the problem comes with the challenge, which the caller must spend, so
+    /// that one challenge allows one answer.
     pub fn check(
         &self,
         response: &CaptchaResponse,
         now: DateTime<Utc>,
-    ) -> Result<CaptchaPass, CaptchaProblem> {
-        let claims = self.open(response.token())?;
+    ) -> Result<CaptchaPass, (CaptchaProblem, Option<CaptchaPass>)> {
+        let claims = self.open(response.token()).map_err(|p| (p, None))?;
         let expires_at =
-            DateTime::from_timestamp(claims.expires, 0).ok_or(CaptchaProblem::Malformed)?;
+            DateTime::from_timestamp(claims.expires, 0).ok_or((CaptchaProblem::Malformed, None))?;
         if now > expires_at {
-            return Err(CaptchaProblem::Expired);
+            return Err((CaptchaProblem::Expired, None));
         }
-        match response {
+        let pass = CaptchaPass {
+            id: claims.id.clone(),
+            expires_at,
+        };
+        let wrong = match response {
             CaptchaResponse::ProofOfWork { number, .. } => {
                 let solved = *number <= claims.max
                     && hex::encode(pow_digest(&claims.salt, *number)) == claims.challenge;
-                if !solved {
-                    return Err(CaptchaProblem::WrongSolution);
-                }
+                (!solved).then_some(CaptchaProblem::WrongSolution)
             }
             CaptchaResponse::Answer { answer, .. } => {
                 let right = parse_answer(answer)
                     .is_some_and(|n| self.answer_mac(&claims.id, n) == claims.answer);
-                if !right {
-                    return Err(CaptchaProblem::WrongAnswer);
-                }
+                (!right).then_some(CaptchaProblem::WrongAnswer)
             }
+        };
+        match wrong {
+            None => Ok(pass),
+            Some(problem) => Err((problem, Some(pass))),
         }
-        Ok(CaptchaPass {
-            id: claims.id,
-            expires_at,
-        })
     }
 
     fn open(&self, token: &str) -> Result<Claims, CaptchaProblem> {
@@ -203,10 +205,10 @@ mod tests {
             token: challenge.token,
             number: number + 1,
         };
-        assert_eq!(
+        assert!(matches!(
             issuer().check(&response, now),
-            Err(CaptchaProblem::WrongSolution)
-        );
+            Err((CaptchaProblem::WrongSolution, Some(_)))
+        ));
     }
 
     #[test]
@@ -223,9 +225,11 @@ mod tests {
             token: challenge.token,
             answer: (sum + 1).to_string(),
         };
-        assert_eq!(
-            issuer().check(&wrong, now),
-            Err(CaptchaProblem::WrongAnswer)
+        let (problem, to_spend) = issuer().check(&wrong, now).unwrap_err();
+        assert_eq!(problem, CaptchaProblem::WrongAnswer);
+        assert!(
+            to_spend.is_some(),
+            "a wrong answer comes with its challenge to spend"
         );
     }
 
@@ -240,7 +244,7 @@ mod tests {
         };
         assert_eq!(
             issuer().check(&response, Utc::now()),
-            Err(CaptchaProblem::Expired)
+            Err((CaptchaProblem::Expired, None))
         );
     }
 
@@ -257,7 +261,7 @@ mod tests {
         };
         assert_eq!(
             issuer().check(&foreign, now),
-            Err(CaptchaProblem::Malformed)
+            Err((CaptchaProblem::Malformed, None))
         );
         let garbage = CaptchaResponse::ProofOfWork {
             token: "not.a-token".into(),
@@ -265,7 +269,7 @@ mod tests {
         };
         assert_eq!(
             issuer().check(&garbage, now),
-            Err(CaptchaProblem::Malformed)
+            Err((CaptchaProblem::Malformed, None))
         );
     }
 }

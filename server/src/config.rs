@@ -1,6 +1,11 @@
 //! Configuration from the environment (12-factor); `.env` is read first when present.
-//! The listen address is Leptos's own `LEPTOS_SITE_ADDR`.
+//! The listen address is Leptos's own `LEPTOS_SITE_ADDR`. Every setting is checked
+//! here: a value that cannot be right stops the server with a message that names it.
+use std::ops::RangeInclusive;
+
 use lettre::message::Mailbox;
+
+use crate::limits::{Limit, Limits, DEFAULT_ANSWERS_PER_HOUR, DEFAULT_REGISTRATIONS_PER_HOUR};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portico.db?mode=rwc";
 pub const DEFAULT_MAIL_FROM: &str = "Portico <no-reply@localhost>";
@@ -9,23 +14,47 @@ pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
 #[derive(Clone, Debug)]
 pub struct Config {
     pub database_url: String,
-    /// The SMTP server; unset means the dev mailbox keeps every email.
+    /// The SMTP server; unset, emails stay in the outbox.
     pub smtp_url: Option<String>,
     pub mail_from: Mailbox,
     /// The base of links in emails.
     pub public_url: String,
-    /// Whether a reverse proxy in front sets the client's address in its headers.
-    pub trust_proxy_headers: bool,
+    /// How many reverse proxies in front of the server append the client's address to
+    /// `X-Forwarded-For`; 0 (the default) reads the peer's address.
+    pub trusted_proxies: usize,
     /// Seed the demo company and logins at start-up (development only).
     pub demo_data: bool,
+    /// Show every email at `/dev/mailbox` instead of sending it (development only).
+    pub dev_mailbox: bool,
+    /// Limits on attempts.
+    pub limits: Limits,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
     #[error("MAIL_FROM is not an email address with an optional name ({0})")]
     MailFrom(String),
     #[error("PUBLIC_URL must start with http:// or https:// (it is {0:?})")]
     PublicUrl(String),
+    #[error("DATABASE_URL must start with sqlite:, postgres: or postgresql: (it is {0:?})")]
+    DatabaseUrl(String),
+    #[error("{0} must be true or false (it is {1:?})")]
+    NotABoolean(&'static str, String),
+    #[error("{0} must be a whole number from {1} to {2} (it is {3:?})")]
+    NotANumber(&'static str, u32, u32, String),
+    #[error(
+        "DEV_MAILBOX=true shows every email, password reset links included, to anyone who \
+         opens /dev/mailbox: it is for development only and cannot be used with an https \
+         PUBLIC_URL"
+    )]
+    DevMailboxInProduction,
+    #[error("DEV_MAILBOX=true keeps emails in the server, and SMTP_URL sends them: set only one")]
+    DevMailboxWithSmtp,
+    #[error(
+        "TRUST_PROXY_HEADERS is replaced by TRUSTED_PROXIES, the number of reverse proxies in \
+         front of the server (1 for one proxy)"
+    )]
+    TrustProxyHeaders,
 }
 
 impl Config {
@@ -40,31 +69,98 @@ impl Config {
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             return Err(ConfigError::PublicUrl(public_url));
         }
+        let database_url = lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        let known_database = ["sqlite:", "postgres:", "postgresql:"]
+            .iter()
+            .any(|scheme| database_url.starts_with(scheme));
+        if !known_database {
+            return Err(ConfigError::DatabaseUrl(database_url));
+        }
+        if lookup("TRUST_PROXY_HEADERS").is_some() {
+            return Err(ConfigError::TrustProxyHeaders);
+        }
+        let flag = |name: &'static str| match lookup(name) {
+            None => Ok(false),
+            Some(value) => match value.trim() {
+                "1" | "true" | "yes" => Ok(true),
+                "0" | "false" | "no" => Ok(false),
+                _ => Err(ConfigError::NotABoolean(name, value)),
+            },
+        };
+        let number =
+            |name: &'static str, default: u32, range: RangeInclusive<u32>| match lookup(name) {
+                None => Ok(default),
+                Some(value) => value
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| range.contains(n))
+                    .ok_or(ConfigError::NotANumber(
+                        name,
+                        *range.start(),
+                        *range.end(),
+                        value,
+                    )),
+            };
+        let smtp_url = lookup("SMTP_URL");
+        let dev_mailbox = flag("DEV_MAILBOX")?;
+        if dev_mailbox && public_url.starts_with("https://") {
+            return Err(ConfigError::DevMailboxInProduction);
+        }
+        if dev_mailbox && smtp_url.is_some() {
+            return Err(ConfigError::DevMailboxWithSmtp);
+        }
+        let limits = Limits {
+            registrations: Limit::per_hour(
+                "registration",
+                number(
+                    "REGISTRATIONS_PER_CLIENT_PER_HOUR",
+                    DEFAULT_REGISTRATIONS_PER_HOUR,
+                    1..=1_000_000,
+                )?,
+            ),
+            question_answers: Limit::per_hour(
+                "question_answer",
+                number(
+                    "QUESTION_ANSWERS_PER_CLIENT_PER_HOUR",
+                    DEFAULT_ANSWERS_PER_HOUR,
+                    1..=1_000_000,
+                )?,
+            ),
+            ..Limits::default()
+        };
         Ok(Self {
-            database_url: lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
-            smtp_url: lookup("SMTP_URL"),
+            database_url,
+            smtp_url,
             mail_from: mail_from
                 .parse()
                 .map_err(|e: lettre::address::AddressError| ConfigError::MailFrom(e.to_string()))?,
             public_url: public_url.trim_end_matches('/').to_owned(),
-            trust_proxy_headers: lookup("TRUST_PROXY_HEADERS").is_some_and(|v| is_yes(&v)),
-            demo_data: lookup("PORTICO_DEMO_DATA").is_some_and(|v| is_yes(&v)),
+            trusted_proxies: number("TRUSTED_PROXIES", 0, 0..=8)? as usize,
+            demo_data: flag("PORTICO_DEMO_DATA")?,
+            dev_mailbox,
+            limits,
         })
-    }
-
-    /// Whether `/dev/mailbox` is on: only when no SMTP server is configured.
-    pub fn dev_mailbox(&self) -> bool {
-        self.smtp_url.is_none()
     }
 
     /// Session cookies are `Secure` when the site is served over https.
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+
+    /// The site's origin as browsers send it in `Origin`: scheme, host and port.
+    pub fn public_origin(&self) -> String {
+        origin_of(&self.public_url)
+    }
 }
 
-fn is_yes(value: &str) -> bool {
-    matches!(value.trim(), "1" | "true" | "yes")
+/// `https://portal.example.com` of `https://portal.example.com/base`.
+pub fn origin_of(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find('/') {
+        Some(slash) => url[..after_scheme + slash].to_owned(),
+        None => url.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -81,12 +177,17 @@ mod tests {
     }
 
     #[test]
-    fn defaults_give_sqlite_and_the_dev_mailbox() {
+    fn defaults_give_sqlite_and_no_dev_mailbox() {
         let config = config(&[]).unwrap();
         assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
-        assert!(config.dev_mailbox());
+        assert!(
+            !config.dev_mailbox,
+            "the dev mailbox is on only when asked for"
+        );
         assert_eq!(config.public_url, "http://127.0.0.1:3000");
         assert!(!config.secure_cookies());
+        assert_eq!(config.trusted_proxies, 0);
+        assert_eq!(config.limits, Limits::default());
     }
 
     #[test]
@@ -95,11 +196,13 @@ mod tests {
             ("SMTP_URL", "smtp://127.0.0.1:1025"),
             ("PUBLIC_URL", "https://portal.example.com/"),
             ("MAIL_FROM", "Help <help@example.com>"),
+            ("TRUSTED_PROXIES", "2"),
         ])
         .unwrap();
-        assert!(!config.dev_mailbox());
         assert_eq!(config.public_url, "https://portal.example.com");
+        assert_eq!(config.public_origin(), "https://portal.example.com");
         assert!(config.secure_cookies());
+        assert_eq!(config.trusted_proxies, 2);
         assert!(matches!(
             super::Config::from_lookup(|n| (n == "MAIL_FROM").then(|| "nope".to_string())),
             Err(ConfigError::MailFrom(_))
@@ -108,5 +211,62 @@ mod tests {
             super::Config::from_lookup(|n| (n == "PUBLIC_URL").then(|| "ftp://x".to_string())),
             Err(ConfigError::PublicUrl(_))
         ));
+    }
+
+    #[test]
+    fn the_dev_mailbox_is_refused_with_https_or_smtp() {
+        assert!(config(&[("DEV_MAILBOX", "true")]).unwrap().dev_mailbox);
+        assert_eq!(
+            config(&[
+                ("DEV_MAILBOX", "true"),
+                ("PUBLIC_URL", "https://portal.example.com")
+            ])
+            .unwrap_err(),
+            ConfigError::DevMailboxInProduction
+        );
+        assert_eq!(
+            config(&[("DEV_MAILBOX", "true"), ("SMTP_URL", "smtp://127.0.0.1:25")]).unwrap_err(),
+            ConfigError::DevMailboxWithSmtp
+        );
+        assert!(matches!(
+            config(&[("DEV_MAILBOX", "maybe")]),
+            Err(ConfigError::NotABoolean("DEV_MAILBOX", _))
+        ));
+    }
+
+    #[test]
+    fn typos_are_refused_with_the_name_of_the_setting() {
+        let error = config(&[("DATABASE_URL", "mysql://x")]).unwrap_err();
+        assert!(error.to_string().starts_with("DATABASE_URL"));
+        let error = config(&[("TRUSTED_PROXIES", "yes")]).unwrap_err();
+        assert!(error.to_string().starts_with("TRUSTED_PROXIES"));
+        assert_eq!(
+            config(&[("TRUST_PROXY_HEADERS", "true")]).unwrap_err(),
+            ConfigError::TrustProxyHeaders
+        );
+        let error = config(&[("REGISTRATIONS_PER_CLIENT_PER_HOUR", "0")]).unwrap_err();
+        assert!(error
+            .to_string()
+            .contains("REGISTRATIONS_PER_CLIENT_PER_HOUR"));
+    }
+
+    #[test]
+    fn limits_per_hour_are_settings() {
+        let config = config(&[
+            ("REGISTRATIONS_PER_CLIENT_PER_HOUR", "1000"),
+            ("QUESTION_ANSWERS_PER_CLIENT_PER_HOUR", "7"),
+        ])
+        .unwrap();
+        assert_eq!(config.limits.registrations.burst, 1000);
+        assert_eq!(config.limits.question_answers.burst, 7);
+    }
+
+    #[test]
+    fn an_origin_is_scheme_host_and_port() {
+        assert_eq!(origin_of("http://localhost:3100"), "http://localhost:3100");
+        assert_eq!(
+            origin_of("https://example.com/portal"),
+            "https://example.com"
+        );
     }
 }

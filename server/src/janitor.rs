@@ -31,6 +31,9 @@ pub async fn run(db: DatabaseConnection) {
         if let Err(error) = idle {
             tracing::warn!(%error, "janitor: could not delete idle logins");
         }
+        if let Err(error) = crate::limits::forget_old(&db, Utc::now()).await {
+            tracing::warn!(%error, "janitor: could not delete spent attempt limits");
+        }
     }
 }
 

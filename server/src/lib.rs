@@ -88,6 +88,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         .init();
 
     let config = Config::from_env()?;
+    let limits = config.limits.clone();
 
     let database = Database::connect(&config.database_url)
         .await
@@ -100,7 +101,8 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         CaptchaIssuer::new(captcha_key),
         signal.clone(),
         &config.public_url,
-    );
+    )
+    .with_limits(limits);
     if let Command::CreateAdmin {
         email,
         first_name,
@@ -132,22 +134,22 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             tokio::spawn(worker.run());
             tracing::info!("emails go out through the SMTP server in SMTP_URL");
         }
-        None => tracing::info!(
-            "SMTP_URL is not set: emails stay in the outbox; read them at {}/dev/mailbox",
-            config.public_url
+        None if config.dev_mailbox => warn_dev_mailbox(&config.public_url),
+        None => tracing::warn!(
+            "SMTP_URL is not set: emails are kept in the outbox table and NOT sent. Set SMTP_URL \
+             to send them (or DEV_MAILBOX=true, in development, to read them at /dev/mailbox)."
         ),
     }
     tokio::spawn(janitor::run(database.conn.clone()));
-    tokio::spawn(portico.code_attempts.clone().forget_old());
-    tokio::spawn(portico.log_in_limits.clone().forget_old());
     tokio::spawn(http::static_files::precompress(
         std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir),
     ));
 
     let settings = HttpSettings {
-        dev_mailbox: config.dev_mailbox(),
+        dev_mailbox: config.dev_mailbox,
         secure_cookies: config.secure_cookies(),
-        trust_proxy_headers: config.trust_proxy_headers,
+        trusted_proxies: config.trusted_proxies,
+        site_origin: config.public_origin(),
     };
     let listener = TcpListener::bind(address)
         .await
@@ -189,6 +191,19 @@ async fn serve<S: SessionStore + ExpiredDeletion + Clone>(
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     Ok(())
+}
+
+/// The dev mailbox shows every email (password reset links too) to anyone: say so where
+/// nobody can miss it.
+fn warn_dev_mailbox(public_url: &str) {
+    let banner = format!(
+        "\n{line}\n  DEV MAILBOX IS ON (DEV_MAILBOX=true): emails are not sent; anyone who can open\n  \
+         {public_url}/dev/mailbox reads every one of them, password reset links included.\n  \
+         For development only. Unset DEV_MAILBOX and set SMTP_URL in production.\n{line}",
+        line = "!".repeat(86)
+    );
+    eprintln!("{banner}");
+    tracing::warn!("the dev mailbox is on: every email is readable at /dev/mailbox");
 }
 
 /// The new administrator's password: from the environment for scripts, else typed twice

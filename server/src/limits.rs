@@ -1,165 +1,228 @@
-//! Limits on attempts per client, for guesses that must stay few (registration codes).
-//! The limiter is governor's keyed GCRA (the engine behind tower_governor), used directly
-//! rather than as a tower layer: a layer would answer 429 before the page runs and lose
-//! the form, while here the page keeps what was typed and says on the field when to try
-//! again. The client's address comes from tower_governor's key extractors (see `http`).
-use std::collections::HashMap;
-use std::hash::Hash;
+//! Limits on attempts (log-ins, registration codes, sign-ups, second-factor codes),
+//! counted in the database so that every server instance behind a load balancer enforces
+//! one limit.
+//!
+//! Each limit is GCRA (the generic cell rate algorithm that governor and tower_governor
+//! use): `burst` attempts at once, then one more every `every`. Its whole state per key
+//! is one time, the "theoretical arrival time", kept in a row of `attempt_limits`. An
+//! attempt is one `INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING` statement that
+//! both decides and counts, so concurrent attempts cannot all pass a check before the
+//! first of them is counted. Written here because governor's state stores are in-memory
+//! and synchronous, and no kept crate keeps GCRA state in SQL.
 use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement};
 
-#[derive(Clone)]
-pub struct AttemptLimiter(Arc<DefaultKeyedRateLimiter<IpAddr>>);
-
-impl AttemptLimiter {
-    /// `burst` attempts at once, then one more every `every`.
-    pub fn new(burst: u32, every: Duration) -> Self {
-        Self(Arc::new(RateLimiter::keyed(quota(burst, every))))
-    }
-
-    /// Registration codes: 10 attempts, then one every 30 seconds. A person who mistypes
-    /// a code tries a few times; a guesser of 12 characters from 31 gets nowhere.
-    pub fn registration_codes() -> Self {
-        Self::new(10, Duration::from_secs(30))
-    }
-
-    /// Counts an attempt by `client`, or says how long until the next one is allowed.
-    pub fn attempt(&self, client: IpAddr) -> Result<(), Duration> {
-        self.0
-            .check_key(&client)
-            .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
-    }
-
-    /// Forgets clients whose attempts are long past, so that memory stays bounded.
-    pub async fn forget_old(self) {
-        let mut every = tokio::time::interval(Duration::from_secs(600));
-        loop {
-            every.tick().await;
-            self.0.retain_recent();
-            self.0.shrink_to_fit();
-        }
-    }
+/// One kind of attempt and how many are allowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    /// What is counted; the rows of different limits never mix.
+    pub scope: &'static str,
+    /// Attempts allowed at once.
+    pub burst: u32,
+    /// Then one more every this long.
+    pub every: Duration,
 }
 
-/// Failed attempts per key (an address, a client): a few in a row are allowed, then one
-/// more every `every`; past that the key is locked until the next is allowed. Only
-/// failures count, so that a person who logs in often is never held back.
-pub struct FailureLimiter<K: Hash + Eq + Clone> {
-    failures: DefaultKeyedRateLimiter<K>,
-    // governor cannot look without counting, so the lock it decides is kept here.
-    locked_until: Mutex<HashMap<K, Instant>>,
-}
-
-impl<K: Hash + Eq + Clone> FailureLimiter<K> {
-    pub fn new(burst: u32, every: Duration) -> Self {
+impl Limit {
+    pub const fn new(scope: &'static str, burst: u32, every: Duration) -> Self {
         Self {
-            failures: RateLimiter::keyed(quota(burst, every)),
-            locked_until: Mutex::new(HashMap::new()),
+            scope,
+            burst,
+            every,
         }
     }
 
-    /// How long the key stays locked, if it is.
-    pub fn locked_for(&self, key: &K) -> Option<Duration> {
-        let now = Instant::now();
-        let locked = self.locked_until.lock().unwrap_or_else(|e| e.into_inner());
-        locked
-            .get(key)
-            .and_then(|until| until.checked_duration_since(now))
+    /// `count` attempts an hour, all of which may come at once.
+    pub fn per_hour(scope: &'static str, count: u32) -> Self {
+        let count = count.max(1);
+        Self::new(scope, count, Duration::from_secs(3600) / count)
     }
 
-    /// Counts a failure; if it was one too many, locks the key and says for how long.
-    pub fn failed(&self, key: &K) -> Option<Duration> {
-        let wait = self
-            .failures
-            .check_key(key)
-            .err()
-            .map(|not_until| not_until.wait_time_from(DefaultClock::default().now()))?;
-        let mut locked = self.locked_until.lock().unwrap_or_else(|e| e.into_inner());
-        locked.insert(key.clone(), Instant::now() + wait);
-        Some(wait)
+    fn every_ms(&self) -> i64 {
+        (self.every.as_millis() as i64).max(1)
     }
 
-    /// Lifts a lock (the owner proved who they are another way).
-    pub fn forgive(&self, key: &K) {
-        let mut locked = self.locked_until.lock().unwrap_or_else(|e| e.into_inner());
-        locked.remove(key);
-    }
-
-    fn forget_old(&self) {
-        self.failures.retain_recent();
-        self.failures.shrink_to_fit();
-        let now = Instant::now();
-        let mut locked = self.locked_until.lock().unwrap_or_else(|e| e.into_inner());
-        locked.retain(|_, until| *until > now);
-        locked.shrink_to_fit();
+    /// How far ahead of now the arrival time may run: the whole burst.
+    fn span_ms(&self) -> i64 {
+        self.every_ms().saturating_mul(i64::from(self.burst.max(1)))
     }
 }
 
-/// Failed log-ins, limited per address (so that one account's password cannot be
-/// guessed) and per client (so that one client cannot try many accounts).
-#[derive(Clone)]
-pub struct LogInLimits(Arc<(FailureLimiter<String>, FailureLimiter<IpAddr>)>);
+/// Every limit the services apply, as configured.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Log-ins per address, so that one account's password cannot be guessed.
+    pub log_in_per_address: Limit,
+    /// Log-ins per client, so that one client cannot try many accounts.
+    pub log_in_per_client: Limit,
+    /// Registration codes tried per client.
+    pub registration_codes: Limit,
+    /// Registrations per client: each costs a password hash and sends an email.
+    pub registrations: Limit,
+    /// Answers to the Security Code's question (the check without JavaScript) per
+    /// client: a script answers it for free, so it gets few.
+    pub question_answers: Limit,
+    /// Codes for a second factor per person.
+    pub second_factor: Limit,
+}
 
-impl Default for LogInLimits {
+impl Default for Limits {
     fn default() -> Self {
-        Self::new(
-            FailureLimiter::new(5, Duration::from_secs(60)),
-            FailureLimiter::new(20, Duration::from_secs(20)),
-        )
-    }
-}
-
-impl LogInLimits {
-    pub fn new(by_address: FailureLimiter<String>, by_client: FailureLimiter<IpAddr>) -> Self {
-        Self(Arc::new((by_address, by_client)))
-    }
-
-    /// How long this address or client must wait before trying again, if at all.
-    pub fn locked_for(&self, address: &str, client: IpAddr) -> Option<Duration> {
-        let (by_address, by_client) = &*self.0;
-        by_address
-            .locked_for(&address.to_owned())
-            .into_iter()
-            .chain(by_client.locked_for(&client))
-            .max()
-    }
-
-    /// Counts a failed log-in; says how long to wait if that was one too many.
-    pub fn failed(&self, address: &str, client: IpAddr) -> Option<Duration> {
-        let (by_address, by_client) = &*self.0;
-        let address_wait = by_address.failed(&address.to_owned());
-        let client_wait = by_client.failed(&client);
-        address_wait.into_iter().chain(client_wait).max()
-    }
-
-    /// After a password reset, the address may log in again at once.
-    pub fn forgive_address(&self, address: &str) {
-        self.0 .0.forgive(&address.to_owned());
-    }
-
-    pub async fn forget_old(self) {
-        let mut every = tokio::time::interval(Duration::from_secs(600));
-        loop {
-            every.tick().await;
-            self.0 .0.forget_old();
-            self.0 .1.forget_old();
+        Self {
+            log_in_per_address: Limit::new("log_in_address", 5, Duration::from_secs(60)),
+            log_in_per_client: Limit::new("log_in_client", 20, Duration::from_secs(20)),
+            registration_codes: Limit::new("registration_code", 10, Duration::from_secs(30)),
+            registrations: Limit::per_hour("registration", DEFAULT_REGISTRATIONS_PER_HOUR),
+            question_answers: Limit::per_hour("question_answer", DEFAULT_ANSWERS_PER_HOUR),
+            second_factor: Limit::new("second_factor", 5, Duration::from_secs(60)),
         }
     }
 }
 
-/// `burst` attempts at once, then one more every `every` (at least a millisecond, so
-/// that governor's period is never zero).
-fn quota(burst: u32, every: Duration) -> Quota {
-    let every = every.max(Duration::from_millis(1));
-    let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
-    Quota::with_period(every)
-        .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
-        .allow_burst(burst)
+pub const DEFAULT_REGISTRATIONS_PER_HOUR: u32 = 10;
+pub const DEFAULT_ANSWERS_PER_HOUR: u32 = 5;
+
+/// Counts an attempt against `limit` for `subject`, or says how long until the next one
+/// is allowed (a refused attempt is not counted).
+pub async fn attempt<C: ConnectionTrait>(
+    db: &C,
+    limit: &Limit,
+    subject: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<(), Duration>, DbErr> {
+    let now_ms = now.timestamp_millis();
+    let backend = db.get_database_backend();
+    let counted = db
+        .query_one(Statement::from_sql_and_values(
+            backend,
+            placeholders(
+                backend,
+                "INSERT INTO attempt_limits (scope, subject, tat) VALUES ($1, $2, $3 + $4) \
+             ON CONFLICT (scope, subject) DO UPDATE \
+             SET tat = (CASE WHEN attempt_limits.tat > $3 THEN attempt_limits.tat ELSE $3 END) + $4 \
+             WHERE (CASE WHEN attempt_limits.tat > $3 THEN attempt_limits.tat ELSE $3 END) + $4 - $3 <= $5 \
+                 RETURNING tat",
+            ),
+            [
+                limit.scope.into(),
+                subject.into(),
+                now_ms.into(),
+                limit.every_ms().into(),
+                limit.span_ms().into(),
+            ],
+        ))
+        .await?;
+    if counted.is_some() {
+        return Ok(Ok(()));
+    }
+    let tat = arrival_time(db, limit, subject).await?.unwrap_or(now_ms);
+    let wait_ms = tat.max(now_ms) + limit.every_ms() - limit.span_ms() - now_ms;
+    Ok(Err(Duration::from_millis(wait_ms.max(1000) as u64)))
+}
+
+/// Gives back an attempt that turned out to be no guess (a log-in with the right
+/// password), so that only failures use up the limit.
+pub async fn refund<C: ConnectionTrait>(
+    db: &C,
+    limit: &Limit,
+    subject: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    db.execute(Statement::from_sql_and_values(
+        backend,
+        placeholders(
+            backend,
+            "UPDATE attempt_limits SET tat = CASE WHEN tat - $4 > $3 THEN tat - $4 ELSE $3 END \
+             WHERE scope = $1 AND subject = $2",
+        ),
+        [
+            limit.scope.into(),
+            subject.into(),
+            now.timestamp_millis().into(),
+            limit.every_ms().into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Forgets every attempt of `subject` (its owner proved who they are another way).
+pub async fn forgive<C: ConnectionTrait>(
+    db: &C,
+    limit: &Limit,
+    subject: &str,
+) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    db.execute(Statement::from_sql_and_values(
+        backend,
+        placeholders(
+            backend,
+            "DELETE FROM attempt_limits WHERE scope = $1 AND subject = $2",
+        ),
+        [limit.scope.into(), subject.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Deletes the rows of subjects whose attempts are all in the past: they hold no state.
+pub async fn forget_old<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let backend = db.get_database_backend();
+    let deleted = db
+        .execute(Statement::from_sql_and_values(
+            backend,
+            placeholders(backend, "DELETE FROM attempt_limits WHERE tat < $1"),
+            [now.timestamp_millis().into()],
+        ))
+        .await?;
+    Ok(deleted.rows_affected())
+}
+
+async fn arrival_time<C: ConnectionTrait>(
+    db: &C,
+    limit: &Limit,
+    subject: &str,
+) -> Result<Option<i64>, DbErr> {
+    let backend = db.get_database_backend();
+    let row = db
+        .query_one(Statement::from_sql_and_values(
+            backend,
+            placeholders(
+                backend,
+                "SELECT tat FROM attempt_limits WHERE scope = $1 AND subject = $2",
+            ),
+            [limit.scope.into(), subject.into()],
+        ))
+        .await?;
+    row.map(|row| row.try_get::<i64>("", "tat")).transpose()
+}
+
+/// The SQL is written with PostgreSQL's numbered `$n`; SQLite numbers them `?n`.
+fn placeholders(backend: DbBackend, sql: &str) -> String {
+    match backend {
+        DbBackend::Postgres => sql.to_owned(),
+        _ => sql.replace('$', "?"),
+    }
+}
+
+/// The key that limits a client: its IPv4 address, or the /64 network of an IPv6 one
+/// (one subscriber usually holds a whole /64, and could otherwise take a new address
+/// for every attempt).
+pub fn client_key(address: IpAddr) -> String {
+    match address {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
 }
 
 /// "2 minutes", "1 minute", "30 seconds": when to try again, as a person reads it.
@@ -184,28 +247,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_client_gets_its_burst_then_waits_while_others_are_unaffected() {
-        let limiter = AttemptLimiter::new(3, Duration::from_secs(60));
-        let client: IpAddr = "192.0.2.1".parse().unwrap();
-        for _ in 0..3 {
-            assert!(limiter.attempt(client).is_ok());
-        }
-        let wait = limiter.attempt(client).unwrap_err();
-        assert!(wait > Duration::from_secs(50) && wait <= Duration::from_secs(60));
-        assert!(limiter.attempt("192.0.2.2".parse().unwrap()).is_ok());
+    fn ipv6_clients_are_keyed_by_their_64_network() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:bbbb::2".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(client_key(a), client_key(b));
+        assert_ne!(client_key(a), client_key(other));
+        assert_eq!(client_key("192.0.2.7".parse().unwrap()), "192.0.2.7");
+        assert_eq!(client_key("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
     }
 
     #[test]
-    fn only_failures_past_the_burst_lock_a_key() {
-        let limiter = FailureLimiter::new(2, Duration::from_secs(60));
-        let key = "ada@example.com".to_string();
-        assert_eq!(limiter.failed(&key), None);
-        assert_eq!(limiter.failed(&key), None);
-        assert_eq!(limiter.locked_for(&key), None, "two failures are allowed");
-        let wait = limiter.failed(&key).expect("the third locks");
-        assert!(wait > Duration::from_secs(50));
-        assert!(limiter.locked_for(&key).is_some());
-        assert_eq!(limiter.locked_for(&"bob@example.com".to_string()), None);
+    fn a_limit_per_hour_spreads_its_refills_over_the_hour() {
+        let limit = Limit::per_hour("x", 5);
+        assert_eq!(limit.burst, 5);
+        assert_eq!(limit.every, Duration::from_secs(720));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! fresh memory (measured: allocating per hash cost about 15 % of the server's CPU under a
 //! flood). When the queue is empty the block is freed, so an idle server holds none.
 //! The threads run at a lower scheduling priority, so page loads go first.
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use argon2::password_hash::{rand_core::OsRng, Output, ParamsString, PasswordHash, SaltString};
@@ -41,6 +42,8 @@ enum Job {
 #[derive(Clone)]
 pub struct PasswordHasher {
     jobs: mpsc::Sender<Job>,
+    /// Hashes computed (made or verified) since start.
+    done: Arc<AtomicU64>,
     /// A hash of a random password, verified against when an email address is unknown so
     /// that a log-in takes as long whether or not the account exists.
     decoy: Arc<str>,
@@ -51,6 +54,7 @@ impl PasswordHasher {
     pub fn new(threads: usize) -> Result<Self, HashError> {
         let (jobs, queue) = mpsc::channel::<Job>(QUEUE);
         let queue = Arc::new(Mutex::new(queue));
+        let done = Arc::new(AtomicU64::new(0));
         let mut decoy = None;
         for index in 0..threads.max(1) {
             let mut worker = Worker::new()?;
@@ -58,14 +62,15 @@ impl PasswordHasher {
                 decoy = Some(worker.hash("a password nobody has: decoy for unknown accounts")?);
                 worker.memory = None;
             }
-            let queue = queue.clone();
+            let (queue, done) = (queue.clone(), done.clone());
             std::thread::Builder::new()
                 .name(format!("argon2-{index}"))
-                .spawn(move || worker.serve(&queue))
+                .spawn(move || worker.serve(&queue, &done))
                 .map_err(|e| HashError::Argon2(e.to_string()))?;
         }
         Ok(Self {
             jobs,
+            done,
             decoy: decoy.unwrap_or_default().into(),
         })
     }
@@ -100,6 +105,11 @@ impl PasswordHasher {
             .map(|_| false)
     }
 
+    /// How many hashes have been computed (made or verified) since start.
+    pub fn hashes_done(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
+    }
+
     async fn submit(&self, job: Job) -> Result<(), HashError> {
         self.jobs.send(job).await.map_err(|_| HashError::Stopped)
     }
@@ -120,7 +130,7 @@ impl Worker {
             .get_or_insert_with(|| vec![Block::default(); Params::DEFAULT.block_count()])
     }
 
-    fn serve(mut self, queue: &Mutex<mpsc::Receiver<Job>>) {
+    fn serve(mut self, queue: &Mutex<mpsc::Receiver<Job>>, done: &AtomicU64) {
         lower_this_threads_priority();
         loop {
             // One thread waits on the queue at a time; the others wait for the lock.
@@ -130,14 +140,18 @@ impl Worker {
             };
             match job {
                 Some(Job::Hash { password, reply }) => {
-                    let _ = reply.send(self.hash(&password));
+                    let hash = self.hash(&password);
+                    done.fetch_add(1, Ordering::Relaxed);
+                    let _ = reply.send(hash);
                 }
                 Some(Job::Verify {
                     password,
                     stored,
                     reply,
                 }) => {
-                    let _ = reply.send(self.verify(&password, &stored));
+                    let matches = self.verify(&password, &stored);
+                    done.fetch_add(1, Ordering::Relaxed);
+                    let _ = reply.send(matches);
                 }
                 None => return,
             }

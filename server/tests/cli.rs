@@ -1,4 +1,5 @@
-//! The server binary's `create-admin` command, run as an operator would run it.
+//! The server binary as an operator runs it: its commands, and what it refuses to start
+//! with.
 use std::process::Command;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -67,4 +68,90 @@ fn an_unknown_command_prints_the_usage_and_exits_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("create-admin --email"));
+}
+
+/// The server binary with only the settings given (and a fresh database).
+fn server_with(dir: &std::path::Path, settings: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command
+        .env_clear()
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/portico.db?mode=rwc", dir.display()),
+        )
+        .env("RUST_LOG", "warn")
+        .current_dir(dir);
+    for (name, value) in settings {
+        command.env(name, value);
+    }
+    command
+}
+
+#[test]
+fn settings_that_cannot_be_right_stop_the_server_with_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for (settings, named) in [
+        (vec![("DATABASE_URL", "mysql://x")], "DATABASE_URL"),
+        (
+            vec![
+                ("DEV_MAILBOX", "true"),
+                ("PUBLIC_URL", "https://portal.example.com"),
+            ],
+            "DEV_MAILBOX",
+        ),
+        (
+            vec![("DEV_MAILBOX", "true"), ("SMTP_URL", "smtp://127.0.0.1:25")],
+            "DEV_MAILBOX",
+        ),
+        (vec![("TRUSTED_PROXIES", "many")], "TRUSTED_PROXIES"),
+    ] {
+        let output = server_with(dir.path(), &settings).output().unwrap();
+        assert!(!output.status.success(), "{settings:?} was accepted");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(named), "{settings:?}: {stderr}");
+    }
+}
+
+/// Starts the server on a free port, sends `GET path` once it is up, then stops it:
+/// the response's status, and what the server printed (log and messages).
+async fn started_and_get(settings: &[(&str, &str)], path: &str) -> (u16, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let address = format!("127.0.0.1:{port}");
+    let mut settings = settings.to_vec();
+    settings.push(("LEPTOS_SITE_ADDR", &address));
+    let mut server = tokio::process::Command::from(server_with(dir.path(), &settings))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let url = format!("http://{address}{path}");
+    let client = reqwest::Client::new();
+    for _ in 0..200 {
+        if let Ok(response) = client.get(&url).send().await {
+            let status = response.status().as_u16();
+            server.start_kill().unwrap();
+            let output = server.wait_with_output().await.unwrap();
+            let printed = [output.stdout, output.stderr].concat();
+            return (status, String::from_utf8_lossy(&printed).into_owned());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the server did not start");
+}
+
+#[tokio::test]
+async fn the_dev_mailbox_is_on_only_when_asked_for_and_says_so() {
+    let (status, printed) = started_and_get(&[], "/dev/mailbox").await;
+    assert_eq!(status, 404, "without SMTP_URL the mailbox stays closed");
+    assert!(printed.contains("NOT sent"), "{printed}");
+
+    let (status, printed) = started_and_get(&[("DEV_MAILBOX", "true")], "/dev/mailbox").await;
+    assert_eq!(status, 200);
+    assert!(printed.contains("DEV MAILBOX IS ON"), "{printed}");
 }

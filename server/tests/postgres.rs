@@ -302,3 +302,88 @@ async fn on_postgresql_a_request_is_decided_once_and_a_company_keeps_a_customer_
         .count();
     assert_eq!(stepped_down, 1, "{outcomes:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn on_postgresql_two_instances_enforce_one_limit_and_one_link_budget() {
+    use app::api::LogInOutcome;
+    use app::forms::NormalizedEmail;
+    use std::net::{IpAddr, Ipv4Addr};
+    use std::sync::Arc;
+
+    let cluster = Cluster::start();
+    let first = Arc::new(common::app_on(&cluster.url()).await);
+    let second = Arc::new(common::app_on(&cluster.url()).await);
+    first.register_verified("ada@example.com").await;
+    let hashed = || first.portico.hasher.hashes_done() + second.portico.hasher.hashes_done();
+    let before = hashed();
+
+    // A hundred wrong passwords at once, half through each instance, each from its own
+    // client: only the address's limit stands in the way, and it is one limit.
+    let guesses: Vec<_> = (0..100u32)
+        .map(|i| {
+            let instance = if i % 2 == 0 {
+                first.clone()
+            } else {
+                second.clone()
+            };
+            tokio::spawn(async move {
+                let from = app::api::Client {
+                    address: IpAddr::V4(Ipv4Addr::from(0x0a00_0000 + i)),
+                    ..common::client()
+                };
+                instance
+                    .portico
+                    .log_in_at(
+                        &instance.new_session(),
+                        &from,
+                        Portal::Csp,
+                        common::log_in_form("ada@example.com", "wrong password"),
+                        Utc::now(),
+                    )
+                    .await
+                    .expect("no log-in fails")
+            })
+        })
+        .collect();
+    for guess in guesses {
+        assert!(!matches!(
+            guess.await.unwrap(),
+            LogInOutcome::LoggedIn { .. }
+        ));
+    }
+    let budget = u64::from(first.portico.limits.log_in_per_address.burst);
+    assert!(
+        hashed() - before <= budget,
+        "{} passwords hashed across two instances, budget {budget}",
+        hashed() - before
+    );
+
+    // Twenty requests for a reset link at once, through both: one email.
+    let emails_before = first.emails_to("ada@example.com").await.len();
+    let requests: Vec<_> = (0..20)
+        .map(|i| {
+            let instance = if i % 2 == 0 {
+                first.clone()
+            } else {
+                second.clone()
+            };
+            tokio::spawn(async move {
+                instance
+                    .portico
+                    .request_password_reset_at(
+                        &NormalizedEmail::parse("ada@example.com").unwrap(),
+                        Utc::now(),
+                    )
+                    .await
+                    .expect("no request fails")
+            })
+        })
+        .collect();
+    for request in requests {
+        request.await.unwrap();
+    }
+    assert_eq!(
+        first.emails_to("ada@example.com").await.len(),
+        emails_before + 1
+    );
+}

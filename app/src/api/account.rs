@@ -7,7 +7,7 @@ use super::SessionUser;
 #[cfg(feature = "ssr")]
 use super::{client, services, session};
 use crate::captcha::CaptchaChallenge;
-use crate::forms::log_in::{LogInForm, VerifyEmailForm};
+use crate::forms::log_in::{ConfirmIdentityForm, LogInForm, VerifyEmailForm};
 use crate::forms::registration::RegistrationForm;
 use crate::forms::FieldErrors;
 use crate::portal::Portal;
@@ -50,6 +50,33 @@ impl Outcome for LogInOutcome {
         match self {
             LogInOutcome::LoggedIn { to } => Some(to.clone()),
             LogInOutcome::Rejected { .. } => None,
+        }
+    }
+}
+
+/// What "Confirm it's you" came to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Confirmation {
+    /// Confirmed: back to the page that asked.
+    Confirmed {
+        to: String,
+    },
+    Rejected {
+        errors: FieldErrors,
+    },
+}
+
+impl Outcome for Confirmation {
+    fn http_status(&self) -> u16 {
+        match self {
+            Confirmation::Confirmed { .. } => 303,
+            Confirmation::Rejected { errors } => errors.http_status(),
+        }
+    }
+    fn redirect_to(&self) -> Option<String> {
+        match self {
+            Confirmation::Confirmed { to } => Some(to.clone()),
+            Confirmation::Rejected { .. } => None,
         }
     }
 }
@@ -132,6 +159,14 @@ pub async fn log_in(portal: Portal, form: LogInForm) -> Result<LogInOutcome, Ser
                 .await
         }
         Err(errors) => Ok(LogInOutcome::Rejected { errors }),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "confirm_identity")]
+pub async fn confirm_identity(form: ConfirmIdentityForm) -> Result<Confirmation, ServerFnError> {
+    match form.validate() {
+        Ok(valid) => services()?.confirm_identity(&session().await?, valid).await,
+        Err(errors) => Ok(Confirmation::Rejected { errors }),
     }
 }
 

@@ -19,6 +19,9 @@ pub struct ProfileView {
     /// An address change waiting for its link to be used.
     pub pending_email: Option<String>,
     pub sessions: Vec<SessionView>,
+    /// Whether the person proved who they are within the last minutes, as sensitive
+    /// changes (the email address) require; else the page offers to confirm first.
+    pub recently_authenticated: bool,
 }
 
 /// One of the person's logged-in sessions.

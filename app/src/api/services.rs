@@ -6,16 +6,16 @@ use leptos::prelude::*;
 use tower_sessions::Session;
 
 use super::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, ContactList, LinkRequestOutcome,
-    LogInOutcome, NewPasswordOutcome, PendingList, ProfileView, RegisterOutcome, RequestList,
-    SessionUser, TokenStatus,
+    Access, AccountRecord, AccountSummary, ActionOutcome, Confirmation, ContactList,
+    LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PendingList, ProfileView,
+    RegisterOutcome, RequestList, SessionUser, TokenStatus,
 };
 use crate::captcha::CaptchaChallenge;
 use crate::forms::business::{
     ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision,
 };
 use crate::forms::email_links::ValidNewPassword;
-use crate::forms::log_in::ValidLogIn;
+use crate::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
 use crate::forms::profile::{ValidName, ValidPasswordChange};
 use crate::forms::registration::ValidRegistration;
 use crate::forms::NormalizedEmail;
@@ -43,6 +43,12 @@ pub trait Services: Send + Sync + 'static {
         form: ValidLogIn,
     ) -> Result<LogInOutcome, ServerFnError>;
     async fn log_out(&self, session: &Session) -> Result<(), ServerFnError>;
+    /// "Confirm it's you" before a sensitive change.
+    async fn confirm_identity(
+        &self,
+        session: &Session,
+        form: ValidConfirmIdentity,
+    ) -> Result<Confirmation, ServerFnError>;
     async fn current_user(&self, session: &Session) -> Result<Option<SessionUser>, ServerFnError>;
 
     // Getting back in.

@@ -63,6 +63,56 @@ impl std::fmt::Debug for LogInForm {
     }
 }
 
+/// "Confirm it's you" before a sensitive change: the password again, and where to go
+/// back to.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConfirmIdentityForm {
+    pub current_password: String,
+    pub next: String,
+}
+
+pub struct ValidConfirmIdentity {
+    pub password: String,
+    pub next: Option<String>,
+}
+
+impl ConfirmIdentityForm {
+    pub fn validate(&self) -> Result<ValidConfirmIdentity, FieldErrors> {
+        let password = rules::password_to_log_in(&self.current_password)
+            .map_err(|_| FieldErrors::one(Field::CurrentPassword, "Enter your password"))?;
+        Ok(ValidConfirmIdentity {
+            password,
+            next: local_path(&self.next),
+        })
+    }
+}
+
+impl Redact for ConfirmIdentityForm {
+    fn redacted(&self) -> Self {
+        Self {
+            current_password: String::new(),
+            next: self.next.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for ConfirmIdentityForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConfirmIdentityForm")
+            .field("next", &self.next)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for ValidConfirmIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ValidConfirmIdentity")
+            .field("next", &self.next)
+            .finish_non_exhaustive()
+    }
+}
+
 /// The confirmation button on the page an email's verification link opens.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -107,6 +157,19 @@ mod tests {
         let errors = LogInForm::default().validate().unwrap_err();
         assert!(errors.get(Field::Email).is_some());
         assert!(errors.get(Field::Password).is_some());
+    }
+
+    #[test]
+    fn confirming_needs_the_password_and_keeps_only_a_local_next() {
+        let errors = ConfirmIdentityForm::default().validate().unwrap_err();
+        assert!(errors.get(Field::CurrentPassword).is_some());
+        let form = ConfirmIdentityForm {
+            current_password: "secret-pass".into(),
+            next: "https://evil.example/".into(),
+        };
+        assert_eq!(form.validate().unwrap().next, None);
+        assert!(!format!("{form:?}").contains("secret"));
+        assert!(form.redacted().current_password.is_empty());
     }
 
     #[test]

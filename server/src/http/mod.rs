@@ -3,6 +3,7 @@
 mod body_limit;
 mod client_address;
 mod form_pages;
+pub mod same_origin;
 mod server_fn_errors;
 pub mod static_files;
 
@@ -35,8 +36,10 @@ pub struct AppState {
 pub struct HttpSettings {
     pub dev_mailbox: bool,
     pub secure_cookies: bool,
-    /// Read the client's address from a reverse proxy's forwarding headers.
-    pub trust_proxy_headers: bool,
+    /// How many reverse proxies in front append the client's address to their headers.
+    pub trusted_proxies: usize,
+    /// This site's origin, which state-changing requests must come from.
+    pub site_origin: String,
 }
 
 pub fn router<S: SessionStore + Clone>(
@@ -77,10 +80,14 @@ pub fn router<S: SessionStore + Clone>(
         .with_state(state)
         .layer(middleware::from_fn(server_fn_errors::bad_input_is_4xx))
         .layer(middleware::from_fn_with_state(
-            client_address::TrustProxyHeaders(settings.trust_proxy_headers),
+            client_address::TrustedProxies(settings.trusted_proxies),
             client_address::record,
         ))
         .layer(sessions)
+        .layer(middleware::from_fn_with_state(
+            same_origin::SiteOrigin(settings.site_origin),
+            same_origin::refuse_cross_site,
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(body_limit::refuse_oversized))
         .layer(CompressionLayer::new())

@@ -119,6 +119,9 @@ impl Portico {
             account: Some(account_id),
             detail: None,
         };
+        // The sessions of a disabled login end for good: enabling it again must not
+        // bring them back.
+        let mut ended = Vec::new();
         let message = match form.change {
             ContactChange::DisableLogin => {
                 if contact.id == actor.id {
@@ -153,6 +156,7 @@ impl Portico {
                     self.link(Portal::Csm, "/log-in"),
                 );
                 outbox::enqueue(&txn, &email, now).await?;
+                ended = self.end_logins(&txn, contact.id, None).await?;
                 audit.record(&txn, AuditAction::LoginDisabled, now).await?;
                 format!("Disabled {name}'s login.")
             }
@@ -234,6 +238,7 @@ impl Portico {
         };
         txn.commit().await?;
         self.outbox.wake();
+        self.delete_stored_sessions(ended).await;
         Ok(ActionOutcome::done(message))
     }
 }

@@ -1,6 +1,11 @@
 //! Logging in and the session it starts. A wrong password and an unknown address get the
 //! same message and take the same time; whether an address is verified is told only to
 //! someone who knows its password.
+//!
+//! Every attempt is counted against the address's and the client's limits before the
+//! password is hashed, so that parallel guesses cannot all pass a check before the first
+//! failure is recorded; an attempt with the right password is given back, so only
+//! failures use the limits up.
 use app::api::{Client, LogInOutcome, SessionUser};
 use app::forms::log_in::ValidLogIn;
 use app::forms::{ErrorKind, Field, FieldErrors};
@@ -12,7 +17,7 @@ use tower_sessions::Session;
 use super::access::is_administrator;
 use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserStatus};
-use crate::limits::wait_in_words;
+use crate::limits::{self, client_key, wait_in_words};
 
 /// The session key that holds the logged-in user's id.
 pub const SESSION_USER_ID: &str = "user_id";
@@ -29,18 +34,18 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<LogInOutcome, ServiceError> {
         let address = form.email.normalized().to_owned();
-        if let Some(wait) = self.log_in_limits.locked_for(&address, client.address) {
+        let client_key = client_key(client.address);
+        if let Err(wait) = self.count_log_in(&address, &client_key, now).await? {
             return Ok(too_many_failures(wait));
         }
-        let (found, next) = match self.check_password(portal, form).await? {
+        let checked = self.check_password(portal, form).await?;
+        if !matches!(checked, Checked::WrongPassword) {
+            self.refund_log_in(&address, &client_key, now).await?;
+        }
+        let (found, next) = match checked {
             Checked::Person(person, next) => (person, next),
             Checked::Refused(outcome) => return Ok(outcome),
-            Checked::WrongPassword => {
-                return Ok(match self.log_in_limits.failed(&address, client.address) {
-                    Some(wait) => too_many_failures(wait),
-                    None => rejected(INCORRECT.into()),
-                });
-            }
+            Checked::WrongPassword => return Ok(rejected(INCORRECT.into())),
         };
         self.start_login(session, &found, client, now).await?;
         tracing::info!(user = found.id, "logged in");
@@ -52,6 +57,41 @@ impl Portico {
         Ok(LogInOutcome::LoggedIn {
             to: next.unwrap_or(home),
         })
+    }
+
+    /// Counts a log-in attempt against the address's and the client's limits, or says how
+    /// long to wait.
+    async fn count_log_in(
+        &self,
+        address: &str,
+        client_key: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Result<(), std::time::Duration>, ServiceError> {
+        let limits = &self.limits;
+        if let Err(wait) =
+            limits::attempt(&self.db, &limits.log_in_per_address, address, now).await?
+        {
+            return Ok(Err(wait));
+        }
+        if let Err(wait) =
+            limits::attempt(&self.db, &limits.log_in_per_client, client_key, now).await?
+        {
+            limits::refund(&self.db, &limits.log_in_per_address, address, now).await?;
+            return Ok(Err(wait));
+        }
+        Ok(Ok(()))
+    }
+
+    async fn refund_log_in(
+        &self,
+        address: &str,
+        client_key: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let limits = &self.limits;
+        limits::refund(&self.db, &limits.log_in_per_address, address, now).await?;
+        limits::refund(&self.db, &limits.log_in_per_client, client_key, now).await?;
+        Ok(())
     }
 
     /// Who the address and password belong to, if they are right and the account may

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod company;
 pub mod log_in;
 pub mod profile;
+pub mod reauthentication;
 pub mod recovery;
 pub mod registration;
 pub mod sessions;
@@ -18,14 +19,14 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use app::api::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, Client, ContactList, LinkRequestOutcome,
-    LogInOutcome, NewPasswordOutcome, PendingList, ProfileView, RegisterOutcome, RequestList,
-    Services, SessionUser, TokenStatus,
+    Access, AccountRecord, AccountSummary, ActionOutcome, Client, Confirmation, ContactList,
+    LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PendingList, ProfileView,
+    RegisterOutcome, RequestList, Services, SessionUser, TokenStatus,
 };
 use app::captcha::CaptchaChallenge;
 use app::forms::business::{ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision};
 use app::forms::email_links::ValidNewPassword;
-use app::forms::log_in::ValidLogIn;
+use app::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
 use app::forms::profile::{ValidName, ValidPasswordChange};
 use app::forms::registration::ValidRegistration;
 use app::forms::NormalizedEmail;
@@ -37,9 +38,10 @@ use tower_sessions::{Session, SessionStore};
 
 use crate::captcha::CaptchaIssuer;
 use crate::db::entities::email_token::TokenPurpose;
-use crate::limits::{AttemptLimiter, LogInLimits};
+use crate::limits::Limits;
 use crate::mail::outbox::OutboxSignal;
 use crate::password::{HashError, PasswordHasher};
+use recovery::{RESEND_SENT, RESET_SENT};
 
 /// Everything the services need, built once at start-up and shared by every request.
 #[derive(Clone)]
@@ -50,10 +52,8 @@ pub struct Portico {
     pub outbox: OutboxSignal,
     /// The base of links in emails, without a trailing slash.
     pub public_url: String,
-    /// Registration codes tried, per client.
-    pub code_attempts: AttemptLimiter,
-    /// Failed log-ins, per address and per client.
-    pub log_in_limits: LogInLimits,
+    /// Limits on attempts, counted in the database (shared by every instance).
+    pub limits: Limits,
     /// Where sessions live, so that ended ones can be deleted there.
     pub session_store: Option<Arc<dyn SessionStore>>,
 }
@@ -94,16 +94,41 @@ impl Portico {
             captcha,
             outbox,
             public_url: public_url.trim_end_matches('/').to_owned(),
-            code_attempts: AttemptLimiter::registration_codes(),
-            log_in_limits: LogInLimits::default(),
+            limits: Limits::default(),
             session_store: None,
         }
+    }
+
+    /// Other limits than the defaults (settings, or a test's).
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
     }
 
     /// The store the server's sessions live in.
     pub fn with_session_store(mut self, store: Arc<dyn SessionStore>) -> Self {
         self.session_store = Some(store);
         self
+    }
+
+    /// Answers a request for an emailed link at once, with the same words whatever the
+    /// address, and sends the link (if any) afterwards: whether the address has an
+    /// account then shows neither in the answer nor in how long it takes.
+    fn answer_before_sending_link(
+        &self,
+        answer: &str,
+        send: impl std::future::Future<Output = Result<recovery::LinkRequest, ServiceError>>
+            + Send
+            + 'static,
+    ) -> Result<LinkRequestOutcome, ServerFnError> {
+        tokio::spawn(async move {
+            if let Err(error) = send.await {
+                tracing::error!(%error, "an emailed link could not be sent");
+            }
+        });
+        Ok(LinkRequestOutcome::Sent {
+            message: answer.to_owned(),
+        })
     }
 
     /// A link into a portal, for an email.
@@ -152,12 +177,23 @@ impl Services for Portico {
         public(self.end_login(session).await)
     }
 
+    async fn confirm_identity(
+        &self,
+        session: &Session,
+        form: ValidConfirmIdentity,
+    ) -> Result<Confirmation, ServerFnError> {
+        public(self.confirm_identity_at(session, form, Utc::now()).await)
+    }
+
     async fn request_password_reset(
         &self,
         _portal: Portal,
         email: NormalizedEmail,
     ) -> Result<LinkRequestOutcome, ServerFnError> {
-        public(self.request_password_reset_at(&email, Utc::now()).await)
+        let portico = self.clone();
+        self.answer_before_sending_link(RESET_SENT, async move {
+            portico.request_password_reset_at(&email, Utc::now()).await
+        })
     }
 
     async fn password_reset_status(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
@@ -185,7 +221,10 @@ impl Services for Portico {
         _portal: Portal,
         email: NormalizedEmail,
     ) -> Result<LinkRequestOutcome, ServerFnError> {
-        public(self.resend_verification_at(&email, Utc::now()).await)
+        let portico = self.clone();
+        self.answer_before_sending_link(RESEND_SENT, async move {
+            portico.resend_verification_at(&email, Utc::now()).await
+        })
     }
 
     async fn email_change_status(&self, token: &str) -> Result<TokenStatus, ServerFnError> {

@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrai
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
-use super::recovery::{find_by_address, issue_token, link_budget};
+use super::recovery::{find_by_address, issue_limited_token};
 use super::registration::VERIFICATION_LIFETIME;
 use super::views::date;
 use super::{Portico, ServiceError};
@@ -44,6 +44,7 @@ impl Portico {
             .and_then(|t| t.new_email);
         Ok(Access::Granted(ProfileView {
             sessions: self.sessions_of(person.id, &login.id).await?,
+            recently_authenticated: self.recently_authenticated(session, now).await?,
             first_name: person.first_name,
             last_name: person.last_name,
             email: person.email,
@@ -94,16 +95,11 @@ impl Portico {
         let Some((person, login)) = self.session_login(session).await? else {
             return Ok(log_in_first());
         };
-        if !self
-            .hasher
-            .verify(form.current_password, person.password_hash.clone())
+        if let Err(errors) = self
+            .check_password_again(&person, form.current_password, now)
             .await?
         {
-            return Ok(ActionOutcome::refused(
-                Field::CurrentPassword,
-                "Your current password is incorrect",
-                ErrorKind::Invalid,
-            ));
+            return Ok(ActionOutcome::Rejected { errors });
         }
         let password_hash = self.hasher.hash(form.password).await?;
         let txn = self.db.begin().await?;
@@ -124,16 +120,20 @@ impl Portico {
     }
 
     /// Sends a link to the new address (the change happens when it is used) and a notice
-    /// to the old one.
+    /// to the old one, if the person proved who they are recently; their other sessions
+    /// end, so that a session left open elsewhere cannot follow the change.
     pub async fn request_email_change_at(
         &self,
         session: &Session,
         new_email: NormalizedEmail,
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
+        let Some((person, login)) = self.session_login(session).await? else {
             return Ok(log_in_first());
         };
+        if !self.recently_authenticated(session, now).await? {
+            return Ok(new_email_error(CONFIRM_FIRST, ErrorKind::Forbidden));
+        }
         if new_email.normalized() == person.email_normalized {
             return Ok(new_email_error(
                 "This is already your email address",
@@ -146,18 +146,9 @@ impl Portico {
                 ErrorKind::EmailTaken,
             ));
         }
-        if let Err(wait) = link_budget(&self.db, person.id, TokenPurpose::ChangeEmail, now).await? {
-            return Ok(new_email_error(
-                &format!(
-                    "We sent a link a short while ago. You can ask for another in {}.",
-                    wait_in_words(wait)
-                ),
-                ErrorKind::TooManyAttempts,
-            ));
-        }
         let portal = person.kind.portal();
         let txn = self.db.begin().await?;
-        let token = issue_token(
+        let token = match issue_limited_token(
             &txn,
             person.id,
             TokenPurpose::ChangeEmail,
@@ -165,7 +156,20 @@ impl Portico {
             Some(new_email.as_typed().to_owned()),
             now,
         )
-        .await?;
+        .await?
+        {
+            Ok(token) => token,
+            Err(wait) => {
+                txn.rollback().await?;
+                return Ok(new_email_error(
+                    &format!(
+                        "We sent a link a short while ago. You can ask for another in {}.",
+                        wait_in_words(wait)
+                    ),
+                    ErrorKind::TooManyAttempts,
+                ));
+            }
+        };
         let link = self.link(portal, &format!("/email-change?token={}", token.as_str()));
         outbox::enqueue(
             &txn,
@@ -184,14 +188,16 @@ impl Portico {
             now,
         )
         .await?;
+        let ended = self.end_logins(&txn, person.id, Some(&login.id)).await?;
         Audit::by_self(person.id)
             .detail(new_email.as_typed())
             .record(&txn, AuditAction::EmailChangeRequested, now)
             .await?;
         txn.commit().await?;
         self.outbox.wake();
+        self.delete_stored_sessions(ended).await;
         Ok(ActionOutcome::done(format!(
-            "We sent a link to {}. Your address changes when you open it; until then, keep using {}.",
+            "We sent a link to {}. Your address changes when you open it; until then, keep using {}. Your other sessions are logged out.",
             new_email.as_typed(),
             person.email
         )))
@@ -216,6 +222,10 @@ impl Portico {
         Ok(ActionOutcome::done("Your other sessions are logged out."))
     }
 }
+
+/// What a sensitive action says to a person who has not proved who they are lately.
+pub const CONFIRM_FIRST: &str =
+    "For your security, confirm it's you (with your password) before you change this.";
 
 fn log_in_first() -> ActionOutcome {
     ActionOutcome::refused(

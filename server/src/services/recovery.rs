@@ -2,9 +2,9 @@
 //! confirming a change of address. Every link is a [`Token`]: 32 random bytes, only the
 //! SHA-256 stored, one purpose, single use through one conditional update, expiring. A
 //! new link of a purpose makes the person's older ones of that purpose stop working.
-use app::api::{AfterVerification, Client, LinkRequestOutcome, NewPasswordOutcome, TokenStatus};
+use app::api::{AfterVerification, Client, NewPasswordOutcome, TokenStatus};
 use app::forms::email_links::ValidNewPassword;
-use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail};
+use app::forms::NormalizedEmail;
 use app::portal::Portal;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -19,8 +19,9 @@ use super::registration::VERIFICATION_LIFETIME;
 use super::{Portico, ServiceError};
 use crate::db::entities::email_token::{self, TokenPurpose};
 use crate::db::entities::user::{self, UserStatus};
+use crate::db::hold_row;
 use crate::db::is_unique_violation;
-use crate::limits::wait_in_words;
+use crate::limits;
 use crate::mail::{outbox, templates};
 use crate::tokens::{could_be_a_token, hash_token, Token};
 
@@ -31,31 +32,35 @@ pub const LINK_INTERVAL: Duration = Duration::seconds(60);
 /// …and at most this many a day (besides the one registration sends).
 pub const LINKS_PER_DAY: u64 = 5;
 
-pub const RESET_SENT: &str = "If an account exists for this address, we sent a link to reset its password. The link works for 1 hour.";
+pub const RESET_SENT: &str = "If an account exists for this address, we sent a link to reset its password. The link works for 1 hour. If you asked a moment ago, wait a minute before asking again.";
+
+pub const RESEND_SENT: &str = "If an unverified registration exists for this address, we sent a new verification link to it. Links sent before no longer work. If you asked a moment ago, wait a minute before asking again.";
+
+/// Whether a request for an emailed link sent one. The page never tells: it says the
+/// same whatever the address, so that nobody learns which addresses have accounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkRequest {
+    Sent,
+    /// No account (or, for a verification link, no unverified one) has this address.
+    NoSuchAccount,
+    /// A link went to the address a short while ago.
+    TooSoon,
+}
 
 impl Portico {
+    /// Sends a password reset link to the address's account, if it has one and its link
+    /// budget allows. The page does not wait for this (see `Services`).
     pub async fn request_password_reset_at(
         &self,
         email: &NormalizedEmail,
         now: DateTime<Utc>,
-    ) -> Result<LinkRequestOutcome, ServiceError> {
-        let sent = LinkRequestOutcome::Sent {
-            message: RESET_SENT.into(),
-        };
+    ) -> Result<LinkRequest, ServiceError> {
         let Some(person) = find_by_address(&self.db, email).await? else {
-            return Ok(sent);
+            return Ok(LinkRequest::NoSuchAccount);
         };
-        // Over the limit, nothing is sent, and the page says the same: it must not tell
-        // whether the address has an account.
-        if link_budget(&self.db, person.id, TokenPurpose::Reset, now)
-            .await?
-            .is_err()
-        {
-            return Ok(sent);
-        }
         let portal = person.kind.portal();
         let txn = self.db.begin().await?;
-        let token = issue_token(
+        let Ok(token) = issue_limited_token(
             &txn,
             person.id,
             TokenPurpose::Reset,
@@ -63,7 +68,11 @@ impl Portico {
             None,
             now,
         )
-        .await?;
+        .await?
+        else {
+            txn.rollback().await?;
+            return Ok(LinkRequest::TooSoon);
+        };
         let link = self.link(portal, &format!("/reset/new?token={}", token.as_str()));
         let email = templates::password_reset(portal, &person.email, &person.first_name, link);
         outbox::enqueue(&txn, &email, now).await?;
@@ -72,7 +81,7 @@ impl Portico {
             .await?;
         txn.commit().await?;
         self.outbox.wake();
-        Ok(sent)
+        Ok(LinkRequest::Sent)
     }
 
     /// Sets a new password from a reset link: every other session ends, and this one is
@@ -113,7 +122,12 @@ impl Portico {
         txn.commit().await?;
         self.outbox.wake();
         self.delete_stored_sessions(ended).await;
-        self.log_in_limits.forgive_address(&person.email_normalized);
+        limits::forgive(
+            &self.db,
+            &self.limits.log_in_per_address,
+            &person.email_normalized,
+        )
+        .await?;
         let home = person.kind.portal();
 
         if person.status != UserStatus::Active || home != portal {
@@ -137,32 +151,22 @@ impl Portico {
         })
     }
 
-    /// Sends a new verification link to an address whose registration is not verified.
+    /// Sends a new verification link to an address whose registration is not verified,
+    /// if its link budget allows. The page does not wait for this (see `Services`).
     pub async fn resend_verification_at(
         &self,
         email: &NormalizedEmail,
         now: DateTime<Utc>,
-    ) -> Result<LinkRequestOutcome, ServiceError> {
+    ) -> Result<LinkRequest, ServiceError> {
         let person = find_by_address(&self.db, email)
             .await?
             .filter(|p| p.status == UserStatus::Unverified);
         let Some(person) = person else {
-            return Ok(LinkRequestOutcome::Sent {
-                message: "If an unverified registration exists for this address, we sent a new verification link to it.".into(),
-            });
+            return Ok(LinkRequest::NoSuchAccount);
         };
-        if let Err(wait) = link_budget(&self.db, person.id, TokenPurpose::Verify, now).await? {
-            return Ok(LinkRequestOutcome::Rejected {
-                errors: FieldErrors::one_of_kind(
-                    Field::Email,
-                    format!("We sent a link to this address a short while ago. You can ask for another in {}.", wait_in_words(wait)),
-                    ErrorKind::TooManyAttempts,
-                ),
-            });
-        }
         let portal = person.kind.portal();
         let txn = self.db.begin().await?;
-        let token = issue_token(
+        let Ok(token) = issue_limited_token(
             &txn,
             person.id,
             TokenPurpose::Verify,
@@ -170,7 +174,11 @@ impl Portico {
             None,
             now,
         )
-        .await?;
+        .await?
+        else {
+            txn.rollback().await?;
+            return Ok(LinkRequest::TooSoon);
+        };
         // Counted from the newest link: the registration is not replaced while it works.
         user::Entity::update_many()
             .col_expr(user::Column::UpdatedAt, Expr::value(now))
@@ -189,12 +197,7 @@ impl Portico {
             .await?;
         txn.commit().await?;
         self.outbox.wake();
-        Ok(LinkRequestOutcome::Sent {
-            message: format!(
-                "We sent a new verification link to {}. Links sent before no longer work.",
-                person.email
-            ),
-        })
+        Ok(LinkRequest::Sent)
     }
 
     /// What a link's token is now, without using it.
@@ -341,6 +344,26 @@ pub(super) async fn link_budget<C: ConnectionTrait>(
         Some(until) => Err((until - now).to_std().unwrap_or_default()),
         None => Ok(()),
     })
+}
+
+/// A new link for the person if their budget for links of this purpose allows one now,
+/// else how long until it does. The person's row is held first, so that concurrent
+/// requests are decided one after the other and together send no more than the budget.
+pub(super) async fn issue_limited_token<C: ConnectionTrait>(
+    txn: &C,
+    user_id: i32,
+    purpose: TokenPurpose,
+    lifetime: Duration,
+    new_email: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Result<Token, std::time::Duration>, DbErr> {
+    hold_row::<user::Entity, _>(txn, user::Column::Id, user_id).await?;
+    if let Err(wait) = link_budget(txn, user_id, purpose, now).await? {
+        return Ok(Err(wait));
+    }
+    issue_token(txn, user_id, purpose, lifetime, new_email, now)
+        .await
+        .map(Ok)
 }
 
 /// A new link for the person: its token row, with their older unused links of the same

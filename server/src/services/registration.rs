@@ -6,6 +6,7 @@
 use std::net::IpAddr;
 
 use app::api::RegisterOutcome;
+use app::captcha::CaptchaResponse;
 use app::forms::registration::ValidRegistration;
 use app::forms::registration_code::INCORRECT as INCORRECT_CODE;
 use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail, RegistrationCode};
@@ -25,7 +26,7 @@ use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
 use crate::db::entities::{account, captcha_spent, consent};
 use crate::db::is_unique_violation;
-use crate::limits::wait_in_words;
+use crate::limits::{self, client_key, wait_in_words};
 use crate::mail::{outbox, templates};
 use crate::tokens::Token;
 
@@ -42,14 +43,29 @@ impl Portico {
         form: ValidRegistration,
         now: DateTime<Utc>,
     ) -> Result<RegisterOutcome, ServiceError> {
+        let client = client_key(client);
+        // The question (the check without JavaScript) costs a script nothing to answer,
+        // so each client gets a few answers an hour; the proof of work costs its time.
+        if let CaptchaResponse::Answer { .. } = form.captcha {
+            let limit = &self.limits.question_answers;
+            if let Err(wait) = limits::attempt(&self.db, limit, &client, now).await? {
+                return Ok(self.rejected(too_many_answers(wait), now));
+            }
+        }
         let pass = match self.captcha.check(&form.captcha, now) {
             Ok(pass) => pass,
-            Err(problem) => return Ok(self.rejected(captcha_error(problem), now)),
+            // A wrong answer spends the challenge: one challenge, one answer.
+            Err((problem, Some(challenge))) => {
+                return self
+                    .refuse_after_spending(&challenge, captcha_error(problem), now)
+                    .await;
+            }
+            Err((problem, None)) => return Ok(self.rejected(captcha_error(problem), now)),
         };
         // The company of a business contact's code. A wrong code spends the challenge,
         // and attempts per client are limited, so that codes cannot be guessed.
         let account = match (portal, &form.registration_code) {
-            (Portal::Csm, Some(code)) => match self.account_of_code(client, code).await? {
+            (Portal::Csm, Some(code)) => match self.account_of_code(&client, code, now).await? {
                 Ok(account) => Some(account),
                 Err(errors) => return self.refuse_after_spending(&pass, errors, now).await,
             },
@@ -61,6 +77,14 @@ impl Portico {
         if let Some(home) = self.address_in_use(&form.email, now).await? {
             return self
                 .refuse_after_spending(&pass, email_taken(portal, home), now)
+                .await;
+        }
+        // What follows costs a password hash and sends an email: a client gets a few.
+        if let Err(wait) =
+            limits::attempt(&self.db, &self.limits.registrations, &client, now).await?
+        {
+            return self
+                .refuse_after_spending(&pass, too_many_registrations(wait), now)
                 .await;
         }
         let password_hash = self.hasher.hash(form.password.clone()).await?;
@@ -159,10 +183,12 @@ impl Portico {
     /// The company whose registration code this is, or the error to show on the field.
     async fn account_of_code(
         &self,
-        client: IpAddr,
+        client: &str,
         code: &RegistrationCode,
+        now: DateTime<Utc>,
     ) -> Result<Result<account::Model, FieldErrors>, DbErr> {
-        if let Err(wait) = self.code_attempts.attempt(client) {
+        let limit = &self.limits.registration_codes;
+        if let Err(wait) = limits::attempt(&self.db, limit, client, now).await? {
             return Ok(Err(FieldErrors::one_of_kind(
                 Field::RegistrationCode,
                 format!(
@@ -267,6 +293,28 @@ fn email_taken(portal: Portal, home: Portal) -> FieldErrors {
             ErrorKind::EmailInPortal(home),
         )
     }
+}
+
+fn too_many_answers(wait: std::time::Duration) -> FieldErrors {
+    FieldErrors::one_of_kind(
+        Field::Captcha,
+        format!(
+            "Too many answers to the security question came from your network. Try again in {}, or turn on JavaScript and select Verify instead.",
+            wait_in_words(wait)
+        ),
+        ErrorKind::TooManyAttempts,
+    )
+}
+
+fn too_many_registrations(wait: std::time::Duration) -> FieldErrors {
+    FieldErrors::one_of_kind(
+        Field::Form,
+        format!(
+            "Too many registrations came from your network. Try again in {}.",
+            wait_in_words(wait)
+        ),
+        ErrorKind::TooManyAttempts,
+    )
 }
 
 fn captcha_error(problem: CaptchaProblem) -> FieldErrors {

@@ -53,6 +53,7 @@ impl Portico {
         .await?;
         session.insert(SESSION_USER_ID, person.id).await?;
         session.insert(SESSION_LOGIN_ID, id).await?;
+        self.mark_authenticated(session, now).await?;
         user::Entity::update_many()
             .col_expr(user::Column::LastLoginAt, Expr::value(now))
             .filter(user::Column::Id.eq(person.id))

@@ -26,6 +26,8 @@ pub const CLIENT: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::ne
 pub struct TestApp {
     pub portico: Portico,
     pub db: Database,
+    /// The database's URL, for a second instance on the same database.
+    pub url: String,
     /// The session store the Portico deletes ended sessions from.
     pub store: Arc<tower_sessions::MemoryStore>,
     _dir: Option<TempDir>,
@@ -48,6 +50,22 @@ pub async fn app() -> TestApp {
     app
 }
 
+/// The default limits, but for registrations per client: every test registers from one
+/// address. The tests of that limit set their own.
+pub fn test_limits() -> server::limits::Limits {
+    server::limits::Limits {
+        registrations: server::limits::Limit::per_hour("registration", 100_000),
+        ..Default::default()
+    }
+}
+
+/// A Portico on a fresh SQLite file, with other limits than the defaults.
+pub async fn app_with_limits(limits: server::limits::Limits) -> TestApp {
+    let mut app = app().await;
+    app.portico = app.portico.with_limits(limits);
+    app
+}
+
 /// A Portico on the database at `url`, migrated.
 pub async fn app_on(url: &str) -> TestApp {
     let db = Database::connect(url).await.expect("the test database");
@@ -60,10 +78,12 @@ pub async fn app_on(url: &str) -> TestApp {
         OutboxSignal::default(),
         "http://portal.test",
     )
+    .with_limits(test_limits())
     .with_session_store(store.clone());
     TestApp {
         portico,
         db,
+        url: url.to_owned(),
         store,
         _dir: None,
     }
@@ -99,6 +119,17 @@ impl TestApp {
         }
         .validate()
         .expect("a valid form")
+    }
+
+    /// The account of an address.
+    pub async fn person(&self, email: &str) -> server::db::entities::user::Model {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        server::db::entities::user::Entity::find()
+            .filter(server::db::entities::user::Column::EmailNormalized.eq(email.to_lowercase()))
+            .one(&self.db.conn)
+            .await
+            .expect("the users table")
+            .expect("the person")
     }
 
     pub fn registration(&self, email: &str) -> ValidRegistration {

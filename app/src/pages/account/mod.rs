@@ -1,5 +1,6 @@
 //! The account pages of both portals: each takes the portal it is shown in.
 pub mod ask_for_link;
+pub mod confirm;
 pub mod email_change;
 pub mod log_in;
 pub mod log_out;

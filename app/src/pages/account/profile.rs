@@ -112,22 +112,30 @@ fn Profile(portal: Portal, profile: ProfileView, new_email: String) -> impl Into
             <button class="button" type="submit">"Change password"</button>
         </form>
 
-        <h2>"Change email address"</h2>
+        <h2 id="email-address">"Change email address"</h2>
         {profile.pending_email.clone().map(|pending| view! {
             <p class="aside">{format!("A change to {pending} waits for its link to be opened.")}</p>
         })}
-        <form class="form" method="post" action=here.clone() novalidate node_ref=email_form on:submit=check_email>
-            <input type="hidden" name="intent" value="email" />
-            <TextField
-                field=Field::NewEmail
-                label="New email address"
-                input_type="email"
-                autocomplete="email"
-                hint="We send a link to the new address; the change takes effect when you open it."
-                value=new_email
-            />
-            <button class="button" type="submit">"Send a confirmation link"</button>
-        </form>
+        {(!profile.recently_authenticated).then(|| view! {
+            <p>
+                "For your security, confirm it's you before you change your email address. "
+                <a class="button button--secondary" href=format!("{}?next={}", portal.path("/confirm"), portal.path("/profile"))>"Confirm it's you"</a>
+            </p>
+        })}
+        {profile.recently_authenticated.then(|| view! {
+            <form class="form" method="post" action=here.clone() novalidate node_ref=email_form on:submit=check_email>
+                <input type="hidden" name="intent" value="email" />
+                <TextField
+                    field=Field::NewEmail
+                    label="New email address"
+                    input_type="email"
+                    autocomplete="email"
+                    hint="We send a link to the new address; the change takes effect when you open it. Your other sessions are logged out."
+                    value=new_email
+                />
+                <button class="button" type="submit">"Send a confirmation link"</button>
+            </form>
+        })}
 
         <h2>"Sessions"</h2>
         <table class="table">

@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 mod m20261124_000001_initial;
 mod m20261124_000002_business_accounts;
 mod m20261124_000003_account_lifecycle;
+mod m20261125_000004_attempt_limits;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_initial::Migration),
             Box::new(m20261124_000002_business_accounts::Migration),
             Box::new(m20261124_000003_account_lifecycle::Migration),
+            Box::new(m20261125_000004_attempt_limits::Migration),
         ]
     }
 }
