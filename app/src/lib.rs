@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Portico's UI and its contract with the server: routes, pages, components, the typed
 //! forms and their validation, and the server functions. No database, mail or hashing
 //! code lives here: with the `ssr` feature the server functions reach the server's
@@ -5,27 +6,31 @@
 pub mod api;
 pub mod captcha;
 pub mod components;
+pub mod enhance;
 pub mod forms;
 pub mod pages;
 pub mod policies;
 pub mod portal;
+pub mod shell;
 pub mod submission;
 
+pub use shell::shell;
+
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, MatchNestedRoutes, SsrMode, StaticSegment};
 
 use pages::account::{
     ask_for_link::{AskForLinkPage, LinkKind},
     confirm::ConfirmPage,
-    email_change::EmailChangePage,
+    email_change::{EmailChangePage, EmailChangedPage},
     log_in::LogInPage,
     log_out::LogOutPage,
     new_password::NewPasswordPage,
     profile::ProfilePage,
-    register::RegisterPage,
-    verify::VerifyPage,
+    register::{CheckYourEmailPage, RegisterPage},
+    verify::{VerifiedPage, VerifyPage},
 };
 use pages::chooser::Chooser;
 use pages::csm::home::CsmHome;
@@ -78,43 +83,12 @@ pub fn is_server_only(path: &str) -> bool {
         || path == "/csm/contacts"
 }
 
-/// Whether the page being rendered is hydrated (not [`is_server_only`]).
-fn hydrated_here() -> bool {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>().is_none_or(|parts| !is_server_only(parts.uri.path()))
-    }
-    #[cfg(not(feature = "ssr"))]
-    true
-}
-
-/// The HTML document around the app.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
-    view! {
-        <!DOCTYPE html>
-        <html lang="en">
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="color-scheme" content="light" />
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                {hydrated_here().then(|| view! { <HydrationScripts options /> })}
-                <MetaTags />
-            </head>
-            <body>
-                <App />
-            </body>
-        </html>
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // Every page answers in one piece (no streaming), so that a form's outcome can set
     // the HTTP status and a redirect before the first byte is sent.
     view! {
-        <Stylesheet id="leptos" href="/pkg/portico.css" />
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Chooser ssr=SsrMode::Async />
@@ -134,6 +108,9 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=StaticSegment(portal.segment()) view=Outlet ssr=SsrMode::Async>
             <Route path=StaticSegment("register") view=move || view! { <RegisterPage portal /> } ssr=SsrMode::Async />
+            <Route path=(StaticSegment("register"), StaticSegment("sent")) view=move || view! { <CheckYourEmailPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("verified") view=move || view! { <VerifiedPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("email-changed") view=move || view! { <EmailChangedPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("log-in") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("login") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("log-out") view=move || view! { <LogOutPage portal /> } ssr=SsrMode::Async />

@@ -68,6 +68,19 @@ impl Portal {
     }
 }
 
+/// A value for a query string: `+`, `&` and anything unusual percent-encoded.
+pub fn query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'@' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +92,12 @@ mod tests {
         assert_eq!(Portal::of_path("/csm/log-in"), Some(Portal::Csm));
         assert_eq!(Portal::of_path("/cspx"), None);
         assert_eq!(Portal::of_path("/"), None);
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(query_value("ada+x@example.com"), "ada%2Bx@example.com");
+        assert_eq!(query_value("a&b c"), "a%26b%20c");
     }
 
     #[test]

@@ -192,56 +192,6 @@ fn set_status<O: Outcome>(
     response.set_status(StatusCode::from_u16(status).unwrap_or(StatusCode::OK));
 }
 
-/// The latest outcome of a form: the browser's last call if there was one, else the
-/// plain post this page answers.
-pub fn latest_outcome<F, O>(
-    action_value: impl Fn() -> Option<Result<O, ServerFnError>> + Send + Sync + 'static,
-    posted: Option<Submission<F, O>>,
-) -> Signal<Option<Result<O, ServerFnError>>>
-where
-    F: Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    let initial = posted.map(|s| s.outcome);
-    Signal::derive(move || action_value().or_else(|| initial.clone()))
-}
-
-/// Reads a form element into its typed form (the browser's half of [`decode_form`]).
-#[cfg(feature = "hydrate")]
-pub fn read_form<F: DeserializeOwned + Default>(form: &web_sys::HtmlFormElement) -> Option<F> {
-    use wasm_bindgen::JsCast;
-    let data = web_sys::FormData::new_with_form(form).ok()?;
-    let params =
-        web_sys::UrlSearchParams::new_with_str_sequence_sequence(data.unchecked_ref()).ok()?;
-    let query: String = params.to_string().into();
-    decode_form(query.as_bytes()).ok()
-}
-
-/// A full page load: after logging in or out, every part of the page must show the new
-/// state, so the browser loads the next page afresh.
-#[cfg(feature = "hydrate")]
-pub fn go_to(path: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().assign(path);
-    }
-}
-
-/// Moves focus to an element once the page has drawn it (the error summary, after a
-/// rejected submission, so that a screen reader announces it).
-#[cfg(feature = "hydrate")]
-pub fn focus_when_drawn(id: &'static str) {
-    use wasm_bindgen::JsCast;
-    leptos::prelude::request_animation_frame(move || {
-        if let Some(element) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,8 +204,8 @@ mod tests {
         let form: RegistrationForm = decode_form(body).unwrap();
         assert_eq!(form.first_name, "Ada");
         assert_eq!(form.email, "ada@example.com");
-        assert_eq!(form.consent.as_deref(), Some("on"));
-        assert_eq!(form.security_code, None, "an unticked box is simply absent");
+        assert_eq!(form.consent, "on");
+        assert_eq!(form.security_code, "", "an unticked box is simply absent");
     }
 
     #[test]

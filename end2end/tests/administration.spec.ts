@@ -102,8 +102,8 @@ test('a customer administrator disables and enables a contact login', async ({ p
 test('the administration pages are served without the WebAssembly the portals hydrate with', async ({ request }) => {
   for (const path of ['/admin', '/admin/pending', '/csm/approvals', '/csm/contacts']) {
     const html = await (await request.get(path)).text();
-    expect(html, path).not.toContain('portico.wasm');
+    expect(html, path).not.toMatch(/portico\.[\w-]+\.wasm/);
   }
   const portal = await (await request.get('/csm')).text();
-  expect(portal).toContain('portico.wasm');
+  expect(portal).toMatch(/portico\.[\w-]+\.wasm/);
 });

@@ -121,9 +121,18 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
     if config.demo_data {
         bootstrap::seed_demo(&portico).await?;
     }
-    let leptos_options = get_configuration(None)
+    let mut leptos_options = get_configuration(None)
         .context("reading the Leptos configuration")?
         .leptos_options;
+    // cargo-leptos builds the assets with content hashes in their names and writes the
+    // hashes beside the binary; a server started without it (in production, in the tests)
+    // learns that from the file.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        leptos_options.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join(&*leptos_options.hash_file)))
+            .is_some_and(|file| file.exists());
+    }
     let address = leptos_options.site_addr;
 
     match &config.smtp_url {
@@ -141,9 +150,6 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         ),
     }
     tokio::spawn(janitor::run(database.conn.clone()));
-    tokio::spawn(http::static_files::precompress(
-        std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir),
-    ));
 
     let settings = HttpSettings {
         dev_mailbox: config.dev_mailbox,

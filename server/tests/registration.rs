@@ -48,7 +48,7 @@ async fn a_registration_writes_the_user_consents_token_and_email_together() {
     assert_eq!(
         outcome,
         RegisterOutcome::Registered {
-            email: "Ada@Example.com".into()
+            to: "/csp/register/sent?email=Ada@Example.com".into()
         }
     );
 

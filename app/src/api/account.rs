@@ -1,6 +1,8 @@
 //! Everyone's account: registering in either portal, verifying the address, logging in
 //! and out.
 use leptos::prelude::*;
+// Forms' answers are postcard: see `crate::enhance`.
+use leptos::server_fn::codec::Postcard;
 use serde::{Deserialize, Serialize};
 
 use super::SessionUser;
@@ -15,8 +17,9 @@ use crate::submission::Outcome;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum RegisterOutcome {
-    /// The account exists, unverified, and the verification email is on its way.
-    Registered { email: String },
+    /// The account exists, unverified, and the verification email is on its way: the
+    /// "check your email" page is next.
+    Registered { to: String },
     /// Nothing was written. The CAPTCHA must be solved again, with this new challenge.
     Rejected {
         errors: FieldErrors,
@@ -27,8 +30,63 @@ pub enum RegisterOutcome {
 impl Outcome for RegisterOutcome {
     fn http_status(&self) -> u16 {
         match self {
-            RegisterOutcome::Registered { .. } => 200,
+            RegisterOutcome::Registered { .. } => 303,
             RegisterOutcome::Rejected { errors, .. } => errors.http_status(),
+        }
+    }
+    fn redirect_to(&self) -> Option<String> {
+        match self {
+            RegisterOutcome::Registered { to } => Some(to.clone()),
+            RegisterOutcome::Rejected { .. } => None,
+        }
+    }
+}
+
+/// The page after registering: "check your email", naming the address.
+pub fn check_your_email_path(portal: Portal, email: &str) -> String {
+    portal.path(&format!(
+        "/register/sent?email={}",
+        crate::portal::query_value(email)
+    ))
+}
+
+/// What pressing an emailed link's button came to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LinkUsed {
+    /// Done: the page that says so is next.
+    Done { to: String },
+    /// The link no longer works (used, expired, unknown, or its address taken).
+    Dead(TokenStatus),
+}
+
+impl Outcome for LinkUsed {
+    fn http_status(&self) -> u16 {
+        match self {
+            LinkUsed::Done { .. } => 303,
+            LinkUsed::Dead(status) => status.http_status(),
+        }
+    }
+    fn redirect_to(&self) -> Option<String> {
+        match self {
+            LinkUsed::Done { to } => Some(to.clone()),
+            LinkUsed::Dead(_) => None,
+        }
+    }
+}
+
+impl AfterVerification {
+    /// How the page after verifying names this in its address.
+    pub fn as_query(self) -> &'static str {
+        match self {
+            AfterVerification::LogIn => "log-in",
+            AfterVerification::AwaitReview => "review",
+        }
+    }
+
+    pub fn of_query(value: &str) -> Self {
+        match value {
+            "review" => AfterVerification::AwaitReview,
+            _ => AfterVerification::LogIn,
         }
     }
 }
@@ -129,7 +187,7 @@ impl Outcome for LoggedOut {
     }
 }
 
-#[server(prefix = "/api", endpoint = "register")]
+#[server(prefix = "/api", endpoint = "register", output = Postcard)]
 pub async fn register(
     portal: Portal,
     form: RegistrationForm,
@@ -149,7 +207,7 @@ pub async fn new_captcha() -> Result<CaptchaChallenge, ServerFnError> {
     Ok(services()?.new_captcha())
 }
 
-#[server(prefix = "/api", endpoint = "log_in")]
+#[server(prefix = "/api", endpoint = "log_in", output = Postcard)]
 pub async fn log_in(portal: Portal, form: LogInForm) -> Result<LogInOutcome, ServerFnError> {
     let services = services()?;
     match form.validate() {
@@ -162,7 +220,7 @@ pub async fn log_in(portal: Portal, form: LogInForm) -> Result<LogInOutcome, Ser
     }
 }
 
-#[server(prefix = "/api", endpoint = "confirm_identity")]
+#[server(prefix = "/api", endpoint = "confirm_identity", output = Postcard)]
 pub async fn confirm_identity(form: ConfirmIdentityForm) -> Result<Confirmation, ServerFnError> {
     match form.validate() {
         Ok(valid) => services()?.confirm_identity(&session().await?, valid).await,
@@ -189,7 +247,15 @@ pub async fn email_token_status(token: String) -> Result<TokenStatus, ServerFnEr
     services()?.email_token_status(&token).await
 }
 
-#[server(prefix = "/api", endpoint = "verify_email")]
-pub async fn verify_email(form: VerifyEmailForm) -> Result<TokenStatus, ServerFnError> {
-    services()?.verify_email(&form.token).await
+#[server(prefix = "/api", endpoint = "verify_email", output = Postcard)]
+pub async fn verify_email(
+    portal: Portal,
+    form: VerifyEmailForm,
+) -> Result<LinkUsed, ServerFnError> {
+    Ok(match services()?.verify_email(&form.token).await? {
+        TokenStatus::Verified(next) => LinkUsed::Done {
+            to: portal.path(&format!("/verified?next={}", next.as_query())),
+        },
+        other => LinkUsed::Dead(other),
+    })
 }

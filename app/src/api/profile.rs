@@ -1,11 +1,13 @@
 //! A logged-in person's own account: their details, password, address and sessions.
 use leptos::prelude::*;
+// Forms' answers are postcard: see `crate::enhance`.
+use leptos::server_fn::codec::Postcard;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::{services, session};
 use super::{Access, ActionOutcome};
-use crate::forms::profile::{EmailChangeForm, EndOtherSessionsForm, NameForm, PasswordChangeForm};
+use crate::forms::profile::{EmailChangeForm, NameForm, PasswordChangeForm};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileView {
@@ -40,7 +42,7 @@ pub async fn profile() -> Result<Access<ProfileView>, ServerFnError> {
     services()?.profile(&session().await?).await
 }
 
-#[server(prefix = "/api", endpoint = "update_name")]
+#[server(prefix = "/api", endpoint = "update_name", output = Postcard)]
 pub async fn update_name(form: NameForm) -> Result<ActionOutcome, ServerFnError> {
     match form.validate() {
         Ok(valid) => services()?.update_name(&session().await?, valid).await,
@@ -48,7 +50,7 @@ pub async fn update_name(form: NameForm) -> Result<ActionOutcome, ServerFnError>
     }
 }
 
-#[server(prefix = "/api", endpoint = "change_password")]
+#[server(prefix = "/api", endpoint = "change_password", output = Postcard)]
 pub async fn change_password(form: PasswordChangeForm) -> Result<ActionOutcome, ServerFnError> {
     match form.validate() {
         Ok(valid) => services()?.change_password(&session().await?, valid).await,
@@ -56,7 +58,7 @@ pub async fn change_password(form: PasswordChangeForm) -> Result<ActionOutcome, 
     }
 }
 
-#[server(prefix = "/api", endpoint = "request_email_change")]
+#[server(prefix = "/api", endpoint = "request_email_change", output = Postcard)]
 pub async fn request_email_change(form: EmailChangeForm) -> Result<ActionOutcome, ServerFnError> {
     match form.validate() {
         Ok(email) => {
@@ -68,10 +70,8 @@ pub async fn request_email_change(form: EmailChangeForm) -> Result<ActionOutcome
     }
 }
 
-#[server(prefix = "/api", endpoint = "end_other_sessions")]
-pub async fn end_other_sessions(
-    form: EndOtherSessionsForm,
-) -> Result<ActionOutcome, ServerFnError> {
-    let _ = form;
+/// "Log out everywhere else": nothing to send but the request itself.
+#[server(prefix = "/api", endpoint = "end_other_sessions", output = Postcard)]
+pub async fn end_other_sessions() -> Result<ActionOutcome, ServerFnError> {
     services()?.end_other_sessions(&session().await?).await
 }

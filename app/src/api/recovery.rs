@@ -1,11 +1,13 @@
 //! Getting back in: a password reset by email, a new verification link, and confirming a
 //! change of address from the link sent to the new one.
 use leptos::prelude::*;
+// Forms' answers are postcard: see `crate::enhance`.
+use leptos::server_fn::codec::Postcard;
 use serde::{Deserialize, Serialize};
 
-use super::TokenStatus;
 #[cfg(feature = "ssr")]
 use super::{client, services, session};
+use super::{LinkUsed, TokenStatus};
 use crate::forms::email_links::{ConfirmEmailChangeForm, EmailForm, NewPasswordForm};
 use crate::forms::FieldErrors;
 use crate::portal::Portal;
@@ -67,7 +69,7 @@ impl Outcome for NewPasswordOutcome {
     }
 }
 
-#[server(prefix = "/api", endpoint = "request_password_reset")]
+#[server(prefix = "/api", endpoint = "request_password_reset", output = Postcard)]
 pub async fn request_password_reset(
     portal: Portal,
     form: EmailForm,
@@ -83,7 +85,7 @@ pub async fn password_reset_status(token: String) -> Result<TokenStatus, ServerF
     services()?.password_reset_status(&token).await
 }
 
-#[server(prefix = "/api", endpoint = "reset_password")]
+#[server(prefix = "/api", endpoint = "reset_password", output = Postcard)]
 pub async fn reset_password(
     portal: Portal,
     form: NewPasswordForm,
@@ -98,7 +100,7 @@ pub async fn reset_password(
     }
 }
 
-#[server(prefix = "/api", endpoint = "resend_verification")]
+#[server(prefix = "/api", endpoint = "resend_verification", output = Postcard)]
 pub async fn resend_verification(
     portal: Portal,
     form: EmailForm,
@@ -114,9 +116,15 @@ pub async fn email_change_status(token: String) -> Result<TokenStatus, ServerFnE
     services()?.email_change_status(&token).await
 }
 
-#[server(prefix = "/api", endpoint = "confirm_email_change")]
+#[server(prefix = "/api", endpoint = "confirm_email_change", output = Postcard)]
 pub async fn confirm_email_change(
+    portal: Portal,
     form: ConfirmEmailChangeForm,
-) -> Result<TokenStatus, ServerFnError> {
-    services()?.confirm_email_change(&form.token).await
+) -> Result<LinkUsed, ServerFnError> {
+    Ok(match services()?.confirm_email_change(&form.token).await? {
+        TokenStatus::Verified(_) => LinkUsed::Done {
+            to: portal.path("/email-changed"),
+        },
+        other => LinkUsed::Dead(other),
+    })
 }

@@ -1,72 +1,22 @@
-//! The Security Code box and its CAPTCHA. With JavaScript, Verify runs the proof-of-work
-//! solver in the browser (WASM); without it, a server-rendered question takes its place.
-//! Ticking the box reveals the check through CSS alone, so it works either way.
-use std::time::Duration;
-
+//! The Security Code box and its CAPTCHA, as the server renders it. Ticking the box
+//! reveals the check through CSS alone. Without JavaScript the check is a question; with
+//! it, the registration form's island swaps the question for the Verify button, whose
+//! proof-of-work solver runs in WASM (`crate::enhance::captcha`).
 use leptos::prelude::*;
 
-use super::fields::{input_name, FormErrors};
-use crate::captcha::{solve, CaptchaChallenge};
-use crate::forms::{Field, FieldErrors};
-
-#[derive(Clone, Debug, PartialEq)]
-enum PowState {
-    Unverified,
-    Verifying,
-    Verified(u64),
-    Failed,
-}
+use super::fields::{form_errors, input_name, FieldMessage};
+use crate::captcha::CaptchaChallenge;
+use crate::forms::Field;
 
 #[component]
-pub fn Captcha(challenge: Signal<CaptchaChallenge>) -> impl IntoView {
-    let errors = use_context::<FormErrors>().unwrap_or_else(|| FormErrors::new(FieldErrors::new()));
-    let error = Signal::derive(move || {
-        errors
-            .shown
-            .with(|e| e.get(Field::Captcha).map(|e| e.message.clone()))
-    });
-
-    // Effects run only in the browser: once one has run, JavaScript is there.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-
-    let state = RwSignal::new(PowState::Unverified);
-    // A new challenge (after a rejected submission) must be solved afresh.
-    Effect::new(move |_| {
-        challenge.track();
-        state.set(PowState::Unverified);
-    });
-
-    let verify = move |_| {
-        state.set(PowState::Verifying);
-        // Let the browser paint "Verifying…" before the solver takes the thread.
-        set_timeout(
-            move || {
-                let found = challenge.with_untracked(solve);
-                state.set(found.map_or(PowState::Failed, PowState::Verified));
-                errors
-                    .shown
-                    .update(|e| e.replace_field(Field::Captcha, &FieldErrors::new()));
-            },
-            Duration::from_millis(16),
-        );
-    };
-
+pub fn Captcha(challenge: CaptchaChallenge) -> impl IntoView {
+    let error = form_errors()
+        .shown
+        .with_untracked(|e| e.get(Field::Captcha).is_some());
     let id = Field::Captcha.id();
     view! {
-        <div class="field captcha" class:field--error=move || error.with(Option::is_some)>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="field__error" id="security_code-error">
-                                <span class="visually-hidden">"Error: "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+        <div class="field captcha" class:field--error=error>
+            <FieldMessage field=Field::Captcha portal=None />
             <input
                 class="checkbox__input captcha__toggle"
                 type="checkbox"
@@ -79,65 +29,37 @@ pub fn Captcha(challenge: Signal<CaptchaChallenge>) -> impl IntoView {
                 "Security Code"
             </label>
             <div class="captcha__box" id="captcha-box">
-                <input
-                    type="hidden"
-                    name="form[captcha_token]"
-                    value=move || challenge.with(|c| c.token.clone())
-                />
-                {move || {
-                    if hydrated.get() {
-                        view! {
-                            <p class="field__hint">
-                                "Select Verify and your browser proves it is not a robot."
-                            </p>
-                            <button
-                                type="button"
-                                class="button button--secondary"
-                                on:click=verify
-                                disabled=move || {
-                                    matches!(state.get(), PowState::Verifying | PowState::Verified(_))
-                                }
-                            >
-                                "Verify"
-                            </button>
-                            <span class="captcha__status" role="status">
-                                {move || match state.get() {
-                                    PowState::Unverified => "",
-                                    PowState::Verifying => "Verifying…",
-                                    PowState::Verified(_) => "✓ Verified",
-                                    PowState::Failed => "The check failed. Reload the page and try again.",
-                                }}
-                            </span>
-                            <input
-                                type="hidden"
-                                name="form[captcha_solution]"
-                                value=move || match state.get() {
-                                    PowState::Verified(n) => n.to_string(),
-                                    _ => String::new(),
-                                }
-                            />
-                        }
-                            .into_any()
-                    } else {
-                        view! {
-                            <label class="field__label" for="captcha_answer">
-                                {move || challenge.with(|c| c.question.clone())}
-                            </label>
-                            <p class="field__hint" id="captcha_answer-hint">
-                                "Type the answer in digits, for example 7."
-                            </p>
-                            <input
-                                class="field__input field__input--short"
-                                id="captcha_answer"
-                                name="form[captcha_answer]"
-                                inputmode="numeric"
-                                autocomplete="off"
-                                aria-describedby="captcha_answer-hint"
-                            />
-                        }
-                            .into_any()
-                    }
-                }}
+                <input type="hidden" name="form[captcha_token]" value=challenge.token data-captcha-token="" />
+                <div data-captcha-question="">
+                    <label class="field__label" for="captcha_answer">
+                        {challenge.question}
+                    </label>
+                    <p class="field__hint" id="captcha_answer-hint">
+                        "Type the answer in digits, for example 7."
+                    </p>
+                    <input
+                        class="field__input field__input--short"
+                        id="captcha_answer"
+                        name="form[captcha_answer]"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        aria-describedby="captcha_answer-hint"
+                    />
+                </div>
+                <div
+                    data-captcha-verify=""
+                    data-salt=challenge.salt
+                    data-challenge=challenge.challenge
+                    data-max=challenge.max_number.to_string()
+                    hidden
+                >
+                    <p class="field__hint">"Select Verify and your browser proves it is not a robot."</p>
+                    <button type="button" class="button button--secondary" data-captcha-button="">
+                        "Verify"
+                    </button>
+                    <span class="captcha__status" role="status" data-captcha-status=""></span>
+                    <input type="hidden" name="form[captcha_solution]" value="" data-captcha-solution="" />
+                </div>
             </div>
         </div>
     }

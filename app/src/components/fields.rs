@@ -1,19 +1,29 @@
 //! Accessible form fields after the GOV.UK Design System: a label on every field, the
 //! error next to its field (with a visually hidden "Error:" so it is not colour alone),
 //! and an error summary at the top of the form that links to each field.
+//!
+//! The server renders every form whole (it works without JavaScript). The parts that
+//! change as the person types — a field's error, the summary, the done message — are
+//! drawn by [`field_message`], [`error_summary`] and [`done_notice`] into places marked
+//! with `data-*` attributes; in the browser the form's island draws them with the same
+//! functions into the same places (see `crate::enhance`), so both sides share one
+//! definition of what an error looks like.
 use leptos::prelude::*;
 
-use crate::forms::{ErrorKind, Field, FieldErrors};
+use maud::{html, Markup};
+
+use crate::forms::{ErrorKind, Field, FieldError, FieldErrors};
 use crate::portal::Portal;
 
-/// The errors on display for one form, shared by its fields through context.
+/// The errors on display for one form while the server renders it, shared by its
+/// parts through context.
 #[derive(Clone, Copy)]
 pub struct FormErrors {
     pub shown: RwSignal<FieldErrors>,
     /// The summary appears once the person has tried to submit.
     pub submitted: RwSignal<bool>,
-    /// Re-checks one field as the person leaves it (set by the form in the browser).
-    pub on_leave: StoredValue<Option<Callback<Field>>>,
+    /// What the last submission achieved, when it was done ("Saved your name").
+    pub done: RwSignal<Option<String>>,
 }
 
 impl FormErrors {
@@ -21,21 +31,13 @@ impl FormErrors {
         Self {
             submitted: RwSignal::new(!initial.is_empty()),
             shown: RwSignal::new(initial),
-            on_leave: StoredValue::new(None),
+            done: RwSignal::new(None),
         }
     }
 
-    fn error(self, field: Field) -> Signal<Option<(String, ErrorKind)>> {
-        Signal::derive(move || {
-            self.shown
-                .with(|errors| errors.get(field).map(|e| (e.message.clone(), e.kind)))
-        })
-    }
-
-    fn leave(self, field: Field) {
-        if let Some(callback) = self.on_leave.get_value() {
-            callback.run(field);
-        }
+    fn error_on(self, field: Field) -> bool {
+        self.shown
+            .with_untracked(|errors| errors.get(field).is_some())
     }
 
     /// Starts over with the errors of a submission the page answers (none on a plain
@@ -44,114 +46,6 @@ impl FormErrors {
         self.submitted.set(!errors.is_empty());
         self.shown.set(errors);
     }
-
-    /// Shows the errors of a submission (none clears them), with the summary focused.
-    pub fn show(self, errors: FieldErrors) {
-        let rejected = !errors.is_empty();
-        self.shown.set(errors);
-        self.submitted.set(true);
-        #[cfg(feature = "hydrate")]
-        if rejected {
-            crate::submission::focus_when_drawn("error-summary");
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = rejected;
-    }
-
-    /// Wires a form in the browser: each field is checked with `check` as the person
-    /// leaves it, and the whole form on submit, which either shows the errors or hands
-    /// the form to `send`. Returns the form's submit handler. Without JavaScript none of
-    /// this runs: the browser posts the form to its page.
-    pub fn enhance<F>(
-        self,
-        form: NodeRef<leptos::html::Form>,
-        check: fn(&F) -> FieldErrors,
-        send: impl Fn(F) + Clone + 'static,
-    ) -> impl Fn(leptos::ev::SubmitEvent) + Clone + 'static
-    where
-        F: serde::de::DeserializeOwned + Default + 'static,
-    {
-        self.check_as_fields_are_left(form, check);
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if let Some(data) = self.checked(form, check) {
-                send(data);
-            }
-        }
-    }
-
-    /// Wires a form that posts to its page in any case: in the browser it is checked
-    /// as the person leaves each field (`per_field`; one form per page) and on submit,
-    /// and posted only without errors. The server checks it again with the same `check`.
-    pub fn check_before_posting<F>(
-        self,
-        form: NodeRef<leptos::html::Form>,
-        check: fn(&F) -> FieldErrors,
-        per_field: bool,
-    ) -> impl Fn(leptos::ev::SubmitEvent) + Clone + 'static
-    where
-        F: serde::de::DeserializeOwned + Default + 'static,
-    {
-        if per_field {
-            self.check_as_fields_are_left(form, check);
-        }
-        move |ev: leptos::ev::SubmitEvent| {
-            if self.checked(form, check).is_none() {
-                ev.prevent_default();
-            }
-        }
-    }
-
-    fn check_as_fields_are_left<F>(
-        self,
-        form: NodeRef<leptos::html::Form>,
-        check: fn(&F) -> FieldErrors,
-    ) where
-        F: serde::de::DeserializeOwned + Default + 'static,
-    {
-        #[cfg(feature = "hydrate")]
-        self.on_leave
-            .set_value(Some(Callback::new(move |field: Field| {
-                if let Some(data) = form
-                    .get_untracked()
-                    .and_then(|f| crate::submission::read_form::<F>(&f))
-                {
-                    self.shown
-                        .update(|shown| shown.replace_field(field, &check(&data)));
-                }
-            })));
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (form, check);
-    }
-
-    /// The form's data if it passes `check`; else its errors are shown and None.
-    fn checked<F>(
-        self,
-        form: NodeRef<leptos::html::Form>,
-        check: fn(&F) -> FieldErrors,
-    ) -> Option<F>
-    where
-        F: serde::de::DeserializeOwned + Default + 'static,
-    {
-        #[cfg(feature = "hydrate")]
-        {
-            let data = form
-                .get_untracked()
-                .and_then(|f| crate::submission::read_form::<F>(&f))?;
-            let errors = check(&data);
-            if errors.is_empty() {
-                Some(data)
-            } else {
-                self.show(errors);
-                None
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            let _ = (form, check);
-            None
-        }
-    }
 }
 
 /// The errors of the form being drawn, from context (the page provides them).
@@ -159,49 +53,95 @@ pub fn form_errors() -> FormErrors {
     use_context::<FormErrors>().unwrap_or_else(|| FormErrors::new(FieldErrors::new()))
 }
 
-/// "There is a problem", with a link to each field in error. Focused when it appears.
+/// Where the error summary is drawn (and drawn again by the form's island).
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
     let errors = form_errors();
-    let visible = move || errors.submitted.get() && errors.shown.with(|e| !e.is_empty());
-    view! {
-        <Show when=visible>
-            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-                <h2 class="error-summary__title">"There is a problem"</h2>
-                <ul class="error-summary__list">
-                    {move || {
-                        errors
-                            .shown
-                            .get()
-                            .iter()
-                            .map(|e| {
-                                let href = format!("#{}", e.field.id());
-                                // Someone in the wrong portal gets the way to the right one.
-                                let elsewhere = match e.kind {
-                                    ErrorKind::EmailInPortal(home) => Some(view! {
-                                        " "
-                                        <a href=home.path("/log-in")>
-                                            {format!("Go to the {}", home.name())}
-                                        </a>
-                                    }.into_any()),
-                                    ErrorKind::Unverified(portal) => Some(view! {
-                                        " "
-                                        <a href=portal.path("/resend")>"Send a new verification link"</a>
-                                    }.into_any()),
-                                    _ => None,
-                                };
-                                view! {
-                                    <li>
-                                        <a href=href>{e.message.clone()}</a>
-                                        {elsewhere}
-                                    </li>
+    let markup = errors
+        .shown
+        .with_untracked(|shown| error_summary(shown, errors.submitted.get_untracked()));
+    view! { <div data-error-summary="" inner_html=markup.into_string()></div> }
+}
+
+/// Where a form says what its submission achieved.
+#[component]
+pub fn DoneNotice() -> impl IntoView {
+    let markup = done_notice(form_errors().done.get_untracked().as_deref());
+    view! { <div data-notice="" inner_html=markup.into_string()></div> }
+}
+
+/// Where a field's error is drawn (and drawn again by the form's island).
+#[component]
+pub fn FieldMessage(field: Field, portal: Option<Portal>) -> impl IntoView {
+    let markup = form_errors()
+        .shown
+        .with_untracked(|shown| field_message(field, shown.get(field), portal));
+    view! { <div class="field__message" data-field=field.id() inner_html=markup.into_string()></div> }
+}
+
+// What the error parts look like: one definition, rendered into the page by the server
+// and into the same places by a form's island in the browser. (Plain markup rather than
+// reactive views: in the browser they are a few string writes instead of the view code
+// every island would carry.)
+
+/// "There is a problem", with a link to each field in error. The island focuses it
+/// when it appears.
+pub fn error_summary(errors: &FieldErrors, submitted: bool) -> Markup {
+    html! {
+        @if submitted && !errors.is_empty() {
+            div.error-summary role="alert" tabindex="-1" id="error-summary" {
+                h2.error-summary__title { "There is a problem" }
+                ul.error-summary__list {
+                    @for error in errors.iter() {
+                        li {
+                            a href={ "#" (error.field.id()) } { (error.message) }
+                            // Someone in the wrong portal gets the way to the right one.
+                            @match error.kind {
+                                ErrorKind::EmailInPortal(home) => {
+                                    " " a href=(home.path("/log-in")) { "Go to the " (home.name()) }
                                 }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </div>
-        </Show>
+                                ErrorKind::Unverified(portal) => {
+                                    " " a href=(portal.path("/resend")) { "Send a new verification link" }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A success panel saying what a submission did.
+pub fn done_notice(done: Option<&str>) -> Markup {
+    html! {
+        @if let Some(message) = done {
+            div.panel.panel--success role="status" { p.lead { (message) } }
+        }
+    }
+}
+
+/// The error shown with a field, and the links an "address taken" error carries.
+pub fn field_message(field: Field, error: Option<&FieldError>, portal: Option<Portal>) -> Markup {
+    html! {
+        @if let Some(error) = error {
+            p.field__error id={ (field.id()) "-error" } {
+                span.visually-hidden { "Error: " }
+                (error.message)
+                @match error.kind {
+                    ErrorKind::EmailTaken => {
+                        @let portal = portal.unwrap_or(Portal::Csp);
+                        " " a href=(portal.path("/log-in")) { "Log in" }
+                        " or " a href=(portal.path("/reset")) { "reset your password" } "."
+                    }
+                    ErrorKind::EmailInPortal(home) => {
+                        " " a href=(home.path("/log-in")) { "Log in to the " (home.name()) } "."
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
 }
 
@@ -210,46 +150,16 @@ pub fn input_name(field: Field) -> String {
     format!("form[{}]", field.id())
 }
 
-/// The error message shown with a field, and the links an "address taken" error carries.
-#[component]
-fn FieldMessage(field: Field, portal: Option<Portal>) -> impl IntoView {
-    let error = form_errors().error(field);
-    let id = format!("{}-error", field.id());
-    move || {
-        error.get().map(|(message, kind)| {
-            let links = match kind {
-                ErrorKind::EmailTaken => {
-                    let portal = portal.unwrap_or(Portal::Csp);
-                    Some(
-                        view! {
-                            " "
-                            <a href=portal.path("/log-in")>"Log in"</a>
-                            " or "
-                            <a href=portal.path("/reset")>"reset your password"</a>
-                            "."
-                        }
-                        .into_any(),
-                    )
-                }
-                ErrorKind::EmailInPortal(home) => Some(
-                    view! {
-                        " "
-                        <a href=home.path("/log-in")>{format!("Log in to the {}", home.name())}</a>
-                        "."
-                    }
-                    .into_any(),
-                ),
-                _ => None,
-            };
-            view! {
-                <p class="field__error" id=id.clone()>
-                    <span class="visually-hidden">"Error: "</span>
-                    {message}
-                    {links}
-                </p>
-            }
-        })
+/// The `aria-describedby` of a field: its hint and its error, when it has them.
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
     }
+    if error {
+        ids.push(format!("{id}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// A labelled text input with its hint and error.
@@ -263,26 +173,14 @@ pub fn TextField(
     #[prop(optional)] value: String,
     #[prop(optional)] portal: Option<Portal>,
 ) -> impl IntoView {
-    let errors = form_errors();
-    let error = errors.error(field);
+    let error = form_errors().error_on(field);
     let id = field.id();
-    let hint_id = format!("{id}-hint");
-    let described_by = move || {
-        let mut ids = Vec::new();
-        if hint.is_some() {
-            ids.push(format!("{id}-hint"));
-        }
-        if error.with(Option::is_some) {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
     view! {
-        <div class="field" class:field--error=move || error.with(Option::is_some)>
+        <div class="field" class:field--error=error>
             <label class="field__label" for=id>
                 {label}
             </label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {hint.map(|hint| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
             <FieldMessage field portal />
             <input
                 class="field__input"
@@ -291,13 +189,9 @@ pub fn TextField(
                 type=input_type
                 autocomplete=autocomplete
                 value=value
-                aria-describedby=described_by
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                on:blur=move |ev: leptos::ev::FocusEvent| {
-                    if !moving_to_a_submit_button(&ev) {
-                        errors.leave(field);
-                    }
-                }
+                aria-describedby=described_by(id, hint.is_some(), error)
+                aria-invalid=error.then_some("true")
+                data-hint=hint.is_some().then_some("")
             />
         </div>
     }
@@ -310,11 +204,10 @@ pub fn CheckboxField(
     #[prop(optional)] checked: bool,
     children: Children,
 ) -> impl IntoView {
-    let errors = form_errors();
-    let error = errors.error(field);
+    let error = form_errors().error_on(field);
     let id = field.id();
     view! {
-        <div class="field field--checkbox" class:field--error=move || error.with(Option::is_some)>
+        <div class="field field--checkbox" class:field--error=error>
             <FieldMessage field portal=None />
             <div class="checkbox">
                 <input
@@ -324,31 +217,12 @@ pub fn CheckboxField(
                     name=input_name(field)
                     value="on"
                     checked=checked
-                    aria-describedby=move || error.with(Option::is_some).then(|| format!("{id}-error"))
-                    on:change=move |_| errors.leave(field)
+                    aria-describedby=described_by(id, false, error)
                 />
                 <label class="checkbox__label" for=id>
                     {children()}
                 </label>
             </div>
         </div>
-    }
-}
-
-/// Whether focus is leaving a field for a submit button. The field is then checked with
-/// the whole form on submit instead: an error drawn on blur would move the button from
-/// under the pointer between press and release, and the click would be lost.
-fn moving_to_a_submit_button(ev: &leptos::ev::FocusEvent) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        ev.related_target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlButtonElement>().ok())
-            .is_some_and(|button| button.type_() == "submit")
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = ev;
-        false
     }
 }

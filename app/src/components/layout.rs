@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{current_user, LogOut, Role, SessionUser};
+use crate::api::{current_user, Role, SessionUser};
 use crate::portal::Portal;
 
 /// The person logged in, loaded once per page by its layout for everything on it.
@@ -34,7 +34,7 @@ pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> 
                         <span class="site-header__mark" aria-hidden="true"></span>
                         {portal.name()}
                     </a>
-                    <nav class="site-header__nav" aria-label="Account">
+                    <nav class="site-header__nav" aria-label="Account" id="account-nav" data-refresh="">
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
                                 match user.await {
@@ -84,17 +84,6 @@ fn SignedOut(portal: Portal) -> impl IntoView {
 
 #[component]
 fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
-    let action = ServerAction::<LogOut>::new();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(Ok(out)) = action.value().get() {
-            crate::submission::go_to(&out.to);
-        }
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        action.dispatch(LogOut { portal });
-    };
     let manage = match user.role {
         Role::Member => None,
         Role::CustomerAdmin => Some(
@@ -116,7 +105,9 @@ fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
         <a class="site-header__link site-header__user" href=portal.path("/profile") title="Your profile">
             {user.first_name}
         </a>
-        <form method="post" action=portal.path("/log-out") on:submit=on_submit>
+        // A plain post: with JavaScript the islands router sends it and shows the page
+        // it leads to, without a load.
+        <form method="post" action=portal.path("/log-out")>
             <button class="site-header__link site-header__button" type="submit">
                 "Log out"
             </button>

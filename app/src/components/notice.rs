@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 
 use crate::api::ActionOutcome;
-use crate::components::fields::{ErrorSummary, FormErrors};
+use crate::components::fields::{DoneNotice, ErrorSummary, FormErrors};
 use crate::forms::FieldErrors;
 use crate::pages::failure_as_errors;
 
@@ -38,16 +38,30 @@ pub fn action_notice(
     notice(form_errors, done, errors_of(&outcome))
 }
 
-/// A success panel with `done`, or the summary of `errors`.
+/// A success panel with `done`, or the summary of `errors`, in the slots a form's island
+/// draws them into again in the browser.
 pub fn notice(form_errors: FormErrors, done: Option<String>, errors: FieldErrors) -> AnyView {
     form_errors.reset(errors);
+    form_errors.done.set(done);
     view! {
-        {done.map(|message| view! {
-            <div class="panel panel--success" role="status">
-                <p class="lead">{message}</p>
-            </div>
-        })}
+        <DoneNotice />
         <ErrorSummary />
     }
     .into_any()
+}
+
+/// One form's part of a page with several: its own errors and done message (from a
+/// plain post of this form, if it was the one posted), drawn above it.
+#[component]
+pub fn FormSection(
+    outcome: Option<Result<ActionOutcome, ServerFnError>>,
+    children: Children,
+) -> impl IntoView {
+    let form_errors = FormErrors::new(FieldErrors::new());
+    provide_context(form_errors);
+    let notice = action_notice(form_errors, outcome);
+    view! {
+        {notice}
+        {children()}
+    }
 }

@@ -113,7 +113,7 @@ pub struct AccountForm {
     pub name: String,
     /// Separated by commas, spaces or lines.
     pub email_domains: String,
-    pub auto_approve: Option<String>,
+    pub auto_approve: String,
 }
 
 pub const ACCOUNT_FIELDS: [Field; 3] =
@@ -290,7 +290,8 @@ pub fn company_name(input: &str) -> Result<String, String> {
 pub fn email_domains(input: &str) -> Result<Vec<String>, String> {
     let mut domains: Vec<String> = Vec::new();
     for raw in input.split(|c: char| c == ',' || c.is_whitespace()) {
-        let domain = raw.trim().trim_start_matches('@').to_lowercase();
+        // Domains are ASCII (anything else is refused below).
+        let domain = raw.trim().trim_start_matches('@').to_ascii_lowercase();
         if domain.is_empty() || domains.contains(&domain) {
             continue;
         }
@@ -342,7 +343,7 @@ mod tests {
     fn auto_approval_needs_a_domain() {
         let form = AccountForm {
             name: "Acme".into(),
-            auto_approve: Some("on".into()),
+            auto_approve: "on".into(),
             ..Default::default()
         };
         let errors = form.validate().unwrap_err();

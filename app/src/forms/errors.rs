@@ -28,6 +28,30 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 16] = [
+        Field::Form,
+        Field::FirstName,
+        Field::LastName,
+        Field::Email,
+        Field::Password,
+        Field::ConfirmPassword,
+        Field::Captcha,
+        Field::Consent,
+        Field::RegistrationCode,
+        Field::Reason,
+        Field::CompanyName,
+        Field::EmailDomains,
+        Field::AutoApprove,
+        Field::Account,
+        Field::CurrentPassword,
+        Field::NewEmail,
+    ];
+
+    /// The field whose HTML id (and name in its form) this is.
+    pub fn of_id(id: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|field| field.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Field::Form => "form",
@@ -158,11 +182,17 @@ impl FieldErrors {
         self.0.iter().find(|e| e.field == field)
     }
 
-    /// Replaces the error of one field with what a fresh validation says of it.
+    /// Replaces the error of one field with what a fresh validation says of it, in its
+    /// place: the others keep their order (and a summary listing them stays as it is).
     pub fn replace_field(&mut self, field: Field, fresh: &FieldErrors) {
-        self.0.retain(|e| e.field != field);
-        if let Some(error) = fresh.get(field) {
-            self.0.push(error.clone());
+        let place = self.0.iter().position(|e| e.field == field);
+        match (place, fresh.get(field)) {
+            (Some(i), Some(error)) => self.0[i] = error.clone(),
+            (Some(i), None) => {
+                self.0.remove(i);
+            }
+            (None, Some(error)) => self.0.push(error.clone()),
+            (None, None) => {}
         }
     }
 
@@ -195,6 +225,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_field_is_found_by_its_id() {
+        for field in Field::ALL {
+            assert_eq!(Field::of_id(field.id()), Some(field));
+        }
+        assert_eq!(Field::of_id("nope"), None);
+    }
+
+    #[test]
     fn a_field_keeps_its_first_error_only() {
         let mut errors = FieldErrors::new();
         errors.add(Field::Email, "first");
@@ -212,5 +250,12 @@ mod tests {
         assert!(shown.get(Field::Password).is_some());
         shown.replace_field(Field::Email, &FieldErrors::one(Field::Email, "new"));
         assert_eq!(shown.get(Field::Email).unwrap().message, "new");
+        shown.replace_field(Field::Password, &FieldErrors::one(Field::Password, "fresh"));
+        let order: Vec<Field> = shown.iter().map(|e| e.field).collect();
+        assert_eq!(
+            order,
+            [Field::Password, Field::Email],
+            "replaced in its place"
+        );
     }
 }

@@ -20,7 +20,9 @@ pub trait Redact {
     fn redacted(&self) -> Self;
 }
 
-/// An HTML checkbox is sent as "on" when ticked and not at all otherwise.
-pub fn is_ticked(value: &Option<String>) -> bool {
-    value.as_deref().is_some_and(|v| !v.is_empty())
+/// An HTML checkbox is sent as "on" when ticked and not at all otherwise (so its field
+/// is then empty: every form field is a string, decoded the same way from a plain post
+/// and from the form in the browser).
+pub fn is_ticked(value: &str) -> bool {
+    !value.is_empty()
 }

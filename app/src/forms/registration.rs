@@ -19,14 +19,14 @@ pub struct RegistrationForm {
     pub password: String,
     pub confirm_password: String,
     /// The "Security Code" checkbox.
-    pub security_code: Option<String>,
+    pub security_code: String,
     pub captcha_token: String,
     /// The proof-of-work number the browser found (with JavaScript).
     pub captcha_solution: String,
     /// The typed answer to the server-rendered question (without JavaScript).
     pub captcha_answer: String,
     /// The privacy policy and terms checkbox.
-    pub consent: Option<String>,
+    pub consent: String,
 }
 
 /// The order of the fields on the registration form, for the error summary.
@@ -132,7 +132,7 @@ impl Redact for RegistrationForm {
             confirm_password: String::new(),
             captcha_solution: String::new(),
             captcha_answer: String::new(),
-            security_code: None,
+            security_code: String::new(),
             ..self.clone()
         }
     }
@@ -160,11 +160,11 @@ mod tests {
             registration_code: String::new(),
             password: "correct horse battery".into(),
             confirm_password: "correct horse battery".into(),
-            security_code: Some("on".into()),
+            security_code: "on".into(),
             captcha_token: "token".into(),
             captcha_solution: "42".into(),
             captcha_answer: String::new(),
-            consent: Some("on".into()),
+            consent: "on".into(),
         }
     }
 
@@ -192,10 +192,10 @@ mod tests {
     #[test]
     fn both_boxes_are_required() {
         let mut form = complete();
-        form.consent = None;
+        form.consent.clear();
         assert!(form.validate().unwrap_err().get(Field::Consent).is_some());
         let mut form = complete();
-        form.security_code = None;
+        form.security_code.clear();
         assert!(form.validate().unwrap_err().get(Field::Captcha).is_some());
     }
 

@@ -23,6 +23,9 @@ use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 use app::api::SharedServices;
 use app::{form_pages, shell, App};
 
+/// The Content-Security-Policy of responses that are not Leptos pages.
+pub const NO_SCRIPT_POLICY: &str = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /// The largest request body accepted: forms are a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
@@ -62,7 +65,7 @@ pub fn router<S: SessionStore + Clone>(
         .join(&*state.leptos_options.site_pkg_dir);
     router = router.nest_service(
         &format!("/{}", state.leptos_options.site_pkg_dir),
-        static_files::service(&pkg),
+        static_files::router(&pkg),
     );
     if settings.dev_mailbox {
         router = router.route("/dev/mailbox", get(crate::mail::dev_mailbox::page));
@@ -99,8 +102,20 @@ pub fn router<S: SessionStore + Clone>(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // Emailed links carry tokens in their address: no page tells another site where
+        // it was.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
+        ))
+        // Leptos pages set their own policy, with the response's nonce; every other
+        // response (the dev mailbox, errors, assets) runs no script at all.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(NO_SCRIPT_POLICY),
         ))
 }

@@ -1,91 +1,62 @@
-//! The browser's assets under `/pkg` (WASM, JS, CSS), served precompressed.
-//!
-//! Brotli at its best quality makes the WASM about a fifth smaller than the on-the-fly
-//! compression, but takes seconds: too slow per request, so it is done once, in the
-//! background at start-up, for each asset whose `.br` file is missing or older.
-use std::path::{Path, PathBuf};
+//! The browser's assets under `/pkg` (WASM, JS, CSS). cargo-leptos builds them with a
+//! content hash in their names (`hash-files`) and compresses them with brotli and gzip at
+//! build time (`--precompress`), so they are served as they are, compressed, and cached
+//! for good: a new build has new names. The server does no compression work for them.
+use std::path::Path;
 
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::map_response;
+use axum::response::Response;
+use axum::Router;
 use tower_http::services::ServeDir;
 
-const COMPRESSIBLE: [&str; 3] = ["wasm", "js", "css"];
-const QUALITY: u32 = 11;
-const WINDOW: u32 = 22;
+/// A year, the most a cache keeps anything; the names change with the content.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
-/// Serves `dir`, preferring `name.br` where the browser accepts brotli.
-pub fn service(dir: &Path) -> ServeDir {
-    ServeDir::new(dir).precompressed_br()
+/// Serves `dir`, preferring `name.br` (or `name.gz`) where the browser accepts it.
+pub fn router(dir: &Path) -> Router {
+    Router::new()
+        .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip())
+        .layer(map_response(cache_for_good))
 }
 
-/// Writes a `.br` beside each compressible asset that lacks a fresh one.
-pub async fn precompress(dir: PathBuf) {
-    let done = tokio::task::spawn_blocking(move || {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return;
-        };
-        for path in entries.flatten().map(|e| e.path()) {
-            let compressible = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| COMPRESSIBLE.contains(&e));
-            if compressible && is_stale(&path) {
-                if let Err(error) = compress(&path) {
-                    tracing::warn!(?path, %error, "could not precompress an asset");
-                }
-            }
-        }
-    })
-    .await;
-    if let Err(error) = done {
-        tracing::warn!(%error, "precompressing the assets failed");
+async fn cache_for_good(mut response: Response) -> Response {
+    if response.status() == StatusCode::OK {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
     }
-}
-
-fn compressed_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".br");
-    PathBuf::from(name)
-}
-
-fn is_stale(path: &Path) -> bool {
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    match (modified(path), modified(&compressed_path(path))) {
-        (Some(source), Some(compressed)) => compressed < source,
-        _ => true,
-    }
-}
-
-fn compress(path: &Path) -> std::io::Result<()> {
-    let input = std::fs::read(path)?;
-    let target = compressed_path(path);
-    // Written aside and renamed, so that a half-written file is never served.
-    let partial = target.with_extension("br.partial");
-    {
-        let file = std::fs::File::create(&partial)?;
-        let mut writer = brotli::CompressorWriter::new(file, 64 * 1024, QUALITY, WINDOW);
-        std::io::Write::write_all(&mut writer, &input)?;
-    }
-    std::fs::rename(partial, target)
+    response
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
 
     #[tokio::test]
-    async fn assets_get_a_fresh_brotli_twin_and_others_are_left_alone() {
+    async fn assets_are_served_precompressed_and_cached_for_good() {
         let dir = tempfile::tempdir().unwrap();
-        let wasm = dir.path().join("app.wasm");
-        let text = dir.path().join("notes.txt");
-        std::fs::write(&wasm, b"\0asm".repeat(1000)).unwrap();
-        std::fs::write(&text, b"hello").unwrap();
-        precompress(dir.path().to_owned()).await;
-
-        let compressed = std::fs::read(dir.path().join("app.wasm.br")).unwrap();
-        assert!(compressed.len() < 4000);
-        let mut round_trip = Vec::new();
-        brotli::BrotliDecompress(&mut compressed.as_slice(), &mut round_trip).unwrap();
-        assert_eq!(round_trip, b"\0asm".repeat(1000));
-        assert!(!dir.path().join("notes.txt.br").exists());
-        assert!(!is_stale(&wasm));
+        std::fs::write(dir.path().join("app.1a2b.wasm"), b"\0asm").unwrap();
+        std::fs::write(dir.path().join("app.1a2b.wasm.br"), b"compressed").unwrap();
+        let response = router(dir.path())
+            .oneshot(
+                Request::get("/app.1a2b.wasm")
+                    .header(header::ACCEPT_ENCODING, "br")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::CACHE_CONTROL], IMMUTABLE);
+        let missing = router(dir.path())
+            .oneshot(Request::get("/nope.js").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        assert!(missing.headers().get(header::CACHE_CONTROL).is_none());
     }
 }

@@ -5,7 +5,7 @@
 //! one address.
 use std::net::IpAddr;
 
-use app::api::RegisterOutcome;
+use app::api::{check_your_email_path, RegisterOutcome};
 use app::captcha::CaptchaResponse;
 use app::forms::registration::ValidRegistration;
 use app::forms::registration_code::INCORRECT as INCORRECT_CODE;
@@ -177,7 +177,9 @@ impl Portico {
 
         self.outbox.wake();
         tracing::info!(user = user.id, portal = portal.prefix(), "registered");
-        Ok(RegisterOutcome::Registered { email: user.email })
+        Ok(RegisterOutcome::Registered {
+            to: check_your_email_path(portal, &user.email),
+        })
     }
 
     /// The company whose registration code this is, or the error to show on the field.

@@ -111,11 +111,11 @@ impl TestApp {
             registration_code: code.into(),
             password: PASSWORD.into(),
             confirm_password: PASSWORD.into(),
-            security_code: Some("on".into()),
+            security_code: "on".into(),
             captcha_token: challenge.token,
             captcha_solution: number.to_string(),
             captcha_answer: String::new(),
-            consent: Some("on".into()),
+            consent: "on".into(),
         }
         .validate()
         .expect("a valid form")

@@ -8,6 +8,9 @@ use crate::api::{request_password_reset, resend_verification, LinkRequestOutcome
 use crate::components::fields::{FormErrors, TextField};
 use crate::components::layout::PortalLayout;
 use crate::components::notice::{notice, provide_form_errors};
+#[cfg(feature = "hydrate")]
+use crate::enhance::{portal_argument, Behaviour, Reaction};
+use crate::enhance::{Enhanced, FormKind};
 use crate::forms::email_links::EmailForm;
 use crate::forms::{Field, FieldErrors};
 use crate::pages::failure_as_errors;
@@ -26,6 +29,13 @@ impl LinkKind {
         match self {
             LinkKind::PasswordReset => "/reset",
             LinkKind::Verification => "/resend",
+        }
+    }
+
+    fn form(self) -> FormKind {
+        match self {
+            LinkKind::PasswordReset => FormKind::PasswordResetLink,
+            LinkKind::Verification => FormKind::VerificationLink,
         }
     }
 
@@ -54,12 +64,7 @@ impl LinkKind {
 #[component]
 pub fn AskForLinkPage(portal: Portal, link: LinkKind) -> impl IntoView {
     let form_errors = provide_form_errors();
-    let posted = posted_submission(move |form: EmailForm| async move {
-        match link {
-            LinkKind::PasswordReset => request_password_reset(portal, form).await,
-            LinkKind::Verification => resend_verification(portal, form).await,
-        }
-    });
+    let posted = posted_submission(move |form: EmailForm| request_link(portal, link, form));
     view! {
         <PortalLayout portal title=link.title()>
             <Suspense fallback=|| ()>
@@ -70,26 +75,58 @@ pub fn AskForLinkPage(portal: Portal, link: LinkKind) -> impl IntoView {
                         .map(|s| s.form.email.clone())
                         .unwrap_or_else(|| use_query_map().with_untracked(|q| q.get("email").unwrap_or_default()));
                     let notice = link_request_notice(form_errors, posted.map(|s| s.outcome));
-                    let form_ref = NodeRef::<leptos::html::Form>::new();
-                    let on_submit = form_errors.check_before_posting(
-                        form_ref,
-                        |form: &EmailForm| form.validate().err().unwrap_or_default(),
-                        true,
-                    );
                     view! {
                         <h1>{link.title()}</h1>
-                        {notice}
-                        <p class="lead">{link.lead()}</p>
-                        <form class="form" method="post" action=portal.path(link.path()) novalidate node_ref=form_ref on:submit=on_submit>
-                            <TextField field=Field::Email label="Email" input_type="email" autocomplete="email" value=typed />
-                            <button class="button" type="submit">{link.button()}</button>
-                        </form>
+                        <Enhanced form=link.form() portal>
+                            {notice}
+                            <p class="lead">{link.lead()}</p>
+                            <form class="form" method="post" action=portal.path(link.path()) novalidate>
+                                <TextField field=Field::Email label="Email" input_type="email" autocomplete="email" value=typed />
+                                <button class="button" type="submit">{link.button()}</button>
+                            </form>
+                        </Enhanced>
                         <p><a href=portal.path("/log-in")>"Back to log in"</a></p>
                     }
                 })}
             </Suspense>
         </PortalLayout>
     }
+}
+
+async fn request_link(
+    portal: Portal,
+    link: LinkKind,
+    form: EmailForm,
+) -> Result<LinkRequestOutcome, ServerFnError> {
+    match link {
+        LinkKind::PasswordReset => request_password_reset(portal, form).await,
+        LinkKind::Verification => resend_verification(portal, form).await,
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn link_request_behaviour<S>(portal: Portal) -> Behaviour
+where
+    S: leptos::server_fn::ServerFn<Output = LinkRequestOutcome>,
+{
+    Behaviour::new::<EmailForm, S>(
+        |form| form.validate().err().unwrap_or_default(),
+        portal_argument(portal),
+        |outcome| match outcome {
+            LinkRequestOutcome::Sent { message } => Reaction::Done(message),
+            LinkRequestOutcome::Rejected { errors } => Reaction::Errors(errors),
+        },
+    )
+}
+
+#[cfg(feature = "hydrate")]
+pub(crate) fn reset_behaviour(portal: Portal) -> Behaviour {
+    link_request_behaviour::<crate::api::RequestPasswordReset>(portal)
+}
+
+#[cfg(feature = "hydrate")]
+pub(crate) fn resend_behaviour(portal: Portal) -> Behaviour {
+    link_request_behaviour::<crate::api::ResendVerification>(portal)
 }
 
 /// What a request for an emailed link came to: sent (a success panel), or why not (on

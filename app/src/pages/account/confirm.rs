@@ -4,10 +4,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+#[cfg(feature = "hydrate")]
+use crate::api::ConfirmIdentity;
 use crate::api::{confirm_identity, Confirmation};
 use crate::components::fields::TextField;
 use crate::components::layout::PortalLayout;
 use crate::components::notice::{notice, provide_form_errors};
+#[cfg(feature = "hydrate")]
+use crate::enhance::{Behaviour, Reaction};
+use crate::enhance::{Enhanced, FormKind};
+#[cfg(feature = "hydrate")]
 use crate::forms::log_in::ConfirmIdentityForm;
 use crate::forms::{Field, FieldErrors};
 use crate::pages::failure_as_errors;
@@ -32,25 +38,33 @@ pub fn ConfirmPage(portal: Portal) -> impl IntoView {
                         Some(Err(error)) => failure_as_errors(&error),
                         _ => FieldErrors::new(),
                     };
-                    let form_ref = NodeRef::<leptos::html::Form>::new();
-                    let on_submit = form_errors.check_before_posting(
-                        form_ref,
-                        |form: &ConfirmIdentityForm| form.validate().err().unwrap_or_default(),
-                        false,
-                    );
                     view! {
                         <h1>"Confirm it's you"</h1>
-                        {notice(form_errors, None, errors)}
                         <p class="lead">"Enter your password to continue. We ask again before changes that could lock you out of your account."</p>
-                        <form class="form" method="post" action=portal.path("/confirm") novalidate node_ref=form_ref on:submit=on_submit>
-                            <TextField field=Field::CurrentPassword label="Password" input_type="password" autocomplete="current-password" />
-                            <input type="hidden" name="form[next]" value=next />
-                            <button class="button" type="submit">"Confirm"</button>
-                        </form>
+                        <Enhanced form=FormKind::ConfirmIdentity portal errors=errors.clone()>
+                            {notice(form_errors, None, errors)}
+                            <form class="form" method="post" action=portal.path("/confirm") novalidate>
+                                <TextField field=Field::CurrentPassword label="Password" input_type="password" autocomplete="current-password" />
+                                <input type="hidden" name="form[next]" value=next />
+                                <button class="button" type="submit">"Confirm"</button>
+                            </form>
+                        </Enhanced>
                         <p><a href=portal.path("/reset")>"Forgot your password?"</a></p>
                     }
                 })}
             </Suspense>
         </PortalLayout>
     }
+}
+
+#[cfg(feature = "hydrate")]
+pub(crate) fn behaviour() -> Behaviour {
+    Behaviour::new::<ConfirmIdentityForm, ConfirmIdentity>(
+        |form| form.validate().err().unwrap_or_default(),
+        String::new(),
+        |outcome| match outcome {
+            Confirmation::Confirmed { to } => Reaction::GoTo(to),
+            Confirmation::Rejected { errors } => Reaction::Errors(errors),
+        },
+    )
 }

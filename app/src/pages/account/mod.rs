@@ -2,6 +2,7 @@
 pub mod ask_for_link;
 pub mod confirm;
 pub mod email_change;
+pub mod email_link;
 pub mod log_in;
 pub mod log_out;
 pub mod new_password;

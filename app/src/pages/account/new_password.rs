@@ -4,10 +4,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+#[cfg(feature = "hydrate")]
+use crate::api::ResetPassword;
 use crate::api::{password_reset_status, reset_password, NewPasswordOutcome, TokenStatus};
 use crate::components::fields::TextField;
 use crate::components::layout::PortalLayout;
 use crate::components::notice::{notice, provide_form_errors};
+#[cfg(feature = "hydrate")]
+use crate::enhance::{portal_argument, Behaviour, Reaction};
+use crate::enhance::{Enhanced, FormKind};
+#[cfg(feature = "hydrate")]
 use crate::forms::email_links::NewPasswordForm;
 use crate::forms::{Field, FieldErrors};
 use crate::pages::failure_as_errors;
@@ -46,17 +52,12 @@ pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
                                     Some(Err(error)) => failure_as_errors(&error),
                                     _ => FieldErrors::new(),
                                 };
-                                let summary = notice(form_errors, None, errors);
-                                let form_ref = NodeRef::<leptos::html::Form>::new();
-                                let on_submit = form_errors.check_before_posting(
-                                    form_ref,
-                                    |form: &NewPasswordForm| form.validate().err().unwrap_or_default(),
-                                    true,
-                                );
+                                let summary = notice(form_errors, None, errors.clone());
                                 view! {
                                     <h1>"Choose a new password"</h1>
+                                    <Enhanced form=FormKind::NewPassword portal errors>
                                     {summary}
-                                    <form class="form" method="post" action=format!("{}?token={token}", portal.path("/reset/new")) novalidate node_ref=form_ref on:submit=on_submit>
+                                    <form class="form" method="post" action=format!("{}?token={token}", portal.path("/reset/new")) novalidate>
                                         <input type="hidden" name="form[token]" value=token.clone() />
                                         <TextField
                                             field=Field::Password
@@ -73,6 +74,7 @@ pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
                                         />
                                         <button class="button" type="submit">"Save the new password"</button>
                                     </form>
+                                    </Enhanced>
                                 }
                                 .into_any()
                             }
@@ -83,6 +85,25 @@ pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
             </Suspense>
         </PortalLayout>
     }
+}
+
+/// What the form does in the browser: checks the new password, saves it through the
+/// server function, and logs in.
+#[cfg(feature = "hydrate")]
+pub(crate) fn behaviour(portal: Portal) -> Behaviour {
+    Behaviour::new::<NewPasswordForm, ResetPassword>(
+        |form| form.validate().err().unwrap_or_default(),
+        portal_argument(portal),
+        |outcome| match outcome {
+            NewPasswordOutcome::LoggedIn { to } => Reaction::GoTo(to),
+            NewPasswordOutcome::Saved { message } => Reaction::Done(message),
+            NewPasswordOutcome::Rejected { errors } => Reaction::Errors(errors),
+            NewPasswordOutcome::Link(_) => Reaction::Errors(FieldErrors::one(
+                Field::Form,
+                "This link no longer works. Reload the page to see why.",
+            )),
+        },
+    )
 }
 
 #[component]

@@ -1,19 +1,20 @@
-//! `/csp/verify?token=…` (and `/csm/verify`): the page an email's verification link opens. Opening it
-//! changes nothing (mail scanners fetch links); the button's POST verifies.
+//! `/csp/verify?token=…` (and `/csm/verify`): the page an email's verification link opens.
+//! Opening it changes nothing (mail scanners fetch links); the button's POST verifies,
+//! and `/csp/verified` says what comes next.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{email_token_status, verify_email, AfterVerification, TokenStatus, VerifyEmail};
+use crate::api::{email_token_status, verify_email, AfterVerification, LinkUsed, TokenStatus};
 use crate::components::layout::PortalLayout;
-use crate::forms::log_in::VerifyEmailForm;
+use crate::pages::account::email_link::{LinkButton, UseLinkForm};
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
-use crate::submission::{latest_outcome, opened_link, posted_submission};
+use crate::submission::{opened_link, posted_submission};
 
 #[component]
 pub fn VerifyPage(portal: Portal) -> impl IntoView {
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
-    let posted = posted_submission(verify_email);
+    let posted = posted_submission(move |form| verify_email(portal, form));
     let link = opened_link(token.clone(), |token: String| async move {
         if token.is_empty() {
             Ok(TokenStatus::Unknown)
@@ -27,19 +28,14 @@ pub fn VerifyPage(portal: Portal) -> impl IntoView {
                 {move || {
                     let token = token.clone();
                     Suspend::new(async move {
-                        let posted = posted.await;
-                        let link = link.await;
-                        let action = ServerAction::<VerifyEmail>::new();
-                        // A plain post's outcome first, else what the link is now.
-                        let on_load = posted
-                            .as_ref()
-                            .map(|s| s.outcome.clone())
-                            .unwrap_or(link);
-                        let outcome = latest_outcome(move || action.value().get(), posted);
-                        let status = Signal::derive(move || {
-                            outcome.get().unwrap_or_else(|| on_load.clone())
-                        });
-                        view! { <VerifyView portal token action status /> }
+                        // A plain post's outcome first (a done one has been redirected), else
+                        // what the link is now.
+                        let status = match posted.await.map(|s| s.outcome) {
+                            Some(Ok(LinkUsed::Dead(status))) => Ok(status),
+                            Some(Err(error)) => Err(error),
+                            _ => link.await,
+                        };
+                        view! { <VerifyView portal token status /> }
                     })
                 }}
             </Suspense>
@@ -51,59 +47,20 @@ pub fn VerifyPage(portal: Portal) -> impl IntoView {
 fn VerifyView(
     portal: Portal,
     token: String,
-    action: ServerAction<VerifyEmail>,
-    status: Signal<Result<TokenStatus, ServerFnError>>,
+    status: Result<TokenStatus, ServerFnError>,
 ) -> impl IntoView {
-    let pending = action.pending();
-    let on_submit = {
-        let token = token.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            action.dispatch(VerifyEmail {
-                form: VerifyEmailForm {
-                    token: token.clone(),
-                },
-            });
-        }
-    };
     let log_in = portal.path("/log-in");
-    let register = portal.path("/register");
-    move || {
-        match status.get() {
-        Ok(TokenStatus::Valid) => view! {
+    match status {
+        Ok(TokenStatus::Valid | TokenStatus::Verified(_)) => view! {
             <h1>"Verify your email address"</h1>
             <p class="lead">"Select the button to confirm this is your email address."</p>
-            <form method="post" action=portal.path("/verify") on:submit=on_submit.clone()>
-                <input type="hidden" name="form[token]" value=token.clone() />
-                <button class="button" type="submit" disabled=move || pending.get()>
-                    "Verify email address"
-                </button>
-            </form>
-        }
-        .into_any(),
-        Ok(TokenStatus::Verified(AfterVerification::LogIn)) => view! {
-            <div class="panel panel--success" role="status">
-                <h1>"Your email address is verified"</h1>
-                <p class="lead">"Your account is ready."</p>
-            </div>
-            <p>
-                <a class="button" href=log_in.clone()>"Log in"</a>
-            </p>
-        }
-        .into_any(),
-        Ok(TokenStatus::Verified(AfterVerification::AwaitReview)) => view! {
-            <div class="panel panel--success" role="status">
-                <h1>"Your email address is verified"</h1>
-                <p class="lead">
-                    "Your request has been submitted and is pending review. You receive an email when your request is processed."
-                </p>
-            </div>
+            <UseLinkForm portal link=LinkButton::Verify token label="Verify email address" />
         }
         .into_any(),
         Ok(TokenStatus::Used) => view! {
             <h1>"This link has already been used"</h1>
             <p class="lead">"Each verification link works once. If you used it, your address is verified."</p>
-            <p><a class="button" href=log_in.clone()>"Log in"</a></p>
+            <p><a class="button" href=log_in>"Log in"</a></p>
         }
         .into_any(),
         Ok(TokenStatus::Expired) => view! {
@@ -115,7 +72,7 @@ fn VerifyView(
         Ok(TokenStatus::Unknown | TokenStatus::Taken) => view! {
             <h1>"We do not recognise this link"</h1>
             <p class="lead">"Check that you opened the whole link from the email; some email programs split long links."</p>
-            <p><a href=register.clone()>"Register"</a> " · " <a href=log_in.clone()>"Log in"</a></p>
+            <p><a href=portal.path("/register")>"Register"</a> " · " <a href=log_in>"Log in"</a></p>
         }
         .into_any(),
         Err(error) => {
@@ -130,5 +87,34 @@ fn VerifyView(
             .into_any()
         }
     }
+}
+
+/// `/csp/verified?next=…`: the address is verified; this is what happens next.
+#[component]
+pub fn VerifiedPage(portal: Portal) -> impl IntoView {
+    let next = use_query_map()
+        .with_untracked(|q| AfterVerification::of_query(&q.get("next").unwrap_or_default()));
+    view! {
+        <PortalLayout portal title="Your email address is verified">
+            {match next {
+                AfterVerification::LogIn => view! {
+                    <div class="panel panel--success" role="status">
+                        <h1>"Your email address is verified"</h1>
+                        <p class="lead">"Your account is ready."</p>
+                    </div>
+                    <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+                }
+                .into_any(),
+                AfterVerification::AwaitReview => view! {
+                    <div class="panel panel--success" role="status">
+                        <h1>"Your email address is verified"</h1>
+                        <p class="lead">
+                            "Your request has been submitted and is pending review. You receive an email when your request is processed."
+                        </p>
+                    </div>
+                }
+                .into_any(),
+            }}
+        </PortalLayout>
     }
 }

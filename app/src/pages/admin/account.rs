@@ -7,11 +7,11 @@ use crate::api::{
     account_detail, change_contact, regenerate_code, save_account, AccountRecord, ActionOutcome,
     RequestStatus,
 };
-use crate::components::fields::{form_errors, CheckboxField, TextField};
+use crate::components::fields::{CheckboxField, TextField};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::AccountForm;
-use crate::forms::Field;
+use crate::forms::{is_ticked, Field};
 use crate::pages::admin::AdminLayout;
 use crate::pages::csm::contacts::ContactsTable;
 use crate::submission::posted_submission_of;
@@ -71,14 +71,12 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
         account: account.id.to_string(),
         name: account.name.clone(),
         email_domains: account.domains.join(", "),
-        auto_approve: account.auto_approve.then(|| "on".to_owned()),
+        auto_approve: if account.auto_approve {
+            "on".into()
+        } else {
+            String::new()
+        },
     });
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    let on_submit = form_errors().check_before_posting(
-        form_ref,
-        |form: &AccountForm| form.validate().err().unwrap_or_default(),
-        true,
-    );
     let pending: Vec<_> = detail
         .requests
         .into_iter()
@@ -103,7 +101,7 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
             </form>
         </section>
         <h2>"Details"</h2>
-        <form class="form" method="post" action=here.clone() novalidate node_ref=form_ref on:submit=on_submit>
+        <form class="form" method="post" action=here.clone() novalidate>
             <input type="hidden" name="intent" value="account" />
             <AccountFields form />
             <button class="button" type="submit">"Save changes"</button>
@@ -130,7 +128,7 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
 /// The fields of the account form, for creating and editing.
 #[component]
 pub fn AccountFields(form: AccountForm) -> impl IntoView {
-    let ticked = form.auto_approve.is_some();
+    let ticked = is_ticked(&form.auto_approve);
     view! {
         <input type="hidden" name="form[account]" value=form.account />
         <TextField field=Field::CompanyName label="Company name" value=form.name />
@@ -155,7 +153,7 @@ fn CopyButton() -> impl IntoView {
         <button
             class="button button--small button--secondary"
             type="button"
-            onclick="navigator.clipboard.writeText(document.getElementById('registration-code').textContent).then(() => { this.textContent = 'Copied'; })"
+            data-copy-from="registration-code"
         >
             "Copy"
         </button>

@@ -2,7 +2,6 @@
 use leptos::prelude::*;
 
 use crate::api::{accounts, save_account, AccountSummary};
-use crate::components::fields::form_errors;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::AccountForm;
@@ -44,12 +43,6 @@ pub fn AccountsPage() -> impl IntoView {
 
 #[component]
 fn Accounts(accounts: Vec<AccountSummary>, typed: AccountForm) -> impl IntoView {
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    let on_submit = form_errors().check_before_posting(
-        form_ref,
-        |form: &AccountForm| form.validate().err().unwrap_or_default(),
-        true,
-    );
     view! {
         <h1>"Company accounts"</h1>
         <p class="lead">
@@ -85,7 +78,7 @@ fn Accounts(accounts: Vec<AccountSummary>, typed: AccountForm) -> impl IntoView 
             </tbody>
         </table>
         <h2>"Create an account"</h2>
-        <form class="form" method="post" action="/admin" novalidate node_ref=form_ref on:submit=on_submit>
+        <form class="form" method="post" action="/admin" novalidate>
             <AccountFields form=typed />
             <button class="button" type="submit">"Create account"</button>
         </form>

@@ -30,6 +30,8 @@ pub fn AdminLayout(title: &'static str, children: Children) -> impl IntoView {
             <main class="site-main" id="main">
                 {children()}
             </main>
+            // The administration is not hydrated: its one script copies registration codes.
+            <script src="/copy.js" defer></script>
         </div>
     }
 }

@@ -1,0 +1,110 @@
+//! The HTML document around every page: its head, the scripts that hydrate the page's
+//! islands (and the islands router), and the Content-Security-Policy that allows those
+//! scripts and nothing else.
+use leptos::prelude::*;
+use leptos_meta::MetaTags;
+
+use crate::App;
+
+/// Stops the islands router from sending a form whose island has not taken over yet
+/// (its code is still loading): that form posts the plain way and the server answers
+/// with the whole page. (Once attached, an island marks its root `data-enhanced` and
+/// sends its form itself.) Registered in the capture phase, before the router's own
+/// listener on `window` would see the event.
+pub const FORMS_BEFORE_ISLANDS: &str = "document.addEventListener(\"submit\",function(e){var f=e.target;if(f.closest&&f.closest(\"leptos-island\")&&!f.closest(\"[data-enhanced]\"))e.stopPropagation()},true)";
+
+/// The HTML document around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let hydrated = hydrated_here();
+    #[cfg(feature = "ssr")]
+    csp::set_header();
+    let nonce = leptos::nonce::use_nonce();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options) />
+                {hydrated.then(|| view! {
+                    <script nonce=nonce>{FORMS_BEFORE_ISLANDS}</script>
+                    <HydrationScripts options islands=true islands_router=true />
+                })}
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Whether the page being rendered has islands to hydrate (not [`is_server_only`]).
+fn hydrated_here() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .is_none_or(|parts| !crate::is_server_only(parts.uri.path()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    true
+}
+
+/// The stylesheet's address, with the content hash cargo-leptos gave it (so that it can
+/// be cached for good). Read once from the hash file beside the server binary.
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let hash = options
+            .hash_files
+            .then(|| {
+                let file = std::env::current_exe()
+                    .ok()?
+                    .parent()?
+                    .join(&*options.hash_file);
+                let hashes = std::fs::read_to_string(file).ok()?;
+                hashes.lines().find_map(|line| {
+                    let (name, hash) = line.split_once(':')?;
+                    (name.trim() == "css").then(|| format!(".{}", hash.trim()))
+                })
+            })
+            .flatten()
+            .unwrap_or_default();
+        format!(
+            "/{}/{}{hash}.css",
+            options.site_pkg_dir, options.output_name
+        )
+    })
+    .clone()
+}
+
+/// The Content-Security-Policy of every page: scripts only with this response's nonce
+/// (the hydration loader and the router) or from this site (the WASM's JavaScript), the
+/// WASM compiled with `'wasm-unsafe-eval'`; nothing inline otherwise; no framing, no
+/// plugins, forms posted only here.
+#[cfg(feature = "ssr")]
+pub mod csp {
+    use leptos::prelude::*;
+
+    pub fn policy(nonce: &str) -> String {
+        format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+             style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        )
+    }
+
+    pub fn set_header() {
+        let (Some(nonce), Some(response)) = (
+            leptos::nonce::use_nonce(),
+            use_context::<leptos_axum::ResponseOptions>(),
+        ) else {
+            return;
+        };
+        if let Ok(value) = http::HeaderValue::from_str(&policy(&nonce.to_string())) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+// The administration's one script: a button with data-copy-from="id" copies the text of
+// the element with that id. (The administration pages are not hydrated, and a strict
+// Content-Security-Policy allows no inline handlers.)
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy-from]");
+  if (!button) return;
+  const source = document.getElementById(button.dataset.copyFrom);
+  navigator.clipboard.writeText(source.textContent).then(() => {
+    button.textContent = "Copied";
+  });
+});
