@@ -26,6 +26,14 @@ impl Portal {
         }
     }
 
+    /// What the portal is for, as search engines show it.
+    pub fn description(self) -> &'static str {
+        match self {
+            Portal::Csm => "The Customer Service Management portal for business customers: request access with your company's registration code, and manage your company's contacts and approvals.",
+            Portal::Csp => "The Consumer Service Portal: register in a minute, verify your email address, and manage your own consumer profile.",
+        }
+    }
+
     /// The audience, as the chooser on `/` names it.
     pub fn audience(self) -> &'static str {
         match self {

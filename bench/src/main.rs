@@ -3,6 +3,7 @@
 //! `cargo run --release -p bench -- target/release/server` starts that server binary on a
 //! fresh SQLite database with an in-process SMTP sink, then measures. Run it from the
 //! workspace root after `cargo leptos build --release` (scripts/bench does both).
+mod front_end;
 mod smtp_sink;
 mod stats;
 
@@ -53,8 +54,6 @@ async fn main() -> anyhow::Result<()> {
         .pool_max_idle_per_host(256)
         .build()?;
     wait_until_up(&client, &base).await?;
-    // Let start-up work (precompressing the assets, a few seconds of CPU) finish first.
-    tokio::time::sleep(Duration::from_secs(6)).await;
 
     println!("Portico benchmarks on {} cores", cores());
     println!(
@@ -67,7 +66,8 @@ async fn main() -> anyhow::Result<()> {
         cores()
     );
 
-    first_load(&client, &base).await?;
+    front_end::page_weights(&client, &base).await?;
+    front_end::lighthouse(&base)?;
 
     let idle = page_loads(
         &client,
@@ -158,6 +158,11 @@ async fn main() -> anyhow::Result<()> {
         rss_mb(pid, "VmHWM:")?
     );
     server.kill().await.ok();
+    front_end::start_up(
+        &server_binary,
+        &format!("sqlite://{}/bench.db?mode=rwc", data.display()),
+    )
+    .await?;
     let _ = std::fs::remove_dir_all(&data);
     Ok(())
 }
@@ -166,7 +171,7 @@ fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-fn free_port() -> anyhow::Result<u16> {
+pub(crate) fn free_port() -> anyhow::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port())
@@ -198,39 +203,6 @@ fn argon2_rate() -> f64 {
         }
     });
     (per_thread * cores()) as f64 / start.elapsed().as_secs_f64()
-}
-
-/// Bytes over the wire (brotli) for a first visit to the register page.
-async fn first_load(client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
-    let mut total = 0;
-    let mut parts = Vec::new();
-    for path in [
-        "/csp/register",
-        "/pkg/portico.css",
-        "/pkg/portico.js",
-        "/pkg/portico.wasm",
-    ] {
-        let response = client
-            .get(format!("{base}{path}"))
-            .header("Accept-Encoding", "br")
-            .send()
-            .await?;
-        let encoding = response
-            .headers()
-            .get("content-encoding")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("identity")
-            .to_owned();
-        let bytes = response.bytes().await?.len();
-        total += bytes;
-        parts.push(format!("{path} {:.1} KB {encoding}", bytes as f64 / 1000.0));
-    }
-    println!(
-        "first load of the register page: {:.1} KB over the wire  (target ≤ 250 KB)\n  {}",
-        total as f64 / 1000.0,
-        parts.join("\n  ")
-    );
-    Ok(())
 }
 
 /// `clients` loops of GET `url` for `run`, or while `while_flag` holds; the latencies.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { APP_PORT } from '../playwright.config';
 import { emailTo, logIn, person, register, uniqueEmail, verificationLink, type Person } from './helpers';
 

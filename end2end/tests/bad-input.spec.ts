@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // Bad input gets a 4xx and a message, never a 500: these requests are what a broken
 // client or a prober sends, straight to the real server.

@@ -120,3 +120,8 @@ export async function logIn(page: Page, who: Person, portal: Portal = 'csp') {
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Log in' }).click();
 }
+
+/** Waits until the page's forms have their behaviour (their island has hydrated). */
+export async function formsEnhanced(page: Page) {
+  await expect(page.locator('[data-form]').first()).toHaveAttribute('data-enhanced', '');
+}

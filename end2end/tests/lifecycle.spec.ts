@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { APP_PORT } from '../playwright.config';
 import { emailTo, logIn, person, register, uniqueEmail, verificationLink, verifyAddress } from './helpers';
 

@@ -1,7 +1,7 @@
 //! Each portal's frame: its own look (a theme class), header and footer, with a link to
 //! the other portal so that a person in the wrong place finds the right one.
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::api::{current_user, Role, SessionUser};
 use crate::portal::Portal;
@@ -24,6 +24,7 @@ pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> 
     let other = portal.other();
     view! {
         <Title text=format!("{title} · {}", portal.name()) />
+        <Meta name="description" content=portal.description() />
         <div class=format!("page {}", portal.theme())>
             <a class="skip-link" href="#main">
                 "Skip to main content"

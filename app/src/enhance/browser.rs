@@ -75,10 +75,7 @@ fn attach(described: HtmlElement) {
         form,
         portal,
     });
-    if elements(&enhanced.root, "[data-captcha-verify]")
-        .first()
-        .is_some()
-    {
+    if !elements(&enhanced.root, "[data-captcha-verify]").is_empty() {
         let on_solved = enhanced.clone();
         super::captcha::attach(&enhanced.root, move || on_solved.clear(Field::Captcha));
     }
@@ -420,13 +417,16 @@ pub(super) fn listen(
     closure.forget();
 }
 
+/// Something to do once the pointer is released.
+type Deferred = Box<dyn FnOnce()>;
+
 /// Whether a pointer button is down, and what to do once it is released: an error drawn
 /// while a click is in progress would move what is under the pointer between press and
 /// release, and the click would land elsewhere or be lost.
 #[derive(Clone)]
 struct PointerWatch {
     down: Rc<Cell<bool>>,
-    after: Rc<RefCell<Vec<Box<dyn FnOnce()>>>>,
+    after: Rc<RefCell<Vec<Deferred>>>,
 }
 
 impl PointerWatch {

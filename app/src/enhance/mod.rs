@@ -55,11 +55,14 @@ pub enum Reaction {
     DoneAndRefresh(String),
 }
 
+/// A form's fields by name (`email`, not `form[email]`), with their values.
+pub type Fields = Vec<(String, String)>;
+
 /// A form's behaviour in the browser, with its types erased.
 #[cfg(feature = "hydrate")]
 pub struct Behaviour {
     /// Checks the form's `(field, value)` pairs with its `validate`.
-    pub(crate) check: Box<dyn Fn(Vec<(String, String)>) -> FieldErrors>,
+    pub(crate) check: Box<dyn Fn(Fields) -> FieldErrors>,
     /// The server function's endpoint.
     pub(crate) endpoint: &'static str,
     /// The arguments it takes besides the form, url-encoded (`portal=Csp`).
@@ -122,7 +125,7 @@ pub fn portal_argument(portal: Portal) -> String {
 }
 
 /// Reads a form's fields into its struct, as its server function will.
-pub fn decode<F: DeserializeOwned>(pairs: Vec<(String, String)>) -> Option<F> {
+pub fn decode<F: DeserializeOwned>(pairs: Fields) -> Option<F> {
     use serde::de::value::{Error, MapDeserializer};
     F::deserialize(MapDeserializer::<_, Error>::new(pairs.into_iter())).ok()
 }

@@ -1,6 +1,6 @@
 //! `/`: which portal is mine?
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::portal::Portal;
 
@@ -8,6 +8,7 @@ use crate::portal::Portal;
 pub fn Chooser() -> impl IntoView {
     view! {
         <Title text="Portico · Choose your portal" />
+        <Meta name="description" content="Customer service for businesses and for consumers: choose the portal that is yours, and register or log in there." />
         <main class="chooser" id="main">
             <h1 class="chooser__title">"Welcome. Which describes you?"</h1>
             <div class="chooser__options">
