@@ -16,7 +16,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    baseURL: `http://localhost:${APP_PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -47,7 +47,7 @@ export default defineConfig({
       env: {
         DATABASE_URL: 'sqlite://target/e2e/portico.db?mode=rwc',
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-        PUBLIC_URL: `http://127.0.0.1:${APP_PORT}`,
+        PUBLIC_URL: `http://localhost:${APP_PORT}`,
         LEPTOS_SITE_ADDR: `127.0.0.1:${APP_PORT}`,
         LEPTOS_SITE_ROOT: 'target/site',
         RUST_LOG: 'info,sqlx=warn,sea_orm=warn',

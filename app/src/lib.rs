@@ -30,6 +30,8 @@ use pages::account::{
     new_password::NewPasswordPage,
     profile::ProfilePage,
     register::{CheckYourEmailPage, RegisterPage},
+    second_factor::SecondFactorPage,
+    security::{RecoveryCodesPage, SecurityPage, TotpSetupPage},
     verify::{VerifiedPage, VerifyPage},
 };
 use pages::chooser::Chooser;
@@ -40,10 +42,13 @@ use pages::policy::{PrivacyPage, TermsPage};
 use portal::Portal;
 
 /// The pages of each portal whose forms post to themselves (see [`submission`]).
-pub const PORTAL_FORM_PAGES: [&str; 11] = [
+pub const PORTAL_FORM_PAGES: [&str; 14] = [
     "/register",
     "/confirm",
     "/log-in",
+    "/log-in/second-factor",
+    "/security",
+    "/security/app",
     "/login",
     "/verify",
     "/log-out",
@@ -55,10 +60,11 @@ pub const PORTAL_FORM_PAGES: [&str; 11] = [
 ];
 
 /// The other pages whose forms post to themselves, in axum's path syntax.
-pub const OTHER_FORM_PAGES: [&str; 5] = [
+pub const OTHER_FORM_PAGES: [&str; 6] = [
     "/csm/approvals",
     "/csm/contacts",
     "/admin",
+    "/admin/people",
     "/admin/accounts/{id}",
     "/admin/pending",
 ];
@@ -113,6 +119,10 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
             <Route path=StaticSegment("email-changed") view=move || view! { <EmailChangedPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("log-in") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("login") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
+            <Route path=(StaticSegment("log-in"), StaticSegment("second-factor")) view=move || view! { <SecondFactorPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("security") view=move || view! { <SecurityPage portal /> } ssr=SsrMode::Async />
+            <Route path=(StaticSegment("security"), StaticSegment("app")) view=move || view! { <TotpSetupPage portal /> } ssr=SsrMode::Async />
+            <Route path=(StaticSegment("security"), StaticSegment("recovery-codes")) view=move || view! { <RecoveryCodesPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("log-out") view=move || view! { <LogOutPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("verify") view=move || view! { <VerifyPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("reset") view=move || view! { <AskForLinkPage portal link=LinkKind::PasswordReset /> } ssr=SsrMode::Async />
@@ -133,7 +143,9 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
 fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
     #[cfg(feature = "ssr")]
     {
-        use pages::admin::{account::AccountPage, accounts::AccountsPage, pending::PendingPage};
+        use pages::admin::{
+            account::AccountPage, accounts::AccountsPage, pending::PendingPage, people::PeoplePage,
+        };
         use pages::csm::{approvals::ApprovalsPage, contacts::ContactsPage};
         view! {
             <Route path=path!("/csm/approvals") view=ApprovalsPage ssr=SsrMode::Async />
@@ -141,6 +153,7 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/admin") view=AccountsPage ssr=SsrMode::Async />
             <Route path=path!("/admin/accounts/:id") view=AccountPage ssr=SsrMode::Async />
             <Route path=path!("/admin/pending") view=PendingPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />
         }
         .into_inner()
     }

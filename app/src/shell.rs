@@ -9,9 +9,23 @@ use crate::App;
 /// Stops the islands router from sending a form whose island has not taken over yet
 /// (its code is still loading): that form posts the plain way and the server answers
 /// with the whole page. (Once attached, an island marks its root `data-enhanced` and
-/// sends its form itself.) Registered in the capture phase, before the router's own
-/// listener on `window` would see the event.
-pub const FORMS_BEFORE_ISLANDS: &str = "document.addEventListener(\"submit\",function(e){var f=e.target;if(f.closest&&f.closest(\"leptos-island\")&&!f.closest(\"[data-enhanced]\"))e.stopPropagation()},true)";
+/// sends its form itself.) Forms marked `data-reload` always post the plain way: their
+/// answer changes the page's structure (a notice, a list), which the router's node-by-node
+/// diff cannot apply (it would mix old and new nodes). Registered in the capture phase,
+/// before the router's own listener on `window` would see the event.
+pub const FORMS_BEFORE_ISLANDS: &str = "document.addEventListener(\"submit\",function(e){var f=e.target;if(f.closest&&(f.hasAttribute(\"data-reload\")||f.closest(\"leptos-island\")&&!f.closest(\"[data-enhanced]\")))e.stopPropagation()},true)";
+
+/// Loads `/passkeys.js` for the pages that offer passkeys, and for no other page. Where a
+/// passkey is added or is the second step (`data-passkeys="add"`, `"second-factor"`), at
+/// once; on the log-in pages, where most visitors use their password, at the person's
+/// first focus, press or key (the email field's autofill offers passkeys from then on),
+/// so that the first visit stays as light as before. The log-in page's button is shown
+/// here when the browser has WebAuthn; a press on it before the script is ready is marked
+/// `data-pressed`, and the script carries it out. (Scripts that the router's DOM diff
+/// inserts do not run, hence this loader; and it imports the module rather than adding a
+/// `<script>`, because the router diffs the whole document node by node and an extra node
+/// would misalign it.)
+pub const PASSKEYS_WHEN_NEEDED: &str = "(function(){var d=document,l=0,k=\"[data-passkeys]\";function load(){if(!l&&d.querySelector(k)){l=1;import(\"/passkeys.js\")}}new MutationObserver(function(){if(d.querySelector(\"[data-passkeys]:not([data-passkeys=log-in])\"))load();if(window.PublicKeyCredential)d.querySelectorAll(\"[data-passkeys=log-in] [data-passkey-action][hidden]\").forEach(function(b){b.hidden=false})}).observe(d.documentElement,{childList:true,subtree:true});[\"focusin\",\"pointerdown\",\"keydown\"].forEach(function(t){d.addEventListener(t,load,true)});d.addEventListener(\"click\",function(e){var b=e.target.closest&&e.target.closest(\"[data-passkey-action]\");if(b&&!window.passkeysReady)b.setAttribute(\"data-pressed\",\"\")},true)})()";
 
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -29,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" id="leptos" href=stylesheet_href(&options) />
                 {hydrated.then(|| view! {
-                    <script nonce=nonce>{FORMS_BEFORE_ISLANDS}</script>
+                    <script nonce=nonce>{format!("{FORMS_BEFORE_ISLANDS};{PASSKEYS_WHEN_NEEDED}")}</script>
                     <HydrationScripts options islands=true islands_router=true />
                 })}
                 <MetaTags />

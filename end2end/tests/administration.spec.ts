@@ -43,7 +43,7 @@ test('an administrator creates a company, regenerates its code and sees a reques
 
   // Peter registers with the new code: the company's page lists his request.
   const peter: Person = { ...person(uniqueEmail('peter')), firstName: 'Peter', code: second };
-  const visitor = await (await browser.newContext({ baseURL: `http://127.0.0.1:${APP_PORT}` })).newPage();
+  const visitor = await (await browser.newContext({ baseURL: `http://localhost:${APP_PORT}` })).newPage();
   await register(visitor, peter, true, 'csm');
   await visitor.goto(await verificationLink(request, peter.email));
   await visitor.getByRole('button', { name: 'Verify email address' }).click();
@@ -66,7 +66,7 @@ test('a customer administrator disables and enables a contact login', async ({ p
   await expect(page.getByText('Your account is ready.')).toBeVisible();
 
   // An administrator makes Hank Globex's customer administrator.
-  const admin = await (await browser.newContext({ baseURL: `http://127.0.0.1:${APP_PORT}` })).newPage();
+  const admin = await (await browser.newContext({ baseURL: `http://localhost:${APP_PORT}` })).newPage();
   await logIn(admin, ADMIN, 'csm');
   await expect(admin).toHaveURL(/\/admin$/);
   await admin.getByRole('link', { name: 'Globex Corporation' }).click();
@@ -79,7 +79,7 @@ test('a customer administrator disables and enables a contact login', async ({ p
     firstName: 'Ivy',
     code: 'GBXN-4RTV-8HZM',
   };
-  const ivyPage = await (await browser.newContext({ baseURL: `http://127.0.0.1:${APP_PORT}` })).newPage();
+  const ivyPage = await (await browser.newContext({ baseURL: `http://localhost:${APP_PORT}` })).newPage();
   await register(ivyPage, ivy, true, 'csm');
   await ivyPage.goto(await verificationLink(request, ivy.email));
   await ivyPage.getByRole('button', { name: 'Verify email address' }).click();

@@ -68,7 +68,7 @@ test('a form posted from another site is refused, whatever its cookies', async (
   }
   // A real browser posting from a page that is not this site's.
   await page.setContent(
-    `<form method="post" action="http://127.0.0.1:3100/csp/log-in">
+    `<form method="post" action="http://localhost:3100/csp/log-in">
        <input name="form[email]" value="mallory@example.com">
        <input name="form[password]" value="correct horse battery staple">
        <button>Go</button>
@@ -79,4 +79,31 @@ test('a form posted from another site is refused, whatever its cookies', async (
     page.getByRole('button', { name: 'Go' }).click(),
   ]);
   expect(response.status()).toBe(403);
+});
+
+test('malformed passkey answers get a 400 and a message, never a 500', async ({ request }) => {
+  const json = { 'Content-Type': 'application/json', Origin: 'http://localhost:3100' };
+  for (const credential of ['', 'not json', '{"id":"x","rawId":"!!","type":"public-key","response":{}}']) {
+    const response = await request.post('/api/passkey_log_in_finish', {
+      headers: json,
+      data: JSON.stringify({ portal: 'Csp', credential, next: '' }),
+    });
+    expect(response.status(), credential).toBe(400);
+    expect((await response.json()).message).toMatch(/\w/);
+  }
+  const unreadable = await request.post('/api/passkey_second_factor_finish', { headers: json, data: '{"portal": 7' });
+  expect(unreadable.status()).toBe(400);
+  // A second step that was never started: log in again.
+  const noLogIn = await request.post('/api/passkey_second_factor_start', { headers: json, data: '{}' });
+  expect(noLogIn.status()).toBe(400);
+  expect((await noLogIn.json()).message).toContain('Log in again');
+  // Codes of the wrong shape, posted to the second step's page: the message on the field, 4xx.
+  for (const code of ['12ab56', '1234567']) {
+    const response = await request.post('/csp/log-in/second-factor', {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:3100' },
+      data: `form%5Bcode%5D=${code}`,
+    });
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    expect(response.status()).toBeLessThan(500);
+  }
 });

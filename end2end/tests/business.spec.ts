@@ -41,7 +41,7 @@ async function verifyBusinessAddress(page: Page, request: any, who: Person) {
 
 /** Logs in as someone else in a browser of their own. */
 async function asSomeoneElse(browser: Browser, who: Person): Promise<Page> {
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${APP_PORT}` });
+  const context = await browser.newContext({ baseURL: `http://localhost:${APP_PORT}` });
   const page = await context.newPage();
   await logIn(page, who, 'csm');
   await expect(page).not.toHaveURL(/log-in/);
@@ -168,7 +168,7 @@ test('approvals are only for customer administrators', async ({ page }) => {
   await expect(page).toHaveURL(/\/csm\/log-in\?next=\/csm\/approvals$/);
   await page.getByLabel('Email', { exact: true }).fill(CAROL.email);
   await page.getByLabel('Password', { exact: true }).fill(CAROL.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(page).toHaveURL(/\/csm\/approvals$/);
   await expect(page.getByRole('heading', { name: 'Registration requests' })).toBeVisible();
 });

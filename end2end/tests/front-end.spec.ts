@@ -37,7 +37,7 @@ test('a form reached by a link submits through its server function without a pag
   await page.getByLabel('Password', { exact: true }).fill('not the password');
   const [call] = await Promise.all([
     page.waitForRequest((request) => request.url().endsWith('/api/log_in') && request.method() === 'POST'),
-    page.getByRole('button', { name: 'Log in' }).click(),
+    page.getByRole('button', { name: 'Log in', exact: true }).click(),
   ]);
   expect(call.postData()).toContain('form%5Bemail%5D=nobody.here%40example.com');
   await expect(page.getByRole('alert')).toContainText('Email address or password is incorrect');
@@ -85,6 +85,7 @@ test('every page sends a strict Content-Security-Policy with a fresh nonce', asy
       expect(tag, path).toContain(`nonce="${nonce}"`);
     }
     expect(response.headers()['referrer-policy'], path).toBe('no-referrer');
+    expect(response.headers()['cache-control'], `${path} is never stored`).toBe('no-store');
     expect(response.headers()['cross-origin-opener-policy'], path).toBe('same-origin');
   }
   expect(nonces.size, 'a new nonce for every response').toBe(7);

@@ -118,7 +118,7 @@ export async function logIn(page: Page, who: Person, portal: Portal = 'csp') {
   await page.goto(`/${portal}/log-in`);
   await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
 }
 
 /** Waits until the page's forms have their behaviour (their island has hydrated). */

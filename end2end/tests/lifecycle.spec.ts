@@ -30,6 +30,8 @@ test('forgot password: the emailed link sets a new password, logs in, and the ol
 
   await page.goto('/csp/log-in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  // The log-in page has an Email field too: fill the reset page's once it is shown.
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
   await page.getByLabel('Email', { exact: true }).fill(ada.email);
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByRole('status')).toContainText('If an account exists for this address, we sent a link');
@@ -128,7 +130,7 @@ test('log out everywhere else ends the session of a second browser', async ({ pa
   await logIn(page, ada);
   await expect(page).toHaveURL(/\/csp$/);
 
-  const other = await (await browser.newContext({ baseURL: `http://127.0.0.1:${APP_PORT}` })).newPage();
+  const other = await (await browser.newContext({ baseURL: `http://localhost:${APP_PORT}` })).newPage();
   await logIn(other, ada);
   await expect(other).toHaveURL(/\/csp$/);
   await expect(other.getByRole('banner').getByText(ada.firstName, { exact: true })).toBeVisible();

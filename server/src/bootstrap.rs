@@ -10,6 +10,7 @@ use sea_orm::{
 
 use crate::db::entities::account;
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
+use crate::password_rules::{is_common, COMMON_PASSWORD};
 use crate::services::accounts::insert_account_with_code;
 use crate::services::audit::{Audit, AuditAction};
 use crate::services::Portico;
@@ -49,7 +50,12 @@ impl NewPerson {
             email: rules::email(email).map_err(invalid)?,
             first_name: rules::name("First name", first_name).map_err(invalid)?,
             last_name: rules::name("Last name", last_name).map_err(invalid)?,
-            password: rules::new_password(password).map_err(invalid)?,
+            password: rules::new_password(password)
+                .and_then(|password| match is_common(&password) {
+                    true => Err(COMMON_PASSWORD.to_owned()),
+                    false => Ok(password),
+                })
+                .map_err(invalid)?,
         })
     }
 }

@@ -85,11 +85,17 @@ impl CaptchaIssuer {
     }
 
     pub fn issue(&self, now: DateTime<Utc>) -> CaptchaChallenge {
+        self.issue_harder(now, 1)
+    }
+
+    /// A challenge whose proof of work takes `factor` times the base work (on average).
+    pub fn issue_harder(&self, now: DateTime<Utc>, factor: u64) -> CaptchaChallenge {
+        let max_number = self.max_number.saturating_mul(factor.max(1));
         let mut rng = rand::thread_rng();
         let id = hex::encode(rng.gen::<[u8; 16]>());
         let expires = (now + CHALLENGE_LIFETIME).timestamp();
         let salt = format!("{}?expires={expires}", hex::encode(rng.gen::<[u8; 12]>()));
-        let secret_number = rng.gen_range(0..=self.max_number);
+        let secret_number = rng.gen_range(0..=max_number);
         let challenge = hex::encode(pow_digest(&salt, secret_number));
         let (a, b) = (rng.gen_range(1..=9u32), rng.gen_range(1..=9u32));
         let claims = Claims {
@@ -98,7 +104,7 @@ impl CaptchaIssuer {
             expires,
             salt: salt.clone(),
             challenge: challenge.clone(),
-            max: self.max_number,
+            max: max_number,
         };
         // Serializing a struct of strings and numbers cannot fail.
         let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims).unwrap_or_default());
@@ -110,7 +116,7 @@ impl CaptchaIssuer {
             question: format!("What is {a} plus {b}?"),
             salt,
             challenge,
-            max_number: self.max_number,
+            max_number,
         }
     }
 
@@ -231,6 +237,19 @@ mod tests {
             to_spend.is_some(),
             "a wrong answer comes with its challenge to spend"
         );
+    }
+
+    #[test]
+    fn a_harder_challenge_asks_for_more_work_and_still_checks() {
+        let now = Utc::now();
+        let challenge = issuer().issue_harder(now, 8);
+        assert_eq!(challenge.max_number, 16_000);
+        let number = solve(&challenge).unwrap();
+        let response = CaptchaResponse::ProofOfWork {
+            token: challenge.token,
+            number,
+        };
+        assert!(issuer().check(&response, now).is_ok());
     }
 
     #[test]

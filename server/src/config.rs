@@ -9,7 +9,9 @@ use crate::limits::{Limit, Limits, DEFAULT_ANSWERS_PER_HOUR, DEFAULT_REGISTRATIO
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portico.db?mode=rwc";
 pub const DEFAULT_MAIL_FROM: &str = "Portico <no-reply@localhost>";
-pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
+/// `localhost`, not `127.0.0.1`: passkeys need a domain name (an IP address cannot be a
+/// WebAuthn relying party), and `http://localhost` is a secure context for browsers.
+pub const DEFAULT_PUBLIC_URL: &str = "http://localhost:3000";
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -28,6 +30,13 @@ pub struct Config {
     pub dev_mailbox: bool,
     /// Limits on attempts.
     pub limits: Limits,
+    /// The Security Code's base proof of work: the solver tries up to this many numbers.
+    pub captcha_difficulty: u64,
+    /// Whether the proof of work grows harder while sign-ups surge.
+    pub captcha_surge: bool,
+    /// Whether administrators must log in with a second factor: on unless turned off, and
+    /// off by default with the demo data (whose administrator has none).
+    pub admin_two_factor: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -140,6 +149,19 @@ impl Config {
             demo_data: flag("PORTICO_DEMO_DATA")?,
             dev_mailbox,
             limits,
+            captcha_difficulty: u64::from(number(
+                "CAPTCHA_DIFFICULTY",
+                crate::captcha::DEFAULT_MAX_NUMBER as u32,
+                1_000..=10_000_000,
+            )?),
+            captcha_surge: match lookup("CAPTCHA_SURGE") {
+                None => true,
+                Some(_) => flag("CAPTCHA_SURGE")?,
+            },
+            admin_two_factor: match lookup("ADMIN_TWO_FACTOR") {
+                None => !flag("PORTICO_DEMO_DATA")?,
+                Some(_) => flag("ADMIN_TWO_FACTOR")?,
+            },
         })
     }
 
@@ -184,7 +206,7 @@ mod tests {
             !config.dev_mailbox,
             "the dev mailbox is on only when asked for"
         );
-        assert_eq!(config.public_url, "http://127.0.0.1:3000");
+        assert_eq!(config.public_url, "http://localhost:3000");
         assert!(!config.secure_cookies());
         assert_eq!(config.trusted_proxies, 0);
         assert_eq!(config.limits, Limits::default());

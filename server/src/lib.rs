@@ -4,13 +4,16 @@ pub mod bootstrap;
 pub mod captcha;
 pub mod config;
 pub mod db;
+pub mod factors;
 pub mod http;
 pub mod janitor;
 pub mod limits;
 pub mod mail;
 pub mod memory;
 pub mod password;
+pub mod password_rules;
 pub mod services;
+pub mod sign_up_surge;
 pub mod tokens;
 
 use std::sync::Arc;
@@ -98,11 +101,20 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
     let portico = Portico::new(
         database.conn.clone(),
         PasswordHasher::per_core()?,
-        CaptchaIssuer::new(captcha_key),
+        CaptchaIssuer::new(captcha_key).with_max_number(config.captcha_difficulty),
         signal.clone(),
         &config.public_url,
     )
-    .with_limits(limits);
+    .with_limits(limits)
+    .with_surge(config.captcha_surge)
+    .with_administrators_needing_two_factors(config.admin_two_factor);
+    if portico.passkeys.is_none() {
+        tracing::warn!(
+            "passkeys are off: PUBLIC_URL ({}) has no domain name, and an IP address cannot \
+             be a WebAuthn relying party (use http://localhost:PORT in development)",
+            config.public_url
+        );
+    }
     if let Command::CreateAdmin {
         email,
         first_name,

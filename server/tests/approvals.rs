@@ -93,7 +93,7 @@ async fn log_in(app: &TestApp, portal: Portal, email: &str) -> LogInOutcome {
 fn form_error(outcome: &LogInOutcome) -> String {
     match outcome {
         LogInOutcome::Rejected { errors } => errors.get(Field::Form).unwrap().message.clone(),
-        LogInOutcome::LoggedIn { .. } => panic!("logged in"),
+        other => panic!("not refused: {other:?}"),
     }
 }
 

@@ -450,3 +450,100 @@ async fn a_disabled_login_stays_logged_out_when_it_is_enabled_again() {
         "a contact logs in at /csm, not /csp"
     );
 }
+
+#[tokio::test]
+async fn a_common_password_is_refused_on_its_field_wherever_a_password_is_chosen() {
+    use app::api::NewPasswordOutcome;
+    use app::forms::email_links::ValidNewPassword;
+    use app::forms::profile::ValidPasswordChange;
+    use server::password_rules::COMMON_PASSWORD;
+
+    let app = app().await;
+    let common = "Qwerty123456";
+    let mut form = app.registration("ada@example.com");
+    form.password = common.into();
+    let outcome = app
+        .portico
+        .register_at(CLIENT, Portal::Csp, form, Utc::now())
+        .await
+        .unwrap();
+    assert!(
+        matches!(&outcome, RegisterOutcome::Rejected { errors, .. }
+            if errors.get(Field::Password).is_some_and(|e| e.message == COMMON_PASSWORD)),
+        "{outcome:?}"
+    );
+    assert_eq!(app.count(user::Entity).await, 0);
+
+    app.register_verified("ada@example.com").await;
+    let session = app.logged_in(Portal::Csp, "ada@example.com").await;
+    let change = ValidPasswordChange {
+        current_password: PASSWORD.into(),
+        password: common.into(),
+    };
+    let outcome = app
+        .portico
+        .change_password_at(&session, change, Utc::now())
+        .await
+        .unwrap();
+    assert!(matches!(&outcome, ActionOutcome::Rejected { errors }
+        if errors.get(Field::Password).is_some_and(|e| e.message == COMMON_PASSWORD)));
+
+    app.portico
+        .request_password_reset_at(&address("ada@example.com"), Utc::now())
+        .await
+        .unwrap();
+    let token = app.token_emailed_to("ada@example.com").await;
+    let outcome = app
+        .portico
+        .reset_password_at(
+            &app.new_session(),
+            &client(),
+            Portal::Csp,
+            ValidNewPassword {
+                token,
+                password: common.into(),
+            },
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(&outcome, NewPasswordOutcome::Rejected { errors }
+        if errors.get(Field::Password).is_some()));
+    // The old password still works: nothing was changed.
+    assert!(matches!(
+        log_in_from(&app, &client(), "ada@example.com", PASSWORD).await,
+        LogInOutcome::LoggedIn { .. }
+    ));
+}
+
+#[tokio::test]
+async fn the_security_code_grows_harder_while_one_client_keeps_signing_up() {
+    let app = app().await;
+    let elsewhere: IpAddr = "198.51.100.7".parse().unwrap();
+    let base = app.portico.new_captcha(CLIENT).max_number;
+    // Seven: a backlog of six would be just under two thresholds once any time passed.
+    for n in 0..7 {
+        app.register(&format!("person{n}@example.com")).await;
+    }
+    let harder = app.portico.new_captcha(CLIENT).max_number;
+    assert!(
+        harder >= 4 * base,
+        "{harder} after seven sign-ups, {base} before"
+    );
+    assert_eq!(
+        app.portico.new_captcha(elsewhere).max_number,
+        base,
+        "another client is not affected"
+    );
+    // A rejected registration's new challenge is as hard.
+    let (wrong, _) = answered(&app, "late@example.com", |sum| sum + 1);
+    match app
+        .portico
+        .register_at(CLIENT, Portal::Csp, wrong, Utc::now())
+        .await
+        .unwrap()
+    {
+        RegisterOutcome::Rejected { captcha, .. } => assert_eq!(captcha.max_number, harder),
+        other => panic!("{other:?}"),
+    }
+}

@@ -93,26 +93,35 @@ impl AfterVerification {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum LogInOutcome {
-    LoggedIn { to: String },
-    Rejected { errors: FieldErrors },
+    LoggedIn {
+        to: String,
+    },
+    /// The password was right; a second factor (or setting one up) comes next, at `to`.
+    /// No session exists until then.
+    SecondStep {
+        to: String,
+    },
+    Rejected {
+        errors: FieldErrors,
+    },
 }
 
 impl Outcome for LogInOutcome {
     fn http_status(&self) -> u16 {
         match self {
-            LogInOutcome::LoggedIn { .. } => 303,
+            LogInOutcome::LoggedIn { .. } | LogInOutcome::SecondStep { .. } => 303,
             LogInOutcome::Rejected { errors } => errors.http_status(),
         }
     }
     fn redirect_to(&self) -> Option<String> {
         match self {
-            LogInOutcome::LoggedIn { to } => Some(to.clone()),
+            LogInOutcome::LoggedIn { to } | LogInOutcome::SecondStep { to } => Some(to.clone()),
             LogInOutcome::Rejected { .. } => None,
         }
     }
 }
 
-/// What "Confirm it's you" came to.
+/// What "Confirm it's you" (or another form that leads on) came to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Confirmation {
     /// Confirmed: back to the page that asked.
@@ -197,14 +206,14 @@ pub async fn register(
         Ok(valid) => services.register(client()?.address, portal, valid).await,
         Err(errors) => Ok(RegisterOutcome::Rejected {
             errors,
-            captcha: services.new_captcha(),
+            captcha: services.new_captcha(client()?.address),
         }),
     }
 }
 
 #[server(prefix = "/api", endpoint = "new_captcha")]
 pub async fn new_captcha() -> Result<CaptchaChallenge, ServerFnError> {
-    Ok(services()?.new_captcha())
+    Ok(services()?.new_captcha(client()?.address))
 }
 
 #[server(prefix = "/api", endpoint = "log_in", output = Postcard)]

@@ -19,6 +19,8 @@ pub struct AccountSummary {
     pub contacts: u64,
     /// Requests waiting for the company's customer administrators.
     pub awaiting_approval: u64,
+    /// Whether the company's contacts need a second factor.
+    pub require_two_factor: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,5 +82,71 @@ pub async fn settle_pending(form: PendingForm) -> Result<ActionOutcome, ServerFn
     match form.validate() {
         Ok(valid) => services()?.settle_pending(&session().await?, valid).await,
         Err(errors) => Ok(ActionOutcome::Rejected { errors }),
+    }
+}
+
+/// A person, as the administration's search shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonView {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    /// "Consumer", "Contact of Acme Supplies", "Administrator".
+    pub kind: String,
+    /// "Active", "Login disabled", "Unverified", …
+    pub status: String,
+    /// "Authenticator app, 2 passkeys, 8 recovery codes", or "None".
+    pub second_factors: String,
+    pub has_second_factors: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleList {
+    pub query: String,
+    pub people: Vec<PersonView>,
+}
+
+/// A person's row's buttons in the administration.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonForm {
+    pub person: String,
+    /// Ticked: the administrator checked who the person is (a call back, an ID).
+    pub identity_checked: String,
+}
+
+impl crate::forms::Redact for PersonForm {
+    fn redacted(&self) -> Self {
+        self.clone()
+    }
+}
+
+#[server(prefix = "/api", endpoint = "admin_people")]
+pub async fn people(query: String) -> Result<Access<PeopleList>, ServerFnError> {
+    services()?.people(&session().await?, query).await
+}
+
+#[server(prefix = "/api", endpoint = "admin_reset_second_factors")]
+pub async fn reset_second_factors(form: PersonForm) -> Result<ActionOutcome, ServerFnError> {
+    if !crate::forms::is_ticked(&form.identity_checked) {
+        return Ok(ActionOutcome::Rejected {
+            errors: crate::forms::FieldErrors::one(
+                crate::forms::Field::IdentityChecked,
+                "Check who the person is first (call them back on a number you already have), then tick the box",
+            ),
+        });
+    }
+    match form.person.trim().parse::<i32>() {
+        Ok(person) => {
+            services()?
+                .reset_second_factors(&session().await?, person)
+                .await
+        }
+        Err(_) => Ok(ActionOutcome::Rejected {
+            errors: crate::forms::FieldErrors::one(
+                crate::forms::Field::Form,
+                "This page is out of date. Reload it and try again.",
+            ),
+        }),
     }
 }

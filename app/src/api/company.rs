@@ -78,6 +78,8 @@ pub struct ContactView {
 pub struct ContactList {
     pub company: String,
     pub contacts: Vec<ContactView>,
+    /// Whether the company's contacts need a second factor.
+    pub require_two_factor: bool,
 }
 
 #[server(prefix = "/api", endpoint = "company_requests")]
@@ -104,4 +106,13 @@ pub async fn change_contact(form: ContactChangeForm) -> Result<ActionOutcome, Se
         Ok(valid) => services()?.change_contact(&session().await?, valid).await,
         Err(errors) => Ok(ActionOutcome::Rejected { errors }),
     }
+}
+
+#[server(prefix = "/api", endpoint = "set_company_two_factor")]
+pub async fn set_company_two_factor(
+    form: crate::forms::two_factor::CompanyTwoFactorForm,
+) -> Result<ActionOutcome, ServerFnError> {
+    services()?
+        .set_company_two_factor(&session().await?, form.required())
+        .await
 }

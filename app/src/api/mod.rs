@@ -9,6 +9,7 @@ pub mod profile;
 pub mod recovery;
 #[cfg(feature = "ssr")]
 mod services;
+pub mod two_factor;
 
 pub use account::*;
 pub use admin::*;
@@ -17,6 +18,7 @@ pub use profile::*;
 pub use recovery::*;
 #[cfg(feature = "ssr")]
 pub use services::*;
+pub use two_factor::*;
 
 use serde::{Deserialize, Serialize};
 

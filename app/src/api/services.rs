@@ -7,8 +7,9 @@ use tower_sessions::Session;
 
 use super::{
     Access, AccountRecord, AccountSummary, ActionOutcome, Confirmation, ContactList,
-    LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PendingList, ProfileView,
-    RegisterOutcome, RequestList, SessionUser, TokenStatus,
+    LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PasskeyStep, PendingList, PendingLogIn,
+    PeopleList, ProfileView, RecoveryCodesView, RegisterOutcome, RequestList, SecurityView,
+    SessionUser, TokenStatus, TotpSetupView,
 };
 use crate::captcha::CaptchaChallenge;
 use crate::forms::business::{
@@ -18,6 +19,7 @@ use crate::forms::email_links::ValidNewPassword;
 use crate::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
 use crate::forms::profile::{ValidName, ValidPasswordChange};
 use crate::forms::registration::ValidRegistration;
+use crate::forms::two_factor::SecondFactorCode;
 use crate::forms::NormalizedEmail;
 use crate::portal::Portal;
 
@@ -26,7 +28,8 @@ use crate::portal::Portal;
 /// for someone takes their session and checks what they may do.
 #[async_trait::async_trait]
 pub trait Services: Send + Sync + 'static {
-    fn new_captcha(&self) -> CaptchaChallenge;
+    /// A Security Code challenge for the client (harder while sign-ups surge).
+    fn new_captcha(&self, client: IpAddr) -> CaptchaChallenge;
     async fn register(
         &self,
         client: IpAddr,
@@ -92,6 +95,79 @@ pub trait Services: Send + Sync + 'static {
     ) -> Result<ActionOutcome, ServerFnError>;
     async fn end_other_sessions(&self, session: &Session) -> Result<ActionOutcome, ServerFnError>;
 
+    // Second factors.
+    /// What a person part-way through logging in can use next, if they are.
+    async fn pending_second_factor(
+        &self,
+        session: &Session,
+    ) -> Result<Option<PendingLogIn>, ServerFnError>;
+    /// The code after the password: the log-in completes.
+    async fn second_factor(
+        &self,
+        session: &Session,
+        client: Client,
+        portal: Portal,
+        code: SecondFactorCode,
+    ) -> Result<LogInOutcome, ServerFnError>;
+    async fn security(&self, session: &Session) -> Result<Access<SecurityView>, ServerFnError>;
+    async fn totp_setup(&self, session: &Session) -> Result<Access<TotpSetupView>, ServerFnError>;
+    async fn confirm_totp(
+        &self,
+        session: &Session,
+        client: Client,
+        code: String,
+    ) -> Result<Confirmation, ServerFnError>;
+    /// `confirm` is the password or a current code.
+    async fn turn_off_totp(
+        &self,
+        session: &Session,
+        confirm: String,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn regenerate_recovery_codes(
+        &self,
+        session: &Session,
+    ) -> Result<Confirmation, ServerFnError>;
+    async fn remove_passkey(
+        &self,
+        session: &Session,
+        passkey: i32,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn fresh_recovery_codes(
+        &self,
+        session: &Session,
+    ) -> Result<Access<RecoveryCodesView>, ServerFnError>;
+    async fn passkey_add_start(
+        &self,
+        session: &Session,
+        name: String,
+    ) -> Result<PasskeyStep, ServerFnError>;
+    async fn passkey_add_finish(
+        &self,
+        session: &Session,
+        client: Client,
+        credential: String,
+    ) -> Result<PasskeyStep, ServerFnError>;
+    async fn passkey_log_in_start(&self, session: &Session) -> Result<PasskeyStep, ServerFnError>;
+    async fn passkey_log_in_finish(
+        &self,
+        session: &Session,
+        client: Client,
+        portal: Portal,
+        credential: String,
+        next: Option<String>,
+    ) -> Result<PasskeyStep, ServerFnError>;
+    async fn passkey_second_factor_start(
+        &self,
+        session: &Session,
+    ) -> Result<PasskeyStep, ServerFnError>;
+    async fn passkey_second_factor_finish(
+        &self,
+        session: &Session,
+        client: Client,
+        portal: Portal,
+        credential: String,
+    ) -> Result<PasskeyStep, ServerFnError>;
+
     // A customer administrator's company.
     async fn company_requests(
         &self,
@@ -106,6 +182,12 @@ pub trait Services: Send + Sync + 'static {
         &self,
         session: &Session,
     ) -> Result<Access<ContactList>, ServerFnError>;
+    /// A customer administrator's rule that their company's contacts need a second factor.
+    async fn set_company_two_factor(
+        &self,
+        session: &Session,
+        require: bool,
+    ) -> Result<ActionOutcome, ServerFnError>;
     /// For a customer administrator (their company's contacts) or an administrator (any).
     async fn change_contact(
         &self,
@@ -141,6 +223,18 @@ pub trait Services: Send + Sync + 'static {
         &self,
         session: &Session,
         form: ValidPendingDecision,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    /// People found by part of their address or name.
+    async fn people(
+        &self,
+        session: &Session,
+        query: String,
+    ) -> Result<Access<PeopleList>, ServerFnError>;
+    /// A person lost their second factors (a phone): an administrator removes them all.
+    async fn reset_second_factors(
+        &self,
+        session: &Session,
+        person: i32,
     ) -> Result<ActionOutcome, ServerFnError>;
 }
 

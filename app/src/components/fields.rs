@@ -172,6 +172,9 @@ pub fn TextField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] value: String,
     #[prop(optional)] portal: Option<Portal>,
+    /// The keyboard a phone shows ("numeric" for a code).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let error = form_errors().error_on(field);
     let id = field.id();
@@ -188,6 +191,7 @@ pub fn TextField(
                 name=input_name(field)
                 type=input_type
                 autocomplete=autocomplete
+                inputmode=inputmode
                 value=value
                 aria-describedby=described_by(id, hint.is_some(), error)
                 aria-invalid=error.then_some("true")

@@ -45,10 +45,12 @@ pub fn guarded<T>(
         Ok(Access::Granted(data)) => show(data),
         Ok(Access::LogInFirst) => {
             let here = use_location().pathname.get_untracked();
-            let log_in = format!("{}?next={here}", Portal::Csm.path("/log-in"));
+            // A portal's own page logs in there; the management pages in the CSM.
+            let portal = Portal::of_path(&here).unwrap_or(Portal::Csm);
+            let log_in = format!("{}?next={here}", portal.path("/log-in"));
             view! {
                 <h1>"Log in to see this page"</h1>
-                <p class="lead">"This page is for people who manage an account."</p>
+                <p class="lead">"This page is for people who have an account here."</p>
                 <p><a class="button" href=log_in>"Log in"</a></p>
             }
             .into_any()

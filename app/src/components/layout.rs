@@ -106,6 +106,7 @@ fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
         <a class="site-header__link site-header__user" href=portal.path("/profile") title="Your profile">
             {user.first_name}
         </a>
+        <a class="site-header__link" href=portal.path("/security")>"Security"</a>
         // A plain post: with JavaScript the islands router sends it and shows the page
         // it leads to, without a load.
         <form method="post" action=portal.path("/log-out")>

@@ -114,6 +114,8 @@ pub struct AccountForm {
     /// Separated by commas, spaces or lines.
     pub email_domains: String,
     pub auto_approve: String,
+    /// "Require two-factor for this company's contacts".
+    pub require_two_factor: String,
 }
 
 pub const ACCOUNT_FIELDS: [Field; 3] =
@@ -125,6 +127,7 @@ pub struct ValidAccount {
     pub name: String,
     pub domains: Vec<String>,
     pub auto_approve: bool,
+    pub require_two_factor: bool,
 }
 
 impl AccountForm {
@@ -150,6 +153,7 @@ impl AccountForm {
                 name,
                 domains,
                 auto_approve,
+                require_two_factor: is_ticked(&self.require_two_factor),
             }),
             _ => Err(errors.ordered_by(&ACCOUNT_FIELDS)),
         }

@@ -25,10 +25,16 @@ pub enum Field {
     Account,
     CurrentPassword,
     NewEmail,
+    /// A second factor's code (an authenticator app's or a recovery code).
+    Code,
+    PasskeyName,
+    RequireTwoFactor,
+    /// An administrator's word that they checked who a person is.
+    IdentityChecked,
 }
 
 impl Field {
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 20] = [
         Field::Form,
         Field::FirstName,
         Field::LastName,
@@ -45,6 +51,10 @@ impl Field {
         Field::Account,
         Field::CurrentPassword,
         Field::NewEmail,
+        Field::Code,
+        Field::PasskeyName,
+        Field::RequireTwoFactor,
+        Field::IdentityChecked,
     ];
 
     /// The field whose HTML id (and name in its form) this is.
@@ -70,6 +80,10 @@ impl Field {
             Field::Account => "account",
             Field::CurrentPassword => "current_password",
             Field::NewEmail => "new_email",
+            Field::Code => "code",
+            Field::PasskeyName => "passkey_name",
+            Field::RequireTwoFactor => "require_two_factor",
+            Field::IdentityChecked => "identity_checked",
         }
     }
 }

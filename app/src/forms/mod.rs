@@ -8,6 +8,7 @@ pub mod profile;
 pub mod registration;
 pub mod registration_code;
 pub mod rules;
+pub mod two_factor;
 
 pub use errors::{ErrorKind, Field, FieldError, FieldErrors};
 pub use registration_code::RegistrationCode;

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 pub const NAME_MAX_CHARS: usize = 100;
 pub const EMAIL_MAX_CHARS: usize = 254;
 pub const PASSWORD_MIN_CHARS: usize = 12;
-pub const PASSWORD_MAX_CHARS: usize = 128;
+/// Long passphrases are welcome; a bound keeps megabytes from the hasher.
+pub const PASSWORD_MAX_CHARS: usize = 1024;
 
 /// An email address that passed validation: as typed (trimmed) for display and sending,
 /// and normalized (lower case) for comparison and the unique index.
@@ -84,7 +85,8 @@ pub fn name(label: &str, input: &str) -> Result<String, String> {
     Ok(trimmed.to_owned())
 }
 
-/// A new password: 12 to 128 characters, no composition rules (NIST SP 800-63B).
+/// A new password: 12 to 1,024 characters, no composition rules (NIST SP 800-63B).
+/// Whether it is a common one the server checks (`server::password_rules`).
 /// Not trimmed: every character a person typed counts.
 pub fn new_password(input: &str) -> Result<String, String> {
     let length = input.chars().count();
@@ -125,6 +127,48 @@ pub fn password_to_log_in(input: &str) -> Result<String, String> {
     } else {
         Ok(input.to_owned())
     }
+}
+
+/// Six digits from an authenticator app (spaces, as some apps show them, are ignored).
+pub fn app_code(input: &str) -> Result<String, String> {
+    let code: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(code)
+    } else {
+        Err("Enter the 6-digit code your authenticator app shows".into())
+    }
+}
+
+/// The characters of a recovery code: Crockford's base32, without look-alikes.
+pub const RECOVERY_CODE_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// A recovery code: 16 characters of Crockford's base32, in any case, with or without
+/// dashes (o, i and l are read as 0, 1 and 1). Its normalized form.
+pub fn recovery_code(input: &str) -> Option<String> {
+    let code: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_lowercase() {
+            'o' => '0',
+            'i' | 'l' => '1',
+            c => c,
+        })
+        .collect();
+    (code.len() == 16 && code.bytes().all(|b| RECOVERY_CODE_ALPHABET.contains(&b))).then_some(code)
+}
+
+/// The code asked for after a password: an app's, or a recovery code.
+pub fn second_factor_code(input: &str) -> Result<super::two_factor::SecondFactorCode, String> {
+    use super::two_factor::SecondFactorCode;
+    if let Ok(code) = app_code(input) {
+        return Ok(SecondFactorCode::App(code));
+    }
+    recovery_code(input)
+        .map(SecondFactorCode::Recovery)
+        .ok_or_else(|| {
+            "Enter the 6-digit code from your authenticator app, or one of your recovery codes"
+                .to_owned()
+        })
 }
 
 #[cfg(test)]
@@ -208,12 +252,16 @@ mod tests {
     }
 
     #[test]
-    fn password_is_twelve_to_one_hundred_twenty_eight_characters() {
+    fn password_is_twelve_to_a_thousand_and_twenty_four_characters() {
         assert_eq!(new_password("").unwrap_err(), "Enter a password");
         assert!(new_password(&"x".repeat(11)).is_err());
         assert!(new_password(&"x".repeat(12)).is_ok());
-        assert!(new_password(&"ü".repeat(128)).is_ok());
-        assert!(new_password(&"x".repeat(129)).is_err());
+        assert!(new_password(&"ü".repeat(64)).is_ok(), "a long passphrase");
+        assert!(new_password(&"ü".repeat(1024)).is_ok());
+        assert_eq!(
+            new_password(&"x".repeat(1025)).unwrap_err(),
+            "Password must be 1024 characters or fewer"
+        );
     }
 
     #[test]
@@ -239,9 +287,32 @@ mod tests {
     }
 
     #[test]
+    fn a_recovery_code_is_read_as_typed_in_any_case_and_look_alikes_are_forgiven() {
+        assert_eq!(
+            recovery_code(" 7K2Q-9XPW 0ABC-DEFG "),
+            Some("7k2q9xpw0abcdefg".into())
+        );
+        assert_eq!(
+            recovery_code("7k2q9xpwOabcdefg"),
+            recovery_code("7k2q9xpw0abcdefg")
+        );
+        assert_eq!(
+            recovery_code("123456"),
+            None,
+            "an authenticator code is not one"
+        );
+        assert_eq!(
+            recovery_code("7k2q-9xpw-0abc-defu"),
+            None,
+            "u is not in the alphabet"
+        );
+    }
+
+    #[test]
     fn log_in_password_is_bounded_but_not_judged() {
         assert!(password_to_log_in("short").is_ok());
         assert!(password_to_log_in("").is_err());
-        assert!(password_to_log_in(&"x".repeat(129)).is_err());
+        assert!(password_to_log_in(&"x".repeat(1024)).is_ok());
+        assert!(password_to_log_in(&"x".repeat(1025)).is_err());
     }
 }

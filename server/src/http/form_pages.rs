@@ -27,6 +27,7 @@ pub async fn post_to_page(State(state): State<AppState>, request: Request) -> Re
             provide_context(services.clone());
             provide_context(context_options.clone());
             provide_context(posted.clone());
+            super::page_policy::keep_nonce();
         },
         move || shell(options.clone()),
     );

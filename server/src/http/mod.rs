@@ -3,6 +3,7 @@
 mod body_limit;
 mod client_address;
 mod form_pages;
+pub mod page_policy;
 pub mod same_origin;
 mod server_fn_errors;
 pub mod static_files;
@@ -22,6 +23,22 @@ use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
 use app::api::SharedServices;
 use app::{form_pages, shell, App};
+
+/// Pages are never stored by the browser or a cache: they show who is signed in, tokens
+/// from emailed links, secrets being set up. (Assets under `/pkg` are cached for good;
+/// see `static_files`.)
+async fn pages_are_not_stored(mut response: axum::response::Response) -> axum::response::Response {
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if is_page && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
 
 /// The Content-Security-Policy of responses that are not Leptos pages.
 pub const NO_SCRIPT_POLICY: &str = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -52,7 +69,10 @@ pub fn router<S: SessionStore + Clone>(
 ) -> Router {
     let routes = generate_route_list(App);
     let services = state.services.clone();
-    let context = move || provide_context(services.clone());
+    let context = move || {
+        provide_context(services.clone());
+        page_policy::keep_nonce();
+    };
     let options = state.leptos_options.clone();
 
     let mut router =
@@ -82,6 +102,7 @@ pub fn router<S: SessionStore + Clone>(
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
         .layer(middleware::from_fn(server_fn_errors::bad_input_is_4xx))
+        .layer(middleware::from_fn(page_policy::set_policy))
         .layer(middleware::from_fn_with_state(
             client_address::TrustedProxies(settings.trusted_proxies),
             client_address::record,
@@ -102,6 +123,7 @@ pub fn router<S: SessionStore + Clone>(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        .layer(middleware::map_response(pages_are_not_stored))
         // Emailed links carry tokens in their address: no page tells another site where
         // it was.
         .layer(SetResponseHeaderLayer::if_not_present(

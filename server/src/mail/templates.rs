@@ -283,6 +283,28 @@ pub fn email_change_notice(portal: Portal, to: &str, first_name: &str, new_addre
     })
 }
 
+/// What changed in the security of an account, told to its owner: a factor added or
+/// removed, recovery codes made or used, factors reset by an administrator.
+pub fn security_notice(
+    portal: Portal,
+    to: &str,
+    first_name: &str,
+    what: &str,
+    security_page: String,
+) -> Email {
+    notice(Notice {
+        portal,
+        to,
+        first_name,
+        subject: "A change to how you log in".into(),
+        paragraphs: vec![
+            what.to_owned(),
+            "If this was not you, reset your password now and review your second factors.".into(),
+        ],
+        button: Some(("Review your security settings", security_page)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,10 +120,13 @@ impl Portico {
         };
         let txn = self.db.begin().await?;
         let (account, action) = match form.account {
-            None => (
-                insert_account(&txn, &form.name, &form.domains, form.auto_approve, now).await?,
-                AuditAction::AccountCreated,
-            ),
+            None => {
+                let new =
+                    insert_account(&txn, &form.name, &form.domains, form.auto_approve, now).await?;
+                let mut changed: account::ActiveModel = new.into();
+                changed.require_two_factor = Set(form.require_two_factor);
+                (changed.update(&txn).await?, AuditAction::AccountCreated)
+            }
             Some(id) => {
                 hold_row::<account::Entity, _>(&txn, account::Column::Id, id).await?;
                 let Some(existing) = account::Entity::find_by_id(id).one(&txn).await? else {
@@ -133,6 +136,7 @@ impl Portico {
                 changed.name = Set(form.name.clone());
                 changed.email_domains = Set(form.domains.join("\n"));
                 changed.auto_approve = Set(form.auto_approve);
+                changed.require_two_factor = Set(form.require_two_factor);
                 changed.updated_at = Set(now);
                 (changed.update(&txn).await?, AuditAction::AccountChanged)
             }
@@ -143,10 +147,11 @@ impl Portico {
             ..Audit::default()
         }
         .detail(format!(
-            "{}; domains: {}; auto-approve: {}",
+            "{}; domains: {}; auto-approve: {}; two factors required: {}",
             account.name,
             form.domains.join(", "),
-            account.auto_approve
+            account.auto_approve,
+            account.require_two_factor
         ))
         .record(&txn, action, now)
         .await?;

@@ -30,6 +30,14 @@ pub enum AuditAction {
     EmailChanged,
     NameChanged,
     OtherSessionsEnded,
+    RecoveryCodeUsed,
+    AuthenticatorAdded,
+    AuthenticatorRemoved,
+    RecoveryCodesRegenerated,
+    PasskeyAdded,
+    PasskeyRemoved,
+    TwoFactorRuleChanged,
+    SecondFactorsReset,
 }
 
 impl AuditAction {
@@ -57,6 +65,14 @@ impl AuditAction {
             AuditAction::EmailChanged => "email_changed",
             AuditAction::NameChanged => "name_changed",
             AuditAction::OtherSessionsEnded => "other_sessions_ended",
+            AuditAction::RecoveryCodeUsed => "recovery_code_used",
+            AuditAction::AuthenticatorAdded => "authenticator_added",
+            AuditAction::AuthenticatorRemoved => "authenticator_removed",
+            AuditAction::RecoveryCodesRegenerated => "recovery_codes_regenerated",
+            AuditAction::PasskeyAdded => "passkey_added",
+            AuditAction::PasskeyRemoved => "passkey_removed",
+            AuditAction::TwoFactorRuleChanged => "two_factor_rule_changed",
+            AuditAction::SecondFactorsReset => "second_factors_reset",
         }
     }
 }

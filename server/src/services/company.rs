@@ -68,6 +68,7 @@ impl Portico {
         Ok(Access::Granted(ContactList {
             company: admin.account.name,
             contacts,
+            require_two_factor: admin.account.require_two_factor,
         }))
     }
 

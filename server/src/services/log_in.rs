@@ -14,7 +14,6 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
-use super::access::is_administrator;
 use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::limits::{self, client_key, wait_in_words};
@@ -43,19 +42,19 @@ impl Portico {
             self.refund_log_in(&address, &client_key, now).await?;
         }
         let (found, next) = match checked {
-            Checked::Person(person, next) => (person, next),
+            Checked::Person(person, next) => (*person, next),
             Checked::Refused(outcome) => return Ok(outcome),
             Checked::WrongPassword => return Ok(rejected(INCORRECT.into())),
         };
+        // Someone with a second factor (or who must set one up) has no session until it
+        // is given.
+        if let Some(second_step) = self.second_step(session, &found, next.clone(), now).await? {
+            return Ok(second_step);
+        }
         self.start_login(session, &found, client, now).await?;
         tracing::info!(user = found.id, "logged in");
-        let home = if is_administrator(&found) {
-            "/admin".to_owned()
-        } else {
-            portal.prefix().to_owned()
-        };
         Ok(LogInOutcome::LoggedIn {
-            to: next.unwrap_or(home),
+            to: next.unwrap_or_else(|| super::two_factor::home_of(&found)),
         })
     }
 
@@ -161,7 +160,7 @@ impl Portico {
                 }));
             }
         }
-        Ok(Checked::Person(found, form.next))
+        Ok(Checked::Person(Box::new(found), form.next))
     }
 
     /// The person this session belongs to, as the header shows them.
@@ -179,7 +178,7 @@ impl Portico {
 
 /// What the password check found.
 enum Checked {
-    Person(user::Model, Option<String>),
+    Person(Box<user::Model>, Option<String>),
     WrongPassword,
     /// The password is right, but the account may not log in here (yet): why.
     Refused(LogInOutcome),

@@ -6,11 +6,14 @@ pub mod approval;
 pub mod audit;
 pub mod company;
 pub mod log_in;
+pub mod passkey_ceremonies;
+pub mod people;
 pub mod profile;
 pub mod reauthentication;
 pub mod recovery;
 pub mod registration;
 pub mod sessions;
+pub mod two_factor;
 pub mod verification;
 pub mod views;
 
@@ -20,8 +23,9 @@ use std::sync::Arc;
 
 use app::api::{
     Access, AccountRecord, AccountSummary, ActionOutcome, Client, Confirmation, ContactList,
-    LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PendingList, ProfileView,
-    RegisterOutcome, RequestList, Services, SessionUser, TokenStatus,
+    LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PasskeyStep, PendingList, PendingLogIn,
+    PeopleList, ProfileView, RecoveryCodesView, RegisterOutcome, RequestList, SecurityView,
+    Services, SessionUser, TokenStatus, TotpSetupView,
 };
 use app::captcha::CaptchaChallenge;
 use app::forms::business::{ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision};
@@ -29,6 +33,7 @@ use app::forms::email_links::ValidNewPassword;
 use app::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
 use app::forms::profile::{ValidName, ValidPasswordChange};
 use app::forms::registration::ValidRegistration;
+use app::forms::two_factor::SecondFactorCode;
 use app::forms::NormalizedEmail;
 use app::portal::Portal;
 use chrono::Utc;
@@ -38,9 +43,11 @@ use tower_sessions::{Session, SessionStore};
 
 use crate::captcha::CaptchaIssuer;
 use crate::db::entities::email_token::TokenPurpose;
+use crate::factors::passkeys::Passkeys;
 use crate::limits::Limits;
 use crate::mail::outbox::OutboxSignal;
 use crate::password::{HashError, PasswordHasher};
+use crate::sign_up_surge::SignUpSurge;
 use recovery::{RESEND_SENT, RESET_SENT};
 
 /// Everything the services need, built once at start-up and shared by every request.
@@ -54,8 +61,14 @@ pub struct Portico {
     pub public_url: String,
     /// Limits on attempts, counted in the database (shared by every instance).
     pub limits: Limits,
+    /// How hard the Security Code is while sign-ups surge.
+    pub surge: Arc<SignUpSurge>,
     /// Where sessions live, so that ended ones can be deleted there.
     pub session_store: Option<Arc<dyn SessionStore>>,
+    /// This site as a WebAuthn relying party; none when `PUBLIC_URL` has no domain name.
+    pub passkeys: Option<Passkeys>,
+    /// Whether administrators must log in with a second factor (once any is set up).
+    pub administrators_need_two_factors: bool,
 }
 
 /// What can go wrong inside a service that is not the person's doing.
@@ -95,13 +108,28 @@ impl Portico {
             outbox,
             public_url: public_url.trim_end_matches('/').to_owned(),
             limits: Limits::default(),
+            surge: Arc::new(SignUpSurge::new(true)),
             session_store: None,
+            passkeys: Passkeys::for_site(public_url).ok(),
+            administrators_need_two_factors: true,
         }
+    }
+
+    /// Whether administrators must log in with a second factor (a setting).
+    pub fn with_administrators_needing_two_factors(mut self, required: bool) -> Self {
+        self.administrators_need_two_factors = required;
+        self
     }
 
     /// Other limits than the defaults (settings, or a test's).
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// Whether the Security Code grows harder while sign-ups surge (a setting).
+    pub fn with_surge(mut self, enabled: bool) -> Self {
+        self.surge = Arc::new(SignUpSurge::new(enabled));
         self
     }
 
@@ -139,8 +167,8 @@ impl Portico {
 
 #[async_trait::async_trait]
 impl Services for Portico {
-    fn new_captcha(&self) -> CaptchaChallenge {
-        self.captcha.issue(Utc::now())
+    fn new_captcha(&self, client: IpAddr) -> CaptchaChallenge {
+        self.challenge_for(&crate::limits::client_key(client), Utc::now())
     }
 
     async fn register(
@@ -271,6 +299,167 @@ impl Services for Portico {
 
     async fn end_other_sessions(&self, session: &Session) -> Result<ActionOutcome, ServerFnError> {
         public(self.end_other_sessions_at(session, Utc::now()).await)
+    }
+
+    async fn pending_second_factor(
+        &self,
+        session: &Session,
+    ) -> Result<Option<PendingLogIn>, ServerFnError> {
+        public(self.pending_second_factor_at(session, Utc::now()).await)
+    }
+
+    async fn second_factor(
+        &self,
+        session: &Session,
+        client: Client,
+        _portal: Portal,
+        code: SecondFactorCode,
+    ) -> Result<LogInOutcome, ServerFnError> {
+        public(
+            self.second_factor_at(session, &client, code, Utc::now())
+                .await,
+        )
+    }
+
+    async fn security(&self, session: &Session) -> Result<Access<SecurityView>, ServerFnError> {
+        public(self.security_at(session, Utc::now()).await)
+    }
+
+    async fn totp_setup(&self, session: &Session) -> Result<Access<TotpSetupView>, ServerFnError> {
+        public(self.totp_setup_at(session, Utc::now()).await)
+    }
+
+    async fn confirm_totp(
+        &self,
+        session: &Session,
+        client: Client,
+        code: String,
+    ) -> Result<Confirmation, ServerFnError> {
+        public(
+            self.confirm_totp_at(session, &client, code, Utc::now())
+                .await,
+        )
+    }
+
+    async fn turn_off_totp(
+        &self,
+        session: &Session,
+        confirm: String,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.turn_off_totp_at(session, confirm, Utc::now()).await)
+    }
+
+    async fn regenerate_recovery_codes(
+        &self,
+        session: &Session,
+    ) -> Result<Confirmation, ServerFnError> {
+        public(self.regenerate_recovery_codes_at(session, Utc::now()).await)
+    }
+
+    async fn remove_passkey(
+        &self,
+        session: &Session,
+        passkey: i32,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.remove_passkey_at(session, passkey, Utc::now()).await)
+    }
+
+    async fn fresh_recovery_codes(
+        &self,
+        session: &Session,
+    ) -> Result<Access<RecoveryCodesView>, ServerFnError> {
+        public(self.fresh_recovery_codes_at(session).await)
+    }
+
+    async fn passkey_add_start(
+        &self,
+        session: &Session,
+        name: String,
+    ) -> Result<PasskeyStep, ServerFnError> {
+        public(self.passkey_add_start_at(session, name, Utc::now()).await)
+    }
+
+    async fn passkey_add_finish(
+        &self,
+        session: &Session,
+        client: Client,
+        credential: String,
+    ) -> Result<PasskeyStep, ServerFnError> {
+        public(
+            self.passkey_add_finish_at(session, &client, credential, Utc::now())
+                .await,
+        )
+    }
+
+    async fn passkey_log_in_start(&self, session: &Session) -> Result<PasskeyStep, ServerFnError> {
+        public(self.passkey_log_in_start_at(session).await)
+    }
+
+    async fn passkey_log_in_finish(
+        &self,
+        session: &Session,
+        client: Client,
+        portal: Portal,
+        credential: String,
+        next: Option<String>,
+    ) -> Result<PasskeyStep, ServerFnError> {
+        public(
+            self.passkey_log_in_finish_at(session, &client, portal, credential, next, Utc::now())
+                .await,
+        )
+    }
+
+    async fn passkey_second_factor_start(
+        &self,
+        session: &Session,
+    ) -> Result<PasskeyStep, ServerFnError> {
+        public(
+            self.passkey_second_factor_start_at(session, Utc::now())
+                .await,
+        )
+    }
+
+    async fn passkey_second_factor_finish(
+        &self,
+        session: &Session,
+        client: Client,
+        _portal: Portal,
+        credential: String,
+    ) -> Result<PasskeyStep, ServerFnError> {
+        public(
+            self.passkey_second_factor_finish_at(session, &client, credential, Utc::now())
+                .await,
+        )
+    }
+
+    async fn set_company_two_factor(
+        &self,
+        session: &Session,
+        require: bool,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(
+            self.set_company_two_factor_at(session, require, Utc::now())
+                .await,
+        )
+    }
+
+    async fn people(
+        &self,
+        session: &Session,
+        query: String,
+    ) -> Result<Access<PeopleList>, ServerFnError> {
+        public(self.people_at(session, query).await)
+    }
+
+    async fn reset_second_factors(
+        &self,
+        session: &Session,
+        person: i32,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(
+            self.reset_second_factors_at(session, person, Utc::now())
+                .await,
+        )
     }
 
     async fn current_user(&self, session: &Session) -> Result<Option<SessionUser>, ServerFnError> {

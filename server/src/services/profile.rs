@@ -9,6 +9,7 @@ use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
 use super::recovery::{find_by_address, issue_limited_token};
+use super::registration::common_password;
 use super::registration::VERIFICATION_LIFETIME;
 use super::views::date;
 use super::{Portico, ServiceError};
@@ -16,6 +17,7 @@ use crate::db::entities::email_token::{self, TokenPurpose};
 use crate::db::entities::{account, user};
 use crate::limits::wait_in_words;
 use crate::mail::{outbox, templates};
+use crate::password_rules::is_common;
 
 impl Portico {
     pub async fn profile_at(
@@ -95,6 +97,11 @@ impl Portico {
         let Some((person, login)) = self.session_login(session).await? else {
             return Ok(log_in_first());
         };
+        if is_common(&form.password) {
+            return Ok(ActionOutcome::Rejected {
+                errors: common_password(),
+            });
+        }
         if let Err(errors) = self
             .check_password_again(&person, form.current_password, now)
             .await?

@@ -44,7 +44,7 @@ impl Portico {
             .is_some_and(|at| now - at <= RECENT && at <= now))
     }
 
-    /// "Confirm it's you": the password again.
+    /// "Confirm it's you": the password again, or a code from the authenticator app.
     pub async fn confirm_identity_at(
         &self,
         session: &Session,
@@ -61,7 +61,7 @@ impl Portico {
             });
         };
         if let Err(errors) = self
-            .check_password_again(&person, form.password, now)
+            .password_or_app_code(&person, form.password, now)
             .await?
         {
             return Ok(Confirmation::Rejected { errors });

@@ -23,6 +23,7 @@ use crate::db::hold_row;
 use crate::db::is_unique_violation;
 use crate::limits;
 use crate::mail::{outbox, templates};
+use crate::password_rules::is_common;
 use crate::tokens::{could_be_a_token, hash_token, Token};
 
 /// How long a password reset link works.
@@ -94,6 +95,11 @@ impl Portico {
         form: ValidNewPassword,
         now: DateTime<Utc>,
     ) -> Result<NewPasswordOutcome, ServiceError> {
+        if is_common(&form.password) {
+            return Ok(NewPasswordOutcome::Rejected {
+                errors: super::registration::common_password(),
+            });
+        }
         // Hashing is costly: only for a link that works now.
         let status = self
             .token_status_at(&form.token, TokenPurpose::Reset, now)

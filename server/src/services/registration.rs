@@ -28,6 +28,7 @@ use crate::db::entities::{account, captcha_spent, consent};
 use crate::db::is_unique_violation;
 use crate::limits::{self, client_key, wait_in_words};
 use crate::mail::{outbox, templates};
+use crate::password_rules::{is_common, COMMON_PASSWORD};
 use crate::tokens::Token;
 
 /// How long a verification link works.
@@ -44,12 +45,15 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<RegisterOutcome, ServiceError> {
         let client = client_key(client);
+        if is_common(&form.password) {
+            return Ok(self.rejected(&client, common_password(), now));
+        }
         // The question (the check without JavaScript) costs a script nothing to answer,
         // so each client gets a few answers an hour; the proof of work costs its time.
         if let CaptchaResponse::Answer { .. } = form.captcha {
             let limit = &self.limits.question_answers;
             if let Err(wait) = limits::attempt(&self.db, limit, &client, now).await? {
-                return Ok(self.rejected(too_many_answers(wait), now));
+                return Ok(self.rejected(&client, too_many_answers(wait), now));
             }
         }
         let pass = match self.captcha.check(&form.captcha, now) {
@@ -57,17 +61,21 @@ impl Portico {
             // A wrong answer spends the challenge: one challenge, one answer.
             Err((problem, Some(challenge))) => {
                 return self
-                    .refuse_after_spending(&challenge, captcha_error(problem), now)
+                    .refuse_after_spending(&client, &challenge, captcha_error(problem), now)
                     .await;
             }
-            Err((problem, None)) => return Ok(self.rejected(captcha_error(problem), now)),
+            Err((problem, None)) => return Ok(self.rejected(&client, captcha_error(problem), now)),
         };
         // The company of a business contact's code. A wrong code spends the challenge,
         // and attempts per client are limited, so that codes cannot be guessed.
         let account = match (portal, &form.registration_code) {
             (Portal::Csm, Some(code)) => match self.account_of_code(&client, code, now).await? {
                 Ok(account) => Some(account),
-                Err(errors) => return self.refuse_after_spending(&pass, errors, now).await,
+                Err(errors) => {
+                    return self
+                        .refuse_after_spending(&client, &pass, errors, now)
+                        .await
+                }
             },
             _ => None,
         };
@@ -76,15 +84,16 @@ impl Portico {
         // address after address.
         if let Some(home) = self.address_in_use(&form.email, now).await? {
             return self
-                .refuse_after_spending(&pass, email_taken(portal, home), now)
+                .refuse_after_spending(&client, &pass, email_taken(portal, home), now)
                 .await;
         }
+        self.surge.record(&client, std::time::Instant::now());
         // What follows costs a password hash and sends an email: a client gets a few.
         if let Err(wait) =
             limits::attempt(&self.db, &self.limits.registrations, &client, now).await?
         {
             return self
-                .refuse_after_spending(&pass, too_many_registrations(wait), now)
+                .refuse_after_spending(&client, &pass, too_many_registrations(wait), now)
                 .await;
         }
         let password_hash = self.hasher.hash(form.password.clone()).await?;
@@ -93,7 +102,7 @@ impl Portico {
         let txn = self.db.begin().await?;
         match spend_captcha(&txn, &pass).await {
             Err(error) if is_unique_violation(&error) => {
-                return Ok(self.rejected(captcha_error(CaptchaProblem::Spent), now));
+                return Ok(self.rejected(&client, captcha_error(CaptchaProblem::Spent), now));
             }
             other => other?,
         }
@@ -124,7 +133,7 @@ impl Portico {
             Err(error) if is_unique_violation(&error) => {
                 // A concurrent registration took the address; which portal it is in
                 // is not known here, and this one's is the likelier.
-                return Ok(self.rejected(email_taken(portal, portal), now));
+                return Ok(self.rejected(&client, email_taken(portal, portal), now));
             }
             other => other?,
         };
@@ -210,17 +219,18 @@ impl Portico {
     /// Refuses a registration after spending its CAPTCHA challenge (or says it was spent).
     async fn refuse_after_spending(
         &self,
+        client: &str,
         pass: &CaptchaPass,
         errors: FieldErrors,
         now: DateTime<Utc>,
     ) -> Result<RegisterOutcome, ServiceError> {
         Ok(match spend_captcha(&self.db, pass).await {
             Err(error) if is_unique_violation(&error) => {
-                self.rejected(captcha_error(CaptchaProblem::Spent), now)
+                self.rejected(client, captcha_error(CaptchaProblem::Spent), now)
             }
             other => {
                 other?;
-                self.rejected(errors, now)
+                self.rejected(client, errors, now)
             }
         })
     }
@@ -241,11 +251,23 @@ impl Portico {
             .map(|user| user.kind.portal()))
     }
 
-    fn rejected(&self, errors: FieldErrors, now: DateTime<Utc>) -> RegisterOutcome {
+    /// Refused: nothing was written, and the form comes back with a new challenge.
+    fn rejected(&self, client: &str, errors: FieldErrors, now: DateTime<Utc>) -> RegisterOutcome {
         RegisterOutcome::Rejected {
             errors,
-            captcha: self.captcha.issue(now),
+            captcha: self.challenge_for(client, now),
         }
+    }
+
+    /// A new Security Code challenge for `client`: harder while sign-ups surge (see
+    /// `sign_up_surge`).
+    pub fn challenge_for(
+        &self,
+        client: &str,
+        now: DateTime<Utc>,
+    ) -> app::captcha::CaptchaChallenge {
+        let factor = self.surge.factor(client, std::time::Instant::now());
+        self.captcha.issue_harder(now, factor)
     }
 }
 
@@ -295,6 +317,11 @@ fn email_taken(portal: Portal, home: Portal) -> FieldErrors {
             ErrorKind::EmailInPortal(home),
         )
     }
+}
+
+/// The error of a new password on the list of common ones (for every form that sets one).
+pub fn common_password() -> FieldErrors {
+    FieldErrors::one(Field::Password, COMMON_PASSWORD)
 }
 
 fn too_many_answers(wait: std::time::Duration) -> FieldErrors {

@@ -70,5 +70,6 @@ pub fn account_summary(account: &account::Model, contacts: u64, awaiting: u64) -
         registration_code: display_code(&account.registration_code),
         contacts,
         awaiting_approval: awaiting,
+        require_two_factor: account.require_two_factor,
     }
 }

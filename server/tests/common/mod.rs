@@ -79,7 +79,9 @@ pub async fn app_on(url: &str) -> TestApp {
         "http://portal.test",
     )
     .with_limits(test_limits())
-    .with_session_store(store.clone());
+    .with_session_store(store.clone())
+    // As with the demo data: the tests of second factors turn it on where they need it.
+    .with_administrators_needing_two_factors(false);
     TestApp {
         portico,
         db,

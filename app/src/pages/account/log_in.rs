@@ -40,17 +40,25 @@ pub fn LogInPage(portal: Portal) -> impl IntoView {
                     } else {
                         shown.next.clone()
                     };
+                    let passkey_next = next.clone();
                     view! {
                         <h1>{format!("Log in to the {}", portal.name())}</h1>
                         <Enhanced form=FormKind::LogIn portal errors>
                             <ErrorSummary />
                             <form class="form" id="form" method="post" action=portal.path("/log-in") novalidate>
-                                <TextField field=Field::Email label="Email" input_type="email" autocomplete="username" value=shown.email />
+                                <TextField field=Field::Email label="Email" input_type="email" autocomplete="username webauthn" value=shown.email />
                                 <TextField field=Field::Password label="Password" input_type="password" autocomplete="current-password" />
                                 <input type="hidden" name="form[next]" value=next />
                                 <button class="button" type="submit">"Log in"</button>
                             </form>
                         </Enhanced>
+                        // Passkeys need the browser's WebAuthn API: `/passkeys.js` (loaded
+                        // only where this marker is) shows the button and offers the
+                        // person's passkeys in the email field's autofill.
+                        <div class="passkey" data-passkeys="log-in" data-portal=format!("{portal:?}") data-next=passkey_next>
+                            <p class="error-message" data-passkey-message="" aria-live="polite"></p>
+                            <button class="button button--secondary" type="button" data-passkey-action="" hidden>"Log in with a passkey"</button>
+                        </div>
                         <p>
                             <a href=portal.path("/reset")>"Forgot your password?"</a>
                         </p>
@@ -70,7 +78,7 @@ pub(crate) fn behaviour(portal: Portal) -> Behaviour {
         |form| form.validate().err().unwrap_or_default(),
         portal_argument(portal),
         |outcome| match outcome {
-            LogInOutcome::LoggedIn { to } => Reaction::GoTo(to),
+            LogInOutcome::LoggedIn { to } | LogInOutcome::SecondStep { to } => Reaction::GoTo(to),
             LogInOutcome::Rejected { errors } => Reaction::Errors(errors),
         },
     )

@@ -8,4 +8,6 @@ pub mod log_out;
 pub mod new_password;
 pub mod profile;
 pub mod register;
+pub mod second_factor;
+pub mod security;
 pub mod verify;

@@ -161,6 +161,12 @@ fn Profile(
             .into_any()
         }}
 
+        <h2>"Passkeys and second factors"</h2>
+        <p>
+            "Add a passkey, set up an authenticator app, or make new recovery codes. "
+            <a class="button button--secondary" href=portal.path("/security")>"Security"</a>
+        </p>
+
         <h2>"Sessions"</h2>
         <div id="sessions" data-refresh="">
         <table class="table">

@@ -103,6 +103,21 @@ pub fn VerifiedPage(portal: Portal) -> impl IntoView {
                         <p class="lead">"Your account is ready."</p>
                     </div>
                     <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+                    // Offered, never forced: a passkey logs in without a password.
+                    <section class="aside" aria-labelledby="passkey-offer">
+                        <h2 id="passkey-offer">"Log in faster next time"</h2>
+                        <p>
+                            "A passkey lets you log in with your device's fingerprint, face or PIN instead of your password, and nobody can phish it."
+                        </p>
+                        <p>
+                            <a
+                                class="button button--secondary"
+                                href=format!("{}?next={}", portal.path("/log-in"), portal.path("/security"))
+                            >
+                                "Log in and add a passkey"
+                            </a>
+                        </p>
+                    </section>
                 }
                 .into_any(),
                 AfterVerification::AwaitReview => view! {

@@ -76,6 +76,11 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
         } else {
             String::new()
         },
+        require_two_factor: if account.require_two_factor {
+            "on".into()
+        } else {
+            String::new()
+        },
     });
     let pending: Vec<_> = detail
         .requests
@@ -140,6 +145,9 @@ pub fn AccountFields(form: AccountForm) -> impl IntoView {
         />
         <CheckboxField field=Field::AutoApprove checked=ticked>
             "Approve contacts automatically when their email address is in one of these domains"
+        </CheckboxField>
+        <CheckboxField field=Field::RequireTwoFactor checked=is_ticked(&form.require_two_factor)>
+            "Require two-factor for this company's contacts"
         </CheckboxField>
     }
 }

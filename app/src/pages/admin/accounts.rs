@@ -69,6 +69,7 @@ fn Accounts(accounts: Vec<AccountSummary>, typed: AccountForm) -> impl IntoView 
                             <td>
                                 {account.domains.join(", ")}
                                 {account.auto_approve.then_some(" (approved automatically)")}
+                                {account.require_two_factor.then_some(" · two-factor required")}
                             </td>
                             <td>{account.contacts}</td>
                             <td>{account.awaiting_approval}</td>

@@ -2,6 +2,7 @@
 pub mod account;
 pub mod accounts;
 pub mod pending;
+pub mod people;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,6 +21,8 @@ pub fn AdminLayout(title: &'static str, children: Children) -> impl IntoView {
                     <nav class="admin-header__nav" aria-label="Administration">
                         <a href="/admin">"Accounts"</a>
                         <a href="/admin/pending">"Pending registrations"</a>
+                        <a href="/admin/people">"People"</a>
+                        <a href=Portal::Csm.path("/security")>"Your security"</a>
                         <a href=Portal::Csm.prefix()>"Customer portal"</a>
                         <form method="post" action=Portal::Csm.path("/log-out")>
                             <button class="admin-header__button" type="submit">"Log out"</button>

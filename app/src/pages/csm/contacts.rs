@@ -1,21 +1,29 @@
 //! `/csm/contacts`: a customer administrator's list of their company's contacts, with
-//! Disable login / Enable login and the customer administrator role.
+//! Disable login / Enable login and the customer administrator role, and the company's
+//! rule that its contacts need a second factor to log in.
 use leptos::prelude::*;
 
-use crate::api::{change_contact, company_contacts, ContactStatus, ContactView};
+use crate::api::{
+    change_contact, company_contacts, set_company_two_factor, ActionOutcome, ContactStatus,
+    ContactView,
+};
+use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
-use crate::components::notice::{action_notice, provide_form_errors};
+use crate::components::notice::{action_notice, provide_form_errors, FormSection};
 use crate::forms::business::ContactChange;
+use crate::forms::Field;
 use crate::portal::Portal;
-use crate::submission::posted_submission;
+use crate::submission::posted_submission_of;
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     let form_errors = provide_form_errors();
-    let posted = posted_submission(change_contact);
+    let posted = posted_submission_of(Some("contact"), change_contact);
+    let two_factor = posted_submission_of(Some("two-factor"), set_company_two_factor);
     let contacts = guarded_resource(move || async move {
         posted.await;
+        two_factor.await;
         company_contacts().await
     });
     view! {
@@ -23,6 +31,7 @@ pub fn ContactsPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
+                    let two_factor = two_factor.await.map(|s| s.outcome);
                     let contacts = contacts.await;
                     let notice = action_notice(form_errors, outcome);
                     view! {
@@ -31,11 +40,36 @@ pub fn ContactsPage() -> impl IntoView {
                             <h1>"Contacts"</h1>
                             <p class="lead">{format!("Everyone who works with us for {}.", data.company)}</p>
                             <ContactsTable contacts=data.contacts action=Portal::Csm.path("/contacts") />
+                            <TwoFactorRule required=data.require_two_factor posted=two_factor />
                         }.into_any())}
                     }
                 })}
             </Suspense>
         </PortalLayout>
+    }
+}
+
+/// "Require two-factor for this company's contacts": those without a second factor set
+/// one up at their next log-in, before they reach any other page.
+#[component]
+fn TwoFactorRule(
+    required: bool,
+    posted: Option<Result<ActionOutcome, ServerFnError>>,
+) -> impl IntoView {
+    view! {
+        <h2 id="two-factor">"Two-step log-in"</h2>
+        <FormSection outcome=posted>
+            <form class="form" method="post" action=Portal::Csm.path("/contacts")>
+                <input type="hidden" name="intent" value="two-factor" />
+                <CheckboxField field=Field::RequireTwoFactor checked=required>
+                    "Require two-factor for this company's contacts"
+                </CheckboxField>
+                <p class="field__hint">
+                    "Contacts then log in with a password and an authenticator app or a passkey. Those without one set it up at their next log-in."
+                </p>
+                <button class="button button--secondary" type="submit">"Save"</button>
+            </form>
+        </FormSection>
     }
 }
 

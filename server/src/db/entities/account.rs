@@ -16,6 +16,8 @@ pub struct Model {
     /// without waiting for a customer administrator.
     pub auto_approve: bool,
     pub created_at: DateTimeUtc,
+    /// Whether the company's contacts must have a second factor to log in.
+    pub require_two_factor: bool,
     pub updated_at: DateTimeUtc,
 }
 

@@ -6,6 +6,8 @@ pub mod consent;
 pub mod email_token;
 pub mod login;
 pub mod outbox;
+pub mod passkey;
+pub mod recovery_code;
 pub mod registration_request;
 pub mod setting;
 pub mod user;

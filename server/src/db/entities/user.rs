@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 use app::portal::Portal;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -25,6 +25,27 @@ pub struct Model {
     /// The company of a business contact, once approved into it.
     pub account_id: Option<i32>,
     pub role: UserRole,
+    /// An authenticator app's secret (base32), once set up. Never logged (see `Debug`).
+    pub totp_secret: Option<String>,
+    /// The last time step whose code was accepted: a code works once.
+    pub totp_last_step: Option<i64>,
+    pub totp_enabled_at: Option<DateTimeUtc>,
+    /// The person's handle in their passkeys (a random UUID, given with the first one).
+    pub webauthn_id: Option<String>,
+}
+
+/// Everything but the password hash and the authenticator secret, which never reach a log.
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("email", &self.email)
+            .field("status", &self.status)
+            .field("role", &self.role)
+            .field("account_id", &self.account_id)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]

@@ -1,0 +1,125 @@
+//! `/admin/people`: find a person by address or name, see their second factors, and
+//! remove them for someone who lost them (a phone), once the administrator has checked
+//! who is asking.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{people, reset_second_factors, PeopleList, PersonView};
+use crate::components::fields::CheckboxField;
+use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::notice::{action_notice, provide_form_errors};
+use crate::forms::Field;
+use crate::pages::admin::AdminLayout;
+use crate::portal::{query_value, Portal};
+use crate::submission::posted_submission;
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let form_errors = provide_form_errors();
+    let posted = posted_submission(reset_second_factors);
+    let query = use_query_map().with_untracked(|q| q.get("q").unwrap_or_default());
+    let found = guarded_resource(move || {
+        let query = query.clone();
+        async move {
+            posted.await;
+            people(query).await
+        }
+    });
+    view! {
+        <AdminLayout title="People">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let outcome = posted.await.map(|s| s.outcome);
+                    let found = found.await;
+                    let notice = action_notice(form_errors, outcome);
+                    view! {
+                        {notice}
+                        {guarded(found, |data| view! { <People data /> }.into_any())}
+                    }
+                })}
+            </Suspense>
+        </AdminLayout>
+    }
+}
+
+#[component]
+fn People(data: PeopleList) -> impl IntoView {
+    let here = if data.query.is_empty() {
+        "/admin/people".to_owned()
+    } else {
+        format!("/admin/people?q={}", query_value(&data.query))
+    };
+    let confirm = format!(
+        "{}?next={}",
+        Portal::Csm.path("/confirm"),
+        query_value(&here)
+    );
+    view! {
+        <h1>"People"</h1>
+        <form class="search" method="get" action="/admin/people" role="search">
+            <label class="field__label" for="q">"Email address or name"</label>
+            <input class="field__input" id="q" name="q" type="search" value=data.query.clone() />
+            <button class="button button--secondary" type="submit">"Search"</button>
+        </form>
+        <p class="field__hint">
+            "Someone who lost their phone or passkeys can have their second factors removed here. Check who they are first: call them back on a number you already have, never one they give you now. Removing them may ask for your password again ("
+            <a href=confirm>"confirm it's you"</a>
+            ")."
+        </p>
+        {if data.people.is_empty() {
+            view! { <p>"Nobody matches."</p> }.into_any()
+        } else {
+            view! {
+                <table class="table table--wide">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Email"</th>
+                            <th scope="col">"Who"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Second factors"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {data
+                            .people
+                            .into_iter()
+                            .map(|person| view! { <PersonRow person action=here.clone() /> })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[component]
+fn PersonRow(person: PersonView, action: String) -> impl IntoView {
+    view! {
+        <tr>
+            <td>{person.name.clone()}</td>
+            <td>{person.email.clone()}</td>
+            <td>{person.kind.clone()}</td>
+            <td>{person.status.clone()}</td>
+            <td>
+                {person.second_factors.clone()}
+                {person.has_second_factors.then(|| view! {
+                    <form class="stacked-actions" method="post" action=action>
+                        <input type="hidden" name="form[person]" value=person.id.to_string() />
+                        <CheckboxField field=Field::IdentityChecked>
+                            {format!("I checked that I am talking to {}", person.name)}
+                        </CheckboxField>
+                        <button
+                            class="button button--small button--danger"
+                            type="submit"
+                            aria-label=format!("Reset second factors: {}", person.email)
+                        >
+                            "Reset second factors"
+                        </button>
+                    </form>
+                })}
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,253 @@
+//! The administration's view of people: finding someone by address or name, and
+//! removing the second factors of a person who lost them (a phone) once an administrator
+//! has checked who they are.
+use std::collections::HashMap;
+
+use app::api::{Access, ActionOutcome, PeopleList, PersonView};
+use app::forms::{ErrorKind, Field};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use tower_sessions::Session;
+
+use super::access::is_administrator;
+use super::audit::{Audit, AuditAction};
+use super::profile::CONFIRM_FIRST;
+use super::two_factor::{delete_recovery_codes, turn_off_app, Factors};
+use super::views::full_name;
+use super::{Portico, ServiceError};
+use crate::db::entities::user::{self, UserKind, UserStatus};
+use crate::db::entities::{account, passkey};
+use crate::db::hold_row;
+
+/// At most this many people are listed for one search.
+pub const PEOPLE_PER_SEARCH: u64 = 50;
+
+impl Portico {
+    /// People whose address or name contains `query` (all of them, newest first, when it
+    /// is empty), with their second factors.
+    pub async fn people_at(
+        &self,
+        session: &Session,
+        query: String,
+    ) -> Result<Access<PeopleList>, ServiceError> {
+        if let Err(refusal) = self.administrator(session).await?.granted() {
+            return Ok(refusal);
+        }
+        let query = query.trim().chars().take(100).collect::<String>();
+        let mut find = user::Entity::find();
+        if !query.is_empty() {
+            let pattern = format!("%{}%", escape_like(&query.to_lowercase()));
+            let like = |column: user::Column| {
+                Expr::expr(Func::lower(Expr::col(column)))
+                    .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
+            };
+            find = find.filter(
+                Condition::any()
+                    .add(like(user::Column::EmailNormalized))
+                    .add(like(user::Column::FirstName))
+                    .add(like(user::Column::LastName)),
+            );
+        }
+        let found = find
+            .order_by_desc(user::Column::Id)
+            .limit(PEOPLE_PER_SEARCH)
+            .all(&self.db)
+            .await?;
+        let account_ids: Vec<i32> = found.iter().filter_map(|p| p.account_id).collect();
+        let companies: HashMap<i32, String> = account::Entity::find()
+            .filter(account::Column::Id.is_in(account_ids))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect();
+        let mut people = Vec::with_capacity(found.len());
+        for person in &found {
+            let factors = self.factors_of(&self.db, person.id).await?;
+            people.push(PersonView {
+                id: person.id,
+                name: full_name(person),
+                email: person.email.clone(),
+                kind: kind_label(person, &companies),
+                status: status_label(person.status).to_owned(),
+                second_factors: factors_label(factors),
+                has_second_factors: factors.any() || factors.recovery_codes_left > 0,
+            });
+        }
+        Ok(Access::Granted(PeopleList { query, people }))
+    }
+
+    /// Removes every second factor of a person (their app, passkeys and recovery codes):
+    /// they log in with their password alone, or set a factor up again if they must have
+    /// one. The person is told by email; the audit log names the administrator.
+    pub async fn reset_second_factors_at(
+        &self,
+        session: &Session,
+        person_id: i32,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let admin = match self.administrator(session).await?.granted::<()>() {
+            Ok(admin) => admin,
+            Err(_) => {
+                return Ok(ActionOutcome::refused(
+                    Field::Form,
+                    "Only administrators can reset second factors.",
+                    ErrorKind::Forbidden,
+                ))
+            }
+        };
+        if !self.recently_authenticated(session, now).await? {
+            return Ok(ActionOutcome::refused(
+                Field::Form,
+                CONFIRM_FIRST,
+                ErrorKind::Forbidden,
+            ));
+        }
+        if admin.id == person_id {
+            return Ok(ActionOutcome::refused(
+                Field::Form,
+                "You cannot reset your own second factors: ask another administrator.",
+                ErrorKind::Conflict,
+            ));
+        }
+        let txn = self.db.begin().await?;
+        hold_row::<user::Entity, _>(&txn, user::Column::Id, person_id).await?;
+        let Some(person) = user::Entity::find_by_id(person_id).one(&txn).await? else {
+            txn.rollback().await?;
+            return Ok(ActionOutcome::refused(
+                Field::Form,
+                "There is no such person.",
+                ErrorKind::NotFound,
+            ));
+        };
+        let factors = self.factors_of(&txn, person.id).await?;
+        if !factors.any() && factors.recovery_codes_left == 0 {
+            txn.rollback().await?;
+            return Ok(ActionOutcome::done(format!(
+                "{} has no second factor.",
+                person.email
+            )));
+        }
+        turn_off_app(&txn, person.id).await?;
+        passkey::Entity::delete_many()
+            .filter(passkey::Column::UserId.eq(person.id))
+            .exec(&txn)
+            .await?;
+        delete_recovery_codes(&txn, person.id).await?;
+        self.tell(
+            &txn,
+            &person,
+            "An administrator removed the second factors of your account (your authenticator \
+             app, passkeys and recovery codes), as you asked. Set up a new one on your \
+             security page.",
+            now,
+        )
+        .await?;
+        Audit {
+            actor: Some(admin.id),
+            subject: Some(person.id),
+            account: person.account_id,
+            detail: Some(factors_label(factors)),
+        }
+        .record(&txn, AuditAction::SecondFactorsReset, now)
+        .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(ActionOutcome::done(format!(
+            "Removed the second factors of {}. They were told by email.",
+            person.email
+        )))
+    }
+}
+
+/// `%`, `_` and the escape itself match literally in a search.
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+fn kind_label(person: &user::Model, companies: &HashMap<i32, String>) -> String {
+    if is_administrator(person) {
+        return "Administrator".into();
+    }
+    match (
+        person.kind,
+        person.account_id.and_then(|id| companies.get(&id)),
+    ) {
+        (UserKind::Consumer, _) => "Consumer".into(),
+        (UserKind::Contact, Some(company)) => format!("Contact of {company}"),
+        (UserKind::Contact, None) => "Business contact without a company".into(),
+        (UserKind::Staff, _) => "Staff".into(),
+    }
+}
+
+fn status_label(status: UserStatus) -> &'static str {
+    match status {
+        UserStatus::Unverified => "Unverified",
+        UserStatus::PendingApproval => "Waiting for approval",
+        UserStatus::Active => "Active",
+        UserStatus::Disabled => "Login disabled",
+        UserStatus::Rejected => "Rejected",
+    }
+}
+
+/// "Authenticator app, 2 passkeys, 8 recovery codes", or "None".
+fn factors_label(factors: Factors) -> String {
+    let mut parts = Vec::new();
+    if factors.app {
+        parts.push("Authenticator app".to_owned());
+    }
+    match factors.passkeys {
+        0 => {}
+        1 => parts.push("1 passkey".into()),
+        n => parts.push(format!("{n} passkeys")),
+    }
+    match factors.recovery_codes_left {
+        0 => {}
+        1 => parts.push("1 recovery code".into()),
+        n => parts.push(format!("{n} recovery codes")),
+    }
+    if parts.is_empty() {
+        "None".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_matches_wildcards_literally() {
+        assert_eq!(escape_like("a_b%c\\"), "a\\_b\\%c\\\\");
+    }
+
+    #[test]
+    fn factors_are_listed_in_words() {
+        let none = Factors {
+            app: false,
+            passkeys: 0,
+            recovery_codes_left: 0,
+        };
+        assert_eq!(factors_label(none), "None");
+        let some = Factors {
+            app: true,
+            passkeys: 2,
+            recovery_codes_left: 1,
+        };
+        assert_eq!(
+            factors_label(some),
+            "Authenticator app, 2 passkeys, 1 recovery code"
+        );
+    }
+}
