@@ -338,6 +338,8 @@ impl TestApp {
         let person = NewPerson::parse("root@portico.example", "Root", "Admin", PASSWORD).unwrap();
         create_admin(&self.portico, person).await.unwrap();
         let admin = self.logged_in(Portal::Csm, "root@portico.example").await;
+        // Not before the administrator's log-in (recorded in whole seconds).
+        let t = t.max(Utc::now());
         let ada = self.person(ADA).await;
         let done = self
             .portico

@@ -195,18 +195,18 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
 #[component]
 pub fn PasskeyAdder(portal: Portal) -> impl IntoView {
     view! {
+        // No `FormSection` (nothing is posted here): one would put its errors in context
+        // for the fields drawn after it.
         <div class="passkey" data-passkeys="add" data-portal=format!("{portal:?}")>
-            <FormSection outcome=None>
-                <p class="error-message" data-passkey-message="" aria-live="polite"></p>
-                <form class="form" data-passkey-form="" hidden novalidate>
-                    <TextField
-                        field=Field::PasskeyName
-                        label="Name your passkey"
-                        hint="So that you can tell your passkeys apart, for example Work laptop."
-                    />
-                    <button class="button" type="submit">"Add a passkey"</button>
-                </form>
-            </FormSection>
+            <p class="error-message" data-passkey-message="" aria-live="polite"></p>
+            <form class="form" data-passkey-form="" hidden novalidate>
+                <TextField
+                    field=Field::PasskeyName
+                    label="Name your passkey"
+                    hint="So that you can tell your passkeys apart, for example Work laptop."
+                />
+                <button class="button" type="submit">"Add a passkey"</button>
+            </form>
             <noscript><p class="aside">"Adding a passkey needs JavaScript."</p></noscript>
         </div>
     }

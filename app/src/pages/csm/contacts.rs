@@ -10,7 +10,7 @@ use crate::api::{
 use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
-use crate::components::notice::{action_notice, provide_form_errors, FormSection};
+use crate::components::notice::FormSection;
 use crate::forms::business::ContactChange;
 use crate::forms::Field;
 use crate::portal::Portal;
@@ -18,7 +18,6 @@ use crate::submission::posted_submission_of;
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
-    let form_errors = provide_form_errors();
     let posted = posted_submission_of(Some("contact"), change_contact);
     let two_factor = posted_submission_of(Some("two-factor"), set_company_two_factor);
     let contacts = guarded_resource(move || async move {
@@ -33,16 +32,17 @@ pub fn ContactsPage() -> impl IntoView {
                     let outcome = posted.await.map(|s| s.outcome);
                     let two_factor = two_factor.await.map(|s| s.outcome);
                     let contacts = contacts.await;
-                    let notice = action_notice(form_errors, outcome);
-                    view! {
-                        {notice}
-                        {guarded(contacts, |data| view! {
+                    // Each form's notice is drawn by its own `FormSection`, right after it
+                    // provides its errors: a page-wide notice drawn from context could read
+                    // the other form's, when the server renders the suspended part twice.
+                    guarded(contacts, |data| view! {
+                        <FormSection outcome>
                             <h1>"Contacts"</h1>
                             <p class="lead">{format!("Everyone who works with us for {}.", data.company)}</p>
                             <ContactsTable contacts=data.contacts action=Portal::Csm.path("/contacts") />
-                            <TwoFactorRule required=data.require_two_factor posted=two_factor />
-                        }.into_any())}
-                    }
+                        </FormSection>
+                        <TwoFactorRule required=data.require_two_factor posted=two_factor />
+                    }.into_any())
                 })}
             </Suspense>
         </PortalLayout>
