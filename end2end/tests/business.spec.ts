@@ -72,6 +72,9 @@ test('a contact registers with a code, the customer administrator approves, the 
   const asked = await emailTo(request, CAROL.email, /needs your decision/);
   expect(asked.text).toContain('/csm/approvals');
   const carol = await asSomeoneElse(browser, CAROL);
+  // Her home names her company and role, and says that requests wait for her.
+  await expect(carol.locator('#who-you-are')).toHaveText('You are a customer administrator of Acme Supplies.');
+  await expect(carol.locator('#waiting-requests')).toHaveText(/^[1-9]\d* registration requests? waits? for your decision\.$/);
   await carol.getByRole('banner').getByRole('link', { name: 'Approvals' }).click();
   await expect(carol.getByRole('heading', { name: 'Registration requests' })).toBeVisible();
   await expect(carol.getByText(ada.email)).toBeVisible();
@@ -145,6 +148,10 @@ test('an address in the domain of an auto-approving company is let in at verific
   await emailTo(request, hank.email, /approved/);
   await logIn(page, hank, 'csm');
   await expect(page).toHaveURL(/\/csm$/);
+  // A contact's home names the company and the role; registration steps are for visitors.
+  await expect(page.locator('#who-you-are')).toHaveText('You are a contact of Globex Corporation.');
+  await expect(page.getByRole('heading', { name: 'How business registration works' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Security' }).last()).toBeVisible();
 });
 
 test('a consumer who logs in at /csm is sent to /csp', async ({ page, request }) => {

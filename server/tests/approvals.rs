@@ -808,3 +808,36 @@ async fn a_regenerated_code_replaces_the_old_one_at_once() {
         ErrorKind::Forbidden
     );
 }
+
+#[tokio::test]
+async fn a_signed_in_home_names_the_company_the_role_and_the_requests_that_wait() {
+    let app = app().await;
+    let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    app.contact("ada@acme.example", ACME_CODE).await;
+    let home = app.portico.home_at(&carol).await.unwrap().expect("a home");
+    assert_eq!(home.company.as_deref(), Some("Acme"));
+    assert_eq!(home.role, "Customer administrator");
+    assert_eq!(home.waiting_requests, Some(1));
+    assert!(!home.has_second_factor);
+
+    app.company("Globex", GLOBEX_CODE, "globex.example", true)
+        .await;
+    app.contact("hank@globex.example", GLOBEX_CODE).await;
+    let hank = app.logged_in(Portal::Csm, "hank@globex.example").await;
+    let home = app.portico.home_at(&hank).await.unwrap().expect("a home");
+    assert_eq!(
+        (home.company.as_deref(), home.role.as_str()),
+        (Some("Globex"), "Contact")
+    );
+    assert_eq!(
+        home.waiting_requests, None,
+        "only customer administrators decide"
+    );
+
+    assert_eq!(
+        app.portico.home_at(&session()).await.unwrap(),
+        None,
+        "a visitor"
+    );
+}

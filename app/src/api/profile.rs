@@ -75,3 +75,25 @@ pub async fn request_email_change(form: EmailChangeForm) -> Result<ActionOutcome
 pub async fn end_other_sessions() -> Result<ActionOutcome, ServerFnError> {
     services()?.end_other_sessions(&session().await?).await
 }
+
+/// What a portal's home shows a signed-in person: who they are here and what they can do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeView {
+    /// The portal the person belongs to.
+    pub portal: crate::portal::Portal,
+    pub first_name: String,
+    /// A business contact's company.
+    pub company: Option<String>,
+    /// "Contact", "Customer administrator", "Administrator", "Consumer".
+    pub role: String,
+    /// Registration requests waiting for this customer administrator's decision.
+    pub waiting_requests: Option<u64>,
+    /// Whether the person has a passkey or an authenticator app.
+    pub has_second_factor: bool,
+}
+
+/// The signed-in person's home, or nothing for a visitor.
+#[server(prefix = "/api", endpoint = "home")]
+pub async fn home() -> Result<Option<HomeView>, ServerFnError> {
+    services()?.home(&session().await?).await
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use tower_sessions::Session;
 
 use super::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, Confirmation, ContactList,
+    Access, AccountRecord, AccountSummary, ActionOutcome, Confirmation, ContactList, HomeView,
     LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PasskeyStep, PendingList, PendingLogIn,
     PeopleList, ProfileView, RecoveryCodesView, RegisterOutcome, RequestList, SecurityView,
     SessionUser, TokenStatus, TotpSetupView,
@@ -78,6 +78,7 @@ pub trait Services: Send + Sync + 'static {
 
     // The person's own profile.
     async fn profile(&self, session: &Session) -> Result<Access<ProfileView>, ServerFnError>;
+    async fn home(&self, session: &Session) -> Result<Option<HomeView>, ServerFnError>;
     async fn update_name(
         &self,
         session: &Session,

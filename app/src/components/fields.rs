@@ -201,27 +201,31 @@ pub fn TextField(
     }
 }
 
-/// A checkbox whose label may hold links.
+/// A checkbox whose label may hold links. On a page that repeats a form (one per row),
+/// every row but the one posted gives its own `id` and is `quiet`: it shows no error, and
+/// its label ticks its own box.
 #[component]
 pub fn CheckboxField(
     field: Field,
     #[prop(optional)] checked: bool,
+    #[prop(optional_no_strip)] id: Option<String>,
+    #[prop(optional)] quiet: bool,
     children: Children,
 ) -> impl IntoView {
-    let error = form_errors().error_on(field);
-    let id = field.id();
+    let error = !quiet && form_errors().error_on(field);
+    let id = id.unwrap_or_else(|| field.id().to_owned());
     view! {
         <div class="field field--checkbox" class:field--error=error>
-            <FieldMessage field portal=None />
+            {(!quiet).then(|| view! { <FieldMessage field portal=None /> })}
             <div class="checkbox">
                 <input
                     class="checkbox__input"
                     type="checkbox"
-                    id=id
+                    id=id.clone()
                     name=input_name(field)
                     value="on"
                     checked=checked
-                    aria-describedby=described_by(id, false, error)
+                    aria-describedby=described_by(&id, false, error)
                 />
                 <label class="checkbox__label" for=id>
                     {children()}

@@ -2,6 +2,6 @@
 pub mod captcha;
 pub mod fields;
 pub mod guarded;
-pub mod home_actions;
+pub mod home;
 pub mod layout;
 pub mod notice;

@@ -1,7 +1,8 @@
-//! `/csp`: the consumer portal's home.
+//! `/csp`: the consumer portal's home: what it is for a visitor; what a signed-in
+//! consumer can do.
 use leptos::prelude::*;
 
-use crate::components::home_actions::HomeActions;
+use crate::components::home::PortalHome;
 use crate::components::layout::PortalLayout;
 use crate::portal::Portal;
 
@@ -10,15 +11,20 @@ pub fn CspHome() -> impl IntoView {
     let portal = Portal::Csp;
     view! {
         <PortalLayout portal title="Home">
-            <h1>"Consumer Service Portal"</h1>
-            <p class="lead">
-                "Your own consumer profile: your orders, your cases and your questions, in one place."
-            </p>
-            <HomeActions portal />
-            <p>
-                "Here for your company? Business customers use the "
-                <a href=Portal::Csm.prefix()>{Portal::Csm.name()}</a> "."
-            </p>
+            <PortalHome portal>
+                <h1>"Consumer Service Portal"</h1>
+                <p class="lead">
+                    "Your own consumer profile: your orders, your cases and your questions, in one place."
+                </p>
+                <div class="actions">
+                    <a class="button" href=portal.path("/register")>"Register"</a>
+                    <a class="button button--secondary" href=portal.path("/log-in")>"Log in"</a>
+                </div>
+                <p>
+                    "Here for your company? Business customers use the "
+                    <a href=Portal::Csm.prefix()>{Portal::Csm.name()}</a> "."
+                </p>
+            </PortalHome>
         </PortalLayout>
     }
 }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod approval;
 pub mod audit;
 pub mod company;
+pub mod home;
 pub mod log_in;
 pub mod passkey_ceremonies;
 pub mod people;
@@ -23,9 +24,9 @@ use std::sync::Arc;
 
 use app::api::{
     Access, AccountRecord, AccountSummary, ActionOutcome, Client, Confirmation, ContactList,
-    LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PasskeyStep, PendingList, PendingLogIn,
-    PeopleList, ProfileView, RecoveryCodesView, RegisterOutcome, RequestList, SecurityView,
-    Services, SessionUser, TokenStatus, TotpSetupView,
+    HomeView, LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PasskeyStep, PendingList,
+    PendingLogIn, PeopleList, ProfileView, RecoveryCodesView, RegisterOutcome, RequestList,
+    SecurityView, Services, SessionUser, TokenStatus, TotpSetupView,
 };
 use app::captcha::CaptchaChallenge;
 use app::forms::business::{ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision};
@@ -268,6 +269,10 @@ impl Services for Portico {
 
     async fn profile(&self, session: &Session) -> Result<Access<ProfileView>, ServerFnError> {
         public(self.profile_at(session, Utc::now()).await)
+    }
+
+    async fn home(&self, session: &Session) -> Result<Option<HomeView>, ServerFnError> {
+        public(self.home_at(session).await)
     }
 
     async fn update_name(

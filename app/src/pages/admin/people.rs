@@ -29,12 +29,14 @@ pub fn PeoplePage() -> impl IntoView {
         <AdminLayout title="People">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let outcome = posted.await.map(|s| s.outcome);
+                    let posted = posted.await;
+                    // The row whose form was posted shows its errors.
+                    let posted_person = posted.as_ref().map(|s| s.form.person.trim().to_owned());
                     let found = found.await;
-                    let notice = action_notice(form_errors, outcome);
+                    let notice = action_notice(form_errors, posted.map(|s| s.outcome));
                     view! {
                         {notice}
-                        {guarded(found, |data| view! { <People data /> }.into_any())}
+                        {guarded(found, |data| view! { <People data posted_person /> }.into_any())}
                     }
                 })}
             </Suspense>
@@ -43,7 +45,7 @@ pub fn PeoplePage() -> impl IntoView {
 }
 
 #[component]
-fn People(data: PeopleList) -> impl IntoView {
+fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
     let here = if data.query.is_empty() {
         "/admin/people".to_owned()
     } else {
@@ -84,7 +86,10 @@ fn People(data: PeopleList) -> impl IntoView {
                         {data
                             .people
                             .into_iter()
-                            .map(|person| view! { <PersonRow person action=here.clone() /> })
+                            .map(|person| {
+                                let posted = posted_person.as_deref() == Some(person.id.to_string().as_str());
+                                view! { <PersonRow person action=here.clone() posted /> }
+                            })
                             .collect_view()}
                     </tbody>
                 </table>
@@ -95,7 +100,7 @@ fn People(data: PeopleList) -> impl IntoView {
 }
 
 #[component]
-fn PersonRow(person: PersonView, action: String) -> impl IntoView {
+fn PersonRow(person: PersonView, action: String, posted: bool) -> impl IntoView {
     view! {
         <tr>
             <td>{person.name.clone()}</td>
@@ -107,7 +112,11 @@ fn PersonRow(person: PersonView, action: String) -> impl IntoView {
                 {person.has_second_factors.then(|| view! {
                     <form class="stacked-actions" method="post" action=action>
                         <input type="hidden" name="form[person]" value=person.id.to_string() />
-                        <CheckboxField field=Field::IdentityChecked>
+                        <CheckboxField
+                            field=Field::IdentityChecked
+                            id=(!posted).then(|| format!("identity_checked-{}", person.id))
+                            quiet=!posted
+                        >
                             {format!("I checked that I am talking to {}", person.name)}
                         </CheckboxField>
                         <button
