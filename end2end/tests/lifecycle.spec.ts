@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { APP_PORT } from '../playwright.config';
 import { emailTo, logIn, person, register, uniqueEmail, verificationLink, verifyAddress } from './helpers';
@@ -164,4 +165,31 @@ test('forms that post to their page are checked in the browser first', async ({ 
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByRole('alert')).toContainText('Enter an email address in the correct format');
   expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
+});
+
+test('download my data: a JSON file with the consents and their versions, right after logging in', async ({
+  page,
+  request,
+}) => {
+  const ada = person();
+  await register(page, ada, true);
+  await verifyAddress(page, request, ada.email);
+  await logIn(page, ada);
+  await expect(page).toHaveURL(/\/csp$/);
+  await page.goto('/csp/profile');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download my data' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('portico-my-data.json');
+  const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(data.profile.email).toBe(ada.email);
+  const consents = data.consents.map((c: { document: string; version: string }) => c.document);
+  expect(consents).toEqual(expect.arrayContaining(['privacy_policy', 'terms']));
+  for (const consent of data.consents) expect(consent.version).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(JSON.stringify(data)).not.toContain('password_hash');
+
+  // Someone else's browser without a session is sent to log in.
+  const response = await request.get('/csp/profile/data.json', { maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  expect(response.headers()['location']).toBe('/csp/log-in?next=/csp/profile');
 });

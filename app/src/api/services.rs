@@ -79,6 +79,8 @@ pub trait Services: Send + Sync + 'static {
     // The person's own profile.
     async fn profile(&self, session: &Session) -> Result<Access<ProfileView>, ServerFnError>;
     async fn home(&self, session: &Session) -> Result<Option<HomeView>, ServerFnError>;
+    /// "Download my data": the person's data as a JSON document.
+    async fn export_data(&self, session: &Session) -> Result<Access<String>, ServerFnError>;
     async fn update_name(
         &self,
         session: &Session,

@@ -2,6 +2,7 @@
 //! static files, the dev mailbox, and the layers around them.
 mod body_limit;
 mod client_address;
+mod data_export;
 mod form_pages;
 pub mod page_policy;
 pub mod same_origin;
@@ -22,6 +23,7 @@ use tower_sessions::cookie::{time, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer, SessionStore};
 
 use app::api::SharedServices;
+use app::portal::Portal;
 use app::{form_pages, shell, App};
 
 /// Pages are never stored by the browser or a cache: they show who is signed in, tokens
@@ -78,6 +80,9 @@ pub fn router<S: SessionStore + Clone>(
     let mut router =
         Router::<AppState>::new()
             .leptos_routes_with_context(&state, routes, context, move || shell(options.clone()));
+    for portal in Portal::ALL {
+        router = router.route(&portal.path(data_export::PATH), get(data_export::download));
+    }
     for path in form_pages() {
         router = router.route(&path, post(form_pages::post_to_page));
     }

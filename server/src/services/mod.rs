@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod approval;
 pub mod audit;
 pub mod company;
+pub mod data_export;
 pub mod home;
 pub mod log_in;
 pub mod passkey_ceremonies;
@@ -273,6 +274,10 @@ impl Services for Portico {
 
     async fn home(&self, session: &Session) -> Result<Option<HomeView>, ServerFnError> {
         public(self.home_at(session).await)
+    }
+
+    async fn export_data(&self, session: &Session) -> Result<Access<String>, ServerFnError> {
+        public(self.export_data_at(session, Utc::now()).await)
     }
 
     async fn update_name(

@@ -161,6 +161,25 @@ fn Profile(
             .into_any()
         }}
 
+        <h2 id="your-data">"Your data"</h2>
+        {if profile.recently_authenticated {
+            view! {
+                <p>
+                    "Everything we hold about you (your details, consents, log-ins, requests and the emails we sent you), as a JSON file. "
+                    <a class="button button--secondary" href=portal.path("/profile/data.json") download="portico-my-data.json">"Download my data"</a>
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p>
+                    "For your security, confirm it's you before you download your data. "
+                    <a class="button button--secondary" href=format!("{}?next={}", portal.path("/confirm"), portal.path("/profile"))>"Confirm it's you"</a>
+                </p>
+            }
+            .into_any()
+        }}
+
         <h2>"Passkeys and second factors"</h2>
         <p>
             "Add a passkey, set up an authenticator app, or make new recovery codes. "
