@@ -127,7 +127,7 @@ impl Passkeys {
             .webauthn
             .identify_discoverable_authentication(credential)
             .map_err(|_| PasskeyProblem::Unknown)?;
-        Ok((handle, URL_SAFE_NO_PAD.encode(id)))
+        Ok((handle, encode_credential_id(id)))
     }
 
     pub fn finish_discoverable(
@@ -149,7 +149,12 @@ pub fn read_assertion(credential: &str) -> Result<PublicKeyCredential, PasskeyPr
 
 /// A passkey's id as browsers write it (base64url): how it is stored and found.
 pub fn credential_id(passkey: &Passkey) -> String {
-    URL_SAFE_NO_PAD.encode(passkey.cred_id())
+    encode_credential_id(passkey.cred_id())
+}
+
+/// A credential id's bytes as they are stored and found (base64url).
+pub fn encode_credential_id(id: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(id)
 }
 
 #[cfg(test)]

@@ -23,7 +23,9 @@ use super::{Portico, ServiceError};
 use crate::db::entities::passkey;
 use crate::db::entities::user::{self, UserStatus};
 use crate::db::{hold_row, is_unique_violation};
-use crate::factors::passkeys::{credential_id, read_assertion, PasskeyProblem, Passkeys};
+use crate::factors::passkeys::{
+    credential_id, encode_credential_id, read_assertion, PasskeyProblem, Passkeys,
+};
 
 const ADDING: &str = "passkey_adding";
 const LOGGING_IN: &str = "passkey_logging_in";
@@ -280,16 +282,14 @@ impl Portico {
             Ok(result) => result,
             Err(problem) => return Ok(refused(&problem.to_string())),
         };
-        // The state allowed only this person's passkeys; which one answered:
-        let id = base64::Engine::encode(
-            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
-            result.cred_id(),
-        );
-        if let Some((row, stored)) = self.passkey_by_id(&id).await? {
-            if row.user_id != person.id {
-                return Ok(refused(&PasskeyProblem::Unknown.to_string()));
+        // The state allowed only this person's passkeys; which one answered (and is it
+        // still theirs: it may have been removed since the ceremony started):
+        let id = encode_credential_id(result.cred_id());
+        match self.passkey_by_id(&id).await? {
+            Some((row, stored)) if row.user_id == person.id => {
+                self.record_use(row, stored, &result, now).await?;
             }
-            self.record_use(row, stored, &result, now).await?;
+            _ => return Ok(refused(&PasskeyProblem::Unknown.to_string())),
         }
         let to = self
             .finish_log_in(session, &person, pending.next, client, now)
