@@ -1,7 +1,7 @@
 //! The business portal's approval state machine on a real SQLite database: registration
 //! with and without a code, automatic approval by domain, the customer administrator's
 //! decisions, an administrator's assignment, and who may do what.
-mod common;
+use crate::common;
 
 use app::api::{Access, ActionOutcome, AfterVerification, LogInOutcome, RegisterOutcome};
 use app::forms::business::{

@@ -1,6 +1,6 @@
 //! The services on PostgreSQL, the configuration for several server instances, on a
 //! throwaway cluster started from the machine's PostgreSQL 15 binaries.
-mod common;
+use crate::common;
 
 use app::portal::Portal;
 

@@ -1,5 +1,4 @@
 //! A Portico on a fresh SQLite file, and forms ready to submit.
-#![allow(dead_code)]
 
 use std::sync::Arc;
 

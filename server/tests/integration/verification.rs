@@ -1,5 +1,5 @@
 //! Verification links and logging in, on a real SQLite database.
-mod common;
+use crate::common;
 
 use app::api::{AfterVerification, LogInOutcome, TokenStatus};
 use app::forms::Field;

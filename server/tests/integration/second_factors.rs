@@ -2,7 +2,7 @@
 //! an authenticator app's code works in its window and once, recovery codes are stored
 //! hashed and work once, wrong codes lock the step, companies that require a factor send
 //! their contacts through setup, and bad passkey answers are refused with a message.
-mod common;
+use crate::common;
 
 use app::api::{Access, ActionOutcome, Confirmation, LogInOutcome, PasskeyStep};
 use app::forms::two_factor::{SecondFactorCode, SecondFactorForm};

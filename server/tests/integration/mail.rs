@@ -1,5 +1,5 @@
 //! The outbox and its delivery worker, on a real SQLite database.
-mod common;
+use crate::common;
 
 use axum::extract::State;
 use chrono::Utc;

@@ -1,5 +1,5 @@
 //! "Download my data": what the JSON holds, what it leaves out, and who may have it.
-mod common;
+use crate::common;
 
 use app::api::Access;
 use app::portal::Portal;

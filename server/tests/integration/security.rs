@@ -2,7 +2,7 @@
 //! database: limits counted before the work they protect, challenges spent by wrong
 //! answers, link budgets that hold under concurrency, answers that do not tell which
 //! addresses have accounts, and sessions that end when the account changes.
-mod common;
+use crate::common;
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;

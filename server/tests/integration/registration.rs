@@ -1,5 +1,5 @@
 //! The consumer registration service on a real SQLite database.
-mod common;
+use crate::common;
 
 use app::portal::Portal;
 

@@ -1,6 +1,6 @@
 //! The account lifecycle on a real SQLite database: password reset, a new verification
 //! link, password and address changes, sessions, and limits on failed log-ins.
-mod common;
+use crate::common;
 
 use app::api::{AfterVerification, LogInOutcome, NewPasswordOutcome, TokenStatus};
 use app::forms::email_links::ValidNewPassword;

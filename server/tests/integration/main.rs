@@ -1,0 +1,17 @@
+//! Portico's integration tests, in one binary: each module used to be its own test crate,
+//! and eleven links of the whole server (with Leptos' long type names) filled gigabytes
+//! of disk and minutes of linking.
+#![allow(dead_code)]
+
+mod common;
+
+mod approvals;
+mod cli;
+mod data_export;
+mod lifecycle;
+mod mail;
+mod postgres;
+mod registration;
+mod second_factors;
+mod security;
+mod verification;
