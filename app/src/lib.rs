@@ -42,7 +42,9 @@ use pages::policy::{PrivacyPage, TermsPage};
 use portal::Portal;
 
 /// The pages of each portal whose forms post to themselves (see [`submission`]).
-pub const PORTAL_FORM_PAGES: [&str; 14] = [
+pub const PORTAL_FORM_PAGES: [&str; 16] = [
+    "/delete-account",
+    "/accept-terms",
     "/register",
     "/confirm",
     "/log-in",
@@ -60,7 +62,8 @@ pub const PORTAL_FORM_PAGES: [&str; 14] = [
 ];
 
 /// The other pages whose forms post to themselves, in axum's path syntax.
-pub const OTHER_FORM_PAGES: [&str; 6] = [
+pub const OTHER_FORM_PAGES: [&str; 7] = [
+    "/csm/invitation",
     "/csm/approvals",
     "/csm/contacts",
     "/admin",
@@ -87,6 +90,10 @@ pub fn is_server_only(path: &str) -> bool {
         || path.starts_with("/admin/")
         || path == "/csm/approvals"
         || path == "/csm/contacts"
+        || path == "/csm/invitation"
+        || Portal::ALL.into_iter().any(|portal| {
+            path == portal.path("/delete-account") || path == portal.path("/accept-terms")
+        })
 }
 
 #[component]
@@ -143,11 +150,19 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
 fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
     #[cfg(feature = "ssr")]
     {
+        use pages::account::{accept_terms::AcceptTermsPage, delete_account::DeleteAccountPage};
         use pages::admin::{
             account::AccountPage, accounts::AccountsPage, pending::PendingPage, people::PeoplePage,
         };
-        use pages::csm::{approvals::ApprovalsPage, contacts::ContactsPage};
+        use pages::csm::{
+            approvals::ApprovalsPage, contacts::ContactsPage, invitation::InvitationPage,
+        };
         view! {
+            <Route path=path!("/csm/invitation") view=InvitationPage ssr=SsrMode::Async />
+            <Route path=path!("/csp/delete-account") view=|| view! { <DeleteAccountPage portal=Portal::Csp /> } ssr=SsrMode::Async />
+            <Route path=path!("/csm/delete-account") view=|| view! { <DeleteAccountPage portal=Portal::Csm /> } ssr=SsrMode::Async />
+            <Route path=path!("/csp/accept-terms") view=|| view! { <AcceptTermsPage portal=Portal::Csp /> } ssr=SsrMode::Async />
+            <Route path=path!("/csm/accept-terms") view=|| view! { <AcceptTermsPage portal=Portal::Csm /> } ssr=SsrMode::Async />
             <Route path=path!("/csm/approvals") view=ApprovalsPage ssr=SsrMode::Async />
             <Route path=path!("/csm/contacts") view=ContactsPage ssr=SsrMode::Async />
             <Route path=path!("/admin") view=AccountsPage ssr=SsrMode::Async />

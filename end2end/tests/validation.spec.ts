@@ -90,7 +90,7 @@ test('the policy pages are linked from the form and carry a version', async ({ p
   await page.goto('/csp/register');
   await page.getByRole('link', { name: 'Privacy Policy' }).first().click();
   await expect(page.getByRole('heading', { name: 'Privacy Policy' })).toBeVisible();
-  await expect(page.getByText(/^Version \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+  await expect(page.getByText(/^Version \d{4}-\d{2}-\d{2}, in effect since \d+ \w+ \d{4}$/)).toBeVisible();
   await page.goto('/csp/terms');
   await expect(page.getByRole('heading', { name: 'Community Terms and Conditions' })).toBeVisible();
 });

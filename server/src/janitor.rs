@@ -7,6 +7,7 @@ use tower_sessions::session_store::ExpiredDeletion;
 
 use crate::db::entities::{captcha_spent, login};
 use crate::services::sessions::LOGIN_IDLE_LIFETIME;
+use crate::services::Portico;
 
 const EVERY: Duration = Duration::from_secs(3600);
 
@@ -33,6 +34,22 @@ pub async fn run(db: DatabaseConnection) {
         }
         if let Err(error) = crate::limits::forget_old(&db, Utc::now()).await {
             tracing::warn!(%error, "janitor: could not delete spent attempt limits");
+        }
+    }
+}
+
+/// Accounts whose scheduled deletion fell due are erased (log-in and registration also
+/// erase their own address's on the spot, so this only has to catch the rest).
+pub async fn carry_out_deletions(portico: Portico) {
+    let mut every = tokio::time::interval(EVERY);
+    loop {
+        every.tick().await;
+        match portico.erase_due_deletions(Utc::now()).await {
+            Ok(0) => {}
+            Ok(erased) => {
+                tracing::info!(erased, "janitor: erased accounts whose deletion fell due")
+            }
+            Err(error) => tracing::warn!(%error, "janitor: could not carry out deletions"),
         }
     }
 }

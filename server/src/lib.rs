@@ -183,12 +183,14 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             let store = SqliteStore::new(pool);
             store.migrate().await?;
             let portico = portico.with_session_store(Arc::new(store.clone()));
+            tokio::spawn(janitor::carry_out_deletions(portico.clone()));
             serve(listener, state(portico), store, settings).await
         }
         Pool::Postgres(pool) => {
             let store = PostgresStore::new(pool);
             store.migrate().await?;
             let portico = portico.with_session_store(Arc::new(store.clone()));
+            tokio::spawn(janitor::carry_out_deletions(portico.clone()));
             serve(listener, state(portico), store, settings).await
         }
     }

@@ -202,7 +202,7 @@ async fn arrival_time<C: ConnectionTrait>(
 }
 
 /// The SQL is written with PostgreSQL's numbered `$n`; SQLite numbers them `?n`.
-fn placeholders(backend: DbBackend, sql: &str) -> String {
+pub fn placeholders(backend: DbBackend, sql: &str) -> String {
     match backend {
         DbBackend::Postgres => sql.to_owned(),
         _ => sql.replace('$', "?"),

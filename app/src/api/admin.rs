@@ -28,6 +28,8 @@ pub struct AccountRecord {
     pub account: AccountSummary,
     pub contacts: Vec<ContactView>,
     pub requests: Vec<RequestView>,
+    /// Invitations neither accepted nor revoked, newest first.
+    pub invitations: Vec<super::InvitationView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

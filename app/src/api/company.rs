@@ -80,6 +80,8 @@ pub struct ContactList {
     pub contacts: Vec<ContactView>,
     /// Whether the company's contacts need a second factor.
     pub require_two_factor: bool,
+    /// Invitations neither accepted nor revoked, newest first.
+    pub invitations: Vec<super::InvitationView>,
 }
 
 #[server(prefix = "/api", endpoint = "company_requests")]

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod admin;
 pub mod company;
+pub mod lifecycle;
 pub mod profile;
 pub mod recovery;
 #[cfg(feature = "ssr")]
@@ -14,6 +15,7 @@ pub mod two_factor;
 pub use account::*;
 pub use admin::*;
 pub use company::*;
+pub use lifecycle::*;
 pub use profile::*;
 pub use recovery::*;
 #[cfg(feature = "ssr")]

@@ -6,16 +6,19 @@ use leptos::prelude::*;
 use tower_sessions::Session;
 
 use super::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, Confirmation, ContactList, HomeView,
-    LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PasskeyStep, PendingList, PendingLogIn,
-    PeopleList, ProfileView, RecoveryCodesView, RegisterOutcome, RequestList, SecurityView,
-    SessionUser, TokenStatus, TotpSetupView,
+    Access, AccountRecord, AccountSummary, ActionOutcome, ChangedPolicy, Confirmation, ContactList,
+    DeletionView, HomeView, InvitationLink, LinkRequestOutcome, LogInOutcome, NewPasswordOutcome,
+    PasskeyStep, PendingList, PendingLogIn, PeopleList, ProfileView, RecoveryCodesView,
+    RegisterOutcome, RequestList, SecurityView, SessionUser, TermsOutcome, TokenStatus,
+    TotpSetupView,
 };
 use crate::captcha::CaptchaChallenge;
 use crate::forms::business::{
     ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision,
 };
 use crate::forms::email_links::ValidNewPassword;
+use crate::forms::invitations::{ValidAcceptance, ValidInvitation, ValidInvitationChange};
+use crate::forms::leaving::{TermsAnswer, ValidAdminDeletion, ValidDeletion};
 use crate::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
 use crate::forms::profile::{ValidName, ValidPasswordChange};
 use crate::forms::registration::ValidRegistration;
@@ -197,6 +200,51 @@ pub trait Services: Send + Sync + 'static {
         session: &Session,
         form: ValidContactChange,
     ) -> Result<ActionOutcome, ServerFnError>;
+
+    // Invitations into a company (a customer administrator's, or an administrator's).
+    async fn invite_contact(
+        &self,
+        session: &Session,
+        form: ValidInvitation,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn change_invitation(
+        &self,
+        session: &Session,
+        form: ValidInvitationChange,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn invitation_link(&self, token: &str) -> Result<InvitationLink, ServerFnError>;
+    async fn accept_invitation(
+        &self,
+        session: &Session,
+        client: Client,
+        form: ValidAcceptance,
+    ) -> Result<NewPasswordOutcome, ServerFnError>;
+
+    // Leaving, and new terms.
+    async fn deletion_view(&self, session: &Session)
+        -> Result<Access<DeletionView>, ServerFnError>;
+    /// Schedules the person's own account for deletion, and logs them out everywhere.
+    async fn delete_account(
+        &self,
+        session: &Session,
+        form: ValidDeletion,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    /// An administrator deletes an account at once.
+    async fn delete_person(
+        &self,
+        session: &Session,
+        form: ValidAdminDeletion,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn changed_policies(
+        &self,
+        session: &Session,
+    ) -> Result<Option<Vec<ChangedPolicy>>, ServerFnError>;
+    async fn answer_terms(
+        &self,
+        session: &Session,
+        client: Client,
+        answer: TermsAnswer,
+    ) -> Result<TermsOutcome, ServerFnError>;
 
     // Administrators.
     async fn accounts(

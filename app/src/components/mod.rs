@@ -3,5 +3,7 @@ pub mod captcha;
 pub mod fields;
 pub mod guarded;
 pub mod home;
+#[cfg(feature = "ssr")]
+pub mod invitations;
 pub mod layout;
 pub mod notice;

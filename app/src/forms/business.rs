@@ -248,7 +248,7 @@ nothing_secret!(
 
 /// The id of a row, from a hidden field: a bad one means the page was tampered with or
 /// is out of date.
-fn id(input: &str) -> Result<i32, FieldErrors> {
+pub(crate) fn id(input: &str) -> Result<i32, FieldErrors> {
     input.trim().parse::<i32>().map_err(|_| {
         FieldErrors::one(
             Field::Form,

@@ -31,10 +31,12 @@ pub enum Field {
     RequireTwoFactor,
     /// An administrator's word that they checked who a person is.
     IdentityChecked,
+    /// The role an invited contact gets.
+    Role,
 }
 
 impl Field {
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::Form,
         Field::FirstName,
         Field::LastName,
@@ -55,6 +57,7 @@ impl Field {
         Field::PasskeyName,
         Field::RequireTwoFactor,
         Field::IdentityChecked,
+        Field::Role,
     ];
 
     /// The field whose HTML id (and name in its form) this is.
@@ -84,6 +87,7 @@ impl Field {
             Field::PasskeyName => "passkey_name",
             Field::RequireTwoFactor => "require_two_factor",
             Field::IdentityChecked => "identity_checked",
+            Field::Role => "role",
         }
     }
 }

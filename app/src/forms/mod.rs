@@ -3,6 +3,8 @@
 pub mod business;
 pub mod email_links;
 pub mod errors;
+pub mod invitations;
+pub mod leaving;
 pub mod log_in;
 pub mod profile;
 pub mod registration;

@@ -11,7 +11,7 @@ fn PolicyPage(portal: Portal, policy: Policy, children: Children) -> impl IntoVi
         <PortalLayout portal title=policy.title>
             <article class="policy">
                 <h1>{policy.title}</h1>
-                <p class="policy__version">{format!("Version {}", policy.version)}</p>
+                <p class="policy__version">{format!("Version {}, in effect since {}", policy.version, policy.published)}</p>
                 {children()}
             </article>
         </PortalLayout>

@@ -305,6 +305,75 @@ pub fn security_notice(
     })
 }
 
+/// To a person invited into a company: the link to accept, and who sent it.
+pub fn invitation(
+    to: &str,
+    first_name: &str,
+    company: &str,
+    inviter: &str,
+    customer_admin: bool,
+    link: String,
+) -> Email {
+    let role = if customer_admin {
+        " as a customer administrator (you will approve your colleagues' registrations and manage the company's contacts)"
+    } else {
+        ""
+    };
+    notice(Notice {
+        portal: Portal::Csm,
+        to,
+        first_name,
+        subject: format!("{inviter} invited you to {company}"),
+        paragraphs: vec![
+            format!(
+                "{inviter} invited you to join {company} in the {}{role}.",
+                Portal::Csm.name()
+            ),
+            "Open the link, choose a password and agree to our terms: you are logged in at once. The link works for 7 days. If you were not expecting this, ignore this email.".into(),
+        ],
+        button: Some(("Accept the invitation", link)),
+    })
+}
+
+/// To a person who asked to delete their account: when, and how to change their mind.
+pub fn deletion_scheduled(
+    portal: Portal,
+    to: &str,
+    first_name: &str,
+    on: &str,
+    log_in: String,
+) -> Email {
+    notice(Notice {
+        portal,
+        to,
+        first_name,
+        subject: "Your account will be deleted".into(),
+        paragraphs: vec![
+            format!(
+                "You asked us to delete your account in the {}. We will delete it, and everything we hold about you, on {on}.",
+                portal.name()
+            ),
+            "Changed your mind? Log in before then and your account stays as it is.".into(),
+        ],
+        button: Some(("Log in to keep your account", log_in)),
+    })
+}
+
+/// To a person who logged in while their account's deletion was scheduled.
+pub fn deletion_cancelled(portal: Portal, to: &str, first_name: &str) -> Email {
+    notice(Notice {
+        portal,
+        to,
+        first_name,
+        subject: "Your account will not be deleted".into(),
+        paragraphs: vec![format!(
+            "You logged in to the {}, so we cancelled the deletion of your account. If you still want to leave, delete it again from your profile.",
+            portal.name()
+        )],
+        button: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

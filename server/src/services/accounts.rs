@@ -100,10 +100,13 @@ impl Portico {
             .iter()
             .filter(|r| r.status == app::api::RequestStatus::AwaitingApproval)
             .count() as u64;
+        let invitations =
+            super::invitations::open_invitations(&self.db, account.id, chrono::Utc::now()).await?;
         Ok(Access::Granted(Some(AccountRecord {
             account: account_summary(&account, contacts.len() as u64, awaiting),
             contacts,
             requests,
+            invitations,
         })))
     }
 

@@ -38,6 +38,14 @@ pub enum AuditAction {
     PasskeyRemoved,
     TwoFactorRuleChanged,
     SecondFactorsReset,
+    ContactInvited,
+    InvitationResent,
+    InvitationRevoked,
+    InvitationAccepted,
+    DeletionScheduled,
+    DeletionCancelled,
+    AccountDeleted,
+    TermsAccepted,
 }
 
 impl AuditAction {
@@ -73,6 +81,14 @@ impl AuditAction {
             AuditAction::PasskeyRemoved => "passkey_removed",
             AuditAction::TwoFactorRuleChanged => "two_factor_rule_changed",
             AuditAction::SecondFactorsReset => "second_factors_reset",
+            AuditAction::ContactInvited => "contact_invited",
+            AuditAction::InvitationResent => "invitation_resent",
+            AuditAction::InvitationRevoked => "invitation_revoked",
+            AuditAction::InvitationAccepted => "invitation_accepted",
+            AuditAction::DeletionScheduled => "deletion_scheduled",
+            AuditAction::DeletionCancelled => "deletion_cancelled",
+            AuditAction::AccountDeleted => "account_deleted",
+            AuditAction::TermsAccepted => "terms_accepted",
         }
     }
 }

@@ -65,10 +65,13 @@ impl Portico {
             .iter()
             .map(|c| contact_view(c, admin.user.id))
             .collect();
+        let invitations =
+            super::invitations::open_invitations(&self.db, admin.account.id, Utc::now()).await?;
         Ok(Access::Granted(ContactList {
             company: admin.account.name,
             contacts,
             require_two_factor: admin.account.require_two_factor,
+            invitations,
         }))
     }
 
@@ -263,7 +266,10 @@ async fn set_contact<C: ConnectionTrait>(
     Ok(result.rows_affected == 1)
 }
 
-async fn active_customer_admins<C: ConnectionTrait>(db: &C, account: i32) -> Result<u64, DbErr> {
+pub(super) async fn active_customer_admins<C: ConnectionTrait>(
+    db: &C,
+    account: i32,
+) -> Result<u64, DbErr> {
     user::Entity::find()
         .filter(user::Column::AccountId.eq(account))
         .filter(user::Column::Role.eq(UserRole::CustomerAdmin))

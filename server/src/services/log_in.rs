@@ -33,6 +33,8 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<LogInOutcome, ServiceError> {
         let address = form.email.normalized().to_owned();
+        // An account whose deletion fell due is gone, whether or not the janitor came by.
+        self.erase_if_due(&address, now).await?;
         let client_key = client_key(client.address);
         if let Err(wait) = self.count_log_in(&address, &client_key, now).await? {
             return Ok(too_many_failures(wait));
@@ -51,11 +53,9 @@ impl Portico {
         if let Some(second_step) = self.second_step(session, &found, next.clone(), now).await? {
             return Ok(second_step);
         }
-        self.start_login(session, &found, client, now).await?;
+        let to = self.start_login(session, &found, client, next, now).await?;
         tracing::info!(user = found.id, "logged in");
-        Ok(LogInOutcome::LoggedIn {
-            to: next.unwrap_or_else(|| super::two_factor::home_of(&found)),
-        })
+        Ok(LogInOutcome::LoggedIn { to })
     }
 
     /// Counts a log-in attempt against the address's and the client's limits, or says how

@@ -6,7 +6,9 @@ pub mod approval;
 pub mod audit;
 pub mod company;
 pub mod data_export;
+pub mod deletion;
 pub mod home;
+pub mod invitations;
 pub mod log_in;
 pub mod passkey_ceremonies;
 pub mod people;
@@ -15,6 +17,7 @@ pub mod reauthentication;
 pub mod recovery;
 pub mod registration;
 pub mod sessions;
+pub mod terms;
 pub mod two_factor;
 pub mod verification;
 pub mod views;
@@ -24,14 +27,17 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use app::api::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, Client, Confirmation, ContactList,
-    HomeView, LinkRequestOutcome, LogInOutcome, NewPasswordOutcome, PasskeyStep, PendingList,
-    PendingLogIn, PeopleList, ProfileView, RecoveryCodesView, RegisterOutcome, RequestList,
-    SecurityView, Services, SessionUser, TokenStatus, TotpSetupView,
+    Access, AccountRecord, AccountSummary, ActionOutcome, ChangedPolicy, Client, Confirmation,
+    ContactList, DeletionView, HomeView, InvitationLink, LinkRequestOutcome, LogInOutcome,
+    NewPasswordOutcome, PasskeyStep, PendingList, PendingLogIn, PeopleList, ProfileView,
+    RecoveryCodesView, RegisterOutcome, RequestList, SecurityView, Services, SessionUser,
+    TermsOutcome, TokenStatus, TotpSetupView,
 };
 use app::captcha::CaptchaChallenge;
 use app::forms::business::{ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision};
 use app::forms::email_links::ValidNewPassword;
+use app::forms::invitations::{ValidAcceptance, ValidInvitation, ValidInvitationChange};
+use app::forms::leaving::{TermsAnswer, ValidAdminDeletion, ValidDeletion};
 use app::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
 use app::forms::profile::{ValidName, ValidPasswordChange};
 use app::forms::registration::ValidRegistration;
@@ -468,6 +474,80 @@ impl Services for Portico {
     ) -> Result<ActionOutcome, ServerFnError> {
         public(
             self.reset_second_factors_at(session, person, Utc::now())
+                .await,
+        )
+    }
+
+    async fn invite_contact(
+        &self,
+        session: &Session,
+        form: ValidInvitation,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.invite_contact_at(session, form, Utc::now()).await)
+    }
+
+    async fn change_invitation(
+        &self,
+        session: &Session,
+        form: ValidInvitationChange,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.change_invitation_at(session, form, Utc::now()).await)
+    }
+
+    async fn invitation_link(&self, token: &str) -> Result<InvitationLink, ServerFnError> {
+        public(self.invitation_link_at(token, Utc::now()).await)
+    }
+
+    async fn accept_invitation(
+        &self,
+        session: &Session,
+        client: Client,
+        form: ValidAcceptance,
+    ) -> Result<NewPasswordOutcome, ServerFnError> {
+        public(
+            self.accept_invitation_at(session, &client, form, Utc::now())
+                .await,
+        )
+    }
+
+    async fn deletion_view(
+        &self,
+        session: &Session,
+    ) -> Result<Access<DeletionView>, ServerFnError> {
+        public(self.deletion_view_at(session, Utc::now()).await)
+    }
+
+    async fn delete_account(
+        &self,
+        session: &Session,
+        form: ValidDeletion,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.delete_account_at(session, form, Utc::now()).await)
+    }
+
+    async fn delete_person(
+        &self,
+        session: &Session,
+        form: ValidAdminDeletion,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.delete_person_at(session, form, Utc::now()).await)
+    }
+
+    async fn changed_policies(
+        &self,
+        session: &Session,
+    ) -> Result<Option<Vec<ChangedPolicy>>, ServerFnError> {
+        public(self.changed_policies_at(session, Utc::now()).await)
+    }
+
+    async fn answer_terms(
+        &self,
+        session: &Session,
+        client: Client,
+        answer: TermsAnswer,
+    ) -> Result<TermsOutcome, ServerFnError> {
+        public(
+            self.answer_terms_at(session, &client, answer, Utc::now())
                 .await,
         )
     }

@@ -18,7 +18,7 @@ use webauthn_rs::prelude::{
 
 use super::audit::{Audit, AuditAction};
 use super::profile::CONFIRM_FIRST;
-use super::two_factor::{home_of, replace_recovery_codes, Setter};
+use super::two_factor::{replace_recovery_codes, Setter};
 use super::{Portico, ServiceError};
 use crate::db::entities::passkey;
 use crate::db::entities::user::{self, UserStatus};
@@ -216,11 +216,11 @@ impl Portico {
                 "This account cannot log in at the moment. Log in with your password to see why.",
             ));
         }
-        self.start_login(session, &person, client, now).await?;
+        let to = self
+            .start_login(session, &person, client, next, now)
+            .await?;
         tracing::info!(user = person.id, "logged in with a passkey");
-        Ok(PasskeyStep::Done {
-            to: next.unwrap_or_else(|| home_of(&person)),
-        })
+        Ok(PasskeyStep::Done { to })
     }
 
     /// Starts the step after a password with one of the person's passkeys.

@@ -151,10 +151,10 @@ impl Portico {
                 },
             });
         }
-        self.start_login(session, &person, client, now).await?;
-        Ok(NewPasswordOutcome::LoggedIn {
-            to: home.prefix().to_owned(),
-        })
+        let to = self
+            .start_login(session, &person, client, None, now)
+            .await?;
+        Ok(NewPasswordOutcome::LoggedIn { to })
     }
 
     /// Sends a new verification link to an address whose registration is not verified,

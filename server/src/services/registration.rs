@@ -48,6 +48,8 @@ impl Portico {
         if is_common(&form.password) {
             return Ok(self.rejected(&client, common_password(), now));
         }
+        // An account whose deletion fell due frees its address now.
+        self.erase_if_due(form.email.normalized(), now).await?;
         // The question (the check without JavaScript) costs a script nothing to answer,
         // so each client gets a few answers an hour; the proof of work costs its time.
         if let CaptchaResponse::Answer { .. } = form.captcha {

@@ -28,14 +28,24 @@ const LAST_SEEN_EVERY: Duration = Duration::seconds(60);
 pub const LOGIN_IDLE_LIFETIME: Duration = Duration::days(14);
 
 impl Portico {
-    /// Starts a login on this session: a new session id, the person in it, and its row.
+    /// Starts a login on this session: a new session id, the person in it, and its row;
+    /// says where the person goes next (`next`, or their home). Someone who has not
+    /// agreed to the current terms is not logged in yet: they go to agree first (see
+    /// `terms`). Logging in cancels a scheduled deletion of the account.
     pub(super) async fn start_login(
         &self,
         session: &Session,
         person: &user::Model,
         client: &Client,
+        next: Option<String>,
         now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<String, ServiceError> {
+        if let Some(agree_first) = self.terms_first(session, person, next.clone(), now).await? {
+            return Ok(agree_first);
+        }
+        if person.deletion_due_at.is_some() {
+            self.cancel_deletion(person, now).await?;
+        }
         // A new session id at log-in, so that an id planted before cannot be ridden.
         session.cycle_id().await?;
         let mut bytes = [0u8; 24];
@@ -59,7 +69,7 @@ impl Portico {
             .filter(user::Column::Id.eq(person.id))
             .exec(&self.db)
             .await?;
-        Ok(())
+        Ok(next.unwrap_or_else(|| super::two_factor::home_of(person)))
     }
 
     /// The login this session carries, while it still counts. Records when it was last

@@ -264,9 +264,9 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<String, ServiceError> {
         session.remove::<Pending>(PENDING_LOG_IN).await?;
-        self.start_login(session, person, client, now).await?;
+        let to = self.start_login(session, person, client, next, now).await?;
         tracing::info!(user = person.id, "logged in with a second factor");
-        Ok(next.unwrap_or_else(|| home_of(person)))
+        Ok(to)
     }
 
     /// An authenticator app's code, accepted once: the step it was accepted in is

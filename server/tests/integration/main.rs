@@ -5,6 +5,7 @@
 
 mod common;
 
+mod account_life;
 mod approvals;
 mod cli;
 mod data_export;

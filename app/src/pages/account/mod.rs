@@ -1,6 +1,10 @@
 //! The account pages of both portals: each takes the portal it is shown in.
+#[cfg(feature = "ssr")]
+pub mod accept_terms;
 pub mod ask_for_link;
 pub mod confirm;
+#[cfg(feature = "ssr")]
+pub mod delete_account;
 pub mod email_change;
 pub mod email_link;
 pub mod log_in;

@@ -219,6 +219,12 @@ fn Profile(
                 </form>
             </FormSection>
         </Enhanced>
+
+        <h2 id="delete-account">"Delete your account"</h2>
+        <p>
+            "We delete your account and everything we hold about you 7 days after you ask; until then, logging in cancels it. "
+            <a class="button button--secondary" href=portal.path("/delete-account") rel="external">"Delete my account"</a>
+        </p>
     }
 }
 

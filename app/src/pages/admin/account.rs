@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{
-    account_detail, change_contact, regenerate_code, save_account, AccountRecord, ActionOutcome,
-    RequestStatus,
+    account_detail, change_contact, change_invitation, invite_contact, regenerate_code,
+    save_account, AccountRecord, ActionOutcome, RequestStatus,
 };
 use crate::components::fields::{CheckboxField, TextField};
 use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::invitations::Invitations;
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::AccountForm;
 use crate::forms::{is_ticked, Field};
@@ -25,10 +26,14 @@ pub fn AccountPage() -> impl IntoView {
     let edited = posted_submission_of(Some("account"), save_account);
     let code = posted_submission_of(Some("code"), regenerate_code);
     let contact = posted_submission_of(Some("contact"), change_contact);
+    let invited = posted_submission_of(Some("invite"), invite_contact);
+    let invitation = posted_submission_of(Some("invitation"), change_invitation);
     let detail = guarded_resource(move || async move {
         edited.await;
         code.await;
         contact.await;
+        invited.await;
+        invitation.await;
         account_detail(id).await
     });
     view! {
@@ -44,12 +49,32 @@ pub fn AccountPage() -> impl IntoView {
                     let typed = edited
                         .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
                         .map(|s| s.form);
+                    let invited = invited.await;
+                    let typed_invitation = invited
+                        .as_ref()
+                        .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
+                        .map(|s| s.form.clone());
+                    let invited = invited.map(|s| s.outcome);
+                    let changed = invitation.await.map(|s| s.outcome);
                     let detail = detail.await;
                     let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
                         {guarded(detail, move |detail| match detail {
-                            Some(detail) => view! { <Account detail typed /> }.into_any(),
+                            Some(mut detail) => {
+                                let invitations = std::mem::take(&mut detail.invitations);
+                                view! {
+                                <Account detail typed />
+                                <Invitations
+                                    invitations
+                                    action=format!("/admin/accounts/{id}")
+                                    account=id
+                                    invited=invited.clone()
+                                    typed=typed_invitation.clone()
+                                    changed=changed.clone()
+                                />
+                                }.into_any()
+                            }
                             None => view! {
                                 <h1>"No such account"</h1>
                                 <p><a href="/admin">"All accounts"</a></p>

@@ -4,24 +4,26 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{people, reset_second_factors, PeopleList, PersonView};
+use crate::api::{delete_person, people, reset_second_factors, PeopleList, PersonView};
 use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::Field;
 use crate::pages::admin::AdminLayout;
 use crate::portal::{query_value, Portal};
-use crate::submission::posted_submission;
+use crate::submission::posted_submission_of;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let form_errors = provide_form_errors();
-    let posted = posted_submission(reset_second_factors);
+    let posted = posted_submission_of(Some("factors"), reset_second_factors);
+    let deleted = posted_submission_of(Some("delete"), delete_person);
     let query = use_query_map().with_untracked(|q| q.get("q").unwrap_or_default());
     let found = guarded_resource(move || {
         let query = query.clone();
         async move {
             posted.await;
+            deleted.await;
             people(query).await
         }
     });
@@ -32,8 +34,9 @@ pub fn PeoplePage() -> impl IntoView {
                     let posted = posted.await;
                     // The row whose form was posted shows its errors.
                     let posted_person = posted.as_ref().map(|s| s.form.person.trim().to_owned());
+                    let deleted = deleted.await.map(|s| s.outcome);
                     let found = found.await;
-                    let notice = action_notice(form_errors, posted.map(|s| s.outcome));
+                    let notice = action_notice(form_errors, posted.map(|s| s.outcome).or(deleted));
                     view! {
                         {notice}
                         {guarded(found, |data| view! { <People data posted_person /> }.into_any())}
@@ -80,6 +83,7 @@ fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
                             <th scope="col">"Who"</th>
                             <th scope="col">"Status"</th>
                             <th scope="col">"Second factors"</th>
+                            <th scope="col">"Delete"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -110,7 +114,8 @@ fn PersonRow(person: PersonView, action: String, posted: bool) -> impl IntoView 
             <td>
                 {person.second_factors.clone()}
                 {person.has_second_factors.then(|| view! {
-                    <form class="stacked-actions" method="post" action=action>
+                    <form class="stacked-actions" method="post" action=action.clone()>
+                        <input type="hidden" name="intent" value="factors" />
                         <input type="hidden" name="form[person]" value=person.id.to_string() />
                         <CheckboxField
                             field=Field::IdentityChecked
@@ -128,6 +133,21 @@ fn PersonRow(person: PersonView, action: String, posted: bool) -> impl IntoView 
                         </button>
                     </form>
                 })}
+            </td>
+            <td>
+                <form class="stacked-actions" method="post" data-reload="" action=action>
+                    <input type="hidden" name="intent" value="delete" />
+                    <input type="hidden" name="form[person]" value=person.id.to_string() />
+                    <label class="field__label" for=format!("reason-{}", person.id)>"Reason (kept in the audit log)"</label>
+                    <input class="field__input" id=format!("reason-{}", person.id) name="form[reason]" type="text" />
+                    <button
+                        class="button button--small button--danger"
+                        type="submit"
+                        aria-label=format!("Delete account: {}", person.email)
+                    >
+                        "Delete account now"
+                    </button>
+                </form>
             </td>
         </tr>
     }

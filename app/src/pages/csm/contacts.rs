@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use crate::api::{
-    change_contact, company_contacts, set_company_two_factor, ActionOutcome, ContactStatus,
-    ContactView,
+    change_contact, change_invitation, company_contacts, invite_contact, set_company_two_factor,
+    ActionOutcome, ContactStatus, ContactView,
 };
 use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::invitations::Invitations;
 use crate::components::layout::PortalLayout;
 use crate::components::notice::FormSection;
 use crate::forms::business::ContactChange;
@@ -20,9 +21,13 @@ use crate::submission::posted_submission_of;
 pub fn ContactsPage() -> impl IntoView {
     let posted = posted_submission_of(Some("contact"), change_contact);
     let two_factor = posted_submission_of(Some("two-factor"), set_company_two_factor);
+    let invited = posted_submission_of(Some("invite"), invite_contact);
+    let invitation = posted_submission_of(Some("invitation"), change_invitation);
     let contacts = guarded_resource(move || async move {
         posted.await;
         two_factor.await;
+        invited.await;
+        invitation.await;
         company_contacts().await
     });
     view! {
@@ -31,6 +36,13 @@ pub fn ContactsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
                     let two_factor = two_factor.await.map(|s| s.outcome);
+                    let invited = invited.await;
+                    let typed = invited
+                        .as_ref()
+                        .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
+                        .map(|s| s.form.clone());
+                    let invited = invited.map(|s| s.outcome);
+                    let changed = invitation.await.map(|s| s.outcome);
                     let contacts = contacts.await;
                     // Each form's notice is drawn by its own `FormSection`, right after it
                     // provides its errors: a page-wide notice drawn from context could read
@@ -41,6 +53,13 @@ pub fn ContactsPage() -> impl IntoView {
                             <p class="lead">{format!("Everyone who works with us for {}.", data.company)}</p>
                             <ContactsTable contacts=data.contacts action=Portal::Csm.path("/contacts") />
                         </FormSection>
+                        <Invitations
+                            invitations=data.invitations
+                            action=Portal::Csm.path("/contacts")
+                            invited
+                            typed
+                            changed
+                        />
                         <TwoFactorRule required=data.require_two_factor posted=two_factor />
                     }.into_any())
                 })}

@@ -4,3 +4,5 @@ pub mod approvals;
 #[cfg(feature = "ssr")]
 pub mod contacts;
 pub mod home;
+#[cfg(feature = "ssr")]
+pub mod invitation;

@@ -32,6 +32,9 @@ pub struct Model {
     pub totp_enabled_at: Option<DateTimeUtc>,
     /// The person's handle in their passkeys (a random UUID, given with the first one).
     pub webauthn_id: Option<String>,
+    /// When the person's own request to delete their account is carried out; logging
+    /// in before then cancels it.
+    pub deletion_due_at: Option<DateTimeUtc>,
 }
 
 /// Everything but the password hash and the authenticator secret, which never reach a log.

@@ -7,6 +7,7 @@ mod m20261124_000002_business_accounts;
 mod m20261124_000003_account_lifecycle;
 mod m20261125_000004_attempt_limits;
 mod m20261125_000005_second_factors;
+mod m20261125_000006_invitations_and_deletion;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_account_lifecycle::Migration),
             Box::new(m20261125_000004_attempt_limits::Migration),
             Box::new(m20261125_000005_second_factors::Migration),
+            Box::new(m20261125_000006_invitations_and_deletion::Migration),
         ]
     }
 }

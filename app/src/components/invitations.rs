@@ -1,0 +1,119 @@
+//! "Invite a contact" and the company's pending invitations (Resend, Revoke), on
+//! `/csm/contacts` for a customer administrator and on a company's page in `/admin`.
+//! The forms post the plain way (`data-reload`): their answer adds and removes rows.
+use leptos::prelude::*;
+
+use crate::api::{ActionOutcome, InvitationView};
+use crate::components::fields::TextField;
+use crate::components::notice::FormSection;
+use crate::forms::invitations::{InvitationChange, InvitationForm};
+use crate::forms::Field;
+
+/// The invitation form, then the pending invitations. `account` is the company's id on
+/// an administrator's page (a customer administrator's is their own).
+#[component]
+pub fn Invitations(
+    invitations: Vec<InvitationView>,
+    action: String,
+    #[prop(optional)] account: Option<i32>,
+    invited: Option<Result<ActionOutcome, ServerFnError>>,
+    typed: Option<InvitationForm>,
+    changed: Option<Result<ActionOutcome, ServerFnError>>,
+) -> impl IntoView {
+    let form = typed.unwrap_or_default();
+    let admin_role = form.role == "customer_admin";
+    let pending_action = action.clone();
+    view! {
+        <h2 id="invite">"Invite a contact"</h2>
+        <FormSection outcome=invited>
+            <form class="form" method="post" data-reload="" action=action.clone() novalidate>
+                <input type="hidden" name="intent" value="invite" />
+                {account.map(|a| view! { <input type="hidden" name="form[account]" value=a.to_string() /> })}
+                <TextField field=Field::FirstName label="First name" autocomplete="off" value=form.first_name.clone() />
+                <TextField field=Field::LastName label="Last name" autocomplete="off" value=form.last_name.clone() />
+                <TextField field=Field::Email label="Email address" input_type="email" autocomplete="off" value=form.email.clone() />
+                <fieldset class="field">
+                    <legend class="field__label">"Role"</legend>
+                    <div class="checkbox">
+                        <input class="checkbox__input" type="radio" id="role-member" name="form[role]" value="member" checked=!admin_role />
+                        <label class="checkbox__label" for="role-member">"Contact"</label>
+                    </div>
+                    <div class="checkbox">
+                        <input class="checkbox__input" type="radio" id="role-customer-admin" name="form[role]" value="customer_admin" checked=admin_role />
+                        <label class="checkbox__label" for="role-customer-admin">"Customer administrator (approves registrations, manages contacts)"</label>
+                    </div>
+                </fieldset>
+                <button class="button" type="submit">"Send the invitation"</button>
+            </form>
+        </FormSection>
+        <h2 id="invitations">"Pending invitations"</h2>
+        <FormSection outcome=changed>
+            <PendingInvitations invitations action=pending_action />
+        </FormSection>
+    }
+}
+
+#[component]
+fn PendingInvitations(invitations: Vec<InvitationView>, action: String) -> impl IntoView {
+    if invitations.is_empty() {
+        return view! { <p>"No invitations waiting."</p> }.into_any();
+    }
+    view! {
+        <table class="table table--wide">
+            <thead>
+                <tr>
+                    <th scope="col">"Name"</th>
+                    <th scope="col">"Email"</th>
+                    <th scope="col">"Role"</th>
+                    <th scope="col">"Sent"</th>
+                    <th scope="col">"Link"</th>
+                    <th scope="col">"Change"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {invitations
+                    .into_iter()
+                    .map(|invitation| {
+                        let action = action.clone();
+                        view! {
+                            <tr>
+                                <td>{invitation.name.clone()}</td>
+                                <td>{invitation.email.clone()}</td>
+                                <td>{if invitation.customer_admin { "Customer administrator" } else { "Contact" }}</td>
+                                <td>{invitation.sent.clone()}</td>
+                                <td>
+                                    {if invitation.expired {
+                                        "Expired".to_owned()
+                                    } else {
+                                        format!("Works until {}", invitation.expires)
+                                    }}
+                                </td>
+                                <td>
+                                    <form class="inline-actions" method="post" data-reload="" action=action>
+                                        <input type="hidden" name="intent" value="invitation" />
+                                        <input type="hidden" name="form[invitation]" value=invitation.id.to_string() />
+                                        {InvitationChange::ALL
+                                            .into_iter()
+                                            .map(|change| view! {
+                                                <button
+                                                    class="button button--small button--secondary"
+                                                    type="submit"
+                                                    name="form[change]"
+                                                    value=change.form_value()
+                                                    aria-label=format!("{}: {}", change.label(), invitation.email)
+                                                >
+                                                    {change.label()}
+                                                </button>
+                                            })
+                                            .collect_view()}
+                                    </form>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

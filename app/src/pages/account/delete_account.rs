@@ -1,0 +1,78 @@
+//! `/csp/delete-account` (and `/csm/…`): "Delete my account". It says what happens, asks
+//! for the password, and schedules the deletion; a company's last customer administrator
+//! is told to appoint another first.
+use leptos::prelude::*;
+
+use crate::api::{delete_account, deletion_check, ActionOutcome};
+use crate::components::fields::TextField;
+use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::layout::PortalLayout;
+use crate::components::notice::FormSection;
+use crate::forms::Field;
+use crate::portal::Portal;
+use crate::submission::posted_submission;
+
+#[component]
+pub fn DeleteAccountPage(portal: Portal) -> impl IntoView {
+    let posted = posted_submission(delete_account);
+    let view_data = guarded_resource(move || async move {
+        posted.await;
+        deletion_check().await
+    });
+    view! {
+        <PortalLayout portal title="Delete your account">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let outcome = posted.await.map(|s| s.outcome);
+                    if let Some(Ok(ActionOutcome::Done { message })) = &outcome {
+                        // Scheduled, and logged out: the page says when, and how to undo it.
+                        return view! {
+                            <div class="panel panel--success" role="status">
+                                <h1>"Your account will be deleted"</h1>
+                                <p class="lead" id="deletion-scheduled">{message.clone()}</p>
+                            </div>
+                        }
+                        .into_any();
+                    }
+                    let data = view_data.await;
+                    guarded(data, move |data| {
+                        view! {
+                            <h1>"Delete your account"</h1>
+                            {match data.blocked {
+                                Some(why) => view! {
+                                    <p class="lead" id="deletion-blocked">{why}</p>
+                                    <p><a class="button button--secondary" href=portal.path("/profile")>"Back to your profile"</a></p>
+                                }
+                                .into_any(),
+                                None => view! {
+                                    <p class="lead">
+                                        {format!("If you go on, we delete your account on {}: your details, your consents, your log-ins and sessions, your second factors and the emails we sent you.", data.would_happen)}
+                                    </p>
+                                    <p>"You are logged out at once, everywhere. Until that date you can change your mind: log in again and the deletion is cancelled. Afterwards your email address can register again."</p>
+                                    <p>
+                                        "Want a copy first? "
+                                        <a href=format!("{}#your-data", portal.path("/profile"))>"Download your data"</a>
+                                        " from your profile."
+                                    </p>
+                                    <FormSection outcome=outcome.clone()>
+                                        <form class="form" method="post" data-reload="" action=portal.path("/delete-account") novalidate>
+                                            <TextField
+                                                field=Field::CurrentPassword
+                                                label="Your password"
+                                                input_type="password"
+                                                autocomplete="current-password"
+                                            />
+                                            <button class="button button--danger" type="submit">"Delete my account"</button>
+                                        </form>
+                                    </FormSection>
+                                }
+                                .into_any(),
+                            }}
+                        }
+                        .into_any()
+                    })
+                })}
+            </Suspense>
+        </PortalLayout>
+    }
+}

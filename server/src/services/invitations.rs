@@ -1,0 +1,422 @@
+//! Invitations into a company: a customer administrator (for their company) or an
+//! administrator (for any) invites a person by address, name and role; the link makes
+//! them an approved contact with that role once they choose a password and agree to the
+//! terms. No approval step and no registration code: the inviter vouches for them.
+use app::api::{
+    Access, ActionOutcome, Client, InvitationLink, InvitationView, LogInOutcome,
+    NewPasswordOutcome, TokenStatus,
+};
+use app::forms::invitations::{
+    InvitationChange, ValidAcceptance, ValidInvitation, ValidInvitationChange,
+};
+use app::forms::{ErrorKind, Field, FieldErrors};
+use app::policies::AGREED_AT_REGISTRATION;
+use app::portal::Portal;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
+};
+use tower_sessions::Session;
+
+use super::audit::{Audit, AuditAction};
+use super::terms::record_consents;
+use super::views::{date, full_name};
+use super::{Portico, ServiceError};
+use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
+use crate::db::entities::{account, invitation};
+use crate::db::{hold_row, is_unique_violation};
+use crate::mail::{outbox, templates};
+use crate::password_rules::is_common;
+use crate::tokens::{could_be_a_token, hash_token, Token};
+
+/// How long an invitation's link works.
+pub const INVITATION_LIFETIME: Duration = Duration::days(7);
+
+impl Portico {
+    /// Who is inviting, into which company: a customer administrator's own, or the
+    /// company an administrator names. Otherwise the refusal.
+    async fn inviter(
+        &self,
+        session: &Session,
+        account: Option<i32>,
+    ) -> Result<Result<(user::Model, i32), ActionOutcome>, ServiceError> {
+        if let Access::Granted(admin) = self.customer_admin(session).await? {
+            if account.is_none_or(|a| a == admin.account.id) {
+                return Ok(Ok((admin.user, admin.account.id)));
+            }
+        } else if let Access::Granted(admin) = self.administrator(session).await? {
+            if let Some(account) = account {
+                return Ok(Ok((admin, account)));
+            }
+        }
+        Ok(Err(refused(
+            "Only the company's customer administrators can invite its contacts.",
+            ErrorKind::Forbidden,
+        )))
+    }
+
+    pub async fn invite_contact_at(
+        &self,
+        session: &Session,
+        form: ValidInvitation,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let (inviter, account_id) = match self.inviter(session, form.account).await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
+        self.erase_if_due(form.email.normalized(), now).await?;
+        let txn = self.db.begin().await?;
+        // One invitation at a time per company: two people cannot invite one address twice.
+        if !hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await? {
+            return Ok(refused("There is no such company.", ErrorKind::NotFound));
+        }
+        let Some(company) = account::Entity::find_by_id(account_id).one(&txn).await? else {
+            return Ok(refused("There is no such company.", ErrorKind::NotFound));
+        };
+        let address = form.email.normalized();
+        if user::Entity::find()
+            .filter(user::Column::EmailNormalized.eq(address))
+            .one(&txn)
+            .await?
+            .is_some()
+        {
+            return Ok(ActionOutcome::refused(
+                Field::Email,
+                format!(
+                    "{} already has an account, so it cannot be invited. If they registered for {}, approve their request; otherwise they can log in as they are.",
+                    form.email.as_typed(),
+                    company.name
+                ),
+                ErrorKind::Conflict,
+            ));
+        }
+        let open = invitation::Entity::find()
+            .filter(invitation::Column::AccountId.eq(account_id))
+            .filter(invitation::Column::EmailNormalized.eq(address))
+            .filter(invitation::Column::AcceptedAt.is_null())
+            .filter(invitation::Column::RevokedAt.is_null())
+            .one(&txn)
+            .await?;
+        if open.is_some() {
+            return Ok(ActionOutcome::refused(
+                Field::Email,
+                format!(
+                    "{} is invited already: resend or revoke that invitation below.",
+                    form.email.as_typed()
+                ),
+                ErrorKind::Conflict,
+            ));
+        }
+        let token = Token::generate();
+        let role = if form.customer_admin {
+            UserRole::CustomerAdmin
+        } else {
+            UserRole::Member
+        };
+        let invited = invitation::ActiveModel {
+            account_id: Set(account_id),
+            email: Set(form.email.as_typed().to_owned()),
+            email_normalized: Set(address.to_owned()),
+            first_name: Set(form.first_name.clone()),
+            last_name: Set(form.last_name.clone()),
+            role: Set(role),
+            invited_by: Set(Some(inviter.id)),
+            token_hash: Set(token.hash()),
+            created_at: Set(now),
+            sent_at: Set(now),
+            expires_at: Set(now + INVITATION_LIFETIME),
+            accepted_at: Set(None),
+            revoked_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        self.send_invitation(&txn, &invited, &company, &inviter, &token, now)
+            .await?;
+        Audit {
+            actor: Some(inviter.id),
+            subject: None,
+            account: Some(account_id),
+            detail: Some(format!("invitation {}", invited.id)),
+        }
+        .record(&txn, AuditAction::ContactInvited, now)
+        .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(ActionOutcome::done(format!(
+            "Invited {} {} ({}). The link in their email works for 7 days.",
+            invited.first_name, invited.last_name, invited.email
+        )))
+    }
+
+    async fn send_invitation<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        invited: &invitation::Model,
+        company: &account::Model,
+        inviter: &user::Model,
+        token: &Token,
+        now: DateTime<Utc>,
+    ) -> Result<(), DbErr> {
+        let email = templates::invitation(
+            &invited.email,
+            &invited.first_name,
+            &company.name,
+            &full_name(inviter),
+            invited.role == UserRole::CustomerAdmin,
+            self.link(
+                Portal::Csm,
+                &format!("/invitation?token={}", token.as_str()),
+            ),
+        );
+        outbox::enqueue(db, &email, now).await
+    }
+
+    pub async fn change_invitation_at(
+        &self,
+        session: &Session,
+        form: ValidInvitationChange,
+        now: DateTime<Utc>,
+    ) -> Result<ActionOutcome, ServiceError> {
+        let Some(found) = invitation::Entity::find_by_id(form.invitation)
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(refused("There is no such invitation.", ErrorKind::NotFound));
+        };
+        let (actor, account_id) = match self.inviter(session, Some(found.account_id)).await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
+        let txn = self.db.begin().await?;
+        hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;
+        let Some(found) = invitation::Entity::find_by_id(form.invitation)
+            .one(&txn)
+            .await?
+            .filter(|i| i.is_open())
+        else {
+            return Ok(refused(
+                "This invitation was accepted or revoked meanwhile.",
+                ErrorKind::Conflict,
+            ));
+        };
+        let Some(company) = account::Entity::find_by_id(account_id).one(&txn).await? else {
+            return Ok(refused("There is no such company.", ErrorKind::NotFound));
+        };
+        let name = format!("{} {}", found.first_name, found.last_name);
+        let audit = Audit {
+            actor: Some(actor.id),
+            subject: None,
+            account: Some(account_id),
+            detail: Some(format!("invitation {}", found.id)),
+        };
+        let message = match form.change {
+            InvitationChange::Resend => {
+                // A new token: the older link stops working.
+                let token = Token::generate();
+                let mut resent: invitation::ActiveModel = found.clone().into();
+                resent.token_hash = Set(token.hash());
+                resent.sent_at = Set(now);
+                resent.expires_at = Set(now + INVITATION_LIFETIME);
+                let resent = resent.update(&txn).await?;
+                self.send_invitation(&txn, &resent, &company, &actor, &token, now)
+                    .await?;
+                audit
+                    .record(&txn, AuditAction::InvitationResent, now)
+                    .await?;
+                format!("Sent {name} a new invitation; the earlier link no longer works.")
+            }
+            InvitationChange::Revoke => {
+                invitation::Entity::update_many()
+                    .col_expr(invitation::Column::RevokedAt, Expr::value(now))
+                    .filter(invitation::Column::Id.eq(found.id))
+                    .exec(&txn)
+                    .await?;
+                audit
+                    .record(&txn, AuditAction::InvitationRevoked, now)
+                    .await?;
+                format!("Revoked {name}'s invitation.")
+            }
+        };
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(ActionOutcome::done(message))
+    }
+
+    pub async fn invitation_link_at(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<InvitationLink, ServiceError> {
+        if !could_be_a_token(token) {
+            return Ok(InvitationLink::Withdrawn);
+        }
+        let Some(found) = invitation::Entity::find()
+            .filter(invitation::Column::TokenHash.eq(hash_token(token)))
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(InvitationLink::Withdrawn);
+        };
+        Ok(if found.accepted_at.is_some() {
+            InvitationLink::Accepted
+        } else if found.revoked_at.is_some() {
+            InvitationLink::Withdrawn
+        } else if found.expires_at <= now {
+            InvitationLink::Expired
+        } else {
+            let company = account::Entity::find_by_id(found.account_id)
+                .one(&self.db)
+                .await?
+                .map(|a| a.name)
+                .unwrap_or_default();
+            InvitationLink::Open {
+                company,
+                email: found.email,
+                first_name: found.first_name,
+            }
+        })
+    }
+
+    /// The invited person chooses a password and agrees: they become an approved contact
+    /// of the company, with the role they were invited with, and are logged in.
+    pub async fn accept_invitation_at(
+        &self,
+        session: &Session,
+        client: &Client,
+        form: ValidAcceptance,
+        now: DateTime<Utc>,
+    ) -> Result<NewPasswordOutcome, ServiceError> {
+        if is_common(&form.password) {
+            return Ok(NewPasswordOutcome::Rejected {
+                errors: super::registration::common_password(),
+            });
+        }
+        // Hashing is costly: only for a link that works now.
+        if let Some(dead) = dead_link(self.invitation_link_at(&form.token, now).await?) {
+            return Ok(NewPasswordOutcome::Link(dead));
+        }
+        let password_hash = self.hasher.hash(form.password).await?;
+        let txn = self.db.begin().await?;
+        // Accepted once: the update that marks it is the guard.
+        let hash = hash_token(&form.token);
+        let accepted = invitation::Entity::update_many()
+            .col_expr(invitation::Column::AcceptedAt, Expr::value(now))
+            .filter(invitation::Column::TokenHash.eq(hash.clone()))
+            .filter(invitation::Column::AcceptedAt.is_null())
+            .filter(invitation::Column::RevokedAt.is_null())
+            .filter(invitation::Column::ExpiresAt.gt(now))
+            .exec(&txn)
+            .await?;
+        let found = invitation::Entity::find()
+            .filter(invitation::Column::TokenHash.eq(hash))
+            .one(&txn)
+            .await?;
+        let (1, Some(found)) = (accepted.rows_affected, found) else {
+            txn.rollback().await?;
+            let status = self.invitation_link_at(&form.token, now).await?;
+            return Ok(NewPasswordOutcome::Link(
+                dead_link(status).unwrap_or(TokenStatus::Unknown),
+            ));
+        };
+        let inserted = user::ActiveModel {
+            kind: Set(UserKind::Contact),
+            email: Set(found.email.clone()),
+            email_normalized: Set(found.email_normalized.clone()),
+            first_name: Set(found.first_name.clone()),
+            last_name: Set(found.last_name.clone()),
+            password_hash: Set(password_hash),
+            status: Set(UserStatus::Active),
+            created_at: Set(now),
+            updated_at: Set(now),
+            verified_at: Set(Some(now)),
+            last_login_at: Set(None),
+            account_id: Set(Some(found.account_id)),
+            role: Set(found.role),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await;
+        let person = match inserted {
+            Err(error) if is_unique_violation(&error) => {
+                txn.rollback().await?;
+                return Ok(NewPasswordOutcome::Rejected {
+                    errors: FieldErrors::one_of_kind(
+                        Field::Form,
+                        format!(
+                            "{} has an account already. Log in with it instead.",
+                            found.email
+                        ),
+                        ErrorKind::EmailTaken,
+                    ),
+                });
+            }
+            other => other?,
+        };
+        record_consents(&txn, person.id, &AGREED_AT_REGISTRATION, now).await?;
+        Audit::by_self(person.id)
+            .account(Some(found.account_id))
+            .detail(format!("invitation {}", found.id))
+            .record(&txn, AuditAction::InvitationAccepted, now)
+            .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        tracing::info!(user = person.id, "accepted an invitation");
+        // A company that requires a second factor: setting one up comes first.
+        if let Some(second_step) = self.second_step(session, &person, None, now).await? {
+            return Ok(match second_step {
+                LogInOutcome::SecondStep { to } | LogInOutcome::LoggedIn { to } => {
+                    NewPasswordOutcome::LoggedIn { to }
+                }
+                LogInOutcome::Rejected { errors } => NewPasswordOutcome::Rejected { errors },
+            });
+        }
+        let to = self
+            .start_login(session, &person, client, None, now)
+            .await?;
+        Ok(NewPasswordOutcome::LoggedIn { to })
+    }
+}
+
+/// The pending invitations of a company, newest first, for its contact list.
+pub(super) async fn open_invitations<C: ConnectionTrait>(
+    db: &C,
+    account_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<InvitationView>, DbErr> {
+    Ok(invitation::Entity::find()
+        .filter(invitation::Column::AccountId.eq(account_id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::RevokedAt.is_null())
+        .order_by_desc(invitation::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| InvitationView {
+            id: i.id,
+            name: format!("{} {}", i.first_name, i.last_name),
+            email: i.email,
+            customer_admin: i.role == UserRole::CustomerAdmin,
+            sent: date(i.sent_at),
+            expires: date(i.expires_at),
+            expired: i.expires_at <= now,
+        })
+        .collect())
+}
+
+/// A link that does not lead to an open invitation, as the page tells it.
+fn dead_link(link: InvitationLink) -> Option<TokenStatus> {
+    match link {
+        InvitationLink::Open { .. } => None,
+        InvitationLink::Accepted => Some(TokenStatus::Used),
+        InvitationLink::Expired => Some(TokenStatus::Expired),
+        InvitationLink::Withdrawn => Some(TokenStatus::Unknown),
+    }
+}
+
+fn refused(message: &str, kind: ErrorKind) -> ActionOutcome {
+    ActionOutcome::refused(Field::Form, message, kind)
+}
