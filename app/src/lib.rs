@@ -62,7 +62,9 @@ pub const PORTAL_FORM_PAGES: [&str; 16] = [
 ];
 
 /// The other pages whose forms post to themselves, in axum's path syntax.
-pub const OTHER_FORM_PAGES: [&str; 7] = [
+pub const OTHER_FORM_PAGES: [&str; 9] = [
+    "/admin/webhooks",
+    "/admin/outbox",
     "/csm/invitation",
     "/csm/approvals",
     "/csm/contacts",
@@ -152,7 +154,8 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
     {
         use pages::account::{accept_terms::AcceptTermsPage, delete_account::DeleteAccountPage};
         use pages::admin::{
-            account::AccountPage, accounts::AccountsPage, pending::PendingPage, people::PeoplePage,
+            account::AccountPage, accounts::AccountsPage, outbox::OutboxPage, pending::PendingPage,
+            people::PeoplePage, webhooks::WebhooksPage,
         };
         use pages::csm::{
             approvals::ApprovalsPage, contacts::ContactsPage, invitation::InvitationPage,
@@ -169,6 +172,8 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/admin/accounts/:id") view=AccountPage ssr=SsrMode::Async />
             <Route path=path!("/admin/pending") view=PendingPage ssr=SsrMode::Async />
             <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />
+            <Route path=path!("/admin/webhooks") view=WebhooksPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
         }
         .into_inner()
     }

@@ -215,3 +215,56 @@ test('an administrator finds a person by part of their address and deletes the a
   await logIn(page, ada);
   await expect(page.getByRole('alert')).toContainText('Email address or password is incorrect');
 });
+
+test('an administrator registers a webhook; a new registration reaches the receiver, signed', async ({
+  browser,
+  page,
+  request,
+}) => {
+  const { createServer } = await import('node:http');
+  const { createHmac } = await import('node:crypto');
+  const received: { signature: string; body: string }[] = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ signature: String(req.headers['x-portico-signature'] ?? ''), body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const port = (receiver.address() as { port: number }).port;
+  const secret = 'e2e shared secret, long enough';
+  try {
+    const admin = await asSomeoneElse(browser, ADMIN);
+    await admin.goto('/admin/webhooks');
+    await admin.getByLabel('Address (URL)').fill(`http://127.0.0.1:${port}/hooks`);
+    await admin.getByLabel('Secret').fill('short');
+    await admin.getByRole('button', { name: 'Add the webhook' }).click();
+    await expect(admin.getByRole('alert')).toContainText('at least 24 characters');
+    await expect(admin.getByLabel('Address (URL)')).toHaveValue(`http://127.0.0.1:${port}/hooks`);
+    await admin.getByLabel('Secret').fill(secret);
+    await admin.getByLabel('user.registered').check();
+    await admin.getByRole('button', { name: 'Add the webhook' }).click();
+    await expect(admin.getByRole('status')).toContainText('Webhooks for user.registered now go to');
+
+    const ada = person(uniqueEmail('hooked'));
+    await register(page, ada, true);
+    await expect.poll(() => received.some((r) => r.body.includes(ada.email)), { timeout: 15_000 }).toBe(true);
+    const delivery = received.find((r) => r.body.includes(ada.email))!;
+    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(delivery.signature)!;
+    expect(createHmac('sha256', secret).update(`${t}.${delivery.body}`).digest('hex')).toBe(v1);
+    expect(JSON.parse(delivery.body).type).toBe('user.registered');
+
+    await admin.goto('/admin/webhooks');
+    await expect(admin.getByRole('row', { name: new RegExp(`127.0.0.1:${port}`) }).first()).toBeVisible();
+    await admin.goto('/admin/outbox');
+    await expect(admin.getByRole('heading', { name: 'Outbox' })).toBeVisible();
+    // Removed, so that later tests' registrations do not post to a closed port.
+    await admin.goto('/admin/webhooks');
+    await admin.getByRole('button', { name: `Remove the webhook to http://127.0.0.1:${port}/hooks` }).click();
+    await expect(admin.getByRole('status')).toContainText('Removed the webhook');
+  } finally {
+    receiver.close();
+  }
+});

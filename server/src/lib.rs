@@ -15,6 +15,7 @@ pub mod password_rules;
 pub mod services;
 pub mod sign_up_surge;
 pub mod tokens;
+pub mod webhooks;
 
 use std::sync::Arc;
 
@@ -162,6 +163,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         ),
     }
     tokio::spawn(janitor::run(database.conn.clone()));
+    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone()).run());
 
     let settings = HttpSettings {
         dev_mailbox: config.dev_mailbox,

@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 pub mod company;
 pub mod lifecycle;
+pub mod operations;
 pub mod profile;
 pub mod recovery;
 #[cfg(feature = "ssr")]
@@ -16,6 +17,7 @@ pub use account::*;
 pub use admin::*;
 pub use company::*;
 pub use lifecycle::*;
+pub use operations::*;
 pub use profile::*;
 pub use recovery::*;
 #[cfg(feature = "ssr")]

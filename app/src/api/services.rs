@@ -8,9 +8,9 @@ use tower_sessions::Session;
 use super::{
     Access, AccountRecord, AccountSummary, ActionOutcome, ChangedPolicy, Confirmation, ContactList,
     DeletionView, HomeView, InvitationLink, LinkRequestOutcome, LogInOutcome, NewPasswordOutcome,
-    PasskeyStep, PendingList, PendingLogIn, PeopleList, ProfileView, RecoveryCodesView,
+    OutboxView, PasskeyStep, PendingList, PendingLogIn, PeopleList, ProfileView, RecoveryCodesView,
     RegisterOutcome, RequestList, SecurityView, SessionUser, TermsOutcome, TokenStatus,
-    TotpSetupView,
+    TotpSetupView, WebhookList,
 };
 use crate::captcha::CaptchaChallenge;
 use crate::forms::business::{
@@ -23,6 +23,7 @@ use crate::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
 use crate::forms::profile::{ValidName, ValidPasswordChange};
 use crate::forms::registration::ValidRegistration;
 use crate::forms::two_factor::SecondFactorCode;
+use crate::forms::webhooks::{DeliveryKind, ValidWebhook};
 use crate::forms::NormalizedEmail;
 use crate::portal::Portal;
 
@@ -245,6 +246,30 @@ pub trait Services: Send + Sync + 'static {
         client: Client,
         answer: TermsAnswer,
     ) -> Result<TermsOutcome, ServerFnError>;
+
+    // The back office: webhooks and the outbox (administrators).
+    async fn webhook_list(&self, session: &Session) -> Result<Access<WebhookList>, ServerFnError>;
+    async fn add_webhook(
+        &self,
+        session: &Session,
+        form: ValidWebhook,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn remove_webhook(
+        &self,
+        session: &Session,
+        endpoint: i32,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn outbox_waiting(
+        &self,
+        session: &Session,
+        page: u64,
+    ) -> Result<Access<OutboxView>, ServerFnError>;
+    async fn retry_delivery(
+        &self,
+        session: &Session,
+        kind: DeliveryKind,
+        id: i32,
+    ) -> Result<ActionOutcome, ServerFnError>;
 
     // Administrators.
     async fn accounts(

@@ -33,10 +33,14 @@ pub enum Field {
     IdentityChecked,
     /// The role an invited contact gets.
     Role,
+    /// A webhook endpoint's address, secret and events.
+    Url,
+    Secret,
+    Events,
 }
 
 impl Field {
-    pub const ALL: [Field; 21] = [
+    pub const ALL: [Field; 24] = [
         Field::Form,
         Field::FirstName,
         Field::LastName,
@@ -58,6 +62,9 @@ impl Field {
         Field::RequireTwoFactor,
         Field::IdentityChecked,
         Field::Role,
+        Field::Url,
+        Field::Secret,
+        Field::Events,
     ];
 
     /// The field whose HTML id (and name in its form) this is.
@@ -88,6 +95,9 @@ impl Field {
             Field::RequireTwoFactor => "require_two_factor",
             Field::IdentityChecked => "identity_checked",
             Field::Role => "role",
+            Field::Url => "url",
+            Field::Secret => "secret",
+            Field::Events => "events",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod registration;
 pub mod registration_code;
 pub mod rules;
 pub mod two_factor;
+pub mod webhooks;
 
 pub use errors::{ErrorKind, Field, FieldError, FieldErrors};
 pub use registration_code::RegistrationCode;

@@ -32,6 +32,7 @@ use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user::{self, UserRole, UserStatus};
 use crate::db::hold_row;
 use crate::mail::{outbox, templates};
+use crate::webhooks::{self, Event};
 use app::api::Access;
 
 /// What a decision does to the request and its contact.
@@ -287,6 +288,18 @@ impl Portico {
                     AuditAction::ApprovedAutomatically
                 };
                 audit.record(txn, action, now).await?;
+                webhooks::record_event(
+                    txn,
+                    Event::RegistrationApproved,
+                    Some(&contact.email_normalized),
+                    serde_json::json!({
+                        "user": webhooks::person(contact),
+                        "account": account.id,
+                        "automatic": actor.is_none(),
+                    }),
+                    now,
+                )
+                .await?;
             }
             Verdict::Reject(reason) => {
                 set_status(txn, contact.id, UserStatus::Rejected, None, now).await?;
@@ -297,6 +310,17 @@ impl Portico {
                 );
                 outbox::enqueue(txn, &email, now).await?;
                 audit.record(txn, AuditAction::Rejected, now).await?;
+                webhooks::record_event(
+                    txn,
+                    Event::RegistrationRejected,
+                    Some(&contact.email_normalized),
+                    serde_json::json!({
+                        "user": webhooks::person(contact),
+                        "reason": reason,
+                    }),
+                    now,
+                )
+                .await?;
             }
         }
         Ok(true)

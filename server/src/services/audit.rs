@@ -46,6 +46,8 @@ pub enum AuditAction {
     DeletionCancelled,
     AccountDeleted,
     TermsAccepted,
+    WebhookAdded,
+    WebhookRemoved,
 }
 
 impl AuditAction {
@@ -89,6 +91,8 @@ impl AuditAction {
             AuditAction::DeletionCancelled => "deletion_cancelled",
             AuditAction::AccountDeleted => "account_deleted",
             AuditAction::TermsAccepted => "terms_accepted",
+            AuditAction::WebhookAdded => "webhook_added",
+            AuditAction::WebhookRemoved => "webhook_removed",
         }
     }
 }

@@ -17,10 +17,11 @@ use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserRole};
 use crate::db::entities::{
     account, audit_entry, consent, email_token, invitation, login, outbox, passkey, recovery_code,
-    registration_request,
+    registration_request, webhook_delivery,
 };
 use crate::db::hold_row;
 use crate::mail::{outbox as mail_outbox, templates};
+use crate::webhooks::{self, Event};
 
 /// How long a person has to change their mind.
 pub const DELETION_GRACE: Duration = Duration::days(7);
@@ -312,6 +313,10 @@ impl Portico {
             .filter(invitation::Column::EmailNormalized.eq(address))
             .exec(db)
             .await?;
+        webhook_delivery::Entity::delete_many()
+            .filter(webhook_delivery::Column::SubjectEmail.eq(address))
+            .exec(db)
+            .await?;
         // Where others' rows point at them, the pointer goes: the rows stay.
         invitation::Entity::update_many()
             .col_expr(
@@ -370,6 +375,15 @@ impl Portico {
             detail: Some(detail),
         }
         .record(db, AuditAction::AccountDeleted, now)
+        .await?;
+        // Other systems hear that the account is gone: by its id only.
+        webhooks::record_event(
+            db,
+            Event::UserDeleted,
+            None,
+            serde_json::json!({ "user": id, "account": person.account_id }),
+            now,
+        )
         .await?;
         Ok(ended)
     }

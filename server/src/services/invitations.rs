@@ -30,6 +30,7 @@ use crate::db::{hold_row, is_unique_violation};
 use crate::mail::{outbox, templates};
 use crate::password_rules::is_common;
 use crate::tokens::{could_be_a_token, hash_token, Token};
+use crate::webhooks::{self, Event};
 
 /// How long an invitation's link works.
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
@@ -143,6 +144,21 @@ impl Portico {
             detail: Some(format!("invitation {}", invited.id)),
         }
         .record(&txn, AuditAction::ContactInvited, now)
+        .await?;
+        webhooks::record_event(
+            &txn,
+            Event::ContactInvited,
+            Some(address),
+            serde_json::json!({
+                "invitation": invited.id,
+                "account": account_id,
+                "email": invited.email,
+                "first_name": invited.first_name,
+                "last_name": invited.last_name,
+                "role": if form.customer_admin { "customer_admin" } else { "contact" },
+            }),
+            now,
+        )
         .await?;
         txn.commit().await?;
         self.outbox.wake();
@@ -362,6 +378,14 @@ impl Portico {
             .detail(format!("invitation {}", found.id))
             .record(&txn, AuditAction::InvitationAccepted, now)
             .await?;
+        webhooks::record_event(
+            &txn,
+            Event::UserRegistered,
+            Some(&person.email_normalized),
+            webhooks::person(&person),
+            now,
+        )
+        .await?;
         txn.commit().await?;
         self.outbox.wake();
         tracing::info!(user = person.id, "accepted an invitation");

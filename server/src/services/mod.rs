@@ -10,6 +10,7 @@ pub mod deletion;
 pub mod home;
 pub mod invitations;
 pub mod log_in;
+pub mod operations;
 pub mod passkey_ceremonies;
 pub mod people;
 pub mod profile;
@@ -29,9 +30,9 @@ use std::sync::Arc;
 use app::api::{
     Access, AccountRecord, AccountSummary, ActionOutcome, ChangedPolicy, Client, Confirmation,
     ContactList, DeletionView, HomeView, InvitationLink, LinkRequestOutcome, LogInOutcome,
-    NewPasswordOutcome, PasskeyStep, PendingList, PendingLogIn, PeopleList, ProfileView,
-    RecoveryCodesView, RegisterOutcome, RequestList, SecurityView, Services, SessionUser,
-    TermsOutcome, TokenStatus, TotpSetupView,
+    NewPasswordOutcome, OutboxView, PasskeyStep, PendingList, PendingLogIn, PeopleList,
+    ProfileView, RecoveryCodesView, RegisterOutcome, RequestList, SecurityView, Services,
+    SessionUser, TermsOutcome, TokenStatus, TotpSetupView, WebhookList,
 };
 use app::captcha::CaptchaChallenge;
 use app::forms::business::{ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision};
@@ -42,6 +43,7 @@ use app::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
 use app::forms::profile::{ValidName, ValidPasswordChange};
 use app::forms::registration::ValidRegistration;
 use app::forms::two_factor::SecondFactorCode;
+use app::forms::webhooks::{DeliveryKind, ValidWebhook};
 use app::forms::NormalizedEmail;
 use app::portal::Portal;
 use chrono::Utc;
@@ -476,6 +478,43 @@ impl Services for Portico {
             self.reset_second_factors_at(session, person, Utc::now())
                 .await,
         )
+    }
+
+    async fn webhook_list(&self, session: &Session) -> Result<Access<WebhookList>, ServerFnError> {
+        public(self.webhook_list_at(session).await)
+    }
+
+    async fn add_webhook(
+        &self,
+        session: &Session,
+        form: ValidWebhook,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.add_webhook_at(session, form, Utc::now()).await)
+    }
+
+    async fn remove_webhook(
+        &self,
+        session: &Session,
+        endpoint: i32,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.remove_webhook_at(session, endpoint, Utc::now()).await)
+    }
+
+    async fn outbox_waiting(
+        &self,
+        session: &Session,
+        page: u64,
+    ) -> Result<Access<OutboxView>, ServerFnError> {
+        public(self.outbox_waiting_at(session, page).await)
+    }
+
+    async fn retry_delivery(
+        &self,
+        session: &Session,
+        kind: DeliveryKind,
+        id: i32,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(self.retry_delivery_at(session, kind, id, Utc::now()).await)
     }
 
     async fn invite_contact(

@@ -30,6 +30,7 @@ use crate::limits::{self, client_key, wait_in_words};
 use crate::mail::{outbox, templates};
 use crate::password_rules::{is_common, COMMON_PASSWORD};
 use crate::tokens::Token;
+use crate::webhooks::{self, Event};
 
 /// How long a verification link works.
 pub const VERIFICATION_LIFETIME: Duration = Duration::hours(24);
@@ -159,6 +160,14 @@ impl Portico {
             .detail(portal.prefix())
             .record(&txn, AuditAction::Registered, now)
             .await?;
+        webhooks::record_event(
+            &txn,
+            Event::UserRegistered,
+            Some(&user.email_normalized),
+            webhooks::person(&user),
+            now,
+        )
+        .await?;
         for policy in AGREED_AT_REGISTRATION {
             consent::ActiveModel {
                 user_id: Set(user.id),

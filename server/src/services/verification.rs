@@ -11,6 +11,7 @@ use super::{Portico, ServiceError};
 use crate::db::entities::email_token::TokenPurpose;
 use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::tokens::could_be_a_token;
+use crate::webhooks::{self, Event};
 
 impl Portico {
     /// What a verification link's token is now, without using it.
@@ -56,6 +57,14 @@ impl Portico {
         Audit::by_self(person.id)
             .record(&txn, AuditAction::Verified, now)
             .await?;
+        webhooks::record_event(
+            &txn,
+            Event::UserVerified,
+            Some(&person.email_normalized),
+            webhooks::person(&person),
+            now,
+        )
+        .await?;
         let next = match person.kind {
             UserKind::Contact => self.after_contact_verified(&txn, &person, now).await?,
             UserKind::Consumer | UserKind::Staff => AfterVerification::LogIn,

@@ -397,6 +397,17 @@ async fn rows_mentioning(app: &TestApp, needle: &str) -> Vec<String> {
 async fn a_deletion_that_fell_due_leaves_no_personal_data_in_any_table() {
     let app = app().await;
     let (acme, carol) = acme_with_admin(&app).await;
+    // Every event goes to a webhook: its deliveries hold the person's data too.
+    server::db::entities::webhook_endpoint::ActiveModel {
+        url: Set("http://127.0.0.1:9/hooks".into()),
+        events: Set("user.registered,user.verified,contact.invited,user.deleted".into()),
+        secret: Set("a shared secret of some length".into()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.db.conn)
+    .await
+    .unwrap();
     // A contact with everything: invited, logged in, a consent, emails, an audit trail.
     invite(&app, &carol, "zelda.quux@elsewhere.example", "member").await;
     let token = app.token_emailed_to("zelda.quux@elsewhere.example").await;
@@ -449,6 +460,15 @@ async fn a_deletion_that_fell_due_leaves_no_personal_data_in_any_table() {
         .find(|e| e.action == "account_deleted")
         .expect("the fact");
     assert_eq!(deleted.account_id, Some(acme.id));
+    let told = server::db::entities::webhook_delivery::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap();
+    assert_eq!(
+        told.iter().map(|d| d.event.as_str()).collect::<Vec<_>>(),
+        ["user.deleted"],
+        "only the deletion, by id"
+    );
 
     // The address is free again.
     let registered = app.register("zelda.quux@elsewhere.example").await;

@@ -16,3 +16,4 @@ mod registration;
 mod second_factors;
 mod security;
 mod verification;
+mod webhooks;

@@ -1,8 +1,10 @@
 //! `/admin`: internal administration, in its own plain layout.
 pub mod account;
 pub mod accounts;
+pub mod outbox;
 pub mod pending;
 pub mod people;
+pub mod webhooks;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,6 +24,8 @@ pub fn AdminLayout(title: &'static str, children: Children) -> impl IntoView {
                         <a href="/admin">"Accounts"</a>
                         <a href="/admin/pending">"Pending registrations"</a>
                         <a href="/admin/people">"People"</a>
+                        <a href="/admin/webhooks">"Webhooks"</a>
+                        <a href="/admin/outbox">"Outbox"</a>
                         <a href=Portal::Csm.path("/security")>"Your security"</a>
                         <a href=Portal::Csm.prefix()>"Customer portal"</a>
                         <form method="post" action=Portal::Csm.path("/log-out")>

@@ -12,3 +12,5 @@ pub mod recovery_code;
 pub mod registration_request;
 pub mod setting;
 pub mod user;
+pub mod webhook_delivery;
+pub mod webhook_endpoint;

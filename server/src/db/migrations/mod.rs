@@ -8,6 +8,7 @@ mod m20261124_000003_account_lifecycle;
 mod m20261125_000004_attempt_limits;
 mod m20261125_000005_second_factors;
 mod m20261125_000006_invitations_and_deletion;
+mod m20261125_000007_webhooks;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_attempt_limits::Migration),
             Box::new(m20261125_000005_second_factors::Migration),
             Box::new(m20261125_000006_invitations_and_deletion::Migration),
+            Box::new(m20261125_000007_webhooks::Migration),
         ]
     }
 }

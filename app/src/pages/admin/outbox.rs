@@ -1,0 +1,111 @@
+//! `/admin/outbox`: emails and webhook deliveries that are pending, retrying (with the
+//! last error) or failed, oldest first, with Retry now for the failed ones.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{outbox_waiting, retry_delivery, DeliveryView, OutboxView};
+use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::notice::FormSection;
+use crate::forms::webhooks::DeliveryKind;
+use crate::pages::admin::AdminLayout;
+use crate::submission::posted_submission;
+
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let page = use_query_map()
+        .with_untracked(|q| q.get("page").and_then(|p| p.parse::<u64>().ok()))
+        .unwrap_or(0);
+    let retried = posted_submission(retry_delivery);
+    let waiting = guarded_resource(move || async move {
+        retried.await;
+        outbox_waiting(page).await
+    });
+    view! {
+        <AdminLayout title="Outbox">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let retried = retried.await.map(|s| s.outcome);
+                    let waiting = waiting.await;
+                    guarded(waiting, move |waiting| view! {
+                        <h1>"Outbox"</h1>
+                        <p class="lead">"Emails and webhook deliveries not delivered yet. Failed ones can be tried again now."</p>
+                        <FormSection outcome=retried>
+                            <Waiting waiting />
+                        </FormSection>
+                    }.into_any())
+                })}
+            </Suspense>
+        </AdminLayout>
+    }
+}
+
+#[component]
+fn Waiting(waiting: OutboxView) -> impl IntoView {
+    let page = waiting.page;
+    view! {
+        {if waiting.waiting.is_empty() {
+            view! { <p>"Everything was delivered."</p> }.into_any()
+        } else {
+            view! { <DeliveriesTable deliveries=waiting.waiting retry=true /> }.into_any()
+        }}
+        <nav class="pager" aria-label="Pages">
+            {(page > 0).then(|| view! { <a href=format!("/admin/outbox?page={}", page - 1)>"Earlier"</a> })}
+            {waiting.more.then(|| view! { <a href=format!("/admin/outbox?page={}", page + 1)>"Later"</a> })}
+        </nav>
+    }
+}
+
+/// Emails and webhook deliveries with their state; `retry` adds Retry now to failed ones.
+#[component]
+pub fn DeliveriesTable(deliveries: Vec<DeliveryView>, retry: bool) -> impl IntoView {
+    if deliveries.is_empty() {
+        return view! { <p>"None yet."</p> }.into_any();
+    }
+    view! {
+        <table class="table table--wide">
+            <thead>
+                <tr>
+                    <th scope="col">"Kind"</th>
+                    <th scope="col">"To"</th>
+                    <th scope="col">"What"</th>
+                    <th scope="col">"State"</th>
+                    <th scope="col">"Attempts"</th>
+                    <th scope="col">"Last error"</th>
+                    <th scope="col">"Created"</th>
+                    {retry.then(|| view! { <th scope="col">"Retry"</th> })}
+                </tr>
+            </thead>
+            <tbody>
+                {deliveries.into_iter().map(|d| {
+                    let kind = match d.kind {
+                        DeliveryKind::Email => "email",
+                        DeliveryKind::Webhook => "webhook",
+                    };
+                    view! {
+                        <tr>
+                            <td>{if d.kind == DeliveryKind::Email { "Email" } else { "Webhook" }}</td>
+                            <td>{d.to.clone()}</td>
+                            <td>{d.what.clone()}</td>
+                            <td>{d.state.clone()}</td>
+                            <td>{d.attempts}</td>
+                            <td>{d.last_error.clone().unwrap_or_default()}</td>
+                            <td>{d.created.clone()}</td>
+                            {retry.then(|| view! {
+                                <td>
+                                    {d.failed.then(|| view! {
+                                        <form method="post" data-reload="" action="/admin/outbox">
+                                            <input type="hidden" name="form[kind]" value=kind />
+                                            <input type="hidden" name="form[id]" value=d.id.to_string() />
+                                            <button class="button button--small button--secondary" type="submit" aria-label=format!("Retry now: {} to {}", d.what, d.to)>"Retry now"</button>
+                                        </form>
+                                    })}
+                                </td>
+                            })}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
