@@ -2,7 +2,9 @@
 //!
 //! `cargo run --release -p bench -- target/release/server` starts that server binary on a
 //! fresh SQLite database with an in-process SMTP sink, then measures. Run it from the
-//! workspace root after `cargo leptos build --release` (scripts/bench does both).
+//! workspace root after `cargo leptos build --release` (scripts/bench does both). With a
+//! second argument `admin`, only the administration's lists at scale are measured.
+mod admin_lists;
 mod front_end;
 mod smtp_sink;
 mod stats;
@@ -27,6 +29,10 @@ async fn main() -> anyhow::Result<()> {
     let server_binary = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "target/release/server".into());
+    // `… server admin` measures only the administration's lists at scale.
+    if std::env::args().nth(2).as_deref() == Some("admin") {
+        return admin_lists::measure(&server_binary).await;
+    }
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}");
     let (smtp_port, received) = smtp_sink::start().await?;
@@ -167,6 +173,7 @@ async fn main() -> anyhow::Result<()> {
     )
     .await?;
     let _ = std::fs::remove_dir_all(&data);
+    admin_lists::measure(&server_binary).await?;
     Ok(())
 }
 
@@ -180,7 +187,7 @@ pub(crate) fn free_port() -> anyhow::Result<u16> {
         .port())
 }
 
-async fn wait_until_up(client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
+pub(crate) async fn wait_until_up(client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
     for _ in 0..200 {
         if client.get(base).send().await.is_ok() {
             return Ok(());
@@ -360,7 +367,7 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&text[from..to])
 }
 
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

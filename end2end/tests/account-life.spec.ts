@@ -268,3 +268,13 @@ test('an administrator registers a webhook; a new registration reaches the recei
     receiver.close();
   }
 });
+
+test('the company list is searched and paged on the server', async ({ browser }) => {
+  const admin = await asSomeoneElse(browser, ADMIN);
+  await admin.goto('/admin');
+  await admin.getByLabel('Find a company by its name or code').fill('acme-7k2q');
+  await admin.getByRole('button', { name: 'Search' }).click();
+  await expect(admin).toHaveURL(/\/admin\?q=acme-7k2q/);
+  await expect(admin.getByRole('link', { name: 'Acme Supplies' })).toBeVisible();
+  await expect(admin.getByRole('link', { name: 'Globex Corporation' })).toHaveCount(0);
+});

@@ -32,16 +32,40 @@ pub struct AccountRecord {
     pub invitations: Vec<super::InvitationView>,
 }
 
+/// Where a searched, paged list is: what was searched, which page, and whether another
+/// follows. Lists are paged on the server, [`PER_PAGE`] rows at a time.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listing {
+    pub query: String,
+    pub page: u64,
+    pub more: bool,
+}
+
+/// Rows per page of the administration's lists.
+pub const PER_PAGE: u64 = 50;
+
+/// Companies with this many or fewer are offered in a list; past it, the administrator
+/// types the company's name or registration code.
+pub const LISTED_COMPANIES: u64 = 200;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountList {
+    pub accounts: Vec<AccountSummary>,
+    pub listing: Listing,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingList {
     pub requests: Vec<RequestView>,
-    /// Every company, by name, for the "assign to" choice.
+    /// Every company, by name, for the "assign to" choice; empty when there are more
+    /// than [`LISTED_COMPANIES`] (the company is then typed).
     pub accounts: Vec<(i32, String)>,
+    pub listing: Listing,
 }
 
 #[server(prefix = "/api", endpoint = "admin_accounts")]
-pub async fn accounts() -> Result<Access<Vec<AccountSummary>>, ServerFnError> {
-    services()?.accounts(&session().await?).await
+pub async fn accounts(query: String, page: u64) -> Result<Access<AccountList>, ServerFnError> {
+    services()?.accounts(&session().await?, query, page).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_account")]
@@ -75,8 +99,13 @@ pub async fn regenerate_code(form: AccountCodeForm) -> Result<ActionOutcome, Ser
 }
 
 #[server(prefix = "/api", endpoint = "admin_pending")]
-pub async fn pending_requests() -> Result<Access<PendingList>, ServerFnError> {
-    services()?.pending_requests(&session().await?).await
+pub async fn pending_requests(
+    query: String,
+    page: u64,
+) -> Result<Access<PendingList>, ServerFnError> {
+    services()?
+        .pending_requests(&session().await?, query, page)
+        .await
 }
 
 #[server(prefix = "/api", endpoint = "admin_settle_pending")]
@@ -106,6 +135,8 @@ pub struct PersonView {
 pub struct PeopleList {
     pub query: String,
     pub people: Vec<PersonView>,
+    pub page: u64,
+    pub more: bool,
 }
 
 /// A person's row's buttons in the administration.
@@ -124,8 +155,8 @@ impl crate::forms::Redact for PersonForm {
 }
 
 #[server(prefix = "/api", endpoint = "admin_people")]
-pub async fn people(query: String) -> Result<Access<PeopleList>, ServerFnError> {
-    services()?.people(&session().await?, query).await
+pub async fn people(query: String, page: u64) -> Result<Access<PeopleList>, ServerFnError> {
+    services()?.people(&session().await?, query, page).await
 }
 
 #[server(prefix = "/api", endpoint = "admin_reset_second_factors")]

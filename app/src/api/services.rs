@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use tower_sessions::Session;
 
 use super::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, ChangedPolicy, Confirmation, ContactList,
+    Access, AccountList, AccountRecord, ActionOutcome, ChangedPolicy, Confirmation, ContactList,
     DeletionView, HomeView, InvitationLink, LinkRequestOutcome, LogInOutcome, NewPasswordOutcome,
     OutboxView, PasskeyStep, PendingList, PendingLogIn, PeopleList, ProfileView, RecoveryCodesView,
     RegisterOutcome, RequestList, SecurityView, SessionUser, TermsOutcome, TokenStatus,
@@ -272,10 +272,13 @@ pub trait Services: Send + Sync + 'static {
     ) -> Result<ActionOutcome, ServerFnError>;
 
     // Administrators.
+    /// Companies whose name or code contains `query`, a page at a time.
     async fn accounts(
         &self,
         session: &Session,
-    ) -> Result<Access<Vec<AccountSummary>>, ServerFnError>;
+        query: String,
+        page: u64,
+    ) -> Result<Access<AccountList>, ServerFnError>;
     async fn account_detail(
         &self,
         session: &Session,
@@ -294,6 +297,8 @@ pub trait Services: Send + Sync + 'static {
     async fn pending_requests(
         &self,
         session: &Session,
+        query: String,
+        page: u64,
     ) -> Result<Access<PendingList>, ServerFnError>;
     async fn settle_pending(
         &self,
@@ -305,6 +310,7 @@ pub trait Services: Send + Sync + 'static {
         &self,
         session: &Session,
         query: String,
+        page: u64,
     ) -> Result<Access<PeopleList>, ServerFnError>;
     /// A person lost their second factors (a phone): an administrator removes them all.
     async fn reset_second_factors(

@@ -178,15 +178,23 @@ pub struct PendingForm {
     pub reason: String,
 }
 
+/// The company an administrator chose for a request: from the list (its id), or typed
+/// (its registration code or exact name), where there are too many companies to list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompanyChoice {
+    Id(i32),
+    Typed(String),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PendingDecision {
     /// The request goes to the company's customer administrators.
     Assign {
-        account: i32,
+        account: CompanyChoice,
     },
     /// The contact joins the company now.
     Approve {
-        account: i32,
+        account: CompanyChoice,
     },
     Reject {
         reason: Option<String>,
@@ -202,11 +210,12 @@ pub struct ValidPendingDecision {
 impl PendingForm {
     pub fn validate(&self) -> Result<ValidPendingDecision, FieldErrors> {
         let request = id(&self.request)?;
-        let account = || {
-            self.account
-                .trim()
+        let account = || match self.account.trim() {
+            "" => Err(FieldErrors::one(Field::Account, "Choose a company")),
+            typed => Ok(typed
                 .parse::<i32>()
-                .map_err(|_| FieldErrors::one(Field::Account, "Choose a company"))
+                .map(CompanyChoice::Id)
+                .unwrap_or_else(|_| CompanyChoice::Typed(typed.chars().take(200).collect()))),
         };
         let decision = match self.decision.as_str() {
             "assign" => PendingDecision::Assign {

@@ -2,7 +2,10 @@
 //! registration codes, and list the requests that came without a company.
 use std::collections::HashMap;
 
-use app::api::{Access, AccountRecord, AccountSummary, ActionOutcome, PendingList};
+use app::api::{
+    Access, AccountList, AccountRecord, ActionOutcome, Listing, PendingList, LISTED_COMPANIES,
+    PER_PAGE,
+};
 use app::forms::business::ValidAccount;
 use app::forms::registration_code::{ALPHABET, LENGTH};
 use app::forms::{ErrorKind, Field, RegistrationCode};
@@ -11,13 +14,13 @@ use rand::Rng;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
-use super::company::{contacts_of, requests_where};
-use super::views::{account_summary, contact_view};
+use super::company::{contacts_of, requests_page, requests_where};
+use super::views::{account_summary, contact_view, contains_any, search_text};
 use super::{Portico, ServiceError};
 use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
@@ -32,24 +35,44 @@ pub fn generate_code() -> RegistrationCode {
 }
 
 impl Portico {
+    /// Companies whose name or registration code contains `query`, by name, a page at a
+    /// time, with their contacts and waiting requests counted for that page only.
     pub async fn accounts_at(
         &self,
         session: &Session,
-    ) -> Result<Access<Vec<AccountSummary>>, ServiceError> {
+        query: String,
+        page: u64,
+    ) -> Result<Access<AccountList>, ServiceError> {
         if let Err(refusal) = self.administrator(session).await?.granted() {
             return Ok(refusal);
         }
-        let accounts = account::Entity::find()
+        let query = search_text(&query);
+        let mut find = account::Entity::find();
+        if !query.is_empty() {
+            // Codes are stored without their dashes, and typed with them.
+            let code: String = query.chars().filter(|c| *c != '-').collect();
+            find = find.filter(
+                contains_any(&query, &[account::Column::Name])
+                    .add(contains_any(&code, &[account::Column::RegistrationCode])),
+            );
+        }
+        let mut accounts = find
             .order_by_asc(account::Column::Name)
+            .order_by_asc(account::Column::Id)
+            .offset(page.saturating_mul(PER_PAGE))
+            .limit(PER_PAGE + 1)
             .all(&self.db)
             .await?;
+        let more = accounts.len() as u64 > PER_PAGE;
+        accounts.truncate(PER_PAGE as usize);
+        let ids: Vec<i32> = accounts.iter().map(|a| a.id).collect();
         let contacts = count_by_account(
             &self.db,
             user::Entity::find()
                 .select_only()
                 .column(user::Column::AccountId)
                 .column_as(user::Column::Id.count(), "n")
-                .filter(user::Column::AccountId.is_not_null())
+                .filter(user::Column::AccountId.is_in(ids.clone()))
                 .group_by(user::Column::AccountId),
         )
         .await?;
@@ -59,19 +82,21 @@ impl Portico {
                 .select_only()
                 .column(registration_request::Column::AccountId)
                 .column_as(registration_request::Column::Id.count(), "n")
+                .filter(registration_request::Column::AccountId.is_in(ids))
                 .filter(registration_request::Column::State.eq(RequestState::AwaitingApproval))
                 .group_by(registration_request::Column::AccountId),
         )
         .await?;
-        Ok(Access::Granted(
-            accounts
+        Ok(Access::Granted(AccountList {
+            accounts: accounts
                 .iter()
                 .map(|a| {
                     let count = |m: &HashMap<i32, i64>| m.get(&a.id).copied().unwrap_or(0) as u64;
                     account_summary(a, count(&contacts), count(&awaiting))
                 })
                 .collect(),
-        ))
+            listing: Listing { query, page, more },
+        }))
     }
 
     pub async fn account_detail_at(
@@ -222,27 +247,68 @@ impl Portico {
         )))
     }
 
+    /// Requests that came without a company, oldest first, searched by the person's name
+    /// or address, a page at a time.
     pub async fn pending_requests_at(
         &self,
         session: &Session,
+        query: String,
+        page: u64,
     ) -> Result<Access<PendingList>, ServiceError> {
         if let Err(refusal) = self.administrator(session).await?.granted() {
             return Ok(refusal);
         }
-        let requests = requests_where(
+        let query = search_text(&query);
+        let mut condition = Condition::all()
+            .add(registration_request::Column::State.eq(RequestState::AwaitingAccount));
+        if !query.is_empty() {
+            // Correlated (EXISTS), so that only the waiting requests' people are read:
+            // an IN over the matching people would scan all of them.
+            condition = condition.add(Expr::exists(
+                sea_orm::sea_query::Query::select()
+                    .expr(Expr::val(1))
+                    .from(user::Entity)
+                    .and_where(Expr::col((user::Entity, user::Column::Id)).equals((
+                        registration_request::Entity,
+                        registration_request::Column::UserId,
+                    )))
+                    .cond_where(contains_any(
+                        &query,
+                        &[
+                            user::Column::EmailNormalized,
+                            user::Column::FirstName,
+                            user::Column::LastName,
+                        ],
+                    ))
+                    .to_owned(),
+            ));
+        }
+        let mut requests = requests_page(
             &self.db,
-            Condition::all()
-                .add(registration_request::Column::State.eq(RequestState::AwaitingAccount)),
+            condition,
+            page.saturating_mul(PER_PAGE),
+            PER_PAGE + 1,
         )
         .await?;
-        let accounts = account::Entity::find()
-            .order_by_asc(account::Column::Name)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|a| (a.id, a.name))
-            .collect();
-        Ok(Access::Granted(PendingList { requests, accounts }))
+        let more = requests.len() as u64 > PER_PAGE;
+        requests.truncate(PER_PAGE as usize);
+        let companies = account::Entity::find().count(&self.db).await?;
+        let accounts = if companies <= LISTED_COMPANIES {
+            account::Entity::find()
+                .order_by_asc(account::Column::Name)
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .map(|a| (a.id, a.name))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Access::Granted(PendingList {
+            requests,
+            accounts,
+            listing: Listing { query, page, more },
+        }))
     }
 }
 

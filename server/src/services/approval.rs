@@ -12,14 +12,16 @@
 //! button at the same moment. The contact's status, the emails and the audit record
 //! change in the same transaction.
 use app::api::{ActionOutcome, AfterVerification};
-use app::forms::business::{Decision, PendingDecision, ValidDecision, ValidPendingDecision};
+use app::forms::business::{
+    CompanyChoice, Decision, PendingDecision, ValidDecision, ValidPendingDecision,
+};
 use app::forms::{ErrorKind, Field};
 use app::portal::Portal;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
-    TransactionTrait,
+    QuerySelect, TransactionTrait,
 };
 use tower_sessions::Session;
 
@@ -153,9 +155,9 @@ impl Portico {
                 .await
             }
             PendingDecision::Approve { account } => {
-                let Some(account) = account::Entity::find_by_id(account).one(&self.db).await?
-                else {
-                    return Ok(no_such_company());
+                let account = match self.chosen_company(account).await? {
+                    Ok(account) => account,
+                    Err(refusal) => return Ok(refusal),
                 };
                 self.decide(
                     form.request,
@@ -168,9 +170,59 @@ impl Portico {
                 .await
             }
             PendingDecision::Assign { account } => {
-                self.assign(form.request, account, &admin, now).await
+                let account = match self.chosen_company(account).await? {
+                    Ok(account) => account,
+                    Err(refusal) => return Ok(refusal),
+                };
+                self.assign(form.request, account.id, &admin, now).await
             }
         }
+    }
+
+    /// The company an administrator chose: by id from the list, or typed as its
+    /// registration code or its exact name (any case).
+    async fn chosen_company(
+        &self,
+        choice: CompanyChoice,
+    ) -> Result<Result<account::Model, ActionOutcome>, ServiceError> {
+        let typed = match choice {
+            CompanyChoice::Id(id) => {
+                return Ok(account::Entity::find_by_id(id)
+                    .one(&self.db)
+                    .await?
+                    .ok_or_else(no_such_company))
+            }
+            CompanyChoice::Typed(typed) => typed,
+        };
+        if let Ok(code) = app::forms::RegistrationCode::parse(&typed) {
+            if let Some(found) = account::Entity::find()
+                .filter(account::Column::RegistrationCode.eq(code.as_str()))
+                .one(&self.db)
+                .await?
+            {
+                return Ok(Ok(found));
+            }
+        }
+        let named = account::Entity::find()
+            .filter(
+                Expr::expr(Func::lower(Expr::col(account::Column::Name))).eq(typed.to_lowercase()),
+            )
+            .limit(2)
+            .all(&self.db)
+            .await?;
+        Ok(match <[account::Model; 1]>::try_from(named) {
+            Ok([found]) => Ok(found),
+            Err(named) if named.is_empty() => Err(ActionOutcome::refused(
+                Field::Account,
+                format!("No company is named {typed} or has it as its registration code"),
+                ErrorKind::NotFound,
+            )),
+            Err(_) => Err(ActionOutcome::refused(
+                Field::Account,
+                "Several companies have this name: type its registration code instead",
+                ErrorKind::Invalid,
+            )),
+        })
     }
 
     /// Approves or rejects a request still in `from` (and in `account`, when given).

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder, QuerySelect, TransactionTrait,
 };
 use tower_sessions::Session;
 
@@ -297,12 +297,24 @@ pub(super) async fn requests_where<C: ConnectionTrait>(
     db: &C,
     condition: Condition,
 ) -> Result<Vec<RequestView>, DbErr> {
-    let rows = registration_request::Entity::find()
+    requests_page(db, condition, 0, u64::MAX).await
+}
+
+/// As [`requests_where`], `limit` of them from `offset` on.
+pub(super) async fn requests_page<C: ConnectionTrait>(
+    db: &C,
+    condition: Condition,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<RequestView>, DbErr> {
+    let mut find = registration_request::Entity::find()
         .filter(condition)
         .find_also_related(user::Entity)
-        .order_by_asc(registration_request::Column::Id)
-        .all(db)
-        .await?;
+        .order_by_asc(registration_request::Column::Id);
+    if limit != u64::MAX {
+        find = find.offset(offset).limit(limit);
+    }
+    let rows = find.all(db).await?;
     let decider_ids: Vec<i32> = rows.iter().filter_map(|(r, _)| r.decided_by).collect();
     let deciders: HashMap<i32, user::Model> = if decider_ids.is_empty() {
         HashMap::new()

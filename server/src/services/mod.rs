@@ -28,7 +28,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use app::api::{
-    Access, AccountRecord, AccountSummary, ActionOutcome, ChangedPolicy, Client, Confirmation,
+    Access, AccountList, AccountRecord, ActionOutcome, ChangedPolicy, Client, Confirmation,
     ContactList, DeletionView, HomeView, InvitationLink, LinkRequestOutcome, LogInOutcome,
     NewPasswordOutcome, OutboxView, PasskeyStep, PendingList, PendingLogIn, PeopleList,
     ProfileView, RecoveryCodesView, RegisterOutcome, RequestList, SecurityView, Services,
@@ -465,8 +465,9 @@ impl Services for Portico {
         &self,
         session: &Session,
         query: String,
+        page: u64,
     ) -> Result<Access<PeopleList>, ServerFnError> {
-        public(self.people_at(session, query).await)
+        public(self.people_at(session, query, page).await)
     }
 
     async fn reset_second_factors(
@@ -628,8 +629,10 @@ impl Services for Portico {
     async fn accounts(
         &self,
         session: &Session,
-    ) -> Result<Access<Vec<AccountSummary>>, ServerFnError> {
-        public(self.accounts_at(session).await)
+        query: String,
+        page: u64,
+    ) -> Result<Access<AccountList>, ServerFnError> {
+        public(self.accounts_at(session, query, page).await)
     }
 
     async fn account_detail(
@@ -659,8 +662,10 @@ impl Services for Portico {
     async fn pending_requests(
         &self,
         session: &Session,
+        query: String,
+        page: u64,
     ) -> Result<Access<PendingList>, ServerFnError> {
-        public(self.pending_requests_at(session).await)
+        public(self.pending_requests_at(session, query, page).await)
     }
 
     async fn settle_pending(

@@ -3,27 +3,21 @@
 //! has checked who they are.
 use std::collections::HashMap;
 
-use app::api::{Access, ActionOutcome, PeopleList, PersonView};
+use app::api::{Access, ActionOutcome, PeopleList, PersonView, PER_PAGE};
 use app::forms::{ErrorKind, Field};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
 use tower_sessions::Session;
 
 use super::access::is_administrator;
 use super::audit::{Audit, AuditAction};
 use super::profile::CONFIRM_FIRST;
 use super::two_factor::{delete_recovery_codes, turn_off_app, Factors};
-use super::views::full_name;
+use super::views::{contains_any, full_name, search_text};
 use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserStatus};
-use crate::db::entities::{account, passkey};
+use crate::db::entities::{account, passkey, recovery_code};
 use crate::db::hold_row;
-
-/// At most this many people are listed for one search.
-pub const PEOPLE_PER_SEARCH: u64 = 50;
 
 impl Portico {
     /// People whose address or name contains `query` (all of them, newest first, when it
@@ -32,30 +26,32 @@ impl Portico {
         &self,
         session: &Session,
         query: String,
+        page: u64,
     ) -> Result<Access<PeopleList>, ServiceError> {
         if let Err(refusal) = self.administrator(session).await?.granted() {
             return Ok(refusal);
         }
-        let query = query.trim().chars().take(100).collect::<String>();
+        let query = search_text(&query);
         let mut find = user::Entity::find();
         if !query.is_empty() {
-            let pattern = format!("%{}%", escape_like(&query.to_lowercase()));
-            let like = |column: user::Column| {
-                Expr::expr(Func::lower(Expr::col(column)))
-                    .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\'))
-            };
-            find = find.filter(
-                Condition::any()
-                    .add(like(user::Column::EmailNormalized))
-                    .add(like(user::Column::FirstName))
-                    .add(like(user::Column::LastName)),
-            );
+            find = find.filter(contains_any(
+                &query,
+                &[
+                    user::Column::EmailNormalized,
+                    user::Column::FirstName,
+                    user::Column::LastName,
+                ],
+            ));
         }
-        let found = find
+        // One more than a page tells whether another follows, without counting them all.
+        let mut found = find
             .order_by_desc(user::Column::Id)
-            .limit(PEOPLE_PER_SEARCH)
+            .offset(page.saturating_mul(PER_PAGE))
+            .limit(PER_PAGE + 1)
             .all(&self.db)
             .await?;
+        let more = found.len() as u64 > PER_PAGE;
+        found.truncate(PER_PAGE as usize);
         let account_ids: Vec<i32> = found.iter().filter_map(|p| p.account_id).collect();
         let companies: HashMap<i32, String> = account::Entity::find()
             .filter(account::Column::Id.is_in(account_ids))
@@ -64,9 +60,36 @@ impl Portico {
             .into_iter()
             .map(|a| (a.id, a.name))
             .collect();
+        // Each person's factors, counted for the whole page in two queries.
+        let ids: Vec<i32> = found.iter().map(|p| p.id).collect();
+        let passkeys = count_by_user(
+            &self.db,
+            passkey::Entity::find()
+                .select_only()
+                .column(passkey::Column::UserId)
+                .column_as(passkey::Column::Id.count(), "n")
+                .filter(passkey::Column::UserId.is_in(ids.clone()))
+                .group_by(passkey::Column::UserId),
+        )
+        .await?;
+        let codes = count_by_user(
+            &self.db,
+            recovery_code::Entity::find()
+                .select_only()
+                .column(recovery_code::Column::UserId)
+                .column_as(recovery_code::Column::Id.count(), "n")
+                .filter(recovery_code::Column::UserId.is_in(ids))
+                .filter(recovery_code::Column::UsedAt.is_null())
+                .group_by(recovery_code::Column::UserId),
+        )
+        .await?;
         let mut people = Vec::with_capacity(found.len());
         for person in &found {
-            let factors = self.factors_of(&self.db, person.id).await?;
+            let factors = Factors {
+                app: person.totp_secret.is_some(),
+                passkeys: passkeys.get(&person.id).copied().unwrap_or(0),
+                recovery_codes_left: codes.get(&person.id).copied().unwrap_or(0),
+            };
             people.push(PersonView {
                 id: person.id,
                 name: full_name(person),
@@ -77,7 +100,12 @@ impl Portico {
                 has_second_factors: factors.any() || factors.recovery_codes_left > 0,
             });
         }
-        Ok(Access::Granted(PeopleList { query, people }))
+        Ok(Access::Granted(PeopleList {
+            query,
+            people,
+            page,
+            more,
+        }))
     }
 
     /// Removes every second factor of a person (their app, passkeys and recovery codes):
@@ -163,18 +191,6 @@ impl Portico {
     }
 }
 
-/// `%`, `_` and the escape itself match literally in a search.
-fn escape_like(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
 fn kind_label(person: &user::Model, companies: &HashMap<i32, String>) -> String {
     if is_administrator(person) {
         return "Administrator".into();
@@ -223,13 +239,27 @@ fn factors_label(factors: Factors) -> String {
     }
 }
 
+/// `(user_id, n)` rows of a grouped count, as a map.
+async fn count_by_user(
+    db: &sea_orm::DatabaseConnection,
+    select: sea_orm::Select<impl EntityTrait>,
+) -> Result<HashMap<i32, u64>, sea_orm::DbErr> {
+    Ok(select
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(user, n)| (user, n as u64))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_search_matches_wildcards_literally() {
-        assert_eq!(escape_like("a_b%c\\"), "a\\_b\\%c\\\\");
+        assert_eq!(super::super::views::escape_like("a_b%c\\"), "a\\_b\\%c\\\\");
     }
 
     #[test]

@@ -73,3 +73,35 @@ pub fn account_summary(account: &account::Model, contacts: u64, awaiting: u64) -
         require_two_factor: account.require_two_factor,
     }
 }
+
+/// A case-insensitive "contains" condition on `columns` for an administrator's search
+/// (at most 100 characters; `%` and `_` match themselves).
+pub fn contains_any<C: sea_orm::ColumnTrait>(query: &str, columns: &[C]) -> sea_orm::Condition {
+    use sea_orm::sea_query::{Expr, Func, LikeExpr};
+    let pattern = format!("%{}%", escape_like(&query.to_lowercase()));
+    columns
+        .iter()
+        .fold(sea_orm::Condition::any(), |any, column| {
+            any.add(
+                Expr::expr(Func::lower(Expr::col(*column)))
+                    .like(LikeExpr::new(pattern.clone()).escape('\\')),
+            )
+        })
+}
+
+/// A search as typed, trimmed and cut to 100 characters.
+pub fn search_text(query: &str) -> String {
+    query.trim().chars().take(100).collect()
+}
+
+/// `%`, `_` and `\\` match themselves in a LIKE pattern.
+pub fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}

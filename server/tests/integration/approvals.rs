@@ -5,7 +5,7 @@ use crate::common;
 
 use app::api::{Access, ActionOutcome, AfterVerification, LogInOutcome, RegisterOutcome};
 use app::forms::business::{
-    ContactChange, Decision, PendingDecision, ValidContactChange, ValidDecision,
+    CompanyChoice, ContactChange, Decision, PendingDecision, ValidContactChange, ValidDecision,
     ValidPendingDecision,
 };
 use app::forms::{ErrorKind, Field, FieldErrors};
@@ -400,7 +400,12 @@ async fn without_a_code_the_request_waits_for_an_administrator_who_assigns_a_com
         app.emails_to("carol@acme.example").await.is_empty(),
         "no company, nobody asked yet"
     );
-    let pending = match app.portico.pending_requests_at(&admin).await.unwrap() {
+    let pending = match app
+        .portico
+        .pending_requests_at(&admin, String::new(), 0)
+        .await
+        .unwrap()
+    {
         Access::Granted(pending) => pending,
         other => panic!("{other:?}"),
     };
@@ -409,7 +414,9 @@ async fn without_a_code_the_request_waits_for_an_administrator_who_assigns_a_com
 
     let assign = ValidPendingDecision {
         request: pending.requests[0].id,
-        decision: PendingDecision::Assign { account: acme.id },
+        decision: PendingDecision::Assign {
+            account: CompanyChoice::Id(acme.id),
+        },
     };
     let outcome = app
         .portico
@@ -463,7 +470,9 @@ async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a
     let ada = request_of(&app, "ada@acme.example").await.id;
     let assign = ValidPendingDecision {
         request: ada,
-        decision: PendingDecision::Assign { account: acme.id },
+        decision: PendingDecision::Assign {
+            account: CompanyChoice::Id(acme.id),
+        },
     };
     let refused = errors(
         app.portico
@@ -483,7 +492,9 @@ async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a
     );
     let approve = ValidPendingDecision {
         request: ada,
-        decision: PendingDecision::Approve { account: acme.id },
+        decision: PendingDecision::Approve {
+            account: CompanyChoice::Id(acme.id),
+        },
     };
     assert!(matches!(
         app.portico
@@ -521,7 +532,10 @@ async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a
     // Customer administrators cannot settle these.
     let carol = app.customer_admin("carol@acme.example", &acme).await;
     assert_eq!(
-        app.portico.pending_requests_at(&carol).await.unwrap(),
+        app.portico
+            .pending_requests_at(&carol, String::new(), 0)
+            .await
+            .unwrap(),
         Access::Denied
     );
 }

@@ -6,6 +6,7 @@
 mod common;
 
 mod account_life;
+mod administration;
 mod approvals;
 mod cli;
 mod data_export;

@@ -1,21 +1,28 @@
 //! `/admin`: every company account, and a form to create one.
 use leptos::prelude::*;
 
-use crate::api::{accounts, save_account, AccountSummary};
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{accounts, save_account, AccountList};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::AccountForm;
 use crate::pages::admin::account::AccountFields;
-use crate::pages::admin::AdminLayout;
+use crate::pages::admin::{page_of, AdminLayout, Pager, SearchBox};
 use crate::submission::posted_submission;
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     let form_errors = provide_form_errors();
     let posted = posted_submission(save_account);
-    let list = guarded_resource(move || async move {
-        posted.await;
-        accounts().await
+    let (query, page) =
+        use_query_map().with_untracked(|q| (q.get("q").unwrap_or_default(), page_of(q)));
+    let list = guarded_resource(move || {
+        let query = query.clone();
+        async move {
+            posted.await;
+            accounts(query, page).await
+        }
     });
     view! {
         <AdminLayout title="Accounts">
@@ -33,7 +40,7 @@ pub fn AccountsPage() -> impl IntoView {
                     let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
-                        {guarded(list, move |accounts| view! { <Accounts accounts typed /> }.into_any())}
+                        {guarded(list, move |list| view! { <Accounts list typed /> }.into_any())}
                     }
                 })}
             </Suspense>
@@ -42,13 +49,17 @@ pub fn AccountsPage() -> impl IntoView {
 }
 
 #[component]
-fn Accounts(accounts: Vec<AccountSummary>, typed: AccountForm) -> impl IntoView {
+fn Accounts(list: AccountList, typed: AccountForm) -> impl IntoView {
+    let accounts = list.accounts;
+    let listing = list.listing;
     view! {
         <h1>"Company accounts"</h1>
         <p class="lead">
             "Registrations without a code wait in "
             <a href="/admin/pending">"Pending registrations"</a> "."
         </p>
+        <SearchBox path="/admin" label="Find a company by its name or code" query=listing.query.clone() />
+        {(accounts.is_empty() && !listing.query.is_empty()).then(|| view! { <p>"No company matches."</p> })}
         <table class="table table--wide">
             <thead>
                 <tr>
@@ -78,6 +89,7 @@ fn Accounts(accounts: Vec<AccountSummary>, typed: AccountForm) -> impl IntoView 
                     .collect_view()}
             </tbody>
         </table>
+        <Pager path="/admin" listing />
         <h2>"Create an account"</h2>
         <form class="form" method="post" action="/admin" novalidate>
             <AccountFields form=typed />

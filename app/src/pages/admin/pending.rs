@@ -2,21 +2,27 @@
 //! administrator assigns a company (its customer administrators then decide), approves
 //! the contact into a company at once, or rejects the request.
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::{pending_requests, settle_pending, PendingList, RequestView};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::REASON_MAX_CHARS;
-use crate::pages::admin::AdminLayout;
+use crate::pages::admin::{page_of, AdminLayout, Pager, SearchBox};
 use crate::submission::posted_submission;
 
 #[component]
 pub fn PendingPage() -> impl IntoView {
     let form_errors = provide_form_errors();
     let posted = posted_submission(settle_pending);
-    let pending = guarded_resource(move || async move {
-        posted.await;
-        pending_requests().await
+    let (query, page) =
+        use_query_map().with_untracked(|q| (q.get("q").unwrap_or_default(), page_of(q)));
+    let pending = guarded_resource(move || {
+        let query = query.clone();
+        async move {
+            posted.await;
+            pending_requests(query, page).await
+        }
     });
     view! {
         <AdminLayout title="Pending registrations">
@@ -38,9 +44,11 @@ pub fn PendingPage() -> impl IntoView {
 #[component]
 fn Pending(data: PendingList) -> impl IntoView {
     let accounts = data.accounts;
+    let listing = data.listing;
     view! {
         <h1>"Pending registrations"</h1>
         <p class="lead">"Business registrations without a registration code. Each needs a company."</p>
+        <SearchBox path="/admin/pending" label="Name or email address" query=listing.query.clone() />
         {if data.requests.is_empty() {
             view! { <p>"Nothing is waiting."</p> }.into_any()
         } else {
@@ -55,6 +63,7 @@ fn Pending(data: PendingList) -> impl IntoView {
             }
             .into_any()
         }}
+        <Pager path="/admin/pending" listing />
     }
 }
 
@@ -70,13 +79,24 @@ fn PendingCard(request: RequestView, accounts: Vec<(i32, String)>) -> impl IntoV
                 <input type="hidden" name="form[request]" value=request.id.to_string() />
                 <div class="field">
                     <label class="field__label" for=account_id.clone()>"Company"</label>
-                    <select class="field__input" id=account_id name="form[account]">
-                        <option value="">"Choose a company"</option>
-                        {accounts
-                            .into_iter()
-                            .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
-                            .collect_view()}
-                    </select>
+                    {if accounts.is_empty() {
+                        // Too many companies to list: typed, by name or registration code.
+                        view! {
+                            <input class="field__input" id=account_id name="form[account]" type="text" placeholder="Company name or registration code" />
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <select class="field__input" id=account_id name="form[account]">
+                                <option value="">"Choose a company"</option>
+                                {accounts
+                                    .into_iter()
+                                    .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+                                    .collect_view()}
+                            </select>
+                        }
+                        .into_any()
+                    }}
                 </div>
                 <div class="field">
                     <label class="field__label" for=reason_id.clone()>"Reason for rejecting (optional)"</label>

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::Listing;
 use crate::api::{delete_person, people, reset_second_factors, PeopleList, PersonView};
 use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::Field;
-use crate::pages::admin::AdminLayout;
+use crate::pages::admin::{page_of, AdminLayout, Pager, SearchBox};
 use crate::portal::{query_value, Portal};
 use crate::submission::posted_submission_of;
 
@@ -18,13 +19,14 @@ pub fn PeoplePage() -> impl IntoView {
     let form_errors = provide_form_errors();
     let posted = posted_submission_of(Some("factors"), reset_second_factors);
     let deleted = posted_submission_of(Some("delete"), delete_person);
-    let query = use_query_map().with_untracked(|q| q.get("q").unwrap_or_default());
+    let (query, page) =
+        use_query_map().with_untracked(|q| (q.get("q").unwrap_or_default(), page_of(q)));
     let found = guarded_resource(move || {
         let query = query.clone();
         async move {
             posted.await;
             deleted.await;
-            people(query).await
+            people(query, page).await
         }
     });
     view! {
@@ -49,6 +51,11 @@ pub fn PeoplePage() -> impl IntoView {
 
 #[component]
 fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
+    let listing = Listing {
+        query: data.query.clone(),
+        page: data.page,
+        more: data.more,
+    };
     let here = if data.query.is_empty() {
         "/admin/people".to_owned()
     } else {
@@ -61,11 +68,7 @@ fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
     );
     view! {
         <h1>"People"</h1>
-        <form class="search" method="get" action="/admin/people" role="search">
-            <label class="field__label" for="q">"Email address or name"</label>
-            <input class="field__input" id="q" name="q" type="search" value=data.query.clone() />
-            <button class="button button--secondary" type="submit">"Search"</button>
-        </form>
+        <SearchBox path="/admin/people" label="Email address or name" query=data.query.clone() />
         <p class="field__hint">
             "Someone who lost their phone or passkeys can have their second factors removed here. Check who they are first: call them back on a number you already have, never one they give you now. Removing them may ask for your password again ("
             <a href=confirm>"confirm it's you"</a>
@@ -100,6 +103,7 @@ fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
             }
             .into_any()
         }}
+        <Pager path="/admin/people" listing />
     }
 }
 

@@ -9,6 +9,7 @@ mod m20261125_000004_attempt_limits;
 mod m20261125_000005_second_factors;
 mod m20261125_000006_invitations_and_deletion;
 mod m20261125_000007_webhooks;
+mod m20261125_000008_administration_indexes;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_second_factors::Migration),
             Box::new(m20261125_000006_invitations_and_deletion::Migration),
             Box::new(m20261125_000007_webhooks::Migration),
+            Box::new(m20261125_000008_administration_indexes::Migration),
         ]
     }
 }
