@@ -62,7 +62,8 @@ pub const PORTAL_FORM_PAGES: [&str; 16] = [
 ];
 
 /// The other pages whose forms post to themselves, in axum's path syntax.
-pub const OTHER_FORM_PAGES: [&str; 9] = [
+pub const OTHER_FORM_PAGES: [&str; 10] = [
+    "/admin/people/{id}",
     "/admin/webhooks",
     "/admin/outbox",
     "/csm/invitation",
@@ -154,8 +155,8 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
     {
         use pages::account::{accept_terms::AcceptTermsPage, delete_account::DeleteAccountPage};
         use pages::admin::{
-            account::AccountPage, accounts::AccountsPage, outbox::OutboxPage, pending::PendingPage,
-            people::PeoplePage, webhooks::WebhooksPage,
+            account::AccountPage, accounts::AccountsPage, audit::AuditLogPage, outbox::OutboxPage,
+            pending::PendingPage, people::PeoplePage, person::PersonPage, webhooks::WebhooksPage,
         };
         use pages::csm::{
             approvals::ApprovalsPage, contacts::ContactsPage, invitation::InvitationPage,
@@ -174,6 +175,8 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />
             <Route path=path!("/admin/webhooks") view=WebhooksPage ssr=SsrMode::Async />
             <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/people/:id") view=PersonPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
         }
         .into_inner()
     }

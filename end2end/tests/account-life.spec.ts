@@ -278,3 +278,31 @@ test('the company list is searched and paged on the server', async ({ browser })
   await expect(admin.getByRole('link', { name: 'Acme Supplies' })).toBeVisible();
   await expect(admin.getByRole('link', { name: 'Globex Corporation' })).toHaveCount(0);
 });
+
+test("a person's page shows their account and history; disabling their login shows in the audit log", async ({
+  browser,
+  page,
+  request,
+}) => {
+  const ada = person(uniqueEmail('record'));
+  await register(page, ada, true);
+  await verifyAddress(page, request, ada.email);
+  const admin = await asSomeoneElse(browser, ADMIN);
+  await admin.goto(`/admin/people?q=${encodeURIComponent(ada.email)}`);
+  await admin.getByRole('link', { name: 'Ada Lovelace' }).click();
+  await expect(admin.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();
+  await expect(admin.locator('#person-facts')).toContainText(ada.email);
+  await expect(admin.locator('#audit-entries')).toContainText('registered');
+  await admin.getByRole('button', { name: 'Disable login' }).click();
+  await expect(admin.getByRole('status')).toContainText("Disabled Ada Lovelace's login");
+  await expect(admin.locator('#person-status')).toHaveText('Login disabled');
+  await logIn(page, ada);
+  await expect(page.getByRole('alert')).toContainText('Your account is disabled');
+
+  await admin.goto('/admin/audit');
+  await admin.getByLabel('Person (part of a name or address)').fill(ada.email);
+  await admin.getByLabel('Action').selectOption('login_disabled');
+  await admin.getByRole('button', { name: 'Filter' }).click();
+  await expect(admin.locator('#audit-entries tbody tr')).toHaveCount(1);
+  await expect(admin.locator('#audit-entries')).toContainText('login disabled');
+});

@@ -8,6 +8,7 @@ pub mod company;
 pub mod lifecycle;
 pub mod operations;
 pub mod profile;
+pub mod records;
 pub mod recovery;
 #[cfg(feature = "ssr")]
 mod services;
@@ -19,6 +20,7 @@ pub use company::*;
 pub use lifecycle::*;
 pub use operations::*;
 pub use profile::*;
+pub use records::*;
 pub use recovery::*;
 #[cfg(feature = "ssr")]
 pub use services::*;

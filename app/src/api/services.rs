@@ -12,6 +12,7 @@ use super::{
     RegisterOutcome, RequestList, SecurityView, SessionUser, TermsOutcome, TokenStatus,
     TotpSetupView, WebhookList,
 };
+use super::{AuditFilter, AuditPage, PersonRecord};
 use crate::captcha::CaptchaChallenge;
 use crate::forms::business::{
     ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision,
@@ -312,6 +313,24 @@ pub trait Services: Send + Sync + 'static {
         query: String,
         page: u64,
     ) -> Result<Access<PeopleList>, ServerFnError>;
+    /// One person's account, sessions and history.
+    async fn person_record(
+        &self,
+        session: &Session,
+        person: i32,
+    ) -> Result<Access<Option<PersonRecord>>, ServerFnError>;
+    /// An administrator disables or enables anyone's login (not their own).
+    async fn switch_login(
+        &self,
+        session: &Session,
+        person: i32,
+        enable: bool,
+    ) -> Result<ActionOutcome, ServerFnError>;
+    async fn audit_entries(
+        &self,
+        session: &Session,
+        filter: AuditFilter,
+    ) -> Result<Access<AuditPage>, ServerFnError>;
     /// A person lost their second factors (a phone): an administrator removes them all.
     async fn reset_second_factors(
         &self,

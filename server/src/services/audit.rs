@@ -51,6 +51,50 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
+    /// Every action, for the audit log's filter.
+    pub const ALL: [AuditAction; 40] = [
+        AuditAction::Registered,
+        AuditAction::Verified,
+        AuditAction::ApprovedAutomatically,
+        AuditAction::Approved,
+        AuditAction::Rejected,
+        AuditAction::AssignedAccount,
+        AuditAction::LoginDisabled,
+        AuditAction::LoginEnabled,
+        AuditAction::MadeCustomerAdmin,
+        AuditAction::RemovedCustomerAdmin,
+        AuditAction::AccountCreated,
+        AuditAction::AccountChanged,
+        AuditAction::CodeRegenerated,
+        AuditAction::AdminCreated,
+        AuditAction::PasswordResetRequested,
+        AuditAction::PasswordReset,
+        AuditAction::PasswordChanged,
+        AuditAction::VerificationResent,
+        AuditAction::EmailChangeRequested,
+        AuditAction::EmailChanged,
+        AuditAction::NameChanged,
+        AuditAction::OtherSessionsEnded,
+        AuditAction::RecoveryCodeUsed,
+        AuditAction::AuthenticatorAdded,
+        AuditAction::AuthenticatorRemoved,
+        AuditAction::RecoveryCodesRegenerated,
+        AuditAction::PasskeyAdded,
+        AuditAction::PasskeyRemoved,
+        AuditAction::TwoFactorRuleChanged,
+        AuditAction::SecondFactorsReset,
+        AuditAction::ContactInvited,
+        AuditAction::InvitationResent,
+        AuditAction::InvitationRevoked,
+        AuditAction::InvitationAccepted,
+        AuditAction::DeletionScheduled,
+        AuditAction::DeletionCancelled,
+        AuditAction::AccountDeleted,
+        AuditAction::TermsAccepted,
+        AuditAction::WebhookAdded,
+        AuditAction::WebhookRemoved,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             AuditAction::Registered => "registered",

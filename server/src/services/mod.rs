@@ -15,6 +15,7 @@ pub mod passkey_ceremonies;
 pub mod people;
 pub mod profile;
 pub mod reauthentication;
+pub mod records;
 pub mod recovery;
 pub mod registration;
 pub mod sessions;
@@ -34,6 +35,7 @@ use app::api::{
     ProfileView, RecoveryCodesView, RegisterOutcome, RequestList, SecurityView, Services,
     SessionUser, TermsOutcome, TokenStatus, TotpSetupView, WebhookList,
 };
+use app::api::{AuditFilter, AuditPage, PersonRecord};
 use app::captcha::CaptchaChallenge;
 use app::forms::business::{ValidAccount, ValidContactChange, ValidDecision, ValidPendingDecision};
 use app::forms::email_links::ValidNewPassword;
@@ -468,6 +470,34 @@ impl Services for Portico {
         page: u64,
     ) -> Result<Access<PeopleList>, ServerFnError> {
         public(self.people_at(session, query, page).await)
+    }
+
+    async fn person_record(
+        &self,
+        session: &Session,
+        person: i32,
+    ) -> Result<Access<Option<PersonRecord>>, ServerFnError> {
+        public(self.person_record_at(session, person).await)
+    }
+
+    async fn switch_login(
+        &self,
+        session: &Session,
+        person: i32,
+        enable: bool,
+    ) -> Result<ActionOutcome, ServerFnError> {
+        public(
+            self.switch_login_at(session, person, enable, Utc::now())
+                .await,
+        )
+    }
+
+    async fn audit_entries(
+        &self,
+        session: &Session,
+        filter: AuditFilter,
+    ) -> Result<Access<AuditPage>, ServerFnError> {
+        public(self.audit_entries_at(session, filter).await)
     }
 
     async fn reset_second_factors(

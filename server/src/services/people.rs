@@ -52,6 +52,21 @@ impl Portico {
             .await?;
         let more = found.len() as u64 > PER_PAGE;
         found.truncate(PER_PAGE as usize);
+        let people = self.person_views(&found).await?;
+        Ok(Access::Granted(PeopleList {
+            query,
+            people,
+            page,
+            more,
+        }))
+    }
+
+    /// People as the administration lists them: company, status and second factors,
+    /// counted for all of them at once.
+    pub(super) async fn person_views(
+        &self,
+        found: &[user::Model],
+    ) -> Result<Vec<PersonView>, ServiceError> {
         let account_ids: Vec<i32> = found.iter().filter_map(|p| p.account_id).collect();
         let companies: HashMap<i32, String> = account::Entity::find()
             .filter(account::Column::Id.is_in(account_ids))
@@ -84,7 +99,7 @@ impl Portico {
         )
         .await?;
         let mut people = Vec::with_capacity(found.len());
-        for person in &found {
+        for person in found {
             let factors = Factors {
                 app: person.totp_secret.is_some(),
                 passkeys: passkeys.get(&person.id).copied().unwrap_or(0),
@@ -100,12 +115,7 @@ impl Portico {
                 has_second_factors: factors.any() || factors.recovery_codes_left > 0,
             });
         }
-        Ok(Access::Granted(PeopleList {
-            query,
-            people,
-            page,
-            more,
-        }))
+        Ok(people)
     }
 
     /// Removes every second factor of a person (their app, passkeys and recovery codes):
@@ -206,7 +216,7 @@ fn kind_label(person: &user::Model, companies: &HashMap<i32, String>) -> String 
     }
 }
 
-fn status_label(status: UserStatus) -> &'static str {
+pub(super) fn status_label(status: UserStatus) -> &'static str {
     match status {
         UserStatus::Unverified => "Unverified",
         UserStatus::PendingApproval => "Waiting for approval",

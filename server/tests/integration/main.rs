@@ -13,6 +13,7 @@ mod data_export;
 mod lifecycle;
 mod mail;
 mod postgres;
+mod records;
 mod registration;
 mod second_factors;
 mod security;

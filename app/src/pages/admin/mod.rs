@@ -1,9 +1,11 @@
 //! `/admin`: internal administration, in its own plain layout.
 pub mod account;
 pub mod accounts;
+pub mod audit;
 pub mod outbox;
 pub mod pending;
 pub mod people;
+pub mod person;
 pub mod webhooks;
 
 use leptos::prelude::*;
@@ -66,6 +68,7 @@ pub fn AdminLayout(title: &'static str, children: Children) -> impl IntoView {
                         <a href="/admin/people">"People"</a>
                         <a href="/admin/webhooks">"Webhooks"</a>
                         <a href="/admin/outbox">"Outbox"</a>
+                        <a href="/admin/audit">"Audit log"</a>
                         <a href=Portal::Csm.path("/security")>"Your security"</a>
                         <a href=Portal::Csm.prefix()>"Customer portal"</a>
                         <form method="post" action=Portal::Csm.path("/log-out")>

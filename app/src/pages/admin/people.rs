@@ -111,7 +111,7 @@ fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
 fn PersonRow(person: PersonView, action: String, posted: bool) -> impl IntoView {
     view! {
         <tr>
-            <td>{person.name.clone()}</td>
+            <td><a href=format!("/admin/people/{}", person.id)>{person.name.clone()}</a></td>
             <td>{person.email.clone()}</td>
             <td>{person.kind.clone()}</td>
             <td>{person.status.clone()}</td>

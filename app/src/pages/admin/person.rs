@@ -1,0 +1,95 @@
+//! `/admin/people/:id`: one person's account, company, status, second factors, sessions
+//! and history, with their login disabled or enabled here.
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{person_page, switch_login, PersonRecord};
+use crate::components::guarded::{guarded, guarded_resource};
+use crate::components::notice::FormSection;
+use crate::pages::admin::audit::AuditTable;
+use crate::pages::admin::AdminLayout;
+use crate::submission::posted_submission;
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()))
+        .unwrap_or(0);
+    let switched = posted_submission(switch_login);
+    let record = guarded_resource(move || async move {
+        switched.await;
+        person_page(id).await
+    });
+    view! {
+        <AdminLayout title="Person">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let switched = switched.await.map(|s| s.outcome);
+                    let record = record.await;
+                    view! {
+                        <p><a href="/admin/people">"All people"</a></p>
+                        {guarded(record, move |record| match record {
+                            Some(record) => view! { <Person record switched /> }.into_any(),
+                            None => view! { <h1>"No such person"</h1> }.into_any(),
+                        })}
+                    }
+                })}
+            </Suspense>
+        </AdminLayout>
+    }
+}
+
+#[component]
+fn Person(
+    record: PersonRecord,
+    switched: Option<Result<crate::api::ActionOutcome, ServerFnError>>,
+) -> impl IntoView {
+    let person = record.person;
+    let here = format!("/admin/people/{}", person.id);
+    view! {
+        <h1>{person.name.clone()}</h1>
+        <dl class="facts" id="person-facts">
+            <dt>"Email address"</dt><dd>{person.email.clone()}</dd>
+            <dt>"Who"</dt><dd>{person.kind.clone()}</dd>
+            <dt>"Status"</dt><dd id="person-status">{person.status.clone()}</dd>
+            <dt>"Registered"</dt><dd>{record.registered}</dd>
+            <dt>"Verified"</dt><dd>{record.verified.unwrap_or_else(|| "Not yet".into())}</dd>
+            <dt>"Last log-in"</dt><dd>{record.last_log_in.unwrap_or_else(|| "Never".into())}</dd>
+            <dt>"Second factors"</dt><dd>{person.second_factors.clone()}</dd>
+            {record.deletion_due.map(|due| view! { <dt>"Deletion"</dt><dd>{format!("Scheduled for {due}")}</dd> })}
+        </dl>
+        <FormSection outcome=switched>
+            {(record.can_disable || record.can_enable).then(|| view! {
+                <form method="post" data-reload="" action=here.clone()>
+                    <input type="hidden" name="form[person]" value=person.id.to_string() />
+                    {if record.can_disable {
+                        view! { <button class="button button--danger" type="submit" name="form[change]" value="disable">"Disable login"</button> }.into_any()
+                    } else {
+                        view! { <button class="button" type="submit" name="form[change]" value="enable">"Enable login"</button> }.into_any()
+                    }}
+                </form>
+            })}
+        </FormSection>
+        <h2>"Sessions"</h2>
+        {if record.sessions.is_empty() {
+            view! { <p>"No sessions."</p> }.into_any()
+        } else {
+            view! {
+                <table class="table">
+                    <thead><tr><th scope="col">"Browser"</th><th scope="col">"Started"</th><th scope="col">"Last seen"</th></tr></thead>
+                    <tbody>
+                        {record.sessions.into_iter().map(|s| view! {
+                            <tr><td>{s.browser}</td><td>{s.started}</td><td>{s.last_seen}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
+        <h2>"History"</h2>
+        <p>
+            <a href=format!("/admin/audit?person={}", crate::portal::query_value(&person.email))>"Everything in the audit log about them"</a>
+        </p>
+        <AuditTable entries=record.history />
+    }
+}
