@@ -20,7 +20,7 @@ use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
 use super::company::{contacts_of, requests_page, requests_where};
-use super::views::{account_summary, contact_view, contains_any, search_text};
+use super::views::{account_summary, contact_view, contains_any, grouped_counts, search_text};
 use super::{Portico, ServiceError};
 use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
@@ -66,7 +66,7 @@ impl Portico {
         let more = accounts.len() as u64 > PER_PAGE;
         accounts.truncate(PER_PAGE as usize);
         let ids: Vec<i32> = accounts.iter().map(|a| a.id).collect();
-        let contacts = count_by_account(
+        let contacts = grouped_counts(
             &self.db,
             user::Entity::find()
                 .select_only()
@@ -76,7 +76,7 @@ impl Portico {
                 .group_by(user::Column::AccountId),
         )
         .await?;
-        let awaiting = count_by_account(
+        let awaiting = grouped_counts(
             &self.db,
             registration_request::Entity::find()
                 .select_only()
@@ -91,7 +91,7 @@ impl Portico {
             accounts: accounts
                 .iter()
                 .map(|a| {
-                    let count = |m: &HashMap<i32, i64>| m.get(&a.id).copied().unwrap_or(0) as u64;
+                    let count = |m: &HashMap<i32, u64>| m.get(&a.id).copied().unwrap_or(0);
                     account_summary(a, count(&contacts), count(&awaiting))
                 })
                 .collect(),
@@ -354,17 +354,6 @@ pub async fn insert_account_with_code<C: ConnectionTrait>(
 }
 
 /// Runs a `SELECT account_id, COUNT(..) … GROUP BY account_id` into a map.
-async fn count_by_account<C: ConnectionTrait, E: EntityTrait>(
-    db: &C,
-    query: sea_orm::Select<E>,
-) -> Result<HashMap<i32, i64>, DbErr> {
-    let rows: Vec<(Option<i32>, i64)> = query.into_tuple().all(db).await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(account, n)| account.map(|a| (a, n)))
-        .collect())
-}
-
 fn forbidden() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Form,

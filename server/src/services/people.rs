@@ -13,7 +13,7 @@ use super::access::is_administrator;
 use super::audit::{Audit, AuditAction};
 use super::profile::CONFIRM_FIRST;
 use super::two_factor::{delete_recovery_codes, turn_off_app, Factors};
-use super::views::{contains_any, full_name, search_text};
+use super::views::{contains_any, full_name, grouped_counts, search_text};
 use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::db::entities::{account, passkey, recovery_code};
@@ -77,7 +77,7 @@ impl Portico {
             .collect();
         // Each person's factors, counted for the whole page in two queries.
         let ids: Vec<i32> = found.iter().map(|p| p.id).collect();
-        let passkeys = count_by_user(
+        let passkeys = grouped_counts(
             &self.db,
             passkey::Entity::find()
                 .select_only()
@@ -87,7 +87,7 @@ impl Portico {
                 .group_by(passkey::Column::UserId),
         )
         .await?;
-        let codes = count_by_user(
+        let codes = grouped_counts(
             &self.db,
             recovery_code::Entity::find()
                 .select_only()
@@ -247,20 +247,6 @@ fn factors_label(factors: Factors) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// `(user_id, n)` rows of a grouped count, as a map.
-async fn count_by_user(
-    db: &sea_orm::DatabaseConnection,
-    select: sea_orm::Select<impl EntityTrait>,
-) -> Result<HashMap<i32, u64>, sea_orm::DbErr> {
-    Ok(select
-        .into_tuple::<(i32, i64)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(user, n)| (user, n as u64))
-        .collect())
 }
 
 #[cfg(test)]

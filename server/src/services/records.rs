@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use app::api::{Access, ActionOutcome, AuditFilter, AuditPage, AuditView, PersonRecord, PER_PAGE};
 use app::forms::{ErrorKind, Field};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
@@ -220,7 +220,7 @@ impl Portico {
         if !filter.from.trim().is_empty() {
             match day(&filter.from) {
                 Some(from) => {
-                    let start = from.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
+                    let start = from.and_time(NaiveTime::MIN).and_utc();
                     condition = condition.add(audit_entry::Column::At.gte(start));
                 }
                 None => problem = Some("Write dates as YYYY-MM-DD.".into()),
@@ -229,7 +229,7 @@ impl Portico {
         if !filter.to.trim().is_empty() {
             match day(&filter.to).and_then(|d| d.succ_opt()) {
                 Some(after) => {
-                    let end = after.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
+                    let end = after.and_time(NaiveTime::MIN).and_utc();
                     condition = condition.add(audit_entry::Column::At.lt(end));
                 }
                 None => problem = Some("Write dates as YYYY-MM-DD.".into()),

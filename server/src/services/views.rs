@@ -105,3 +105,16 @@ pub fn escape_like(text: &str) -> String {
     }
     escaped
 }
+
+/// The rows of a count grouped by an id column (`SELECT key, COUNT(…) … GROUP BY key`), as a
+/// map from the id; rows without an id are left out.
+pub async fn grouped_counts<C: sea_orm::ConnectionTrait, E: sea_orm::EntityTrait>(
+    db: &C,
+    query: sea_orm::Select<E>,
+) -> Result<std::collections::HashMap<i32, u64>, sea_orm::DbErr> {
+    let rows: Vec<(Option<i32>, i64)> = query.into_tuple().all(db).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(key, n)| key.map(|key| (key, n as u64)))
+        .collect())
+}

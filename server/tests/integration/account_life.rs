@@ -18,7 +18,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     Statement,
 };
-use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::user::{self, UserRole, UserStatus};
 use server::db::entities::{audit_entry, consent};
 use tower_sessions::Session;
@@ -241,13 +240,7 @@ async fn only_a_companys_managers_invite_into_it() {
     let refused = invite(&app, &dan, "ivy@acme.example", "member").await;
     assert!(matches!(refused, ActionOutcome::Rejected { .. }));
 
-    create_admin(
-        &app.portico,
-        NewPerson::parse("admin@portico.example", "Ada", "Admin", PASSWORD).unwrap(),
-    )
-    .await
-    .unwrap();
-    let admin = app.logged_in(Portal::Csm, "admin@portico.example").await;
+    let admin = app.administrator().await;
     let mut by_admin = invitation("ivy@acme.example", "member");
     by_admin.account = Some(acme.id);
     let outcome = app
@@ -512,13 +505,7 @@ async fn a_due_deletion_is_carried_out_when_the_address_logs_in_without_waiting_
 async fn an_administrator_deletes_an_account_at_once_with_a_reason() {
     let app = app().await;
     app.register_verified("ada@example.com").await;
-    create_admin(
-        &app.portico,
-        NewPerson::parse("admin@portico.example", "Grace", "Admin", PASSWORD).unwrap(),
-    )
-    .await
-    .unwrap();
-    let admin = app.logged_in(Portal::Csm, "admin@portico.example").await;
+    let admin = app.administrator().await;
     let ada = app.person("ada@example.com").await;
     let deleted = app
         .portico

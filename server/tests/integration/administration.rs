@@ -1,27 +1,15 @@
 //! The administration's lists on a real SQLite database: searched and paged on the
 //! server, and a company chosen by name or code where there are too many to list.
-use crate::common::{self, app, PASSWORD};
+use crate::common::app;
 
 use app::api::{Access, ActionOutcome, PER_PAGE};
 use app::forms::business::{CompanyChoice, PendingDecision, ValidPendingDecision};
-use app::portal::Portal;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::user::{self, UserKind, UserRole, UserStatus};
 
-async fn administrator(app: &common::TestApp) -> tower_sessions::Session {
-    create_admin(
-        &app.portico,
-        NewPerson::parse("admin@portico.example", "Grace", "Admin", PASSWORD).unwrap(),
-    )
-    .await
-    .unwrap();
-    app.logged_in(Portal::Csm, "admin@portico.example").await
-}
-
 /// `count` consumers, inserted directly (hashing a password each would take minutes).
-async fn consumers(app: &common::TestApp, count: usize) {
+async fn consumers(app: &crate::common::TestApp, count: usize) {
     let now = Utc::now();
     for n in 0..count {
         user::ActiveModel {
@@ -46,7 +34,7 @@ async fn consumers(app: &common::TestApp, count: usize) {
 #[tokio::test]
 async fn people_are_searched_and_paged_on_the_server() {
     let app = app().await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     consumers(&app, 120).await;
     let Access::Granted(first) = app
         .portico
@@ -88,7 +76,7 @@ async fn people_are_searched_and_paged_on_the_server() {
 #[tokio::test]
 async fn companies_are_searched_by_name_or_code_and_paged() {
     let app = app().await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     for n in 0..60 {
         server::services::accounts::insert_account(
             &app.db.conn,
@@ -128,7 +116,7 @@ async fn companies_are_searched_by_name_or_code_and_paged() {
 #[tokio::test]
 async fn a_pending_request_is_assigned_to_a_company_typed_by_code_or_name() {
     let app = app().await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     let acme = app
         .company("Acme Supplies", "ACME-7K2Q-9XPW", "acme.example", false)
         .await;

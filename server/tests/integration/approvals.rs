@@ -13,24 +13,12 @@ use app::portal::Portal;
 use chrono::Utc;
 use common::{app, client, log_in_form, session, TestApp, CLIENT, PASSWORD};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::registration_request::{self, RequestState};
 use server::db::entities::user::{self, UserStatus};
 use server::db::entities::{account, audit_entry};
-use tower_sessions::Session;
 
 const ACME_CODE: &str = "ACME-7K2Q-9XPW";
 const GLOBEX_CODE: &str = "GBXN-4RTV-8HZM";
-
-async fn administrator(app: &TestApp) -> Session {
-    create_admin(
-        &app.portico,
-        NewPerson::parse("admin@portico.example", "Ada", "Admin", PASSWORD).unwrap(),
-    )
-    .await
-    .expect("the administrator");
-    app.logged_in(Portal::Csm, "admin@portico.example").await
-}
 
 async fn person(app: &TestApp, email: &str) -> user::Model {
     user::Entity::find()
@@ -386,7 +374,7 @@ async fn without_a_code_the_request_waits_for_an_administrator_who_assigns_a_com
     let app = app().await;
     let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
     let carol = app.customer_admin("carol@acme.example", &acme).await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
 
     assert_eq!(
         app.contact("ada@acme.example", "").await,
@@ -462,7 +450,7 @@ async fn without_a_code_the_request_waits_for_an_administrator_who_assigns_a_com
 async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a_code() {
     let app = app().await;
     let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     app.contact("ada@acme.example", "").await;
     app.contact("mallory@spam.example", "").await;
 
@@ -676,7 +664,7 @@ async fn the_last_customer_admin_can_be_neither_removed_nor_disabled() {
     assert_eq!(kind(again), ErrorKind::Conflict);
 
     // An administrator cannot disable the last one's login either.
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     let disable = app
         .portico
         .change_contact_at(
@@ -776,7 +764,7 @@ async fn a_disabled_login_ends_the_contacts_session_and_is_told_at_log_in_until_
 async fn a_regenerated_code_replaces_the_old_one_at_once() {
     let app = app().await;
     let acme = app.company("Acme", ACME_CODE, "acme.example", false).await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
 
     let outcome = app
         .portico

@@ -1,27 +1,16 @@
 //! The administration's records on a real SQLite database: a person's page, their login
 //! switched off and on (with its audit rows), and the audit log's filters and pages.
-use crate::common::{self, app, PASSWORD};
+use crate::common::app;
 
 use app::api::{Access, ActionOutcome, AuditFilter};
 use app::portal::Portal;
 use chrono::Utc;
-use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::user::UserStatus;
-
-async fn administrator(app: &common::TestApp) -> tower_sessions::Session {
-    create_admin(
-        &app.portico,
-        NewPerson::parse("admin@portico.example", "Grace", "Admin", PASSWORD).unwrap(),
-    )
-    .await
-    .unwrap();
-    app.logged_in(Portal::Csm, "admin@portico.example").await
-}
 
 #[tokio::test]
 async fn an_administrator_disables_a_login_which_ends_its_sessions_and_enables_it_again() {
     let app = app().await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     app.register_verified("ada@example.com").await;
     let ada = app.logged_in(Portal::Csp, "ada@example.com").await;
     let id = app.person("ada@example.com").await.id;
@@ -97,7 +86,7 @@ async fn an_administrator_disables_a_login_which_ends_its_sessions_and_enables_i
 #[tokio::test]
 async fn the_audit_log_is_filtered_by_person_action_and_date() {
     let app = app().await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     app.register_verified("ada@example.com").await;
     app.register_verified("bob@example.com").await;
     let filter = |person: &str, action: &str| AuditFilter {

@@ -3,7 +3,7 @@
 //! timestamp and the body), and retried with backoff when the receiver fails.
 use std::sync::{Arc, Mutex};
 
-use crate::common::{self, app, PASSWORD};
+use crate::common::app;
 
 use app::api::{Access, ActionOutcome};
 use app::forms::webhooks::{DeliveryKind, WebhookForm};
@@ -14,7 +14,6 @@ use axum::routing::post;
 use chrono::{Duration, Utc};
 use hmac::{Hmac, Mac};
 use sea_orm::EntityTrait;
-use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::outbox::OutboxState;
 use server::db::entities::webhook_delivery;
 use server::webhooks::{WebhookWorker, SIGNATURE_HEADER};
@@ -77,16 +76,6 @@ fn signature_is_valid(header: &str, body: &str) -> bool {
     fresh && hex::decode(v1).is_ok_and(|v| mac.verify_slice(&v).is_ok())
 }
 
-async fn administrator(app: &common::TestApp) -> tower_sessions::Session {
-    create_admin(
-        &app.portico,
-        NewPerson::parse("admin@portico.example", "Grace", "Admin", PASSWORD).unwrap(),
-    )
-    .await
-    .unwrap();
-    app.logged_in(Portal::Csm, "admin@portico.example").await
-}
-
 fn webhook(url: &str) -> app::forms::webhooks::ValidWebhook {
     WebhookForm {
         url: url.into(),
@@ -102,7 +91,7 @@ fn webhook(url: &str) -> app::forms::webhooks::ValidWebhook {
 #[tokio::test]
 async fn events_are_posted_signed_and_retried_with_backoff_until_accepted() {
     let app = app().await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     let (receiver, url) = start_receiver(1).await;
     let added = app
         .portico
@@ -167,7 +156,7 @@ async fn events_are_posted_signed_and_retried_with_backoff_until_accepted() {
 #[tokio::test]
 async fn a_failed_delivery_shows_in_the_outbox_and_retry_now_makes_it_due() {
     let app = app().await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     let (receiver, url) = start_receiver(usize::MAX).await;
     app.portico
         .add_webhook_at(&admin, webhook(&url), Utc::now())
@@ -210,7 +199,7 @@ async fn a_failed_delivery_shows_in_the_outbox_and_retry_now_makes_it_due() {
 #[tokio::test]
 async fn only_the_events_an_endpoint_chose_are_recorded_and_only_administrators_add_endpoints() {
     let app = app().await;
-    let admin = administrator(&app).await;
+    let admin = app.administrator().await;
     let (_, url) = start_receiver(0).await;
     let mut only_deleted = webhook(&url);
     only_deleted.events = vec!["user.deleted"];

@@ -218,6 +218,17 @@ impl TestApp {
         tower_sessions::Session::new(None, self.store.clone(), None)
     }
 
+    /// An administrator (admin@portico.example), logged in.
+    pub async fn administrator(&self) -> tower_sessions::Session {
+        let person =
+            server::bootstrap::NewPerson::parse("admin@portico.example", "Ada", "Admin", PASSWORD)
+                .expect("a valid person");
+        server::bootstrap::create_admin(&self.portico, person)
+            .await
+            .expect("the administrator");
+        self.logged_in(Portal::Csm, "admin@portico.example").await
+    }
+
     /// A session logged in as `email` (password [`PASSWORD`]) at `portal`, saved in the
     /// store as the session layer saves it after the response.
     pub async fn logged_in(&self, portal: Portal, email: &str) -> tower_sessions::Session {
