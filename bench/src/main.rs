@@ -33,6 +33,22 @@ async fn main() -> anyhow::Result<()> {
     if std::env::args().nth(2).as_deref() == Some("admin") {
         return admin_lists::measure(&server_binary).await;
     }
+    // `… server load URL` loads URL from 64 clients for 10 s against a server that is
+    // already running (for profiling it with perf).
+    if std::env::args().nth(2).as_deref() == Some("load") {
+        let url = std::env::args().nth(3).context("load needs a URL")?;
+        let client = reqwest::Client::builder()
+            .pool_max_idle_per_host(256)
+            .build()?;
+        let loads = page_loads(&client, &url, PAGE_CLIENTS, RUN, None).await;
+        println!(
+            "{url}, {PAGE_CLIENTS} clients: {:.0} loads/s, p50 {}, p99 {}",
+            loads.count() as f64 / RUN.as_secs_f64(),
+            ms(loads.percentile(50.0)),
+            ms(loads.percentile(99.0))
+        );
+        return Ok(());
+    }
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}");
     let (smtp_port, received) = smtp_sink::start().await?;

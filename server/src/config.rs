@@ -3,9 +3,13 @@
 //! here: a value that cannot be right stops the server with a message that names it.
 use std::ops::RangeInclusive;
 
+use std::net::SocketAddr;
+
+use ipnet::IpNet;
 use lettre::message::Mailbox;
 
 use crate::limits::{Limit, Limits, DEFAULT_ANSWERS_PER_HOUR, DEFAULT_REGISTRATIONS_PER_HOUR};
+use crate::observability::logs::{LogFormat, DEFAULT_FILTER};
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/portico.db?mode=rwc";
 pub const DEFAULT_MAIL_FROM: &str = "Portico <no-reply@localhost>";
@@ -37,7 +41,18 @@ pub struct Config {
     /// Whether administrators must log in with a second factor: on unless turned off, and
     /// off by default with the demo data (whose administrator has none).
     pub admin_two_factor: bool,
+    /// `LOG_FORMAT`: text (the default) or json, one object per line.
+    pub log_format: LogFormat,
+    /// `RUST_LOG`: which lines are logged.
+    pub log_filter: String,
+    /// `METRICS_ALLOW`: the addresses (or ranges) that may read `/metrics`.
+    pub metrics_allow: Vec<IpNet>,
+    /// `LEPTOS_SITE_ADDR`, when set: where the server listens.
+    pub listen_address: Option<SocketAddr>,
 }
+
+/// Loopback only, unless `METRICS_ALLOW` says otherwise.
+pub const DEFAULT_METRICS_ALLOW: &str = "127.0.0.0/8,::1/128";
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
@@ -47,6 +62,18 @@ pub enum ConfigError {
     PublicUrl(String),
     #[error("DATABASE_URL must start with sqlite:, postgres: or postgresql: (it is {0:?})")]
     DatabaseUrl(String),
+    #[error(
+        "SMTP_URL is not an SMTP URL such as smtp://host:25 or smtps://user:password@host ({0})"
+    )]
+    SmtpUrl(String),
+    #[error("LOG_FORMAT must be text or json (it is {0:?})")]
+    LogFormat(String),
+    #[error("RUST_LOG is not a log filter such as info or warn,server=debug ({0})")]
+    LogFilter(String),
+    #[error("METRICS_ALLOW must list addresses or ranges such as 127.0.0.1,10.0.0.0/8 ({0:?} is neither)")]
+    MetricsAllow(String),
+    #[error("LEPTOS_SITE_ADDR must be an address and port such as 0.0.0.0:3000 (it is {0:?})")]
+    ListenAddress(String),
     #[error("{0} must be true or false (it is {1:?})")]
     NotABoolean(&'static str, String),
     #[error("{0} must be a whole number from {1} to {2} (it is {3:?})")]
@@ -112,6 +139,34 @@ impl Config {
                     )),
             };
         let smtp_url = lookup("SMTP_URL");
+        if let Some(url) = &smtp_url {
+            check_smtp_url(url)?;
+        }
+        let log_format = match lookup("LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => return Err(ConfigError::LogFormat(other.to_owned())),
+        };
+        let log_filter = lookup("RUST_LOG").unwrap_or_else(|| DEFAULT_FILTER.into());
+        if let Err(error) = tracing_subscriber::EnvFilter::try_new(&log_filter) {
+            return Err(ConfigError::LogFilter(error.to_string()));
+        }
+        let metrics_allow = lookup("METRICS_ALLOW")
+            .unwrap_or_else(|| DEFAULT_METRICS_ALLOW.into())
+            .split(',')
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+            .map(parse_address_range)
+            .collect::<Result<Vec<_>, _>>()?;
+        let listen_address = match lookup("LEPTOS_SITE_ADDR") {
+            None => None,
+            Some(value) => Some(
+                value
+                    .trim()
+                    .parse()
+                    .map_err(|_| ConfigError::ListenAddress(value))?,
+            ),
+        };
         let dev_mailbox = flag("DEV_MAILBOX")?;
         if dev_mailbox && public_url.starts_with("https://") {
             return Err(ConfigError::DevMailboxInProduction);
@@ -162,6 +217,10 @@ impl Config {
                 None => !flag("PORTICO_DEMO_DATA")?,
                 Some(_) => flag("ADMIN_TWO_FACTOR")?,
             },
+            log_format,
+            log_filter,
+            metrics_allow,
+            listen_address,
         })
     }
 
@@ -174,6 +233,26 @@ impl Config {
     pub fn public_origin(&self) -> String {
         origin_of(&self.public_url)
     }
+}
+
+/// Refuses what lettre could not send through, before the server starts.
+fn check_smtp_url(url: &str) -> Result<(), ConfigError> {
+    if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+        return Err(ConfigError::SmtpUrl(
+            "it must start with smtp:// or smtps://".into(),
+        ));
+    }
+    lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url)
+        .map(|_| ())
+        .map_err(|error| ConfigError::SmtpUrl(error.to_string()))
+}
+
+/// `10.0.0.0/8`, or one address (`127.0.0.1`, `::1`).
+fn parse_address_range(entry: &str) -> Result<IpNet, ConfigError> {
+    entry
+        .parse::<IpNet>()
+        .or_else(|_| entry.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| ConfigError::MetricsAllow(entry.to_owned()))
 }
 
 /// `https://portal.example.com` of `https://portal.example.com/base`.
@@ -270,6 +349,40 @@ mod tests {
         assert!(error
             .to_string()
             .contains("REGISTRATIONS_PER_CLIENT_PER_HOUR"));
+    }
+
+    #[test]
+    fn operations_settings_are_checked() {
+        let defaults = config(&[]).unwrap();
+        assert_eq!(defaults.log_format, LogFormat::Text);
+        assert!(defaults
+            .metrics_allow
+            .iter()
+            .any(|range| range.contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap())));
+        let set = config(&[
+            ("LOG_FORMAT", "json"),
+            ("METRICS_ALLOW", "10.0.0.0/8, 192.168.1.7"),
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:8080"),
+            ("RUST_LOG", "warn,server=debug"),
+        ])
+        .unwrap();
+        assert_eq!(set.log_format, LogFormat::Json);
+        assert_eq!(set.metrics_allow.len(), 2);
+        assert_eq!(set.listen_address, Some("0.0.0.0:8080".parse().unwrap()));
+        for (name, value) in [
+            ("LOG_FORMAT", "yaml"),
+            ("METRICS_ALLOW", "localhost"),
+            ("LEPTOS_SITE_ADDR", "3000"),
+            ("RUST_LOG", "info,,=="),
+            ("SMTP_URL", "mailto:x"),
+            ("SMTP_URL", "smtp://host:port"),
+        ] {
+            let error = config(&[(name, value)]).unwrap_err();
+            assert!(
+                error.to_string().starts_with(name),
+                "{name}={value}: {error}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! HTTP surface. `main.rs` only calls [`run`].
 pub mod bootstrap;
 pub mod captcha;
+pub mod cli;
 pub mod config;
 pub mod db;
 pub mod factors;
@@ -10,6 +11,7 @@ pub mod janitor;
 pub mod limits;
 pub mod mail;
 pub mod memory;
+pub mod observability;
 pub mod password;
 pub mod password_rules;
 pub mod services;
@@ -18,97 +20,167 @@ pub mod tokens;
 pub mod webhooks;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
-use leptos::config::get_configuration;
+use leptos::config::{get_configuration, LeptosOptions};
+use sea_orm_migration::MigratorTrait;
 use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::SessionStore;
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 use crate::captcha::CaptchaIssuer;
+pub use crate::cli::Command;
 use crate::config::Config;
 use crate::db::{Database, Pool};
+use crate::http::operations::Operations;
 use crate::http::{AppState, HttpSettings};
 use crate::mail::outbox::{DeliveryWorker, OutboxSignal};
+use crate::observability::metrics::Metrics;
 use crate::password::PasswordHasher;
 use crate::services::Portico;
 
-/// What the binary was asked to do.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Command {
-    /// Serve until Ctrl-C or SIGTERM (no arguments).
-    Serve,
-    /// `create-admin --email … [--first-name …] [--last-name …]`
-    CreateAdmin {
-        email: String,
-        first_name: String,
-        last_name: String,
-    },
-}
+/// How long requests in flight, and the email being sent, may take to finish once a
+/// shutdown is asked for.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
 
-pub const USAGE: &str = "usage: server                      serve Portico
-       server create-admin --email ADDRESS [--first-name NAME] [--last-name NAME]
-                                   create an administrator; the password is read from
-                                   PORTICO_ADMIN_PASSWORD, else asked for on the terminal";
-
-impl Command {
-    /// Reads the command line. Two flags and one subcommand do not need an argument
-    /// parser crate.
-    pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
-        let mut args = args.into_iter();
-        match args.next().as_deref() {
-            None => Ok(Command::Serve),
-            Some("create-admin") => {
-                let (mut email, mut first_name, mut last_name) = (None, None, None);
-                while let Some(flag) = args.next() {
-                    let value = args.next().ok_or(format!("{flag} needs a value"))?;
-                    match flag.as_str() {
-                        "--email" => email = Some(value),
-                        "--first-name" => first_name = Some(value),
-                        "--last-name" => last_name = Some(value),
-                        other => return Err(format!("unknown option {other}")),
-                    }
-                }
-                Ok(Command::CreateAdmin {
-                    email: email.ok_or("--email is required")?,
-                    first_name: first_name.unwrap_or_else(|| "Portico".into()),
-                    last_name: last_name.unwrap_or_else(|| "Administrator".into()),
-                })
-            }
-            Some(other) => Err(format!("unknown command {other}")),
+/// Runs a command; `serve` returns after a graceful shutdown.
+pub async fn run(command: Command) -> anyhow::Result<()> {
+    let _ = dotenvy::dotenv();
+    let config = Config::from_env()?;
+    observability::logs::init(config.log_format, &config.log_filter);
+    match command {
+        Command::CheckConfig => check_config(&config),
+        Command::Migrate => {
+            let database = connect(&config).await?;
+            let applied = db::migrations::Migrator::get_applied_migrations(&database.conn).await?;
+            println!(
+                "The database is up to date: {} migrations applied.",
+                applied.len()
+            );
+            Ok(())
         }
+        Command::CreateAdmin {
+            email,
+            first_name,
+            last_name,
+        } => {
+            let database = connect(&config).await?;
+            let portico = portico(&config, &database, OutboxSignal::default()).await?;
+            let password = admin_password()?;
+            let person = bootstrap::NewPerson::parse(&email, &first_name, &last_name, &password)?;
+            let admin = bootstrap::create_admin(&portico, person).await?;
+            println!(
+                "Created administrator {}. Log in at {}/csm/log-in, then open /admin.",
+                admin.email, config.public_url
+            );
+            Ok(())
+        }
+        Command::Serve => serve(config).await,
     }
 }
 
-/// Runs a command: serves until Ctrl-C or SIGTERM, or creates an administrator.
-pub async fn run(command: Command) -> anyhow::Result<()> {
-    let _ = dotenvy::dotenv();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
-        )
-        .init();
-
-    let config = Config::from_env()?;
-    let limits = config.limits.clone();
-
-    let database = Database::connect(&config.database_url)
+/// Opens the database and brings its schema up to date.
+async fn connect(config: &Config) -> anyhow::Result<Database> {
+    Database::connect(&config.database_url)
         .await
-        .with_context(|| format!("opening the database at {}", config.database_url))?;
+        .with_context(|| format!("opening the database at {}", config.database_url))
+}
+
+async fn portico(
+    config: &Config,
+    database: &Database,
+    signal: OutboxSignal,
+) -> anyhow::Result<Portico> {
     let captcha_key = db::settings::secret_key(&database.conn, "captcha_key").await?;
-    let signal = OutboxSignal::default();
-    let portico = Portico::new(
+    Ok(Portico::new(
         database.conn.clone(),
         PasswordHasher::per_core()?,
         CaptchaIssuer::new(captcha_key).with_max_number(config.captcha_difficulty),
-        signal.clone(),
+        signal,
         &config.public_url,
     )
-    .with_limits(limits)
+    .with_limits(config.limits.clone())
     .with_surge(config.captcha_surge)
-    .with_administrators_needing_two_factors(config.admin_two_factor);
+    .with_administrators_needing_two_factors(config.admin_two_factor))
+}
+
+/// The Leptos options, with the listen address from the configuration.
+fn leptos_options(config: &Config) -> anyhow::Result<LeptosOptions> {
+    let mut options = get_configuration(None)
+        .context("reading the Leptos configuration")?
+        .leptos_options;
+    if let Some(address) = config.listen_address {
+        options.site_addr = address;
+    }
+    // cargo-leptos builds the assets with content hashes in their names and writes the
+    // hashes beside the binary; a server started without it (in production, in the tests)
+    // learns that from the file.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        options.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join(&*options.hash_file)))
+            .is_some_and(|file| file.exists());
+    }
+    Ok(options)
+}
+
+/// `check-config`: everything `serve` would refuse is refused here; the rest is printed
+/// (without the passwords in URLs).
+fn check_config(config: &Config) -> anyhow::Result<()> {
+    let options = leptos_options(config)?;
+    let mail = match (&config.smtp_url, config.dev_mailbox) {
+        (Some(url), _) => format!("sent through {}", without_password(url)),
+        (None, true) => "kept and shown at /dev/mailbox (development only)".into(),
+        (None, false) => "kept in the outbox, not sent (SMTP_URL is not set)".into(),
+    };
+    let allow: Vec<String> = config.metrics_allow.iter().map(|r| r.to_string()).collect();
+    println!("The configuration is valid.");
+    println!(
+        "  database        {}",
+        without_password(&config.database_url)
+    );
+    println!("  listening on    {}", options.site_addr);
+    println!("  public URL      {}", config.public_url);
+    println!("  emails          {mail}, from {}", config.mail_from);
+    println!("  metrics for     {}", allow.join(", "));
+    println!(
+        "  log             {}, {}",
+        config.log_format.name(),
+        config.log_filter
+    );
+    Ok(())
+}
+
+/// `scheme://user:secret@host/…` without the secret.
+fn without_password(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end..];
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => match rest[..at].find(':') {
+            Some(colon) => format!(
+                "{}{}:***{}",
+                &url[..scheme_end],
+                &rest[..colon],
+                &rest[at..]
+            ),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+/// Serves until Ctrl-C or SIGTERM, then stops accepting, lets requests in flight and the
+/// email being sent finish (for up to [`SHUTDOWN_GRACE`]), and returns.
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let database = connect(&config).await?;
+    let signal = OutboxSignal::default();
+    let portico = portico(&config, &database, signal.clone()).await?;
     if portico.passkeys.is_none() {
         tracing::warn!(
             "passkeys are off: PUBLIC_URL ({}) has no domain name, and an IP address cannot \
@@ -116,52 +188,36 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             config.public_url
         );
     }
-    if let Command::CreateAdmin {
-        email,
-        first_name,
-        last_name,
-    } = command
-    {
-        let password = admin_password()?;
-        let person = bootstrap::NewPerson::parse(&email, &first_name, &last_name, &password)?;
-        let admin = bootstrap::create_admin(&portico, person).await?;
-        println!(
-            "Created administrator {}. Log in at {}/csm/log-in, then open /admin.",
-            admin.email, config.public_url
-        );
-        return Ok(());
-    }
     if config.demo_data {
         bootstrap::seed_demo(&portico).await?;
     }
-    let mut leptos_options = get_configuration(None)
-        .context("reading the Leptos configuration")?
-        .leptos_options;
-    // cargo-leptos builds the assets with content hashes in their names and writes the
-    // hashes beside the binary; a server started without it (in production, in the tests)
-    // learns that from the file.
-    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
-        leptos_options.hash_files = std::env::current_exe()
-            .ok()
-            .and_then(|exe| Some(exe.parent()?.join(&*leptos_options.hash_file)))
-            .is_some_and(|file| file.exists());
-    }
+    let leptos_options = leptos_options(&config)?;
     let address = leptos_options.site_addr;
 
-    match &config.smtp_url {
+    let shutdown = CancellationToken::new();
+    tokio::spawn(cancel_on_signal(shutdown.clone()));
+    let delivery = match &config.smtp_url {
         Some(url) => {
             let worker =
                 DeliveryWorker::new(database.conn.clone(), url, config.mail_from.clone(), signal)
-                    .context("SMTP_URL is not a valid SMTP URL")?;
-            tokio::spawn(worker.run());
+                    .context("SMTP_URL is not a valid SMTP URL")?
+                    .stopping_on(shutdown.clone());
             tracing::info!("emails go out through the SMTP server in SMTP_URL");
+            Some(tokio::spawn(worker.run()))
         }
-        None if config.dev_mailbox => warn_dev_mailbox(&config.public_url),
-        None => tracing::warn!(
-            "SMTP_URL is not set: emails are kept in the outbox table and NOT sent. Set SMTP_URL \
-             to send them (or DEV_MAILBOX=true, in development, to read them at /dev/mailbox)."
-        ),
-    }
+        None => {
+            if config.dev_mailbox {
+                warn_dev_mailbox(&config.public_url);
+            } else {
+                tracing::warn!(
+                    "SMTP_URL is not set: emails are kept in the outbox table and NOT sent. Set \
+                     SMTP_URL to send them (or DEV_MAILBOX=true, in development, to read them \
+                     at /dev/mailbox)."
+                );
+            }
+            None
+        }
+    };
     tokio::spawn(janitor::run(database.conn.clone()));
     tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone()).run());
 
@@ -175,43 +231,59 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("listening on {address}"))?;
     tracing::info!("Portico is at http://{address}");
+    let operations = Operations {
+        db: database.conn.clone(),
+        metrics: Metrics::install(
+            database.conn.clone(),
+            database.pool.clone(),
+            portico.hasher.clone(),
+        ),
+        metrics_allow: config.metrics_allow.clone().into(),
+    };
     let state = |portico: Portico| AppState {
         leptos_options,
         services: Arc::new(portico),
         db: database.conn.clone(),
+        operations,
     };
-    match database.pool.clone() {
+    let served = match database.pool.clone() {
         Pool::Sqlite(pool) => {
             let store = SqliteStore::new(pool);
             store.migrate().await?;
             let portico = portico.with_session_store(Arc::new(store.clone()));
             tokio::spawn(janitor::carry_out_deletions(portico.clone()));
-            serve(listener, state(portico), store, settings).await
+            serve_http(listener, state(portico), store, settings, shutdown.clone()).await
         }
         Pool::Postgres(pool) => {
             let store = PostgresStore::new(pool);
             store.migrate().await?;
             let portico = portico.with_session_store(Arc::new(store.clone()));
             tokio::spawn(janitor::carry_out_deletions(portico.clone()));
-            serve(listener, state(portico), store, settings).await
+            serve_http(listener, state(portico), store, settings, shutdown.clone()).await
+        }
+    };
+    if let Some(delivery) = delivery {
+        if tokio::time::timeout(SHUTDOWN_GRACE, delivery)
+            .await
+            .is_err()
+        {
+            tracing::warn!("the email being sent did not finish in time");
         }
     }
+    tracing::info!("stopped");
+    served
 }
 
-async fn serve<S: SessionStore + ExpiredDeletion + Clone>(
+async fn serve_http<S: SessionStore + ExpiredDeletion + Clone>(
     listener: TcpListener,
     state: AppState,
     store: S,
     settings: HttpSettings,
+    shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
     tokio::spawn(janitor::expire_sessions(store.clone()));
     let app = http::router(state, store, settings);
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    http::listener::serve(listener, app, shutdown, SHUTDOWN_GRACE).await;
     Ok(())
 }
 
@@ -241,6 +313,11 @@ fn admin_password() -> anyhow::Result<String> {
     Ok(password)
 }
 
+async fn cancel_on_signal(shutdown: CancellationToken) {
+    shutdown_signal().await;
+    shutdown.cancel();
+}
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -260,5 +337,5 @@ async fn shutdown_signal() {
         _ = ctrl_c => {}
         _ = terminate => {}
     }
-    tracing::info!("shutting down");
+    tracing::info!("shutting down: finishing the requests in flight");
 }

@@ -1,5 +1,10 @@
-//! The Portico server binary.
+//! The Portico server binary: reads the command line, then calls [`server::run`].
+use clap::Parser;
+
 fn main() -> std::process::ExitCode {
+    // Before anything else: --help, --version and mistakes need no runtime (clap prints
+    // them and exits, with code 2 for a mistake).
+    let command = server::cli::Cli::parse().command();
     // Before any thread starts: see server::memory.
     server::memory::return_large_blocks_to_the_os();
     let runtime = match tokio::runtime::Runtime::new() {
@@ -7,13 +12,6 @@ fn main() -> std::process::ExitCode {
         Err(error) => {
             eprintln!("portico: could not start the async runtime: {error}");
             return std::process::ExitCode::FAILURE;
-        }
-    };
-    let command = match server::Command::parse(std::env::args().skip(1)) {
-        Ok(command) => command,
-        Err(problem) => {
-            eprintln!("portico: {problem}\n{}", server::USAGE);
-            return std::process::ExitCode::from(2);
         }
     };
     match runtime.block_on(server::run(command)) {

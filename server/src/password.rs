@@ -75,6 +75,11 @@ impl PasswordHasher {
         })
     }
 
+    /// Hash requests waiting for a thread.
+    pub fn queued(&self) -> usize {
+        self.jobs.max_capacity() - self.jobs.capacity()
+    }
+
     /// One hashing thread per core.
     pub fn per_core() -> Result<Self, HashError> {
         Self::new(std::thread::available_parallelism().map_or(1, |n| n.get()))

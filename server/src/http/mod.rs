@@ -4,7 +4,11 @@ mod body_limit;
 mod client_address;
 mod data_export;
 mod form_pages;
+pub mod listener;
+pub mod operations;
 pub mod page_policy;
+pub mod request_log;
+mod request_target;
 pub mod same_origin;
 mod server_fn_errors;
 pub mod static_files;
@@ -16,6 +20,7 @@ use axum::{middleware, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -53,6 +58,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub services: SharedServices,
     pub db: DatabaseConnection,
+    pub operations: operations::Operations,
 }
 
 pub struct HttpSettings {
@@ -92,6 +98,10 @@ pub fn router<S: SessionStore + Clone>(
         &format!("/{}", state.leptos_options.site_pkg_dir),
         static_files::router(&pkg),
     );
+    router = router
+        .route("/healthz", get(operations::healthz))
+        .route("/readyz", get(operations::readyz))
+        .route("/metrics", get(operations::metrics));
     if settings.dev_mailbox {
         router = router.route("/dev/mailbox", get(crate::mail::dev_mailbox::page));
     }
@@ -145,4 +155,27 @@ pub fn router<S: SessionStore + Clone>(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(NO_SCRIPT_POLICY),
         ))
+        // A panic is a bug, but it answers its own request with a plain 500 instead of
+        // dropping the connection, and is logged with the request's id.
+        .layer(CatchPanicLayer::custom(panic_is_a_plain_500))
+        .layer(middleware::from_fn(
+            request_target::refuse_targets_without_a_path,
+        ))
+        .layer(middleware::from_fn(request_log::observe))
+}
+
+fn panic_is_a_plain_500(
+    panic: Box<dyn std::any::Any + Send + 'static>,
+) -> axum::response::Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    tracing::error!(%message, "a handler panicked");
+    axum::response::IntoResponse::into_response((
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Something went wrong on our side. Please try again in a moment.\n",
+    ))
 }

@@ -2,33 +2,44 @@
 //! caused it; the delivery worker sends due rows through SMTP and retries failures with
 //! backoff, so an SMTP outage delays an email but never loses it.
 //!
-//! Several server instances may run one worker each: a worker claims rows by pushing
-//! their next attempt into the future in one statement (with `FOR UPDATE SKIP LOCKED` on
-//! PostgreSQL), so each email is sent by one worker.
-use std::sync::Arc;
+//! Several server instances may run one worker each, and a worker sends a few emails at
+//! once. Each sender claims one row at a time by setting its lease in one statement (with
+//! `FOR UPDATE SKIP LOCKED` on PostgreSQL), sends it, and records the outcome as soon as
+//! the SMTP server has answered. So after a crash the only emails that can go out twice
+//! are those whose acceptance the dying process never recorded (at most one per sender),
+//! and each carries a `Message-ID` that is the same on every attempt, so that a receiving
+//! server can drop the repeat.
+//!
+//! While the SMTP server cannot be reached, the worker asks it every few seconds whether
+//! it is back; when it is (or any email goes through), every waiting email is due at once
+//! instead of at the end of its grown backoff.
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use futures::stream::{self, StreamExt};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
-    EntityTrait, FromQueryResult, Statement,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter, Statement,
 };
 use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
 
 use super::Email;
 use crate::db::entities::outbox::{self, OutboxState};
+use crate::observability::metrics as measure;
 
-/// Rows claimed at once.
-const BATCH: i64 = 32;
-/// Emails sent at once.
-const CONCURRENT_SENDS: usize = 8;
-/// A claimed row is left alone by other workers for this long.
-const LEASE: chrono::Duration = chrono::Duration::seconds(120);
+/// Emails sent at once: one claimed row per sender.
+pub const CONCURRENT_SENDS: usize = 8;
+/// A claimed row is left alone by other workers for this long: well past the time one
+/// email can take (the SMTP timeout below, per command).
+const LEASE: chrono::Duration = chrono::Duration::seconds(60);
+const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
 /// How often the worker looks for due rows when nobody wakes it.
 const POLL: Duration = Duration::from_secs(5);
+/// How often an unreachable SMTP server is asked whether it is back.
+const PROBE: Duration = Duration::from_secs(2);
 
 /// Puts an email into the outbox, inside the caller's transaction.
 pub async fn enqueue<C: ConnectionTrait>(
@@ -47,6 +58,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        leased_until: Set(None),
         ..Default::default()
     }
     .insert(db)
@@ -61,10 +73,20 @@ pub fn backoff(attempts: i32) -> chrono::Duration {
     chrono::Duration::seconds(seconds.min(15 * 60))
 }
 
+/// The `Message-ID` of an outbox row: the same on every attempt, and unique because the
+/// row's id and creation time are.
+pub fn message_id(row: &outbox::Model, domain: &str) -> String {
+    format!(
+        "<outbox.{}.{}@{domain}>",
+        row.id,
+        row.created_at.timestamp_micros()
+    )
+}
+
 /// Wakes the worker when a transaction has committed a new email, so that it goes out
 /// at once instead of at the next poll.
 #[derive(Clone, Default)]
-pub struct OutboxSignal(Arc<Notify>);
+pub struct OutboxSignal(std::sync::Arc<Notify>);
 
 impl OutboxSignal {
     pub fn wake(&self) {
@@ -81,11 +103,16 @@ pub struct DeliveryWorker {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     signal: OutboxSignal,
+    /// Set when the SMTP server could not be reached: sending pauses, and the server is
+    /// probed, until it answers again.
+    unreachable: std::sync::atomic::AtomicBool,
+    /// Cancelled at shutdown: no new email is claimed; the ones being sent are finished.
+    shutdown: CancellationToken,
 }
 
 enum Delivery {
     Sent,
-    Retry(String),
+    Retry { error: String, unreachable: bool },
     Failed(String),
 }
 
@@ -97,78 +124,101 @@ impl DeliveryWorker {
         signal: OutboxSignal,
     ) -> Result<Self, lettre::transport::smtp::Error> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)?
-            .timeout(Some(Duration::from_secs(20)))
+            .timeout(Some(SMTP_TIMEOUT))
             .build();
         Ok(Self {
             db,
             transport,
             from,
             signal,
+            unreachable: Default::default(),
+            shutdown: CancellationToken::new(),
         })
     }
 
-    /// Delivers due emails until the process ends.
+    /// Stops claiming emails once `shutdown` is cancelled.
+    pub fn stopping_on(mut self, shutdown: CancellationToken) -> Self {
+        self.shutdown = shutdown;
+        self
+    }
+
+    fn is_unreachable(&self) -> bool {
+        self.unreachable.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Delivers due emails until shutdown; returns once the emails being sent then are
+    /// recorded.
     pub async fn run(self) {
-        loop {
+        while !self.shutdown.is_cancelled() {
             if let Err(error) = self.deliver_due().await {
                 tracing::warn!(%error, "outbox: could not read due emails; will retry");
+            }
+            if self.is_unreachable() {
+                tokio::select! {
+                    _ = tokio::time::sleep(PROBE) => {}
+                    _ = self.shutdown.cancelled() => break,
+                }
+                if matches!(self.transport.test_connection().await, Ok(true)) {
+                    tracing::info!("outbox: the SMTP server answers again");
+                    self.unreachable
+                        .store(false, std::sync::atomic::Ordering::Relaxed);
+                    self.retry_waiting_now().await;
+                }
+                continue;
             }
             tokio::select! {
                 _ = self.signal.woken() => {}
                 _ = tokio::time::sleep(POLL) => {}
+                _ = self.shutdown.cancelled() => break,
             }
         }
     }
 
-    /// Sends every email that is due now. Returns how many were sent.
+    /// Sends every email that is due now, a few at once. Returns how many were sent.
     pub async fn deliver_due(&self) -> Result<usize, DbErr> {
-        let mut sent = 0;
-        loop {
-            let claimed = self.claim(Utc::now()).await?;
-            if claimed.is_empty() {
-                return Ok(sent);
-            }
-            let results: Vec<_> = stream::iter(claimed)
-                .map(|row| async move {
-                    let delivery = self.send(&row).await;
-                    (row, delivery)
-                })
-                .buffer_unordered(CONCURRENT_SENDS)
-                .collect()
-                .await;
-            for (row, delivery) in results {
-                if matches!(delivery, Delivery::Sent) {
-                    sent += 1;
-                }
-                self.record(row, delivery).await?;
-            }
-        }
+        let senders = (0..CONCURRENT_SENDS).map(|_| self.send_while_due());
+        let sent = futures::future::try_join_all(senders).await?;
+        Ok(sent.into_iter().sum())
     }
 
-    async fn claim(&self, now: DateTime<Utc>) -> Result<Vec<outbox::Model>, DbErr> {
+    /// One sender: claims, sends and records one email at a time.
+    async fn send_while_due(&self) -> Result<usize, DbErr> {
+        let mut sent = 0;
+        while !self.shutdown.is_cancelled() && !self.is_unreachable() {
+            let Some(row) = self.claim(Utc::now()).await? else {
+                break;
+            };
+            let delivery = self.send(&row).await;
+            if matches!(delivery, Delivery::Sent) {
+                sent += 1;
+            }
+            self.record(row, delivery).await?;
+        }
+        Ok(sent)
+    }
+
+    /// Leases the oldest due row to this sender.
+    async fn claim(&self, now: DateTime<Utc>) -> Result<Option<outbox::Model>, DbErr> {
         let backend = self.db.get_database_backend();
         let sql = match backend {
             DbBackend::Postgres => {
-                "UPDATE outbox SET next_attempt_at = $1 WHERE id IN (\
+                "UPDATE outbox SET leased_until = $1 WHERE id = (\
                  SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $2 \
-                 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING *"
+                 AND (leased_until IS NULL OR leased_until <= $2) \
+                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING *"
             }
             _ => {
-                "UPDATE outbox SET next_attempt_at = ? WHERE id IN (\
-                 SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? \
-                 ORDER BY id LIMIT ?) RETURNING *"
+                "UPDATE outbox SET leased_until = ?1 WHERE id = (\
+                 SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?2 \
+                 AND (leased_until IS NULL OR leased_until <= ?2) \
+                 ORDER BY id LIMIT 1) RETURNING *"
             }
         };
-        let statement = Statement::from_sql_and_values(
-            backend,
-            sql,
-            [(now + LEASE).into(), now.into(), BATCH.into()],
-        );
-        let mut rows = outbox::Model::find_by_statement(statement)
-            .all(&self.db)
-            .await?;
-        rows.sort_by_key(|r| r.id);
-        Ok(rows)
+        let statement =
+            Statement::from_sql_and_values(backend, sql, [(now + LEASE).into(), now.into()]);
+        outbox::Model::find_by_statement(statement)
+            .one(&self.db)
+            .await
     }
 
     async fn send(&self, row: &outbox::Model) -> Delivery {
@@ -177,6 +227,7 @@ impl DeliveryWorker {
             Err(error) => return Delivery::Failed(format!("bad address: {error}")),
         };
         let message = Message::builder()
+            .message_id(Some(message_id(row, self.from.email.domain())))
             .from(self.from.clone())
             .to(to)
             .subject(row.subject.clone())
@@ -191,35 +242,80 @@ impl DeliveryWorker {
         match self.transport.send(message).await {
             Ok(_) => Delivery::Sent,
             Err(error) if error.is_permanent() => Delivery::Failed(error.to_string()),
-            Err(error) => Delivery::Retry(error.to_string()),
+            Err(error) => Delivery::Retry {
+                // No SMTP answer at all (refused, timed out, TLS), or "421 service not
+                // available": the server, not this email, is the problem.
+                unreachable: error.status().is_none_or(|code| code.to_string() == "421"),
+                error: error.to_string(),
+            },
         }
     }
 
     async fn record(&self, row: outbox::Model, delivery: Delivery) -> Result<(), DbErr> {
         let now = Utc::now();
         let attempts = row.attempts + 1;
-        let id = row.id;
+        let (id, created_at, failed_before) = (row.id, row.created_at, row.attempts > 0);
         let mut update: outbox::ActiveModel = row.into();
         update.attempts = Set(attempts);
+        update.leased_until = Set(None);
+        let sent = matches!(delivery, Delivery::Sent);
         match delivery {
             Delivery::Sent => {
                 update.state = Set(OutboxState::Sent);
                 update.sent_at = Set(Some(now));
                 update.last_error = Set(None);
+                measure::email_sent(now - created_at);
             }
-            Delivery::Retry(error) => {
+            Delivery::Retry { error, unreachable } => {
                 tracing::warn!(id, attempts, %error, "outbox: sending failed; will retry");
+                if unreachable {
+                    self.unreachable
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                measure::email_not_sent(false);
                 update.next_attempt_at = Set(now + backoff(attempts));
                 update.last_error = Set(Some(error));
             }
             Delivery::Failed(error) => {
                 tracing::error!(id, %error, "outbox: the SMTP server refused this email for good");
+                measure::email_not_sent(true);
                 update.state = Set(OutboxState::Failed);
                 update.last_error = Set(Some(error));
             }
         }
         outbox::Entity::update(update).exec(&self.db).await?;
+        if sent && failed_before {
+            // An email that had failed went through: whatever stopped it is over.
+            self.retry_waiting_now().await;
+        }
         Ok(())
+    }
+
+    /// Every email waiting out its backoff is due now (those claimed stay claimed).
+    async fn retry_waiting_now(&self) {
+        let now = Utc::now();
+        let released = outbox::Entity::update_many()
+            .col_expr(outbox::Column::NextAttemptAt, Expr::value(now))
+            .filter(outbox::Column::State.eq(OutboxState::Pending))
+            .filter(outbox::Column::NextAttemptAt.gt(now))
+            .filter(
+                Condition::any()
+                    .add(outbox::Column::LeasedUntil.is_null())
+                    .add(outbox::Column::LeasedUntil.lte(now)),
+            )
+            .exec(&self.db)
+            .await;
+        match released {
+            Ok(result) if result.rows_affected > 0 => {
+                tracing::info!(
+                    emails = result.rows_affected,
+                    "outbox: retrying waiting emails now"
+                );
+                self.signal.wake();
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "outbox: could not retry waiting emails"),
+        }
     }
 }
 

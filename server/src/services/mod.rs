@@ -58,6 +58,7 @@ use crate::db::entities::email_token::TokenPurpose;
 use crate::factors::passkeys::Passkeys;
 use crate::limits::Limits;
 use crate::mail::outbox::OutboxSignal;
+use crate::observability::metrics as measure;
 use crate::password::{HashError, PasswordHasher};
 use crate::sign_up_surge::SignUpSurge;
 use recovery::{RESEND_SENT, RESET_SENT};
@@ -189,7 +190,11 @@ impl Services for Portico {
         portal: Portal,
         form: ValidRegistration,
     ) -> Result<RegisterOutcome, ServerFnError> {
-        public(self.register_at(client, portal, form, Utc::now()).await)
+        let outcome = public(self.register_at(client, portal, form, Utc::now()).await)?;
+        if let RegisterOutcome::Registered { .. } = outcome {
+            measure::signed_up(portal.segment());
+        }
+        Ok(outcome)
     }
 
     async fn email_token_status(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
@@ -197,7 +202,11 @@ impl Services for Portico {
     }
 
     async fn verify_email(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
-        public(self.verify_email_at(token, Utc::now()).await)
+        let status = public(self.verify_email_at(token, Utc::now()).await)?;
+        if let TokenStatus::Verified(_) = status {
+            measure::email_verified();
+        }
+        Ok(status)
     }
 
     async fn log_in(
@@ -207,10 +216,16 @@ impl Services for Portico {
         portal: Portal,
         form: ValidLogIn,
     ) -> Result<LogInOutcome, ServerFnError> {
-        public(
+        let outcome = public(
             self.log_in_at(session, &client, portal, form, Utc::now())
                 .await,
-        )
+        )?;
+        measure::logged_in(match outcome {
+            LogInOutcome::LoggedIn { .. } => "succeeded",
+            LogInOutcome::SecondStep { .. } => "second_step",
+            _ => "failed",
+        });
+        Ok(outcome)
     }
 
     async fn log_out(&self, session: &Session) -> Result<(), ServerFnError> {

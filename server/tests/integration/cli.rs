@@ -3,8 +3,12 @@
 use std::process::Command;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm_migration::MigratorTrait;
 use server::db::entities::user::{self, UserKind, UserRole, UserStatus};
+use server::db::migrations::Migrator;
 use server::db::Database;
+
+use crate::common::server_process::{command as server_with, ServerProcess};
 
 fn create_admin(database_url: &str, email: &str, password: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_server"))
@@ -60,31 +64,75 @@ fn create_admin_refuses_a_short_password_and_a_malformed_address() {
     assert!(String::from_utf8_lossy(&malformed.stderr).contains("correct format"));
 }
 
-#[test]
-fn an_unknown_command_prints_the_usage_and_exits_2() {
-    let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("frobnicate")
+fn run(args: &[&str], settings: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let output = server_with(dir.path(), settings)
+        .args(args)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("create-admin --email"));
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
-/// The server binary with only the settings given (and a fresh database).
-fn server_with(dir: &std::path::Path, settings: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
-    command
-        .env_clear()
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}/portico.db?mode=rwc", dir.display()),
-        )
-        .env("RUST_LOG", "warn")
-        .current_dir(dir);
-    for (name, value) in settings {
-        command.env(name, value);
+#[test]
+fn help_and_version_are_printed_and_mistakes_exit_2() {
+    let (code, help, _) = run(&["--help"], &[]);
+    assert_eq!(code, Some(0));
+    for subcommand in ["serve", "create-admin", "migrate", "check-config"] {
+        assert!(help.contains(subcommand), "{help}");
     }
-    command
+    assert!(help.contains("DATABASE_URL"), "the settings are listed");
+    let (code, version, _) = run(&["--version"], &[]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        version.trim(),
+        format!("server {}", env!("CARGO_PKG_VERSION"))
+    );
+    let (code, _, stderr) = run(&["--frobnicate"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("unexpected argument '--frobnicate'"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["frobnicate"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("unrecognized subcommand"), "{stderr}");
+}
+
+#[tokio::test]
+async fn migrate_brings_a_new_database_up_to_date_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = server_with(dir.path(), &[])
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("up to date"));
+    let url = format!("sqlite://{}/portico.db?mode=rwc", dir.path().display());
+    let db = Database::connect(&url).await.unwrap();
+    let pending = Migrator::get_pending_migrations(&db.conn).await.unwrap();
+    assert!(pending.is_empty());
+}
+
+#[test]
+fn check_config_says_what_it_would_run_with_and_refuses_typos() {
+    let (code, stdout, _) = run(
+        &["check-config"],
+        &[("SMTP_URL", "smtp://mailer:s3cret@mail.example.com:587")],
+    );
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("The configuration is valid"), "{stdout}");
+    assert!(stdout.contains("mail.example.com"), "{stdout}");
+    assert!(
+        !stdout.contains("s3cret"),
+        "passwords are not printed: {stdout}"
+    );
+    let (code, _, stderr) = run(&["check-config"], &[("LOG_FORMAT", "xml")]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("LOG_FORMAT"), "{stderr}");
 }
 
 #[test]
@@ -104,6 +152,11 @@ fn settings_that_cannot_be_right_stop_the_server_with_their_name() {
             "DEV_MAILBOX",
         ),
         (vec![("TRUSTED_PROXIES", "many")], "TRUSTED_PROXIES"),
+        (vec![("SMTP_URL", "mail.example.com:25")], "SMTP_URL"),
+        (vec![("METRICS_ALLOW", "everyone")], "METRICS_ALLOW"),
+        (vec![("LOG_FORMAT", "yaml")], "LOG_FORMAT"),
+        (vec![("LEPTOS_SITE_ADDR", "localhost")], "LEPTOS_SITE_ADDR"),
+        (vec![("RUST_LOG", "info,[")], "RUST_LOG"),
     ] {
         let output = server_with(dir.path(), &settings).output().unwrap();
         assert!(!output.status.success(), "{settings:?} was accepted");
@@ -112,37 +165,18 @@ fn settings_that_cannot_be_right_stop_the_server_with_their_name() {
     }
 }
 
-/// Starts the server on a free port, sends `GET path` once it is up, then stops it:
-/// the response's status, and what the server printed (log and messages).
+/// Starts the server, sends `GET path` once it is up, then stops it: the response's
+/// status, and what the server printed (log and messages).
 async fn started_and_get(settings: &[(&str, &str)], path: &str) -> (u16, String) {
     let dir = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
+    let mut server = ServerProcess::start(dir.path(), settings).await;
+    let status = reqwest::get(server.url(path))
+        .await
         .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let address = format!("127.0.0.1:{port}");
-    let mut settings = settings.to_vec();
-    settings.push(("LEPTOS_SITE_ADDR", &address));
-    let mut server = tokio::process::Command::from(server_with(dir.path(), &settings))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let url = format!("http://{address}{path}");
-    let client = reqwest::Client::new();
-    for _ in 0..200 {
-        if let Ok(response) = client.get(&url).send().await {
-            let status = response.status().as_u16();
-            server.start_kill().unwrap();
-            let output = server.wait_with_output().await.unwrap();
-            let printed = [output.stdout, output.stderr].concat();
-            return (status, String::from_utf8_lossy(&printed).into_owned());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("the server did not start");
+        .status()
+        .as_u16();
+    server.kill().await;
+    (status, server.log())
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@ mod m20261125_000005_second_factors;
 mod m20261125_000006_invitations_and_deletion;
 mod m20261125_000007_webhooks;
 mod m20261125_000008_administration_indexes;
+mod m20261126_000009_outbox_lease;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_invitations_and_deletion::Migration),
             Box::new(m20261125_000007_webhooks::Migration),
             Box::new(m20261125_000008_administration_indexes::Migration),
+            Box::new(m20261126_000009_outbox_lease::Migration),
         ]
     }
 }

@@ -1,4 +1,6 @@
 //! A Portico on a fresh SQLite file, and forms ready to submit.
+pub mod server_process;
+pub mod smtp_sink;
 
 use std::sync::Arc;
 

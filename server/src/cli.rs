@@ -1,0 +1,86 @@
+//! The command line. Settings come from the environment (and `.env`), not from flags:
+//! the same variables configure a container, a service unit and a developer's shell.
+use clap::{Parser, Subcommand};
+
+const SETTINGS: &str = "\
+Settings are read from the environment (and from .env when present):
+  DATABASE_URL       sqlite://… (default sqlite://data/portico.db?mode=rwc) or postgres://…
+  SMTP_URL           smtp://host:port or smtps://user:password@host; unset, emails wait
+  MAIL_FROM          the sender, e.g. \"Portico <no-reply@example.com>\"
+  PUBLIC_URL         the base of links in emails (default http://localhost:3000)
+  LEPTOS_SITE_ADDR   where to listen (default 127.0.0.1:3000)
+  TRUSTED_PROXIES    reverse proxies in front that append to X-Forwarded-For (default 0)
+  METRICS_ALLOW      addresses or ranges that may read /metrics (default loopback)
+  LOG_FORMAT         text or json; RUST_LOG filters the lines (default info)
+  DEV_MAILBOX        true shows every email at /dev/mailbox (development only)";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "server",
+    version,
+    about = "Portico: self-service registration, verification and log-in for customers and consumers.",
+    after_help = SETTINGS
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The command to run: `serve` when none is given.
+    pub fn command(self) -> Command {
+        self.command.unwrap_or(Command::Serve)
+    }
+}
+
+#[derive(Debug, PartialEq, Eq, Subcommand)]
+pub enum Command {
+    /// Serve Portico until Ctrl-C or SIGTERM (the default).
+    Serve,
+    /// Create an administrator. The password is read from PORTICO_ADMIN_PASSWORD, else
+    /// asked for twice on the terminal.
+    CreateAdmin {
+        #[arg(long, value_name = "ADDRESS")]
+        email: String,
+        #[arg(long, value_name = "NAME", default_value = "Portico")]
+        first_name: String,
+        #[arg(long, value_name = "NAME", default_value = "Administrator")]
+        last_name: String,
+    },
+    /// Bring the database's schema up to date, then exit.
+    Migrate,
+    /// Check every setting, print what the server would run with, then exit.
+    CheckConfig,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Command, clap::Error> {
+        Cli::try_parse_from(std::iter::once("server").chain(args.iter().copied())).map(Cli::command)
+    }
+
+    #[test]
+    fn serve_is_the_default_and_subcommands_take_their_flags() {
+        assert_eq!(parse(&[]).unwrap(), Command::Serve);
+        assert_eq!(parse(&["migrate"]).unwrap(), Command::Migrate);
+        assert_eq!(
+            parse(&[
+                "create-admin",
+                "--email",
+                "a@example.com",
+                "--last-name",
+                "Lovelace"
+            ])
+            .unwrap(),
+            Command::CreateAdmin {
+                email: "a@example.com".into(),
+                first_name: "Portico".into(),
+                last_name: "Lovelace".into()
+            }
+        );
+        assert!(parse(&["create-admin"]).is_err(), "--email is required");
+        assert!(parse(&["--frobnicate"]).is_err());
+    }
+}

@@ -1,0 +1,3 @@
+//! What an operator sees of a running server: its log lines and its metrics.
+pub mod logs;
+pub mod metrics;
