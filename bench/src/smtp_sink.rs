@@ -23,7 +23,12 @@ impl Received {
 }
 
 pub async fn start() -> anyhow::Result<(u16, Received)> {
-    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    start_on(0).await
+}
+
+/// Listens on `port` (0: any free port).
+pub async fn start_on(port: u16) -> anyhow::Result<(u16, Received)> {
+    let listener = TcpListener::bind(("127.0.0.1", port)).await?;
     let port = listener.local_addr()?.port();
     let received = Received::default();
     let record = received.clone();

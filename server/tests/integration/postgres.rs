@@ -387,3 +387,25 @@ async fn on_postgresql_two_instances_enforce_one_limit_and_one_link_budget() {
         emails_before + 1
     );
 }
+
+#[tokio::test]
+async fn on_postgresql_readiness_fails_once_the_database_is_gone() {
+    let cluster = Cluster::start();
+    let dir = tempfile::tempdir().unwrap();
+    let url = cluster.url();
+    let server =
+        common::server_process::ServerProcess::start(dir.path(), &[("DATABASE_URL", url.as_str())])
+            .await;
+    let ready = reqwest::get(server.url("/readyz")).await.unwrap();
+    assert_eq!(ready.status(), 200);
+
+    drop(cluster); // stops PostgreSQL at once
+    let gone = reqwest::get(server.url("/readyz")).await.unwrap();
+    assert_eq!(gone.status(), 503);
+    assert!(gone.text().await.unwrap().starts_with("not ready"));
+    assert_eq!(
+        reqwest::get(server.url("/healthz")).await.unwrap().status(),
+        200,
+        "the process itself is up"
+    );
+}
