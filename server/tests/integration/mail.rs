@@ -4,24 +4,20 @@ use crate::common;
 use axum::extract::State;
 use chrono::Utc;
 use common::app;
+use common::server_process::free_port;
 use lettre::message::Mailbox;
 use sea_orm::EntityTrait;
 use server::db::entities::outbox::{self, OutboxState};
 use server::mail::dev_mailbox;
 use server::mail::outbox::{DeliveryWorker, OutboxSignal};
 
-/// A port nothing listens on: binding and dropping a listener frees one.
-fn closed_port() -> u16 {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap().port()
-}
-
 #[tokio::test]
 async fn an_email_is_kept_and_retried_later_while_the_smtp_server_is_down() {
     let app = app().await;
     app.register("ada@example.com").await;
     let from: Mailbox = "Portico <no-reply@localhost>".parse().unwrap();
-    let url = format!("smtp://127.0.0.1:{}", closed_port());
+    let url = // A port nothing listens on: binding and dropping a listener frees one.
+    format!("smtp://127.0.0.1:{}", free_port());
     let worker =
         DeliveryWorker::new(app.db.conn.clone(), &url, from, OutboxSignal::default()).unwrap();
 
