@@ -3,7 +3,8 @@
 //! `cargo run --release -p bench -- target/release/server` starts that server binary on a
 //! fresh SQLite database with an in-process SMTP sink, then measures. Run it from the
 //! workspace root after `cargo leptos build --release` (scripts/bench does both). With a
-//! second argument `admin`, only the administration's lists at scale are measured.
+//! second argument `admin`, only the administration's lists at scale are measured; with
+//! `flood`, only the sign-up flood (rate, page latency beside it, delivery, memory).
 mod admin_lists;
 mod front_end;
 mod hostile;
@@ -61,6 +62,7 @@ async fn measure_all() -> anyhow::Result<()> {
         );
         return Ok(());
     }
+    let only_flood = std::env::args().nth(2).as_deref() == Some("flood");
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}");
     let (smtp_port, received) = smtp_sink::start().await?;
@@ -103,49 +105,9 @@ async fn measure_all() -> anyhow::Result<()> {
         cores()
     );
 
-    front_end::page_weights(&client, &base).await?;
-    front_end::lighthouse(&base)?;
-
-    let idle = page_loads(
-        &client,
-        &format!("{base}/csp/register"),
-        PAGE_CLIENTS,
-        RUN,
-        None,
-    )
-    .await;
-    println!(
-        "register page, {PAGE_CLIENTS} clients, {}s: {:.0} loads/s, p50 {}, p99 {}",
-        RUN.as_secs(),
-        idle.count() as f64 / RUN.as_secs_f64(),
-        ms(idle.percentile(50.0)),
-        ms(idle.percentile(99.0)),
-    );
-    let idle_rate = idle.count() as f64 / RUN.as_secs_f64();
-    let page = client
-        .get(format!("{base}/csp/register"))
-        .send()
-        .await?
-        .bytes()
-        .await?;
-    let (static_server, static_base) = static_bytes::start(&page).await?;
-    let ceiling = page_loads(&client, &static_base, PAGE_CLIENTS, RUN, None).await;
-    drop(static_server);
-    let ceiling_rate = ceiling.count() as f64 / RUN.as_secs_f64();
-    println!(
-        "  axum sending the same {} bytes from memory: {ceiling_rate:.0} loads/s, p99 {}; the register page is {:.1} % of that  (target ≥ 25 %, p99 ≤ 12 ms)",
-        page.len(),
-        ms(ceiling.percentile(99.0)),
-        100.0 * idle_rate / ceiling_rate
-    );
-    println!(
-        "server resident memory after the page loads: {:.1} MB",
-        rss_mb(pid, "VmRSS:")?
-    );
-
-    reset_peak_memory(pid);
-    let answers = hostile::flood(&format!("127.0.0.1:{port}")).await;
-    hostile::print(&answers, rss_mb(pid, "VmHWM:")?);
+    if !only_flood {
+        pages_and_hostile_input(&client, &base, pid, port).await?;
+    }
     reset_peak_memory(pid);
     let quiet = paced_loads(
         &client,
@@ -169,9 +131,11 @@ async fn measure_all() -> anyhow::Result<()> {
             async move { sign_up_flood(&client, &base, SIGNUP_CLIENTS, RUN, flooding).await },
         )
     };
+    let memory_split = tokio::spawn(largest_memory_split(pid, flooding.clone()));
     let cpu_before = (cpu_seconds(&pid.to_string()), cpu_seconds("self"));
     let during = paced_loads(&client, &format!("{base}/csp"), RUN, Some(flooding.clone())).await;
     let signups = flood.await??;
+    let (anonymous_peak, file_peak) = memory_split.await.unwrap_or_default();
     let cpu_after = (cpu_seconds(&pid.to_string()), cpu_seconds("self"));
     let rate = signups.len() as f64 / RUN.as_secs_f64();
     println!(
@@ -218,7 +182,13 @@ async fn measure_all() -> anyhow::Result<()> {
         cores(),
         cores() as f64 * 19.0 * 1.048576
     );
+    println!(
+        "  of which (largest seen every 100 ms): heap and stacks {anonymous_peak:.1} MB, the binary's code and other mapped files {file_peak:.1} MB"
+    );
     server.kill().await.ok();
+    if only_flood {
+        return Ok(());
+    }
     front_end::start_up(
         &server_binary,
         &format!("sqlite://{}/bench.db?mode=rwc", data.display()),
@@ -227,6 +197,60 @@ async fn measure_all() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&data);
     outage::measure(&server_binary).await?;
     admin_lists::measure(&server_binary).await?;
+    Ok(())
+}
+
+/// Page weights, Lighthouse, the register page's rate beside static bytes, and hostile
+/// input (with the peak memory it causes).
+async fn pages_and_hostile_input(
+    client: &reqwest::Client,
+    base: &str,
+    pid: u32,
+    port: u16,
+) -> anyhow::Result<()> {
+    front_end::page_weights(client, base).await?;
+    front_end::lighthouse(base)?;
+
+    let idle = page_loads(
+        client,
+        &format!("{base}/csp/register"),
+        PAGE_CLIENTS,
+        RUN,
+        None,
+    )
+    .await;
+    println!(
+        "register page, {PAGE_CLIENTS} clients, {}s: {:.0} loads/s, p50 {}, p99 {}",
+        RUN.as_secs(),
+        idle.count() as f64 / RUN.as_secs_f64(),
+        ms(idle.percentile(50.0)),
+        ms(idle.percentile(99.0)),
+    );
+    let idle_rate = idle.count() as f64 / RUN.as_secs_f64();
+    let page = client
+        .get(format!("{base}/csp/register"))
+        .send()
+        .await?
+        .bytes()
+        .await?;
+    let (static_server, static_base) = static_bytes::start(&page).await?;
+    let ceiling = page_loads(client, &static_base, PAGE_CLIENTS, RUN, None).await;
+    drop(static_server);
+    let ceiling_rate = ceiling.count() as f64 / RUN.as_secs_f64();
+    println!(
+        "  axum sending the same {} bytes from memory: {ceiling_rate:.0} loads/s, p99 {}; the register page is {:.1} % of that  (target ≥ 25 %, p99 ≤ 12 ms)",
+        page.len(),
+        ms(ceiling.percentile(99.0)),
+        100.0 * idle_rate / ceiling_rate
+    );
+    println!(
+        "server resident memory after the page loads: {:.1} MB",
+        rss_mb(pid, "VmRSS:")?
+    );
+
+    reset_peak_memory(pid);
+    let answers = hostile::flood(&format!("127.0.0.1:{port}")).await;
+    hostile::print(&answers, rss_mb(pid, "VmHWM:")?);
     Ok(())
 }
 
@@ -459,6 +483,17 @@ fn cpu_seconds(pid: &str) -> f64 {
 }
 
 /// A memory figure of the server from /proc: `VmRSS:` now, `VmHWM:` the peak.
+/// The largest anonymous and file-backed resident memory seen while `flag` holds.
+async fn largest_memory_split(pid: u32, flag: Arc<AtomicBool>) -> (f64, f64) {
+    let (mut anonymous, mut file) = (0.0f64, 0.0f64);
+    while flag.load(Ordering::Relaxed) {
+        anonymous = anonymous.max(rss_mb(pid, "RssAnon:").unwrap_or(0.0));
+        file = file.max(rss_mb(pid, "RssFile:").unwrap_or(0.0));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (anonymous, file)
+}
+
 fn rss_mb(pid: u32, field: &str) -> anyhow::Result<f64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
     let kb: f64 = status
@@ -466,6 +501,6 @@ fn rss_mb(pid: u32, field: &str) -> anyhow::Result<f64> {
         .find(|l| l.starts_with(field))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|v| v.parse().ok())
-        .context("VmHWM")?;
+        .with_context(|| format!("{field} in /proc/{pid}/status"))?;
     Ok(kb / 1024.0)
 }

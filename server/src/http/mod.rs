@@ -6,6 +6,7 @@ mod data_export;
 mod form_pages;
 pub mod listener;
 pub mod operations;
+pub mod page_cache;
 pub mod page_policy;
 pub mod request_log;
 mod request_target;
@@ -79,8 +80,12 @@ pub fn router<S: SessionStore + Clone>(
     let services = state.services.clone();
     let context = move || {
         provide_context(services.clone());
+        if app::page_template::rendering_template() {
+            provide_context(leptos::nonce::Nonce::from_value(app::page_template::NONCE));
+        }
         page_policy::keep_nonce();
     };
+    let page_cache = page_cache::PageCache::new(state.services.clone());
     let options = state.leptos_options.clone();
 
     let mut router =
@@ -118,6 +123,10 @@ pub fn router<S: SessionStore + Clone>(
         .with_state(state)
         .layer(middleware::from_fn(server_fn_errors::bad_input_is_4xx))
         .layer(middleware::from_fn(page_policy::set_policy))
+        .layer(middleware::from_fn_with_state(
+            page_cache,
+            page_cache::answer_from_templates,
+        ))
         .layer(middleware::from_fn_with_state(
             client_address::TrustedProxies(settings.trusted_proxies),
             client_address::record,

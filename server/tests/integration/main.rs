@@ -14,6 +14,7 @@ mod deployment;
 mod lifecycle;
 mod mail;
 mod operations;
+mod page_templates;
 mod postgres;
 mod records;
 mod registration;
