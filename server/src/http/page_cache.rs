@@ -7,8 +7,9 @@
 //! are what floods of visitors and of sign-ups ask for. Leptos has no template cache of
 //! its own (its static routes are whole files, which cannot carry a nonce per response),
 //! so this one is written here: a page is kept only when it was rendered for a request
-//! without a cookie or a query, answered 200 and set no cookie; everything else is
-//! rendered as before.
+//! without a cookie or a query, answered 200 and neither set a cookie nor started a
+//! session; everything else is rendered as before. (When pages come in more than one
+//! language, the language belongs in [`PageKey`].)
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -20,6 +21,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use tower_sessions::Session;
 
 /// Templates are a few pages of ~10 KB each; a rendered body larger than this is not kept.
 const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
@@ -73,13 +75,17 @@ pub async fn answer_from_templates(
         Some(template) => template,
         None => {
             request.extensions_mut().insert(TemplateRender);
+            let session = request.extensions().get::<Session>().cloned();
             let rendered = next.run(request).await;
             let Some(template) = Template::from_response(rendered).await else {
                 // Only a body that fails while it is read (never one Leptos rendered).
                 return (StatusCode::INTERNAL_SERVER_ERROR, RENDER_FAILED).into_response();
             };
             let template = Arc::new(template);
-            if template.can_be_kept() {
+            // A render that started a session (its cookie is set outside this layer)
+            // was for this visitor alone.
+            let started_a_session = session.is_some_and(|session| session.is_modified());
+            if template.can_be_kept() && !started_a_session {
                 cache.keep(key, template.clone());
             }
             template

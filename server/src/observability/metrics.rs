@@ -21,6 +21,7 @@ const EMAILS_NOT_SENT: &str = "portico_email_send_failures_total";
 const EMAIL_DELIVERY_SECONDS: &str = "portico_email_delivery_seconds";
 const OUTBOX: &str = "portico_outbox_emails";
 const HASH_QUEUE: &str = "portico_password_hash_queue";
+const HASH_MEMORY: &str = "portico_password_hash_memory_blocks";
 const POOL: &str = "portico_database_pool_connections";
 
 /// The process's metrics and what the gauges are read from.
@@ -72,6 +73,7 @@ impl Metrics {
 
     async fn read_gauges(&self) {
         gauge!(HASH_QUEUE).set(self.hasher.queued() as f64);
+        gauge!(HASH_MEMORY).set(self.hasher.blocks_held() as f64);
         let (size, idle, max) = match &self.pool {
             Pool::Sqlite(pool) => (
                 pool.size(),
@@ -163,6 +165,10 @@ fn describe() {
         "Emails not yet sent: pending, retrying (failed before) and failed for good."
     );
     describe_gauge!(HASH_QUEUE, "Password hashes waiting for a hashing thread.");
+    describe_gauge!(
+        HASH_MEMORY,
+        "Argon2 memory blocks (19 MiB each) the hashing threads hold: none when idle."
+    );
     describe_gauge!(
         POOL,
         "Database connections: in use, idle and the most the pool opens."

@@ -57,3 +57,45 @@ async fn the_dev_mailbox_lists_emails_with_their_links() {
         "the link is clickable"
     );
 }
+
+#[tokio::test]
+async fn emails_claimed_but_not_tried_when_the_smtp_server_goes_away_are_handed_back_at_once() {
+    let app = app().await;
+    let now = Utc::now();
+    for n in 0..20 {
+        let email = server::mail::Email {
+            to: format!("person{n}@example.com"),
+            subject: "Subject".into(),
+            text: "Text".into(),
+            html: "<p>Text</p>".into(),
+        };
+        server::mail::outbox::enqueue(&app.db.conn, &email, now)
+            .await
+            .unwrap();
+    }
+    let from: Mailbox = "Portico <no-reply@localhost>".parse().unwrap();
+    let url = format!("smtp://127.0.0.1:{}", free_port());
+    let worker =
+        DeliveryWorker::new(app.db.conn.clone(), &url, from, OutboxSignal::default()).unwrap();
+
+    assert_eq!(worker.deliver_due().await.unwrap(), 0);
+
+    let rows = outbox::Entity::find().all(&app.db.conn).await.unwrap();
+    let tried: Vec<_> = rows.iter().filter(|row| row.attempts == 1).collect();
+    let untried: Vec<_> = rows.iter().filter(|row| row.attempts == 0).collect();
+    assert!(
+        !tried.is_empty() && tried.len() <= server::mail::outbox::CONCURRENT_SENDS,
+        "the first few were tried before the server was known to be gone: {}",
+        tried.len()
+    );
+    assert!(!untried.is_empty(), "the rest were not tried");
+    assert!(
+        untried.iter().all(|row| row.leased_until.is_none()
+            && row.state == OutboxState::Pending
+            && row.next_attempt_at <= Utc::now()),
+        "untried emails are not held by this worker: another one may send them now"
+    );
+    assert!(tried.iter().all(|row| row.leased_until.is_none()
+        && row.last_error.is_some()
+        && row.next_attempt_at > now));
+}

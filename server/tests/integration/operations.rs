@@ -66,6 +66,7 @@ async fn metrics_count_sign_ups_and_are_shown_only_to_allowed_addresses() {
         "portico_http_request_duration_seconds_bucket{route=\"/csp/register\"",
         "portico_outbox_emails{state=\"pending\"} 1",
         "portico_password_hash_queue",
+        "portico_password_hash_memory_blocks",
         "portico_database_pool_connections{state=\"in_use\"}",
     ] {
         assert!(after.contains(family), "{family} is missing:\n{after}");

@@ -28,7 +28,11 @@ impl Page {
 
     /// The page with this response's own values taken out.
     fn without_its_own_values(&self) -> String {
-        let question = between(&self.html, "for=\"captcha_answer\" class=\"field__label\">", "<");
+        let question = between(
+            &self.html,
+            "for=\"captcha_answer\" class=\"field__label\">",
+            "<",
+        );
         let salt = between(&self.html, "data-salt=\"", "\"");
         let challenge = between(&self.html, "data-challenge=\"", "\"");
         self.html
