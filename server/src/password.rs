@@ -361,15 +361,7 @@ mod tests {
     async fn an_idle_hasher_holds_no_argon2_block() {
         let hasher = PasswordHasher::new(2).unwrap();
         for round in 0..5 {
-            let tasks: Vec<_> = (0..5)
-                .map(|i| {
-                    let hasher = hasher.clone();
-                    tokio::spawn(async move { hasher.hash(format!("password {round} {i}")).await })
-                })
-                .collect();
-            for task in tasks {
-                assert!(task.await.unwrap().is_ok());
-            }
+            hash_all_at_once(&hasher, 5).await;
             // The thread that finished last gives its block back right after replying.
             let mut held = hasher.blocks_held();
             for _ in 0..100 {
@@ -386,7 +378,12 @@ mod tests {
     #[tokio::test]
     async fn many_concurrent_hashes_all_complete_through_the_queue() {
         let hasher = PasswordHasher::new(2).unwrap();
-        let tasks: Vec<_> = (0..8)
+        hash_all_at_once(&hasher, 8).await;
+    }
+
+    /// Submits `count` hashes at once and checks that each one completes.
+    async fn hash_all_at_once(hasher: &PasswordHasher, count: usize) {
+        let tasks: Vec<_> = (0..count)
             .map(|i| {
                 let hasher = hasher.clone();
                 tokio::spawn(async move { hasher.hash(format!("password number {i}")).await })

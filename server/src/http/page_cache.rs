@@ -168,6 +168,8 @@ struct Template {
     texts: Vec<Bytes>,
     slots: Vec<Slot>,
     has_challenge: bool,
+    /// The headers that carry the nonce (the policy), found once rather than per response.
+    headers_with_nonce: Vec<header::HeaderName>,
 }
 
 impl Template {
@@ -175,7 +177,18 @@ impl Template {
         let (parts, body) = response.into_parts();
         let bytes = axum::body::to_bytes(body, usize::MAX).await.ok()?;
         let (texts, slots) = cut_at_placeholders(&bytes);
+        let headers_with_nonce = parts
+            .headers
+            .iter()
+            .filter(|(_, value)| {
+                value
+                    .to_str()
+                    .is_ok_and(|text| text.contains(page_template::NONCE))
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
         Some(Template {
+            headers_with_nonce,
             status: parts.status,
             headers: parts.headers,
             has_challenge: slots.iter().any(|slot| *slot != Slot::Nonce),
@@ -209,16 +222,13 @@ impl Template {
             body.extend_from_slice(last);
         }
         let mut headers = self.headers.clone();
-        for value in headers.values_mut() {
-            if let Some(filled) = value
-                .to_str()
-                .ok()
-                .filter(|text| text.contains(page_template::NONCE))
-                .and_then(|text| {
+        for name in &self.headers_with_nonce {
+            if let Some(value) = headers.get_mut(name) {
+                if let Some(filled) = value.to_str().ok().and_then(|text| {
                     HeaderValue::from_str(&text.replace(page_template::NONCE, nonce)).ok()
-                })
-            {
-                *value = filled;
+                }) {
+                    *value = filled;
+                }
             }
         }
         headers.remove(header::CONTENT_LENGTH);
