@@ -17,14 +17,23 @@ const PAGES: [(&str, u32); 6] = [
 
 /// Bytes over the wire for a first visit to each page: the HTML and every asset it
 /// loads (CSS, JS, WASM), as a browser accepting brotli receives them.
+/// In each language a browser may ask for (English is also what a browser that names no
+/// language gets).
 pub async fn page_weights(client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
-    println!("first visit, bytes over the wire (brotli):");
+    for language in ["en", "de"] {
+        println!("first visit in {language}, bytes over the wire (brotli):");
+        weights_in(client, base, language).await?;
+    }
+    Ok(())
+}
+
+async fn weights_in(client: &reqwest::Client, base: &str, language: &str) -> anyhow::Result<()> {
     for (path, budget) in PAGES {
-        let (html, html_bytes) = fetch(client, base, path).await?;
+        let (html, html_bytes) = fetch(client, base, path, language).await?;
         let mut parts = vec![format!("HTML {:.1}", kb(html_bytes))];
         let mut total = html_bytes;
         for asset in assets_of(&html) {
-            let (_, bytes) = fetch(client, base, &asset).await?;
+            let (_, bytes) = fetch(client, base, &asset, language).await?;
             total += bytes;
             let kind = asset.rsplit('.').next().unwrap_or("").to_uppercase();
             parts.push(format!("{kind} {:.1}", kb(bytes)));
@@ -48,10 +57,12 @@ async fn fetch(
     client: &reqwest::Client,
     base: &str,
     path: &str,
+    language: &str,
 ) -> anyhow::Result<(String, usize)> {
     let response = client
         .get(format!("{base}{path}"))
         .header("Accept-Encoding", "br")
+        .header("Accept-Language", language)
         .send()
         .await?;
     let brotli = response

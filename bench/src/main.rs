@@ -63,6 +63,8 @@ async fn measure_all() -> anyhow::Result<()> {
         return Ok(());
     }
     let only_flood = std::env::args().nth(2).as_deref() == Some("flood");
+    // `… server pages` measures only the pages' first-visit weights and Lighthouse.
+    let only_pages = std::env::args().nth(2).as_deref() == Some("pages");
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}");
     let (smtp_port, received) = smtp_sink::start().await?;
@@ -91,6 +93,13 @@ async fn measure_all() -> anyhow::Result<()> {
         .pool_max_idle_per_host(256)
         .build()?;
     wait_until_up(&client, &base).await?;
+    if only_pages {
+        front_end::page_weights(&client, &base).await?;
+        front_end::lighthouse(&base)?;
+        server.kill().await.ok();
+        let _ = std::fs::remove_dir_all(&data);
+        return Ok(());
+    }
 
     println!("Portico benchmarks on {} cores", cores());
     println!(
