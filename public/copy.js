@@ -6,6 +6,6 @@ document.addEventListener("click", (event) => {
   if (!button) return;
   const source = document.getElementById(button.dataset.copyFrom);
   navigator.clipboard.writeText(source.textContent).then(() => {
-    button.textContent = "Copied";
+    button.textContent = button.dataset.copied || "Copied";
   });
 });

@@ -6,11 +6,22 @@
 // WebAuthn API and the server's JSON endpoints (/api/passkey_*), which keep the ceremony's
 // state in the session and check everything; keeping it out of the islands' WASM keeps
 // every other page's download as it is.
+//
+// The messages it shows are the page's, in the page's language: the marked element carries
+// them as data-msg-not-supported, data-msg-failed, data-msg-cancelled and (where a passkey
+// is added) data-msg-already-on-device. The English here is only a fallback for a page
+// that lacks one.
 (() => {
   "use strict";
 
-  const NOT_HERE = "This browser cannot use passkeys. Use your password or a code instead.";
-  const FAILED = "Something went wrong on our side. Please try again in a moment.";
+  const FALLBACK = {
+    msgNotSupported: "This browser cannot use passkeys. Use your password or a code instead.",
+    msgFailed: "Something went wrong on our side. Please try again in a moment.",
+    msgCancelled: "No passkey was used. Try again, or use another way.",
+    msgAlreadyOnDevice: "This device already has a passkey for your account.",
+  };
+  // A message of the place (its data-msg-* attribute), or the English one.
+  const text = (place, name) => (place && place.dataset[name]) || FALLBACK[name];
 
   // --- base64url (WebAuthn's bytes) to and from the JSON the server speaks ---
   const toBytes = (text) => {
@@ -70,9 +81,10 @@
       body: JSON.stringify(body),
       credentials: "same-origin",
     });
-    // A refused step comes with a 400 and its message; anything else is our failure.
+    // A refused step comes with a 400 and its message; anything else is our failure (the
+    // caller says so in the page's words).
     const step = await response.json().catch(() => null);
-    return step && step.step ? step : { step: "refused", message: FAILED };
+    return step && step.step ? step : { step: "refused", message: "" };
   };
 
   const say = (place, message) => {
@@ -81,15 +93,15 @@
   };
 
   // Why the browser's dialog ended without a passkey, in the person's terms.
-  const browserRefusal = (error, adding) => {
+  const browserRefusal = (place, error, adding) => {
     if (error && error.name === "InvalidStateError" && adding) {
-      return "This device already has a passkey for your account.";
+      return text(place, "msgAlreadyOnDevice");
     }
     if (error && error.name === "NotAllowedError") {
-      return "No passkey was used. Try again, or use another way.";
+      return text(place, "msgCancelled");
     }
     if (error && error.name === "AbortError") return "";
-    return NOT_HERE;
+    return text(place, "msgNotSupported");
   };
 
   // One ceremony: start it on the server, let the browser do its part, finish it on the
@@ -98,14 +110,14 @@
     say(place, "");
     const step = await start();
     if (step.step !== "options") {
-      say(place, step.message || FAILED);
+      say(place, step.message || text(place, "msgFailed"));
       return;
     }
     let credential;
     try {
       credential = await browserStep(step.options);
     } catch (error) {
-      say(place, browserRefusal(error, adding));
+      say(place, browserRefusal(place, error, adding));
       return;
     }
     if (!credential) return;
@@ -113,7 +125,7 @@
     if (done.step === "done") {
       location.assign(done.to);
     } else {
-      say(place, done.message || FAILED);
+      say(place, done.message || text(place, "msgFailed"));
     }
   };
 
@@ -179,7 +191,7 @@
   const arm = () => {
     for (const place of document.querySelectorAll("[data-passkeys]")) {
       if (!supported()) {
-        if (place.dataset.passkeys !== "log-in" && !offered.has(place)) say(place, NOT_HERE);
+        if (place.dataset.passkeys !== "log-in" && !offered.has(place)) say(place, text(place, "msgNotSupported"));
         offered.add(place);
         continue;
       }

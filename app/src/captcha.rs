@@ -29,20 +29,20 @@ pub enum CaptchaResponse {
 impl CaptchaResponse {
     /// Reads the response from the form's fields; the checks that need the server's key
     /// happen on the server.
-    pub fn from_form(token: &str, solution: &str, answer: &str) -> Result<Self, String> {
+    pub fn from_form(token: &str, solution: &str, answer: &str) -> Result<Self, &'static str> {
         let token = token.trim().to_owned();
         if token.is_empty() {
-            return Err("The security check did not load. Reload the page and try again".into());
+            return Err("check-security_code-not-loaded");
         }
         if let Ok(number) = solution.trim().parse::<u64>() {
             return Ok(CaptchaResponse::ProofOfWork { token, number });
         }
         let answer = answer.trim();
         if answer.is_empty() {
-            return Err("Complete the security check".into());
+            return Err("check-security_code-incomplete");
         }
         if answer.chars().count() > 32 {
-            return Err("The answer to the security question is not right".into());
+            return Err("check-security_code-wrong-answer");
         }
         Ok(CaptchaResponse::Answer {
             token,
@@ -73,36 +73,19 @@ pub fn solve(challenge: &CaptchaChallenge) -> Option<u64> {
     (0..=challenge.max_number).find(|&n| pow_digest(&challenge.salt, n) == target)
 }
 
-/// Reads an answer to "What is a plus b?" typed as digits or as an English word.
+/// Reads an answer to "What is a plus b?" typed as digits or as a word of any language the
+/// product speaks (`captcha-number-words`: zero to twenty).
+#[cfg(feature = "ssr")]
 pub fn parse_answer(answer: &str) -> Option<u32> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
     let answer = answer.trim().to_lowercase();
-    answer
-        .parse()
-        .ok()
-        .or_else(|| WORDS.iter().position(|w| *w == answer).map(|n| n as u32))
+    answer.parse().ok().or_else(|| {
+        crate::i18n::Lang::all().find_map(|lang| {
+            lang.text("captcha-number-words")
+                .split_whitespace()
+                .position(|word| word == answer)
+                .map(|n| n as u32)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -145,10 +128,12 @@ mod tests {
         assert!(CaptchaResponse::from_form("", "17", "").is_err());
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn answers_may_be_digits_or_words() {
         assert_eq!(parse_answer("12"), Some(12));
         assert_eq!(parse_answer(" Twelve "), Some(12));
         assert_eq!(parse_answer("a dozen"), None);
+        assert_eq!(parse_answer("zwölf"), Some(12), "a German word");
     }
 }

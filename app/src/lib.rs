@@ -8,6 +8,7 @@ pub mod captcha;
 pub mod components;
 pub mod enhance;
 pub mod forms;
+pub mod i18n;
 pub mod page_template;
 pub mod pages;
 pub mod policies;

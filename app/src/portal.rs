@@ -19,27 +19,34 @@ impl Portal {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    /// The portal's name, in the page's language.
+    pub fn name(self) -> String {
+        crate::i18n::t(self.name_key())
+    }
+
+    /// The key of the portal's name (for emails, which are written in the recipient's
+    /// language rather than the page's).
+    pub fn name_key(self) -> &'static str {
         match self {
-            Portal::Csm => "Customer Service Management portal",
-            Portal::Csp => "Consumer Service Portal",
+            Portal::Csm => "portal-csm-name",
+            Portal::Csp => "portal-csp-name",
         }
     }
 
     /// What the portal is for, as search engines show it.
-    pub fn description(self) -> &'static str {
-        match self {
-            Portal::Csm => "The Customer Service Management portal for business customers: request access with your company's registration code, and manage your company's contacts and approvals.",
-            Portal::Csp => "The Consumer Service Portal: register in a minute, verify your email address, and manage your own consumer profile.",
-        }
+    pub fn description(self) -> String {
+        crate::i18n::t(match self {
+            Portal::Csm => "portal-csm-description",
+            Portal::Csp => "portal-csp-description",
+        })
     }
 
     /// The audience, as the chooser on `/` names it.
-    pub fn audience(self) -> &'static str {
-        match self {
-            Portal::Csm => "I buy for my business",
-            Portal::Csp => "I buy for myself",
-        }
+    pub fn audience(self) -> String {
+        crate::i18n::t(match self {
+            Portal::Csm => "portal-csm-audience",
+            Portal::Csp => "portal-csp-audience",
+        })
     }
 
     /// The prefix as a path segment, without the slash.

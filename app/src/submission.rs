@@ -92,6 +92,12 @@ where
 {
     let posted = use_context::<PostedForm>()
         .filter(|body| intent.is_none_or(|intent| posted_intent(&body.0) == intent));
+    // In the page's language, read while the page's context is at hand (only a plain
+    // post, on the server, can need it).
+    let unreadable = posted
+        .as_ref()
+        .map(|_| crate::i18n::t("submission-form-unreadable"))
+        .unwrap_or_default();
     #[cfg(feature = "ssr")]
     let response = use_context::<leptos_axum::ResponseOptions>();
     Resource::new_blocking(
@@ -99,6 +105,7 @@ where
         move |_| {
             let posted = posted.clone();
             let run = run.clone();
+            let unreadable = unreadable.clone();
             #[cfg(feature = "ssr")]
             let response = response.clone();
             async move {
@@ -113,9 +120,7 @@ where
                     }
                     Err(_) => Submission {
                         form: F::default(),
-                        outcome: Err(ServerFnError::Args(
-                            "The form could not be read. Please fill it in again.".into(),
-                        )),
+                        outcome: Err(ServerFnError::Args(unreadable)),
                     },
                 };
                 #[cfg(feature = "ssr")]

@@ -45,14 +45,15 @@ impl NewPerson {
         last_name: &str,
         password: &str,
     ) -> Result<Self, BootstrapError> {
-        let invalid = BootstrapError::Invalid;
+        // The command line speaks the default language.
+        let invalid = |key: &str| BootstrapError::Invalid(app::i18n::Lang::DEFAULT.text(key));
         Ok(Self {
             email: rules::email(email).map_err(invalid)?,
-            first_name: rules::name("First name", first_name).map_err(invalid)?,
-            last_name: rules::name("Last name", last_name).map_err(invalid)?,
+            first_name: rules::name(rules::NameKind::First, first_name).map_err(invalid)?,
+            last_name: rules::name(rules::NameKind::Last, last_name).map_err(invalid)?,
             password: rules::new_password(password)
                 .and_then(|password| match is_common(&password) {
-                    true => Err(COMMON_PASSWORD.to_owned()),
+                    true => Err(COMMON_PASSWORD),
                     false => Ok(password),
                 })
                 .map_err(invalid)?,
@@ -202,7 +203,8 @@ async fn demo_account(
     domains: &[&str],
     auto_approve: bool,
 ) -> Result<account::Model, BootstrapError> {
-    let code = RegistrationCode::parse(code).map_err(BootstrapError::Invalid)?;
+    let code = RegistrationCode::parse(code)
+        .map_err(|key| BootstrapError::Invalid(app::i18n::Lang::DEFAULT.text(key)))?;
     let existing = account::Entity::find()
         .filter(account::Column::RegistrationCode.eq(code.as_str()))
         .one(&portico.db)

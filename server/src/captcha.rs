@@ -2,6 +2,7 @@
 //! proof-of-work scheme, plus an arithmetic question for browsers without JavaScript) and
 //! the check of a response. Single use is the database's job: the registration writes the
 //! challenge's id into `captcha_spent` in its own transaction.
+use app::i18n::Lang;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
@@ -85,11 +86,12 @@ impl CaptchaIssuer {
     }
 
     pub fn issue(&self, now: DateTime<Utc>) -> CaptchaChallenge {
-        self.issue_harder(now, 1)
+        self.issue_harder(now, 1, Lang::DEFAULT)
     }
 
     /// A challenge whose proof of work takes `factor` times the base work (on average).
-    pub fn issue_harder(&self, now: DateTime<Utc>, factor: u64) -> CaptchaChallenge {
+    /// Its question is asked in `lang`.
+    pub fn issue_harder(&self, now: DateTime<Utc>, factor: u64, lang: Lang) -> CaptchaChallenge {
         let max_number = self.max_number.saturating_mul(factor.max(1));
         let mut rng = rand::thread_rng();
         let id = hex::encode(rng.gen::<[u8; 16]>());
@@ -113,7 +115,10 @@ impl CaptchaIssuer {
         let signature = URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
         CaptchaChallenge {
             token: format!("{payload}.{signature}"),
-            question: format!("What is {a} plus {b}?"),
+            question: lang.text_with(
+                "captcha-question",
+                &[("a", a.to_string()), ("b", b.to_string())],
+            ),
             salt,
             challenge,
             max_number,
@@ -242,7 +247,7 @@ mod tests {
     #[test]
     fn a_harder_challenge_asks_for_more_work_and_still_checks() {
         let now = Utc::now();
-        let challenge = issuer().issue_harder(now, 8);
+        let challenge = issuer().issue_harder(now, 8, Lang::DEFAULT);
         assert_eq!(challenge.max_number, 16_000);
         let number = solve(&challenge).unwrap();
         let response = CaptchaResponse::ProofOfWork {

@@ -225,19 +225,32 @@ pub fn client_key(address: IpAddr) -> String {
     }
 }
 
-/// "2 minutes", "1 minute", "30 seconds": when to try again, as a person reads it.
+/// "2 minutes", "1 minute", "30 seconds": when to try again, as a person reads it (in the
+/// current page's language).
 pub fn wait_in_words(wait: Duration) -> String {
+    use app::i18n::{t, t_with};
     let seconds = wait.as_secs().max(1);
-    if seconds < 60 {
-        format!("{seconds} seconds")
+    if seconds == 1 {
+        t("service-limits-wait-one-second")
+    } else if seconds < 60 {
+        t_with(
+            "service-limits-wait-seconds",
+            &[("seconds", seconds.to_string())],
+        )
     } else if seconds > 2 * 3600 {
-        format!("{} hours", seconds.div_ceil(3600))
+        t_with(
+            "service-limits-wait-hours",
+            &[("hours", seconds.div_ceil(3600).to_string())],
+        )
     } else {
         let minutes = seconds.div_ceil(60);
         if minutes == 1 {
-            "1 minute".into()
+            t("service-limits-wait-one-minute")
         } else {
-            format!("{minutes} minutes")
+            t_with(
+                "service-limits-wait-minutes",
+                &[("minutes", minutes.to_string())],
+            )
         }
     }
 }

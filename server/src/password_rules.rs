@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use app::forms::rules::PASSWORD_MIN_CHARS;
 
-pub const COMMON_PASSWORD: &str =
-    "This is one of the most common passwords, which attackers try first. Choose another.";
+/// The message (its key) for a password on the list.
+pub const COMMON_PASSWORD: &str = "password-common";
 
 /// The listed passwords that a password passing the length rule could equal: of the
 /// 100,000, only those of at least the minimum length (a few hundred) need to be kept.

@@ -203,10 +203,14 @@ pub async fn register(
 ) -> Result<RegisterOutcome, ServerFnError> {
     let services = services()?;
     match form.validate() {
-        Ok(valid) => services.register(client()?.address, portal, valid).await,
+        Ok(valid) => {
+            services
+                .register(client()?.address, portal, valid, crate::i18n::lang())
+                .await
+        }
         Err(errors) => Ok(RegisterOutcome::Rejected {
             errors,
-            captcha: services.new_captcha(client()?.address),
+            captcha: services.new_captcha(client()?.address, crate::i18n::lang()),
         }),
     }
 }
@@ -217,7 +221,7 @@ pub async fn new_captcha() -> Result<CaptchaChallenge, ServerFnError> {
     if crate::page_template::rendering_template() {
         return Ok(crate::page_template::placeholder_challenge());
     }
-    Ok(services()?.new_captcha(client()?.address))
+    Ok(services()?.new_captcha(client()?.address, crate::i18n::lang()))
 }
 
 #[server(prefix = "/api", endpoint = "log_in", output = Postcard)]

@@ -92,7 +92,7 @@ pub async fn regenerate_code(form: AccountCodeForm) -> Result<ActionOutcome, Ser
         Err(_) => Ok(ActionOutcome::Rejected {
             errors: crate::forms::FieldErrors::one(
                 crate::forms::Field::Form,
-                "This page is out of date. Reload it and try again.",
+                crate::forms::business::OUT_OF_DATE,
             ),
         }),
     }
@@ -165,7 +165,7 @@ pub async fn reset_second_factors(form: PersonForm) -> Result<ActionOutcome, Ser
         return Ok(ActionOutcome::Rejected {
             errors: crate::forms::FieldErrors::one(
                 crate::forms::Field::IdentityChecked,
-                "Check who the person is first (call them back on a number you already have), then tick the box",
+                "api-identity-check-first",
             ),
         });
     }
@@ -178,7 +178,7 @@ pub async fn reset_second_factors(form: PersonForm) -> Result<ActionOutcome, Ser
         Err(_) => Ok(ActionOutcome::Rejected {
             errors: crate::forms::FieldErrors::one(
                 crate::forms::Field::Form,
-                "This page is out of date. Reload it and try again.",
+                crate::forms::business::OUT_OF_DATE,
             ),
         }),
     }

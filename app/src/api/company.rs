@@ -18,12 +18,23 @@ pub enum RequestStatus {
 }
 
 impl RequestStatus {
-    pub fn label(self) -> &'static str {
+    /// What the status is called, in the current language.
+    pub fn label(self) -> String {
+        crate::i18n::t(match self {
+            RequestStatus::AwaitingAccount => "api-request-status-awaiting-account",
+            RequestStatus::AwaitingApproval => "api-request-status-pending",
+            RequestStatus::Approved => "api-request-status-approved",
+            RequestStatus::Rejected => "api-request-status-rejected",
+        })
+    }
+
+    /// The status's name in CSS classes (`tag--pending`): the same in every language.
+    pub fn css_name(self) -> &'static str {
         match self {
-            RequestStatus::AwaitingAccount => "Waiting for a company",
-            RequestStatus::AwaitingApproval => "Pending",
-            RequestStatus::Approved => "Approved",
-            RequestStatus::Rejected => "Rejected",
+            RequestStatus::AwaitingAccount => "waiting-for-a-company",
+            RequestStatus::AwaitingApproval => "pending",
+            RequestStatus::Approved => "approved",
+            RequestStatus::Rejected => "rejected",
         }
     }
 

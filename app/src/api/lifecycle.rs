@@ -129,7 +129,7 @@ pub async fn accept_invitation(
     match form.validate() {
         Ok(valid) => {
             services()?
-                .accept_invitation(&session().await?, client()?, valid)
+                .accept_invitation(&session().await?, client()?, valid, crate::i18n::lang())
                 .await
         }
         Err(errors) => Ok(NewPasswordOutcome::Rejected { errors }),

@@ -28,7 +28,7 @@ pub use two_factor::*;
 
 use serde::{Deserialize, Serialize};
 
-use crate::forms::{ErrorKind, Field, FieldErrors};
+use crate::forms::{ErrorKind, Field, FieldErrors, Message};
 use crate::portal::Portal;
 use crate::submission::Outcome;
 
@@ -48,6 +48,9 @@ pub struct SessionUser {
     pub first_name: String,
     pub portal: Portal,
     pub role: Role,
+    /// The language they chose, else the one they registered in (`en`, `de`); none for
+    /// people from before languages.
+    pub preferred_language: Option<String>,
 }
 
 /// A page that only some people may see.
@@ -100,8 +103,9 @@ impl ActionOutcome {
         }
     }
 
-    /// Refused, with one error of `kind` on `field`.
-    pub fn refused(field: Field, message: impl Into<String>, kind: ErrorKind) -> Self {
+    /// Refused, with one error of `kind` on `field`: a message's key (`&'static str`), a
+    /// [`Message::key_with`], or a [`Message::text_of`] already in the person's language.
+    pub fn refused(field: Field, message: impl Into<Message>, kind: ErrorKind) -> Self {
         ActionOutcome::Rejected {
             errors: FieldErrors::one_of_kind(field, message, kind),
         }

@@ -84,12 +84,24 @@ pub struct HomeView {
     pub first_name: String,
     /// A business contact's company.
     pub company: Option<String>,
-    /// "Contact", "Customer administrator", "Administrator", "Consumer".
-    pub role: String,
+    /// What they are here; the home names it in the page's language.
+    pub role: HomeRole,
     /// Registration requests waiting for this customer administrator's decision.
     pub waiting_requests: Option<u64>,
     /// Whether the person has a passkey or an authenticator app.
     pub has_second_factor: bool,
+}
+
+/// What a person is in their portal, as their home names it (`home-role-*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HomeRole {
+    /// One of ours: manages every company account at `/admin`.
+    Administrator,
+    /// Approves their company's registrations and manages its contacts.
+    CustomerAdmin,
+    /// A business contact of a company.
+    Contact,
+    Consumer,
 }
 
 /// The signed-in person's home, or nothing for a visitor.

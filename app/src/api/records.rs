@@ -77,7 +77,10 @@ impl LoginSwitchForm {
         match self.change.as_str() {
             "disable" => Ok((person, false)),
             "enable" => Ok((person, true)),
-            _ => Err(FieldErrors::one(Field::Form, "Choose Disable or Enable")),
+            _ => Err(FieldErrors::one(
+                Field::Form,
+                "api-choose-disable-or-enable",
+            )),
         }
     }
 }

@@ -34,12 +34,15 @@ use crate::portal::Portal;
 #[async_trait::async_trait]
 pub trait Services: Send + Sync + 'static {
     /// A Security Code challenge for the client (harder while sign-ups surge).
-    fn new_captcha(&self, client: IpAddr) -> CaptchaChallenge;
+    /// A new Security Code challenge, its question asked in `lang`.
+    fn new_captcha(&self, client: IpAddr, lang: crate::i18n::Lang) -> CaptchaChallenge;
+    /// `language` is the registrant's (the request's): their emails are written in it.
     async fn register(
         &self,
         client: IpAddr,
         portal: Portal,
         form: ValidRegistration,
+        language: crate::i18n::Lang,
     ) -> Result<RegisterOutcome, ServerFnError>;
     async fn email_token_status(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
     async fn verify_email(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
@@ -58,6 +61,13 @@ pub trait Services: Send + Sync + 'static {
         form: ValidConfirmIdentity,
     ) -> Result<Confirmation, ServerFnError>;
     async fn current_user(&self, session: &Session) -> Result<Option<SessionUser>, ServerFnError>;
+    /// Saves the signed-in person's choice of language (their emails are written in it);
+    /// nothing if nobody is signed in.
+    async fn set_preferred_language(
+        &self,
+        session: &Session,
+        language: crate::i18n::Lang,
+    ) -> Result<(), ServerFnError>;
 
     // Getting back in.
     async fn request_password_reset(
@@ -215,11 +225,13 @@ pub trait Services: Send + Sync + 'static {
         form: ValidInvitationChange,
     ) -> Result<ActionOutcome, ServerFnError>;
     async fn invitation_link(&self, token: &str) -> Result<InvitationLink, ServerFnError>;
+    /// `language` is the invited person's (the request's): their emails are written in it.
     async fn accept_invitation(
         &self,
         session: &Session,
         client: Client,
         form: ValidAcceptance,
+        language: crate::i18n::Lang,
     ) -> Result<NewPasswordOutcome, ServerFnError>;
 
     // Leaving, and new terms.
@@ -357,23 +369,23 @@ pub struct Client {
 
 pub(super) fn services() -> Result<SharedServices, ServerFnError> {
     use_context::<SharedServices>()
-        .ok_or_else(|| ServerFnError::new("The server is not set up to answer this."))
+        .ok_or_else(|| ServerFnError::new(crate::i18n::t("api-server-not-set-up")))
 }
 
 pub(super) async fn session() -> Result<Session, ServerFnError> {
     leptos_axum::extract::<Session>()
         .await
-        .map_err(|_| ServerFnError::new("Your session could not be read. Reload the page."))
+        .map_err(|_| ServerFnError::new(crate::i18n::t("api-session-unreadable")))
 }
 
 pub(super) fn client() -> Result<Client, ServerFnError> {
     let parts = use_context::<http::request::Parts>()
-        .ok_or_else(|| ServerFnError::new("The server is not set up to answer this."))?;
+        .ok_or_else(|| ServerFnError::new(crate::i18n::t("api-server-not-set-up")))?;
     let address = parts
         .extensions
         .get::<ClientAddress>()
         .map(|client| client.0)
-        .ok_or_else(|| ServerFnError::new("The server is not set up to answer this."))?;
+        .ok_or_else(|| ServerFnError::new(crate::i18n::t("api-server-not-set-up")))?;
     let user_agent = parts
         .headers
         .get(http::header::USER_AGENT)

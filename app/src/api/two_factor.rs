@@ -141,7 +141,7 @@ pub async fn remove_passkey(form: PasskeyForm) -> Result<ActionOutcome, ServerFn
         Ok(passkey) => services()?.remove_passkey(&session().await?, passkey).await,
         Err(_) => Ok(ActionOutcome::refused(
             crate::forms::Field::Form,
-            "This page is out of date. Reload it and try again.",
+            crate::forms::business::OUT_OF_DATE,
             crate::forms::ErrorKind::Invalid,
         )),
     }
@@ -172,7 +172,7 @@ pub async fn passkey_add_start(name: String) -> Result<PasskeyStep, ServerFnErro
             match form.validate() {
                 Ok(name) => services()?.passkey_add_start(&session().await?, name).await,
                 Err(errors) => Ok(PasskeyStep::Refused {
-                    message: errors.iter().map(|e| e.message.clone()).collect(),
+                    message: errors.iter().map(|e| e.message.text()).collect(),
                 }),
             }
         }

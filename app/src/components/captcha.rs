@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::fields::{form_errors, input_name, FieldMessage};
 use crate::captcha::CaptchaChallenge;
 use crate::forms::Field;
+use crate::i18n::t;
 
 #[component]
 pub fn Captcha(challenge: CaptchaChallenge) -> impl IntoView {
@@ -26,7 +27,7 @@ pub fn Captcha(challenge: CaptchaChallenge) -> impl IntoView {
                 aria-controls="captcha-box"
             />
             <label class="checkbox__label" for=id>
-                "Security Code"
+                {t("captcha-label")}
             </label>
             <div class="captcha__box" id="captcha-box">
                 <input type="hidden" name="form[captcha_token]" value=challenge.token data-captcha-token="" />
@@ -35,7 +36,7 @@ pub fn Captcha(challenge: CaptchaChallenge) -> impl IntoView {
                         {challenge.question}
                     </label>
                     <p class="field__hint" id="captcha_answer-hint">
-                        "Type the answer in digits, for example 7."
+                        {t("captcha-answer-hint")}
                     </p>
                     <input
                         class="field__input field__input--short"
@@ -53,9 +54,9 @@ pub fn Captcha(challenge: CaptchaChallenge) -> impl IntoView {
                     data-max=challenge.max_number.to_string()
                     hidden
                 >
-                    <p class="field__hint">"Select Verify and your browser proves it is not a robot."</p>
+                    <p class="field__hint">{t("captcha-verify-hint")}</p>
                     <button type="button" class="button button--secondary" data-captcha-button="">
-                        "Verify"
+                        {t("captcha-verify")}
                     </button>
                     <span class="captcha__status" role="status" data-captcha-status=""></span>
                     <input type="hidden" name="form[captcha_solution]" value="" data-captcha-solution="" />

@@ -10,6 +10,7 @@
 //! definition of what an error looks like.
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use maud::{html, Markup};
 
 use crate::forms::{ErrorKind, Field, FieldError, FieldErrors};
@@ -90,18 +91,18 @@ pub fn error_summary(errors: &FieldErrors, submitted: bool) -> Markup {
     html! {
         @if submitted && !errors.is_empty() {
             div.error-summary role="alert" tabindex="-1" id="error-summary" {
-                h2.error-summary__title { "There is a problem" }
+                h2.error-summary__title { (t("errors-summary-title")) }
                 ul.error-summary__list {
                     @for error in errors.iter() {
                         li {
-                            a href={ "#" (error.field.id()) } { (error.message) }
+                            a href={ "#" (error.field.id()) } { (error.message.text()) }
                             // Someone in the wrong portal gets the way to the right one.
                             @match error.kind {
                                 ErrorKind::EmailInPortal(home) => {
-                                    " " a href=(home.path("/log-in")) { "Go to the " (home.name()) }
+                                    " " a href=(home.path("/log-in")) { (t(match home { Portal::Csm => "errors-go-to-csm", Portal::Csp => "errors-go-to-csp" })) }
                                 }
                                 ErrorKind::Unverified(portal) => {
-                                    " " a href=(portal.path("/resend")) { "Send a new verification link" }
+                                    " " a href=(portal.path("/resend")) { (t("errors-send-new-link")) }
                                 }
                                 _ => {}
                             }
@@ -127,16 +128,16 @@ pub fn field_message(field: Field, error: Option<&FieldError>, portal: Option<Po
     html! {
         @if let Some(error) = error {
             p.field__error id={ (field.id()) "-error" } {
-                span.visually-hidden { "Error: " }
-                (error.message)
+                span.visually-hidden { (t("errors-error-prefix")) " " }
+                (error.message.text())
                 @match error.kind {
                     ErrorKind::EmailTaken => {
                         @let portal = portal.unwrap_or(Portal::Csp);
-                        " " a href=(portal.path("/log-in")) { "Log in" }
-                        " or " a href=(portal.path("/reset")) { "reset your password" } "."
+                        " " a href=(portal.path("/log-in")) { (t("errors-log-in")) }
+                        " " (t("errors-or")) " " a href=(portal.path("/reset")) { (t("errors-reset-password")) } "."
                     }
                     ErrorKind::EmailInPortal(home) => {
-                        " " a href=(home.path("/log-in")) { "Log in to the " (home.name()) } "."
+                        " " a href=(home.path("/log-in")) { (t(match home { Portal::Csm => "errors-log-in-to-csm", Portal::Csp => "errors-log-in-to-csp" })) } "."
                     }
                     _ => {}
                 }
@@ -166,10 +167,10 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
 #[component]
 pub fn TextField(
     field: Field,
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] value: String,
     #[prop(optional)] portal: Option<Portal>,
     /// The keyboard a phone shows ("numeric" for a code).
@@ -183,7 +184,7 @@ pub fn TextField(
             <label class="field__label" for=id>
                 {label}
             </label>
-            {hint.map(|hint| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
+            {hint.clone().map(|hint| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
             <FieldMessage field portal />
             <input
                 class="field__input"

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::Access;
+use crate::i18n::t;
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::{respond_with, PostedForm};
@@ -49,26 +50,24 @@ pub fn guarded<T>(
             let portal = Portal::of_path(&here).unwrap_or(Portal::Csm);
             let log_in = format!("{}?next={here}", portal.path("/log-in"));
             view! {
-                <h1>"Log in to see this page"</h1>
-                <p class="lead">"This page is for people who have an account here."</p>
-                <p><a class="button" href=log_in>"Log in"</a></p>
+                <h1>{t("guarded-log-in-title")}</h1>
+                <p class="lead">{t("guarded-log-in-lead")}</p>
+                <p><a class="button" href=log_in>{t("guarded-log-in")}</a></p>
             }
             .into_any()
         }
         Ok(Access::Denied) => view! {
-            <h1>"You cannot see this page"</h1>
-            <p class="lead">
-                "It is for the people who manage this account. If you should have access, ask your company's customer administrator."
-            </p>
+            <h1>{t("guarded-denied-title")}</h1>
+            <p class="lead">{t("guarded-denied-lead")}</p>
         }
         .into_any(),
         Err(error) => {
             let message = failure_as_errors(&error)
                 .iter()
-                .map(|e| e.message.clone())
+                .map(|e| e.message.text())
                 .collect::<String>();
             view! {
-                <h1>"This page could not be shown"</h1>
+                <h1>{t("guarded-failed-title")}</h1>
                 <p class="lead">{message}</p>
             }
             .into_any()

@@ -3,7 +3,8 @@
 //! next.
 use leptos::prelude::*;
 
-use crate::api::{home, HomeView};
+use crate::api::{home, HomeRole, HomeView};
+use crate::i18n::{t, t_with};
 use crate::portal::Portal;
 
 #[component]
@@ -28,45 +29,63 @@ pub fn PortalHome(portal: Portal, children: ChildrenFn) -> impl IntoView {
 
 #[component]
 fn SignedInHome(portal: Portal, person: HomeView) -> impl IntoView {
-    let is = match (&person.company, person.role.as_str()) {
-        (_, "Administrator") => "You are an administrator of Portico.".to_owned(),
-        (Some(company), role) => format!("You are a {} of {company}.", role.to_lowercase()),
-        (None, _) => format!("Your own account at the {}.", portal.name()),
+    let is_admin = person.role == HomeRole::Administrator;
+    let customer_admin = person.role == HomeRole::CustomerAdmin;
+    let is = match &person.company {
+        _ if is_admin => t("home-is-administrator"),
+        Some(company) if customer_admin => {
+            t_with("home-is-customer-admin", &[("company", company.clone())])
+        }
+        Some(company) => t_with("home-is-contact", &[("company", company.clone())]),
+        None => t_with("home-own-account", &[("portal", portal.name())]),
     };
+    let role_text = t(match person.role {
+        HomeRole::Administrator => "home-role-administrator",
+        HomeRole::CustomerAdmin => "home-role-customer-admin",
+        HomeRole::Consumer => "home-role-consumer",
+        HomeRole::Contact => "home-role-contact",
+    });
     let security = if person.has_second_factor {
-        "your passkeys, authenticator app and recovery codes."
+        t("home-security-has")
     } else {
-        "add a passkey or an authenticator app, so that a stolen password is not enough to get in."
+        t("home-security-add")
     };
-    let customer_admin = person.role == "Customer administrator";
     view! {
-        <h1>{format!("Welcome, {}", person.first_name)}</h1>
+        <h1>{t_with("home-welcome", &[("name", person.first_name.clone())])}</h1>
         <p class="lead" id="who-you-are">{is}</p>
         <dl class="details">
-            {person.company.clone().map(|company| view! { <dt>"Company"</dt> <dd>{company}</dd> })}
-            <dt>"Role"</dt>
-            <dd>{person.role.clone()}</dd>
-            <dt>"Status"</dt>
-            <dd>"Active"</dd>
+            {person.company.clone().map(|company| view! { <dt>{t("home-company")}</dt> <dd>{company}</dd> })}
+            <dt>{t("home-role")}</dt>
+            <dd>{role_text}</dd>
+            <dt>{t("home-status")}</dt>
+            <dd>{t("home-active")}</dd>
         </dl>
         {person.waiting_requests.map(|waiting| view! {
             <p class="aside" id="waiting-requests">{match waiting {
-                0 => "No registration request waits for your decision.".to_owned(),
-                1 => "1 registration request waits for your decision.".to_owned(),
-                n => format!("{n} registration requests wait for your decision."),
+                0 => t("home-waiting-none"),
+                1 => t("home-waiting-one"),
+                n => t_with("home-waiting-many", &[("count", count(n))]),
             }}</p>
         })}
-        <h2>"What you can do"</h2>
+        <h2>{t("home-next-title")}</h2>
         <ul class="next-steps">
             {customer_admin.then(|| view! {
-                <li><a href=portal.path("/approvals") rel="external">"Registration requests"</a>": approve or reject the people who asked to join your company."</li>
-                <li><a href=portal.path("/contacts") rel="external">"Contacts"</a>": disable a login, appoint customer administrators, require two-step log-in."</li>
+                <li><a href=portal.path("/approvals") rel="external">{t("home-next-approvals-link")}</a>": "{t("home-next-approvals")}</li>
+                <li><a href=portal.path("/contacts") rel="external">{t("home-next-contacts-link")}</a>": "{t("home-next-contacts")}</li>
             })}
-            {(person.role == "Administrator").then(|| view! {
-                <li><a href="/admin" rel="external">"Administration"</a>": company accounts, registrations waiting for a company, people."</li>
+            {is_admin.then(|| view! {
+                <li><a href="/admin" rel="external">{t("home-next-admin-link")}</a>": "{t("home-next-admin")}</li>
             })}
-            <li><a href=portal.path("/profile")>"Your profile"</a>": your name, password, email address and sessions."</li>
-            <li><a href=portal.path("/security")>"Security"</a>": "{security}</li>
+            <li><a href=portal.path("/profile")>{t("home-next-profile-link")}</a>": "{t("home-next-profile")}</li>
+            <li><a href=portal.path("/security")>{t("home-next-security-link")}</a>": "{security}</li>
         </ul>
     }
+}
+
+/// A count as the page's language writes it (`1,024`).
+fn count(n: u64) -> String {
+    #[cfg(feature = "ssr")]
+    return crate::i18n::format_number(crate::i18n::lang(), n);
+    #[cfg(not(feature = "ssr"))]
+    return n.to_string();
 }

@@ -8,6 +8,7 @@ use crate::components::fields::TextField;
 use crate::components::notice::FormSection;
 use crate::forms::invitations::{InvitationChange, InvitationForm};
 use crate::forms::Field;
+use crate::i18n::{t, t_with};
 
 /// The invitation form, then the pending invitations. `account` is the company's id on
 /// an administrator's page (a customer administrator's is their own).
@@ -24,29 +25,29 @@ pub fn Invitations(
     let admin_role = form.role == "customer_admin";
     let pending_action = action.clone();
     view! {
-        <h2 id="invite">"Invite a contact"</h2>
+        <h2 id="invite">{t("invitations-title")}</h2>
         <FormSection outcome=invited>
             <form class="form" method="post" data-reload="" action=action.clone() novalidate>
                 <input type="hidden" name="intent" value="invite" />
                 {account.map(|a| view! { <input type="hidden" name="form[account]" value=a.to_string() /> })}
-                <TextField field=Field::FirstName label="First name" autocomplete="off" value=form.first_name.clone() />
-                <TextField field=Field::LastName label="Last name" autocomplete="off" value=form.last_name.clone() />
-                <TextField field=Field::Email label="Email address" input_type="email" autocomplete="off" value=form.email.clone() />
+                <TextField field=Field::FirstName label=t("invitations-first-name") autocomplete="off" value=form.first_name.clone() />
+                <TextField field=Field::LastName label=t("invitations-last-name") autocomplete="off" value=form.last_name.clone() />
+                <TextField field=Field::Email label=t("invitations-email") input_type="email" autocomplete="off" value=form.email.clone() />
                 <fieldset class="field">
-                    <legend class="field__label">"Role"</legend>
+                    <legend class="field__label">{t("invitations-role")}</legend>
                     <div class="checkbox">
                         <input class="checkbox__input" type="radio" id="role-member" name="form[role]" value="member" checked=!admin_role />
-                        <label class="checkbox__label" for="role-member">"Contact"</label>
+                        <label class="checkbox__label" for="role-member">{t("invitations-role-contact")}</label>
                     </div>
                     <div class="checkbox">
                         <input class="checkbox__input" type="radio" id="role-customer-admin" name="form[role]" value="customer_admin" checked=admin_role />
-                        <label class="checkbox__label" for="role-customer-admin">"Customer administrator (approves registrations, manages contacts)"</label>
+                        <label class="checkbox__label" for="role-customer-admin">{t("invitations-role-customer-admin")}</label>
                     </div>
                 </fieldset>
-                <button class="button" type="submit">"Send the invitation"</button>
+                <button class="button" type="submit">{t("invitations-send")}</button>
             </form>
         </FormSection>
-        <h2 id="invitations">"Pending invitations"</h2>
+        <h2 id="invitations">{t("invitations-pending-title")}</h2>
         <FormSection outcome=changed>
             <PendingInvitations invitations action=pending_action />
         </FormSection>
@@ -56,18 +57,18 @@ pub fn Invitations(
 #[component]
 fn PendingInvitations(invitations: Vec<InvitationView>, action: String) -> impl IntoView {
     if invitations.is_empty() {
-        return view! { <p>"No invitations waiting."</p> }.into_any();
+        return view! { <p>{t("invitations-empty")}</p> }.into_any();
     }
     view! {
         <table class="table table--wide">
             <thead>
                 <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Email"</th>
-                    <th scope="col">"Role"</th>
-                    <th scope="col">"Sent"</th>
-                    <th scope="col">"Link"</th>
-                    <th scope="col">"Change"</th>
+                    <th scope="col">{t("invitations-name")}</th>
+                    <th scope="col">{t("invitations-email-column")}</th>
+                    <th scope="col">{t("invitations-role-column")}</th>
+                    <th scope="col">{t("invitations-sent")}</th>
+                    <th scope="col">{t("invitations-link")}</th>
+                    <th scope="col">{t("invitations-change")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -79,13 +80,13 @@ fn PendingInvitations(invitations: Vec<InvitationView>, action: String) -> impl 
                             <tr>
                                 <td>{invitation.name.clone()}</td>
                                 <td>{invitation.email.clone()}</td>
-                                <td>{if invitation.customer_admin { "Customer administrator" } else { "Contact" }}</td>
+                                <td>{t(if invitation.customer_admin { "invitations-customer-admin" } else { "invitations-contact" })}</td>
                                 <td>{invitation.sent.clone()}</td>
                                 <td>
                                     {if invitation.expired {
-                                        "Expired".to_owned()
+                                        t("invitations-expired")
                                     } else {
-                                        format!("Works until {}", invitation.expires)
+                                        t_with("invitations-works-until", &[("date", invitation.expires.clone())])
                                     }}
                                 </td>
                                 <td>
@@ -94,16 +95,20 @@ fn PendingInvitations(invitations: Vec<InvitationView>, action: String) -> impl 
                                         <input type="hidden" name="form[invitation]" value=invitation.id.to_string() />
                                         {InvitationChange::ALL
                                             .into_iter()
-                                            .map(|change| view! {
-                                                <button
-                                                    class="button button--small button--secondary"
-                                                    type="submit"
-                                                    name="form[change]"
-                                                    value=change.form_value()
-                                                    aria-label=format!("{}: {}", change.label(), invitation.email)
-                                                >
-                                                    {change.label()}
-                                                </button>
+                                            .map(|change| {
+                                                let label = change.label();
+                                                let aria_label = format!("{label}: {}", invitation.email);
+                                                view! {
+                                                    <button
+                                                        class="button button--small button--secondary"
+                                                        type="submit"
+                                                        name="form[change]"
+                                                        value=change.form_value()
+                                                        aria-label=aria_label
+                                                    >
+                                                        {label}
+                                                    </button>
+                                                }
                                             })
                                             .collect_view()}
                                     </form>

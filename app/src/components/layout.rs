@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::api::{current_user, Role, SessionUser};
+use crate::i18n::{t, t_with};
 use crate::portal::Portal;
 
 /// The person logged in, loaded once per page by its layout for everything on it.
@@ -18,7 +19,11 @@ pub fn current_user_resource() -> Resource<Result<Option<SessionUser>, ServerFnE
 }
 
 #[component]
-pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> impl IntoView {
+pub fn PortalLayout(
+    portal: Portal,
+    #[prop(into)] title: String,
+    children: Children,
+) -> impl IntoView {
     let user = Resource::new_blocking(|| (), |_| current_user());
     provide_context(CurrentUser(user));
     let other = portal.other();
@@ -27,7 +32,7 @@ pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> 
         <Meta name="description" content=portal.description() />
         <div class=format!("page {}", portal.theme())>
             <a class="skip-link" href="#main">
-                "Skip to main content"
+                {t("layout-skip-to-main")}
             </a>
             <header class="site-header">
                 <div class="site-header__inner">
@@ -35,7 +40,8 @@ pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> 
                         <span class="site-header__mark" aria-hidden="true"></span>
                         {portal.name()}
                     </a>
-                    <nav class="site-header__nav" aria-label="Account" id="account-nav" data-refresh="">
+                    <LanguageSwitcher />
+                    <nav class="site-header__nav" aria-label=t("layout-account-nav") id="account-nav" data-refresh="">
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
                                 match user.await {
@@ -55,15 +61,16 @@ pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> 
             <footer class="site-footer">
                 <div class="site-footer__inner">
                     <p>
-                        {format!("Looking for the {}? ", other.name())}
-                        <a href=other.prefix()>{format!("Go to {}", other.prefix())}</a>
+                        {t_with("layout-looking-for", &[("portal", other.name())])}
+                        " "
+                        <a href=other.prefix()>{t_with("layout-go-to", &[("path", other.prefix().to_owned())])}</a>
                     </p>
                     <p>
-                        <a href=portal.path("/privacy")>"Privacy Policy"</a>
+                        <a href=portal.path("/privacy")>{t("layout-privacy-policy")}</a>
                         " · "
-                        <a href=portal.path("/terms")>"Terms and Conditions"</a>
+                        <a href=portal.path("/terms")>{t("layout-terms")}</a>
                         " · "
-                        <a href="/">"Portico"</a>
+                        <a href="/">{t("layout-product")}</a>
                     </p>
                 </div>
             </footer>
@@ -75,10 +82,10 @@ pub fn PortalLayout(portal: Portal, title: &'static str, children: Children) -> 
 fn SignedOut(portal: Portal) -> impl IntoView {
     view! {
         <a class="site-header__link" href=portal.path("/log-in")>
-            "Log in"
+            {t("layout-log-in")}
         </a>
         <a class="site-header__link site-header__link--primary" href=portal.path("/register")>
-            "Register"
+            {t("layout-register")}
         </a>
     }
 }
@@ -89,30 +96,79 @@ fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
         Role::Member => None,
         Role::CustomerAdmin => Some(
             view! {
-                <a class="site-header__link" href=portal.path("/approvals") rel="external">"Approvals"</a>
-                <a class="site-header__link" href=portal.path("/contacts") rel="external">"Contacts"</a>
+                <a class="site-header__link" href=portal.path("/approvals") rel="external">{t("layout-approvals")}</a>
+                <a class="site-header__link" href=portal.path("/contacts") rel="external">{t("layout-contacts")}</a>
             }
             .into_any(),
         ),
         Role::Admin => Some(
             view! {
-                <a class="site-header__link" href="/admin" rel="external">"Administration"</a>
+                <a class="site-header__link" href="/admin" rel="external">{t("layout-administration")}</a>
             }
             .into_any(),
         ),
     };
     view! {
         {manage}
-        <a class="site-header__link site-header__user" href=portal.path("/profile") title="Your profile">
+        <a class="site-header__link site-header__user" href=portal.path("/profile") title=t("layout-your-profile")>
             {user.first_name}
         </a>
-        <a class="site-header__link" href=portal.path("/security")>"Security"</a>
+        <a class="site-header__link" href=portal.path("/security")>{t("layout-security")}</a>
         // A plain post: with JavaScript the islands router sends it and shows the page
         // it leads to, without a load.
         <form method="post" action=portal.path("/log-out")>
             <button class="site-header__link site-header__button" type="submit">
-                "Log out"
+                {t("layout-log-out")}
             </button>
+        </form>
+    }
+}
+
+/// The other languages, each a button in its own language, posted to the switcher with
+/// the page to come back to. A plain post (`data-reload`): the whole page changes.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let back = format!(
+        "{}{}",
+        location.pathname.get_untracked(),
+        location
+            .search
+            .with_untracked(|search| if search.is_empty() {
+                String::new()
+            } else {
+                format!("?{search}")
+            })
+    );
+    #[cfg(feature = "ssr")]
+    let others: Vec<(&'static str, String)> = {
+        let current = crate::i18n::lang();
+        crate::i18n::Lang::all()
+            .filter(|lang| *lang != current)
+            .map(|lang| (lang.tag(), lang.text("language-name")))
+            .collect()
+    };
+    #[cfg(not(feature = "ssr"))]
+    let others: Vec<(&'static str, String)> = Vec::new();
+    view! {
+        <form
+            class="language-switcher"
+            method="post"
+            action=crate::i18n::SWITCH_PATH
+            data-reload=""
+            aria-label=t("layout-language")
+        >
+            <input type="hidden" name="back" value=back />
+            {others
+                .into_iter()
+                .map(|(tag, name)| {
+                    view! {
+                        <button class="language-switcher__button" type="submit" name="lang" value=tag lang=tag>
+                            {name}
+                        </button>
+                    }
+                })
+                .collect_view()}
         </form>
     }
 }

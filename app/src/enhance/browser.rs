@@ -49,6 +49,9 @@ fn attach(described: HtmlElement) {
     ) else {
         return;
     };
+    if let Some(messages) = described.get_attribute("data-messages") {
+        crate::i18n::learn_messages(&messages);
+    }
     let portal = described
         .get_attribute("data-portal")
         .and_then(|segment| Portal::ALL.into_iter().find(|p| p.segment() == segment));
@@ -235,7 +238,7 @@ impl EnhancedForm {
             None => {
                 let label = button.text_content();
                 let _ = button.set_attribute("disabled", "");
-                button.set_text_content(Some("Sending…"));
+                button.set_text_content(Some(&crate::i18n::t("island-sending")));
                 label
             }
             Some(label) => {
@@ -294,11 +297,8 @@ fn form_body(form: &HtmlFormElement) -> Option<String> {
 
 /// Posts a url-encoded body to a server function; its answer, or what failed.
 async fn post(endpoint: &str, body: String) -> Result<Vec<u8>, ServerFnError> {
-    let failed = |_| -> ServerFnError {
-        ServerFnError::Request(
-            "The server could not be reached. Check your connection and try again.".into(),
-        )
-    };
+    let failed =
+        |_| -> ServerFnError { ServerFnError::Request(crate::i18n::t("island-unreachable")) };
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&body.into());

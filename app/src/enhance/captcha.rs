@@ -58,7 +58,7 @@ mod browser {
                 return;
             };
             let _ = button.set_attribute("disabled", "");
-            status.set_text_content(Some("Verifying…"));
+            status.set_text_content(Some(&crate::i18n::t("island-captcha-verifying")));
             let challenge = challenge_of(&verify);
             let (button, on_solved) = (button.clone(), on_solved.clone());
             // Let the browser paint "Verifying…" before the solver takes the thread.
@@ -66,14 +66,12 @@ mod browser {
                 move || match solve(&challenge) {
                     Some(number) => {
                         solution.set_value(&number.to_string());
-                        status.set_text_content(Some("✓ Verified"));
+                        status.set_text_content(Some(&crate::i18n::t("island-captcha-verified")));
                         on_solved();
                     }
                     None => {
                         let _ = button.remove_attribute("disabled");
-                        status.set_text_content(Some(
-                            "The check failed. Reload the page and try again.",
-                        ));
+                        status.set_text_content(Some(&crate::i18n::t("island-captcha-failed")));
                     }
                 },
                 Duration::from_millis(16),

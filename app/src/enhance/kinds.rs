@@ -57,6 +57,47 @@ impl FormKind {
         FormKind::ALL.into_iter().find(|kind| kind.id() == id)
     }
 
+    /// The keys of every message the form's checks can give in the browser: the page
+    /// hands the island their texts in its language (`Enhanced`). A test runs each form's
+    /// checks over hostile input and fails on a message missing here.
+    pub fn messages(self) -> Vec<&'static str> {
+        use crate::forms::rules::*;
+        let lists: &[&[&'static str]] = match self {
+            FormKind::Register => &[
+                FIRST_NAME_CHECKS,
+                LAST_NAME_CHECKS,
+                EMAIL_CHECKS,
+                &[crate::forms::registration_code::INCORRECT],
+                NEW_PASSWORD_CHECKS,
+                CONFIRMATION_CHECKS,
+                &[
+                    "check-security_code-unticked",
+                    "check-security_code-not-loaded",
+                    "check-security_code-incomplete",
+                    "check-security_code-wrong-answer",
+                    "check-consent-missing",
+                    "island-captcha-verifying",
+                    "island-captcha-verified",
+                    "island-captcha-failed",
+                ],
+            ],
+            FormKind::LogIn => &[EMAIL_CHECKS, LOG_IN_PASSWORD_CHECKS],
+            FormKind::Verify | FormKind::ConfirmEmailChange | FormKind::EndOtherSessions => &[],
+            FormKind::PasswordResetLink | FormKind::VerificationLink | FormKind::ProfileEmail => {
+                &[EMAIL_CHECKS]
+            }
+            FormKind::NewPassword => &[NEW_PASSWORD_CHECKS, CONFIRMATION_CHECKS],
+            FormKind::ConfirmIdentity => &[&["check-current_password-confirm"]],
+            FormKind::ProfileName => &[FIRST_NAME_CHECKS, LAST_NAME_CHECKS],
+            FormKind::ProfilePassword => &[
+                &["check-current_password-missing"],
+                NEW_PASSWORD_CHECKS,
+                CONFIRMATION_CHECKS,
+            ],
+        };
+        lists.iter().flat_map(|list| list.iter().copied()).collect()
+    }
+
     /// What the form does in the browser.
     #[cfg(feature = "hydrate")]
     pub(super) fn behaviour(self, portal: Portal) -> super::Behaviour {
@@ -83,6 +124,113 @@ impl FormKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The browser fills nothing into the texts it is handed, so each must be whole, in
+    /// every language: a message there, without an argument left open.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn every_text_the_island_may_draw_is_whole_in_every_language() {
+        for lang in crate::i18n::Lang::all() {
+            for kind in FormKind::ALL {
+                let keys = super::super::ISLAND_MESSAGES
+                    .iter()
+                    .copied()
+                    .chain(
+                        crate::portal::Portal::ALL
+                            .into_iter()
+                            .flat_map(super::super::other_portal_messages),
+                    )
+                    .chain(kind.messages());
+                for key in keys {
+                    let text = lang.text(key);
+                    assert_ne!(text, key, "{key} is in locales/{}.ftl", lang.tag());
+                    assert!(
+                        !text.contains('{'),
+                        "{key} in {} is whole: {text}",
+                        lang.tag()
+                    );
+                }
+            }
+        }
+    }
+
+    /// A form's checks give only messages its page hands the island: each form's checks
+    /// are run over empty, overlong and malformed input.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn every_message_of_a_forms_checks_is_handed_to_the_island() {
+        use crate::forms::{email_links, log_in, profile, registration};
+        let long = "x".repeat(2000);
+        let inputs = ["", "   ", "x", "\u{7}", "a@b", long.as_str(), "short pw"];
+        for kind in FormKind::ALL {
+            let handed = kind.messages();
+            for value in inputs {
+                for other in inputs {
+                    let pairs: Vec<(String, String)> = [
+                        "first_name",
+                        "last_name",
+                        "email",
+                        "password",
+                        "confirm_password",
+                        "registration_code",
+                        "security_code",
+                        "captcha_token",
+                        "captcha_solution",
+                        "captcha_answer",
+                        "consent",
+                        "current_password",
+                        "new_email",
+                        "code",
+                    ]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        let v = if i % 2 == 0 { value } else { other };
+                        ((*name).to_owned(), v.to_owned())
+                    })
+                    .collect();
+                    let errors = match kind {
+                        FormKind::Register => {
+                            super::super::decode::<registration::RegistrationForm>(pairs)
+                                .map(|f| f.validate().err().unwrap_or_default())
+                        }
+                        FormKind::LogIn => super::super::decode::<log_in::LogInForm>(pairs)
+                            .map(|f| f.validate().err().unwrap_or_default()),
+                        FormKind::PasswordResetLink | FormKind::VerificationLink => {
+                            super::super::decode::<email_links::EmailForm>(pairs)
+                                .map(|f| f.validate().err().unwrap_or_default())
+                        }
+                        FormKind::NewPassword => {
+                            super::super::decode::<email_links::NewPasswordForm>(pairs)
+                                .map(|f| f.validate().err().unwrap_or_default())
+                        }
+                        FormKind::ConfirmIdentity => {
+                            super::super::decode::<log_in::ConfirmIdentityForm>(pairs)
+                                .map(|f| f.validate().err().unwrap_or_default())
+                        }
+                        FormKind::ProfileName => super::super::decode::<profile::NameForm>(pairs)
+                            .map(|f| f.validate().err().unwrap_or_default()),
+                        FormKind::ProfilePassword => {
+                            super::super::decode::<profile::PasswordChangeForm>(pairs)
+                                .map(|f| f.validate().err().unwrap_or_default())
+                        }
+                        FormKind::ProfileEmail => {
+                            super::super::decode::<profile::EmailChangeForm>(pairs)
+                                .map(|f| f.validate().err().unwrap_or_default())
+                        }
+                        FormKind::Verify
+                        | FormKind::ConfirmEmailChange
+                        | FormKind::EndOtherSessions => Some(crate::forms::FieldErrors::new()),
+                    }
+                    .expect("the form decodes");
+                    for error in errors.iter() {
+                        let key = error.message.key().expect("a check gives a key");
+                        assert!(handed.contains(&key), "{kind:?} hands its island {key}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_form_is_found_by_its_name() {

@@ -132,10 +132,7 @@ pub fn decode<F: DeserializeOwned>(pairs: Fields) -> Option<F> {
 
 #[cfg(feature = "hydrate")]
 fn unreadable() -> FieldErrors {
-    FieldErrors::one(
-        crate::forms::Field::Form,
-        "The form could not be read. Reload the page and try again.",
-    )
+    FieldErrors::one(crate::forms::Field::Form, "island-unreadable")
 }
 
 /// A server function's failure (not the person's input), as errors on the form.
@@ -160,10 +157,53 @@ pub fn Enhanced(
                 data-form=form.id()
                 data-portal=portal.segment()
                 data-errors=(!errors.is_empty()).then(|| encode_errors(&errors))
+                data-messages=messages_for(form, portal)
             >
                 {children()}
             </div>
         </EnhancedForm>
+    }
+}
+
+/// The texts the island draws on any form: the error summary, the links some errors
+/// carry, and its own notices (and the way to the other portal: [`other_portal_messages`]).
+pub const ISLAND_MESSAGES: &[&str] = &[
+    "errors-summary-title",
+    "errors-error-prefix",
+    "errors-send-new-link",
+    "errors-log-in",
+    "errors-or",
+    "errors-reset-password",
+    "island-sending",
+    "island-unreachable",
+    "island-unreadable",
+    "island-link-gone",
+    "page-something-went-wrong",
+];
+
+/// The links to a portal that an address of an account there gets elsewhere: a page
+/// hands over only those to the other portal.
+pub fn other_portal_messages(portal: Portal) -> [&'static str; 2] {
+    match portal.other() {
+        Portal::Csm => ["errors-go-to-csm", "errors-log-in-to-csm"],
+        Portal::Csp => ["errors-go-to-csp", "errors-log-in-to-csp"],
+    }
+}
+
+/// The texts of a form's island, in the page's language (see `crate::i18n`).
+fn messages_for(form: FormKind, portal: Portal) -> String {
+    #[cfg(feature = "ssr")]
+    return crate::i18n::browser_messages(
+        ISLAND_MESSAGES
+            .iter()
+            .copied()
+            .chain(other_portal_messages(portal))
+            .chain(form.messages()),
+    );
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (form, portal);
+        String::new()
     }
 }
 
@@ -192,7 +232,7 @@ pub fn EnhancedForm(children: Children) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::forms::log_in::LogInForm;
-    use crate::forms::{ErrorKind, Field};
+    use crate::forms::{ErrorKind, Field, Message};
 
     #[test]
     fn a_form_is_read_from_its_fields_as_the_server_reads_it() {
@@ -213,13 +253,19 @@ mod tests {
 
     #[test]
     fn errors_left_by_a_plain_post_travel_in_the_markup_intact() {
-        let mut errors = FieldErrors::one(Field::Password, "Enter a password");
+        let mut errors = FieldErrors::one(Field::Password, Message::text_of("Enter a password"));
         errors.add_kind(
             Field::Email,
-            "Log in there",
+            Message::text_of("Log in there"),
             ErrorKind::EmailInPortal(Portal::Csm),
         );
         assert_eq!(decode_errors(&encode_errors(&errors)), errors);
+        let key = FieldErrors::one(Field::Password, "check-password-missing");
+        assert_eq!(
+            decode_errors(&encode_errors(&key)),
+            FieldErrors::one(Field::Password, Message::text_of("Enter a password")),
+            "a key goes out written in the page's language"
+        );
         assert_eq!(decode_errors("not hex"), FieldErrors::new());
     }
 }

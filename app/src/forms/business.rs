@@ -3,7 +3,12 @@
 //! account form and their settling of requests without a company.
 use serde::{Deserialize, Serialize};
 
-use super::{is_ticked, Field, FieldErrors, Redact};
+use super::{is_ticked, Field, FieldErrors, Message, Redact};
+use crate::i18n::t;
+
+/// The message of a form whose hidden fields make no sense: the page was tampered with
+/// or is out of date.
+pub const OUT_OF_DATE: &str = "business-page-out-of-date";
 
 pub const COMPANY_NAME_MAX_CHARS: usize = 200;
 pub const REASON_MAX_CHARS: usize = 500;
@@ -39,7 +44,12 @@ impl DecisionForm {
             "reject" => Decision::Reject {
                 reason: reason(&self.reason).map_err(|m| FieldErrors::one(Field::Reason, m))?,
             },
-            _ => return Err(FieldErrors::one(Field::Form, "Choose Approve or Reject")),
+            _ => {
+                return Err(FieldErrors::one(
+                    Field::Form,
+                    "business-choose-approve-or-reject",
+                ))
+            }
         };
         Ok(ValidDecision { request, decision })
     }
@@ -72,13 +82,14 @@ impl ContactChange {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ContactChange::DisableLogin => "Disable login",
-            ContactChange::EnableLogin => "Enable login",
-            ContactChange::MakeCustomerAdmin => "Make customer administrator",
-            ContactChange::RemoveCustomerAdmin => "Remove customer administrator",
-        }
+    /// The button's text, in the current language.
+    pub fn label(self) -> String {
+        t(match self {
+            ContactChange::DisableLogin => "business-contact-disable-login",
+            ContactChange::EnableLogin => "business-contact-enable-login",
+            ContactChange::MakeCustomerAdmin => "business-contact-make-admin",
+            ContactChange::RemoveCustomerAdmin => "business-contact-remove-admin",
+        })
     }
 }
 
@@ -99,7 +110,7 @@ impl ContactChangeForm {
         ]
         .into_iter()
         .find(|c| c.form_value() == self.change)
-        .ok_or_else(|| FieldErrors::one(Field::Form, "Choose what to change"))?;
+        .ok_or_else(|| FieldErrors::one(Field::Form, "business-choose-change"))?;
         Ok(ValidContactChange { contact, change })
     }
 }
@@ -142,10 +153,7 @@ impl AccountForm {
         let domains = errors.check(Field::EmailDomains, email_domains(&self.email_domains));
         let auto_approve = is_ticked(&self.auto_approve);
         if auto_approve && domains.as_ref().is_some_and(Vec::is_empty) {
-            errors.add(
-                Field::AutoApprove,
-                "Add at least one email domain to approve contacts automatically",
-            );
+            errors.add(Field::AutoApprove, "business-auto-approve-needs-domain");
         }
         match (name, domains) {
             (Some(name), Some(domains)) if errors.is_empty() => Ok(ValidAccount {
@@ -211,7 +219,7 @@ impl PendingForm {
     pub fn validate(&self) -> Result<ValidPendingDecision, FieldErrors> {
         let request = id(&self.request)?;
         let account = || match self.account.trim() {
-            "" => Err(FieldErrors::one(Field::Account, "Choose a company")),
+            "" => Err(FieldErrors::one(Field::Account, "business-choose-company")),
             typed => Ok(typed
                 .parse::<i32>()
                 .map(CompanyChoice::Id)
@@ -230,7 +238,7 @@ impl PendingForm {
             _ => {
                 return Err(FieldErrors::one(
                     Field::Form,
-                    "Choose Assign, Approve or Reject",
+                    "business-choose-assign-approve-or-reject",
                 ))
             }
         };
@@ -258,49 +266,49 @@ nothing_secret!(
 /// The id of a row, from a hidden field: a bad one means the page was tampered with or
 /// is out of date.
 pub(crate) fn id(input: &str) -> Result<i32, FieldErrors> {
-    input.trim().parse::<i32>().map_err(|_| {
-        FieldErrors::one(
-            Field::Form,
-            "This page is out of date. Reload it and try again.",
-        )
-    })
+    input
+        .trim()
+        .parse::<i32>()
+        .map_err(|_| FieldErrors::one(Field::Form, OUT_OF_DATE))
 }
 
 /// An optional reason for a rejection, shown to the person in their email.
-pub fn reason(input: &str) -> Result<Option<String>, String> {
+pub fn reason(input: &str) -> Result<Option<String>, Message> {
     let trimmed = input.trim();
     if trimmed.chars().count() > REASON_MAX_CHARS {
-        return Err(format!(
-            "Reason must be {REASON_MAX_CHARS} characters or fewer"
+        return Err(Message::key_with(
+            "business-reason-too-long",
+            &[("max", REASON_MAX_CHARS.to_string())],
         ));
     }
     if trimmed
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\r')
     {
-        return Err("Reason must not contain control characters".into());
+        return Err("business-reason-control".into());
     }
     Ok((!trimmed.is_empty()).then(|| trimmed.to_owned()))
 }
 
-pub fn company_name(input: &str) -> Result<String, String> {
+pub fn company_name(input: &str) -> Result<String, Message> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return Err("Enter the company name".into());
+        return Err("business-company-name-missing".into());
     }
     if trimmed.chars().count() > COMPANY_NAME_MAX_CHARS {
-        return Err(format!(
-            "Company name must be {COMPANY_NAME_MAX_CHARS} characters or fewer"
+        return Err(Message::key_with(
+            "business-company-name-too-long",
+            &[("max", COMPANY_NAME_MAX_CHARS.to_string())],
         ));
     }
     if trimmed.chars().any(char::is_control) {
-        return Err("Company name must not contain control characters".into());
+        return Err("business-company-name-control".into());
     }
     Ok(trimmed.to_owned())
 }
 
 /// The company's email domains, like `example.com`: lower case, without `@`, each once.
-pub fn email_domains(input: &str) -> Result<Vec<String>, String> {
+pub fn email_domains(input: &str) -> Result<Vec<String>, Message> {
     let mut domains: Vec<String> = Vec::new();
     for raw in input.split(|c: char| c == ',' || c.is_whitespace()) {
         // Domains are ASCII (anything else is refused below).
@@ -309,14 +317,18 @@ pub fn email_domains(input: &str) -> Result<Vec<String>, String> {
             continue;
         }
         if !is_domain(&domain) {
-            return Err(format!(
-                "{domain} is not an email domain. Enter domains like example.com, separated by commas"
+            return Err(Message::key_with(
+                "business-domain-invalid",
+                &[("domain", domain)],
             ));
         }
         domains.push(domain);
     }
     if domains.len() > MAX_DOMAINS {
-        return Err(format!("Enter at most {MAX_DOMAINS} domains"));
+        return Err(Message::key_with(
+            "business-domains-too-many",
+            &[("max", MAX_DOMAINS.to_string())],
+        ));
     }
     Ok(domains)
 }
@@ -346,7 +358,10 @@ mod tests {
             email_domains(" Acme.example, @acme.co.uk\nacme.example ").unwrap(),
             vec!["acme.example".to_string(), "acme.co.uk".to_string()]
         );
-        assert!(email_domains("localhost").is_err());
+        assert_eq!(
+            email_domains("localhost").unwrap_err(),
+            Message::key_with("business-domain-invalid", &[("domain", "localhost".into())])
+        );
         assert!(email_domains("-acme.example").is_err());
         assert!(email_domains("acme..example").is_err());
         assert_eq!(email_domains("").unwrap(), Vec::<String>::new());

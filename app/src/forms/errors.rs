@@ -1,4 +1,6 @@
 //! Errors as values with a place to be shown: each belongs to a field of the form.
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::portal::Portal;
@@ -137,10 +139,87 @@ impl ErrorKind {
     }
 }
 
+/// What an error says: a message of the language files by its key (as the forms' rules
+/// and the services name them), or a text already in the person's language.
+///
+/// The server writes every message out as text in the request's language when it sends
+/// one (a server function's answer, the errors a plain post left in the markup): the
+/// browser holds only the texts of its own checks.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(feature = "ssr"), derive(Serialize))]
+pub enum Message {
+    Key(Cow<'static, str>),
+    Text(String),
+    /// A message with arguments (names and values), like a domain that is not one. Never
+    /// read in the browser (the server sends text), so its decoding stays out of the WASM;
+    /// last, so that the others keep their place on the wire.
+    #[cfg_attr(feature = "hydrate", serde(skip))]
+    KeyWith(Cow<'static, str>, Vec<(String, String)>),
+}
+
+#[cfg(feature = "ssr")]
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // As `Message::Text` (the second variant) would be: the same wire form.
+        serializer.serialize_newtype_variant("Message", 1, "Text", &self.text())
+    }
+}
+
+impl From<&'static str> for Message {
+    fn from(key: &'static str) -> Self {
+        Message::Key(Cow::Borrowed(key))
+    }
+}
+
+impl Message {
+    /// A message of the language files with arguments: `{ $domain } is not…`.
+    pub fn key_with(key: &'static str, args: &[(&str, String)]) -> Self {
+        Message::KeyWith(
+            Cow::Borrowed(key),
+            args.iter()
+                .map(|(name, value)| ((*name).to_owned(), value.clone()))
+                .collect(),
+        )
+    }
+
+    /// A text already in the person's language.
+    pub fn text_of(text: impl Into<String>) -> Self {
+        Message::Text(text.into())
+    }
+
+    /// What the person reads, in the current language.
+    pub fn text(&self) -> String {
+        match self {
+            Message::Key(key) => crate::i18n::t(key),
+            #[cfg(feature = "ssr")]
+            Message::KeyWith(key, args) => {
+                let args: Vec<(&str, String)> = args
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.clone()))
+                    .collect();
+                crate::i18n::t_with(key, &args)
+            }
+            // The browser never holds one: the server sends every message as text, and
+            // the browser's own checks give keys without arguments.
+            #[cfg(not(feature = "ssr"))]
+            Message::KeyWith(key, _) => crate::i18n::t(key),
+            Message::Text(text) => text.clone(),
+        }
+    }
+
+    /// The key, if the message is one of the language files'.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Message::Key(key) | Message::KeyWith(key, _) => Some(key),
+            Message::Text(_) => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: Field,
-    pub message: String,
+    pub message: Message,
     #[serde(default)]
     pub kind: ErrorKind,
 }
@@ -154,18 +233,18 @@ impl FieldErrors {
         Self::default()
     }
 
-    pub fn one(field: Field, message: impl Into<String>) -> Self {
+    pub fn one(field: Field, message: impl Into<Message>) -> Self {
         let mut errors = Self::new();
         errors.add(field, message);
         errors
     }
 
     /// Adds an error, unless the field has one already (the first problem is the one to fix).
-    pub fn add(&mut self, field: Field, message: impl Into<String>) {
+    pub fn add(&mut self, field: Field, message: impl Into<Message>) {
         self.add_kind(field, message, ErrorKind::Invalid);
     }
 
-    pub fn add_kind(&mut self, field: Field, message: impl Into<String>, kind: ErrorKind) {
+    pub fn add_kind(&mut self, field: Field, message: impl Into<Message>, kind: ErrorKind) {
         if self.get(field).is_none() {
             self.0.push(FieldError {
                 field,
@@ -176,7 +255,7 @@ impl FieldErrors {
     }
 
     /// Records the outcome of one rule: its value if it passed, its message if not.
-    pub fn check<T>(&mut self, field: Field, result: Result<T, String>) -> Option<T> {
+    pub fn check<T, M: Into<Message>>(&mut self, field: Field, result: Result<T, M>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(message) => {
@@ -187,7 +266,7 @@ impl FieldErrors {
     }
 
     /// One error of a kind other than "invalid".
-    pub fn one_of_kind(field: Field, message: impl Into<String>, kind: ErrorKind) -> Self {
+    pub fn one_of_kind(field: Field, message: impl Into<Message>, kind: ErrorKind) -> Self {
         let mut errors = Self::new();
         errors.add_kind(field, message, kind);
         errors
@@ -266,7 +345,7 @@ mod tests {
         errors.add(Field::Email, "first");
         errors.add(Field::Email, "second");
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors.get(Field::Email).unwrap().message, "first");
+        assert_eq!(errors.get(Field::Email).unwrap().message, "first".into());
     }
 
     #[test]
@@ -277,7 +356,7 @@ mod tests {
         assert!(shown.get(Field::Email).is_none());
         assert!(shown.get(Field::Password).is_some());
         shown.replace_field(Field::Email, &FieldErrors::one(Field::Email, "new"));
-        assert_eq!(shown.get(Field::Email).unwrap().message, "new");
+        assert_eq!(shown.get(Field::Email).unwrap().message, "new".into());
         shown.replace_field(Field::Password, &FieldErrors::one(Field::Password, "fresh"));
         let order: Vec<Field> = shown.iter().map(|e| e.field).collect();
         assert_eq!(

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::business::id;
+use super::rules::NameKind;
 use super::{is_ticked, rules, Field, FieldErrors, NormalizedEmail, Redact};
+use crate::i18n::t;
 
 /// "Invite a contact", on `/csm/contacts` and on a company's page in `/admin`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -43,16 +45,19 @@ impl InvitationForm {
         };
         let first_name = errors.check(
             Field::FirstName,
-            rules::name("First name", &self.first_name),
+            rules::name(NameKind::First, &self.first_name),
         );
-        let last_name = errors.check(Field::LastName, rules::name("Last name", &self.last_name));
+        let last_name = errors.check(
+            Field::LastName,
+            rules::name(NameKind::Last, &self.last_name),
+        );
         let email = errors.check(Field::Email, rules::email(&self.email));
         let customer_admin = errors.check(
             Field::Role,
             match self.role.as_str() {
                 "member" => Ok(false),
                 "customer_admin" => Ok(true),
-                _ => Err("Choose the contact's role".to_owned()),
+                _ => Err("invitation-form-choose-role"),
             },
         );
         match (first_name, last_name, email, customer_admin) {
@@ -101,11 +106,12 @@ impl InvitationChange {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            InvitationChange::Resend => "Resend",
-            InvitationChange::Revoke => "Revoke",
-        }
+    /// The button's text, in the current language.
+    pub fn label(self) -> String {
+        t(match self {
+            InvitationChange::Resend => "invitation-form-resend",
+            InvitationChange::Revoke => "invitation-form-revoke",
+        })
     }
 }
 
@@ -121,7 +127,9 @@ impl InvitationChangeForm {
         let change = InvitationChange::ALL
             .into_iter()
             .find(|c| c.form_value() == self.change)
-            .ok_or_else(|| FieldErrors::one(Field::Form, "Choose Resend or Revoke"))?;
+            .ok_or_else(|| {
+                FieldErrors::one(Field::Form, "invitation-form-choose-resend-or-revoke")
+            })?;
         Ok(ValidInvitationChange { invitation, change })
     }
 }
@@ -177,10 +185,7 @@ impl AcceptInvitationForm {
             rules::confirmation(&self.password, &self.confirm_password),
         );
         if !is_ticked(&self.consent) {
-            errors.add(
-                Field::Consent,
-                "Agree to the Privacy Policy and the Community Terms and Conditions",
-            );
+            errors.add(Field::Consent, "invitation-form-consent-missing");
         }
         match password {
             Some(password) if errors.is_empty() => Ok(ValidAcceptance {
@@ -231,6 +236,10 @@ mod tests {
     fn an_unknown_role_is_refused_on_its_field() {
         let errors = invitation("owner").validate().unwrap_err();
         assert_eq!(errors.iter().next().unwrap().field, Field::Role);
+        assert_eq!(
+            errors.get(Field::Role).unwrap().message,
+            "invitation-form-choose-role".into()
+        );
     }
 
     #[test]

@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::business::id;
-use super::{is_ticked, rules, Field, FieldErrors, Redact};
+use super::{is_ticked, rules, Field, FieldErrors, Message, Redact};
+
+/// The longest reason an administrator can give for deleting an account.
+pub const DELETION_REASON_MAX_CHARS: usize = 500;
 
 /// "Delete my account": the password proves it is the person.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -26,7 +29,7 @@ impl DeleteAccountForm {
     pub fn validate(&self) -> Result<ValidDeletion, FieldErrors> {
         rules::password_to_log_in(&self.current_password)
             .map(|password| ValidDeletion { password })
-            .map_err(|_| FieldErrors::one(Field::CurrentPassword, "Enter your password"))
+            .map_err(|_| FieldErrors::one(Field::CurrentPassword, "leaving-password-missing"))
     }
 }
 
@@ -55,15 +58,15 @@ impl AdminDeletionForm {
         let person = id(&self.person)?;
         let reason = self.reason.trim();
         if reason.is_empty() {
-            return Err(FieldErrors::one(
-                Field::Reason,
-                "Say why the account is deleted (the audit log keeps it)",
-            ));
+            return Err(FieldErrors::one(Field::Reason, "leaving-reason-missing"));
         }
-        if reason.chars().count() > 500 {
+        if reason.chars().count() > DELETION_REASON_MAX_CHARS {
             return Err(FieldErrors::one(
                 Field::Reason,
-                "Keep the reason under 500 characters",
+                Message::key_with(
+                    "leaving-reason-too-long",
+                    &[("max", DELETION_REASON_MAX_CHARS.to_string())],
+                ),
             ));
         }
         Ok(ValidAdminDeletion {
@@ -101,7 +104,7 @@ impl TermsAnswerForm {
             _ if is_ticked(&self.consent) => Ok(TermsAnswer::Accept),
             _ => Err(FieldErrors::one(
                 Field::Consent,
-                "Tick the box to agree, or decline and log out",
+                "leaving-terms-consent-missing",
             )),
         }
     }

@@ -79,8 +79,9 @@ pub struct ValidConfirmIdentity {
 
 impl ConfirmIdentityForm {
     pub fn validate(&self) -> Result<ValidConfirmIdentity, FieldErrors> {
-        let password = rules::password_to_log_in(&self.current_password)
-            .map_err(|_| FieldErrors::one(Field::CurrentPassword, "Enter your password"))?;
+        let password = rules::password_to_log_in(&self.current_password).map_err(|_| {
+            FieldErrors::one(Field::CurrentPassword, "check-current_password-confirm")
+        })?;
         Ok(ValidConfirmIdentity {
             password,
             next: local_path(&self.next),

@@ -13,7 +13,7 @@ pub mod rules;
 pub mod two_factor;
 pub mod webhooks;
 
-pub use errors::{ErrorKind, Field, FieldError, FieldErrors};
+pub use errors::{ErrorKind, Field, FieldError, FieldErrors, Message};
 pub use registration_code::RegistrationCode;
 pub use rules::NormalizedEmail;
 

@@ -22,9 +22,12 @@ impl NameForm {
         let mut errors = FieldErrors::new();
         let first = errors.check(
             Field::FirstName,
-            rules::name("First name", &self.first_name),
+            rules::name(rules::NameKind::First, &self.first_name),
         );
-        let last = errors.check(Field::LastName, rules::name("Last name", &self.last_name));
+        let last = errors.check(
+            Field::LastName,
+            rules::name(rules::NameKind::Last, &self.last_name),
+        );
         match (first, last) {
             (Some(first_name), Some(last_name)) => Ok(ValidName {
                 first_name,
@@ -67,7 +70,7 @@ impl PasswordChangeForm {
         let current = errors.check(
             Field::CurrentPassword,
             rules::password_to_log_in(&self.current_password)
-                .map_err(|_| "Enter your current password".to_owned()),
+                .map_err(|_| "check-current_password-missing"),
         );
         let password = errors.check(Field::Password, rules::new_password(&self.password));
         errors.check(

@@ -66,9 +66,12 @@ impl RegistrationForm {
         let mut errors = FieldErrors::new();
         let first_name = errors.check(
             Field::FirstName,
-            rules::name("First name", &self.first_name),
+            rules::name(rules::NameKind::First, &self.first_name),
         );
-        let last_name = errors.check(Field::LastName, rules::name("Last name", &self.last_name));
+        let last_name = errors.check(
+            Field::LastName,
+            rules::name(rules::NameKind::Last, &self.last_name),
+        );
         let email = errors.check(Field::Email, rules::email(&self.email));
         let registration_code = errors.check(
             Field::RegistrationCode,
@@ -81,10 +84,7 @@ impl RegistrationForm {
         );
         let captcha = errors.check(Field::Captcha, self.captcha_response());
         if !is_ticked(&self.consent) {
-            errors.add(
-                Field::Consent,
-                "Agree to the Privacy Policy and the Community Terms and Conditions",
-            );
+            errors.add(Field::Consent, "check-consent-missing");
         }
         match (
             first_name,
@@ -113,9 +113,9 @@ impl RegistrationForm {
         }
     }
 
-    fn captcha_response(&self) -> Result<CaptchaResponse, String> {
+    fn captcha_response(&self) -> Result<CaptchaResponse, &'static str> {
         if !is_ticked(&self.security_code) {
-            return Err("Tick Security Code and complete the check".into());
+            return Err("check-security_code-unticked");
         }
         CaptchaResponse::from_form(
             &self.captcha_token,
@@ -206,7 +206,7 @@ mod tests {
         let errors = form.validate().unwrap_err();
         assert_eq!(
             errors.get(Field::Captcha).unwrap().message,
-            "Complete the security check"
+            "check-security_code-incomplete".into()
         );
     }
 
@@ -257,7 +257,7 @@ mod tests {
                 .get(Field::RegistrationCode)
                 .unwrap()
                 .message,
-            "Incorrect registration code"
+            crate::forms::registration_code::INCORRECT.into()
         );
     }
 }

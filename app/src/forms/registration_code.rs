@@ -8,14 +8,16 @@ use serde::{Deserialize, Serialize};
 pub const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 pub const LENGTH: usize = 12;
 
-pub const INCORRECT: &str = "Incorrect registration code";
+/// The message (its key) for a code that is not one, or not any company's.
+pub const INCORRECT: &str = "registration-code-incorrect";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationCode(String);
 
 impl RegistrationCode {
     /// A code as typed: spaces and dashes are ignored, and case does not matter.
-    pub fn parse(input: &str) -> Result<Self, String> {
+    /// Its error is a message's key ([`INCORRECT`]).
+    pub fn parse(input: &str) -> Result<Self, &'static str> {
         let code: String = input
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
@@ -25,12 +27,12 @@ impl RegistrationCode {
         if well_formed {
             Ok(Self(code))
         } else {
-            Err(INCORRECT.into())
+            Err(INCORRECT)
         }
     }
 
     /// An optional code field: empty is no code.
-    pub fn parse_optional(input: &str) -> Result<Option<Self>, String> {
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, &'static str> {
         if input.trim().is_empty() {
             Ok(None)
         } else {
@@ -77,7 +79,11 @@ mod tests {
 
     #[test]
     fn look_alike_characters_and_wrong_lengths_are_not_codes() {
-        assert!(RegistrationCode::parse("ACME7K2Q9XP0").is_err(), "zero");
+        assert_eq!(
+            RegistrationCode::parse("ACME7K2Q9XP0"),
+            Err(INCORRECT),
+            "zero"
+        );
         assert!(
             RegistrationCode::parse("ACME7K2Q9XPI").is_err(),
             "capital i"

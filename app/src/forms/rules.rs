@@ -9,6 +9,37 @@ pub const PASSWORD_MIN_CHARS: usize = 12;
 /// Long passphrases are welcome; a bound keeps megabytes from the hasher.
 pub const PASSWORD_MAX_CHARS: usize = 1024;
 
+// The messages each rule can give, for the browser: a page hands the island the texts of
+// the rules its forms run there (`FormKind::messages`).
+pub const EMAIL_CHECKS: &[&str] = &[
+    "check-email-missing",
+    "check-email-too-long",
+    "check-email-format",
+];
+pub const FIRST_NAME_CHECKS: &[&str] = &[
+    "check-first_name-missing",
+    "check-first_name-too-long",
+    "check-first_name-control",
+];
+pub const LAST_NAME_CHECKS: &[&str] = &[
+    "check-last_name-missing",
+    "check-last_name-too-long",
+    "check-last_name-control",
+];
+pub const NEW_PASSWORD_CHECKS: &[&str] = &[
+    "check-password-missing",
+    "check-password-too-short",
+    "check-password-too-long",
+];
+pub const CONFIRMATION_CHECKS: &[&str] = &[
+    "check-confirm_password-missing",
+    "check-confirm_password-mismatch",
+];
+pub const LOG_IN_PASSWORD_CHECKS: &[&str] = &[
+    "check-password-log-in-missing",
+    "check-password-log-in-incorrect",
+];
+
 /// An email address that passed validation: as typed (trimmed) for display and sending,
 /// and normalized (lower case) for comparison and the unique index.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,7 +50,7 @@ pub struct NormalizedEmail {
 
 impl NormalizedEmail {
     /// The only way to build one: the address must pass the email rule.
-    pub fn parse(input: &str) -> Result<Self, String> {
+    pub fn parse(input: &str) -> Result<Self, &'static str> {
         email(input)
     }
 
@@ -34,15 +65,13 @@ impl NormalizedEmail {
 
 /// Email syntax: a plain address (no display name), a domain with a dot, at most 254
 /// characters. Compared case-insensitively after trimming.
-pub fn email(input: &str) -> Result<NormalizedEmail, String> {
+pub fn email(input: &str) -> Result<NormalizedEmail, &'static str> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return Err("Enter your email address".into());
+        return Err("check-email-missing");
     }
     if trimmed.chars().count() > EMAIL_MAX_CHARS {
-        return Err(format!(
-            "Email address must be {EMAIL_MAX_CHARS} characters or fewer"
-        ));
+        return Err("check-email-too-long");
     }
     let options = Options::default()
         .without_display_text()
@@ -53,7 +82,7 @@ pub fn email(input: &str) -> Result<NormalizedEmail, String> {
             as_typed: trimmed.to_owned(),
             normalized: normalize(trimmed),
         }),
-        Err(_) => Err("Enter an email address in the correct format, like name@example.com".into()),
+        Err(_) => Err("check-email-format"),
     }
 }
 
@@ -68,19 +97,37 @@ fn normalize(address: &str) -> String {
     return address.to_ascii_lowercase();
 }
 
+/// Which name a [`name`] is: each has its own messages, because languages do not build
+/// "Enter your first name" from "first name" alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    First,
+    Last,
+}
+
 /// A first or last name: 1 to 100 characters after trimming, no control characters.
-pub fn name(label: &str, input: &str) -> Result<String, String> {
+pub fn name(kind: NameKind, input: &str) -> Result<String, &'static str> {
+    let [missing, too_long, control] = match kind {
+        NameKind::First => [
+            "check-first_name-missing",
+            "check-first_name-too-long",
+            "check-first_name-control",
+        ],
+        NameKind::Last => [
+            "check-last_name-missing",
+            "check-last_name-too-long",
+            "check-last_name-control",
+        ],
+    };
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return Err(format!("Enter your {}", label.to_ascii_lowercase()));
+        return Err(missing);
     }
     if trimmed.chars().count() > NAME_MAX_CHARS {
-        return Err(format!(
-            "{label} must be {NAME_MAX_CHARS} characters or fewer"
-        ));
+        return Err(too_long);
     }
     if trimmed.chars().any(char::is_control) {
-        return Err(format!("{label} must not contain control characters"));
+        return Err(control);
     }
     Ok(trimmed.to_owned())
 }
@@ -88,30 +135,26 @@ pub fn name(label: &str, input: &str) -> Result<String, String> {
 /// A new password: 12 to 1,024 characters, no composition rules (NIST SP 800-63B).
 /// Whether it is a common one the server checks (`server::password_rules`).
 /// Not trimmed: every character a person typed counts.
-pub fn new_password(input: &str) -> Result<String, String> {
+pub fn new_password(input: &str) -> Result<String, &'static str> {
     let length = input.chars().count();
     if length == 0 {
-        return Err("Enter a password".into());
+        return Err("check-password-missing");
     }
     if length < PASSWORD_MIN_CHARS {
-        return Err(format!(
-            "Password must be at least {PASSWORD_MIN_CHARS} characters"
-        ));
+        return Err("check-password-too-short");
     }
     if length > PASSWORD_MAX_CHARS {
-        return Err(format!(
-            "Password must be {PASSWORD_MAX_CHARS} characters or fewer"
-        ));
+        return Err("check-password-too-long");
     }
     Ok(input.to_owned())
 }
 
 /// The confirmation must repeat the password exactly.
-pub fn confirmation(password: &str, confirm: &str) -> Result<(), String> {
+pub fn confirmation(password: &str, confirm: &str) -> Result<(), &'static str> {
     if confirm.is_empty() {
-        Err("Confirm your password".into())
+        Err("check-confirm_password-missing")
     } else if confirm != password {
-        Err("The passwords do not match".into())
+        Err("check-confirm_password-mismatch")
     } else {
         Ok(())
     }
@@ -119,23 +162,23 @@ pub fn confirmation(password: &str, confirm: &str) -> Result<(), String> {
 
 /// A password typed to log in: only its presence and an upper bound are checked, so that
 /// a long input cannot make the server hash megabytes.
-pub fn password_to_log_in(input: &str) -> Result<String, String> {
+pub fn password_to_log_in(input: &str) -> Result<String, &'static str> {
     if input.is_empty() {
-        Err("Enter your password".into())
+        Err("check-password-log-in-missing")
     } else if input.chars().count() > PASSWORD_MAX_CHARS {
-        Err("Email address or password is incorrect".into())
+        Err("check-password-log-in-incorrect")
     } else {
         Ok(input.to_owned())
     }
 }
 
 /// Six digits from an authenticator app (spaces, as some apps show them, are ignored).
-pub fn app_code(input: &str) -> Result<String, String> {
+pub fn app_code(input: &str) -> Result<String, &'static str> {
     let code: String = input.chars().filter(|c| !c.is_whitespace()).collect();
     if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
         Ok(code)
     } else {
-        Err("Enter the 6-digit code your authenticator app shows".into())
+        Err("check-code-app")
     }
 }
 
@@ -158,17 +201,16 @@ pub fn recovery_code(input: &str) -> Option<String> {
 }
 
 /// The code asked for after a password: an app's, or a recovery code.
-pub fn second_factor_code(input: &str) -> Result<super::two_factor::SecondFactorCode, String> {
+pub fn second_factor_code(
+    input: &str,
+) -> Result<super::two_factor::SecondFactorCode, &'static str> {
     use super::two_factor::SecondFactorCode;
     if let Ok(code) = app_code(input) {
         return Ok(SecondFactorCode::App(code));
     }
     recovery_code(input)
         .map(SecondFactorCode::Recovery)
-        .ok_or_else(|| {
-            "Enter the 6-digit code from your authenticator app, or one of your recovery codes"
-                .to_owned()
-        })
+        .ok_or("check-code-second-factor")
 }
 
 #[cfg(test)]
@@ -213,54 +255,54 @@ mod tests {
         assert_eq!(at_limit.len(), 254);
         assert!(email(&at_limit).is_ok(), "254 characters is allowed");
         let over = address_of_length(255);
-        assert_eq!(
-            email(&over).unwrap_err(),
-            "Email address must be 254 characters or fewer"
-        );
+        assert_eq!(email(&over).unwrap_err(), "check-email-too-long");
     }
 
     #[test]
     fn name_is_one_to_one_hundred_characters() {
-        assert_eq!(name("First name", "").unwrap_err(), "Enter your first name");
         assert_eq!(
-            name("First name", "  ").unwrap_err(),
-            "Enter your first name"
+            name(NameKind::First, "").unwrap_err(),
+            "check-first_name-missing"
         );
-        assert_eq!(name("First name", "A").unwrap(), "A");
         assert_eq!(
-            name("First name", &"é".repeat(100))
+            name(NameKind::First, "  ").unwrap_err(),
+            "check-first_name-missing"
+        );
+        assert_eq!(name(NameKind::First, "A").unwrap(), "A");
+        assert_eq!(
+            name(NameKind::First, &"é".repeat(100))
                 .unwrap()
                 .chars()
                 .count(),
             100
         );
         assert_eq!(
-            name("First name", &"é".repeat(101)).unwrap_err(),
-            "First name must be 100 characters or fewer"
+            name(NameKind::First, &"é".repeat(101)).unwrap_err(),
+            "check-first_name-too-long"
         );
     }
 
     #[test]
     fn name_has_no_control_characters() {
-        assert!(name("Last name", "Lovelace\u{0}").is_err());
-        assert!(name("Last name", "Love\nlace").is_err());
-        assert!(name("Last name", "Love\u{7f}lace").is_err());
+        assert!(name(NameKind::Last, "Lovelace\u{0}").is_err());
+        assert!(name(NameKind::Last, "Love\nlace").is_err());
+        assert!(name(NameKind::Last, "Love\u{7f}lace").is_err());
         assert_eq!(
-            name("Last name", "  O'Brien-Núñez ").unwrap(),
+            name(NameKind::Last, "  O'Brien-Núñez ").unwrap(),
             "O'Brien-Núñez"
         );
     }
 
     #[test]
     fn password_is_twelve_to_a_thousand_and_twenty_four_characters() {
-        assert_eq!(new_password("").unwrap_err(), "Enter a password");
+        assert_eq!(new_password("").unwrap_err(), "check-password-missing");
         assert!(new_password(&"x".repeat(11)).is_err());
         assert!(new_password(&"x".repeat(12)).is_ok());
         assert!(new_password(&"ü".repeat(64)).is_ok(), "a long passphrase");
         assert!(new_password(&"ü".repeat(1024)).is_ok());
         assert_eq!(
             new_password(&"x".repeat(1025)).unwrap_err(),
-            "Password must be 1024 characters or fewer"
+            "check-password-too-long"
         );
     }
 
@@ -278,11 +320,11 @@ mod tests {
         assert!(confirmation("correct horse battery", "correct horse battery").is_ok());
         assert_eq!(
             confirmation("correct horse battery", "correct horse batter").unwrap_err(),
-            "The passwords do not match"
+            "check-confirm_password-mismatch"
         );
         assert_eq!(
             confirmation("correct horse battery", "").unwrap_err(),
-            "Confirm your password"
+            "check-confirm_password-missing"
         );
     }
 

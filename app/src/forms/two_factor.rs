@@ -2,7 +2,7 @@
 //! authenticator app, and naming a passkey.
 use serde::{Deserialize, Serialize};
 
-use super::{is_ticked, rules, Field, FieldErrors, Redact};
+use super::{is_ticked, rules, Field, FieldErrors, Message, Redact};
 
 /// The code asked for after a right password: from the authenticator app, or one of the
 /// recovery codes.
@@ -61,7 +61,7 @@ impl TotpOffForm {
         rules::password_to_log_in(&self.current_password).map_err(|_| {
             FieldErrors::one(
                 Field::CurrentPassword,
-                "Enter your password or a code from your authenticator app",
+                "two-factor-form-password-or-code-missing",
             )
         })
     }
@@ -79,14 +79,15 @@ pub const PASSKEY_NAME_MAX_CHARS: usize = 60;
 impl PasskeyNameForm {
     pub fn validate(&self) -> Result<String, FieldErrors> {
         let name = self.passkey_name.trim();
-        let problem = if name.is_empty() {
-            Some("Give the passkey a name, like Work laptop".to_owned())
+        let problem: Option<Message> = if name.is_empty() {
+            Some("two-factor-form-passkey-name-missing".into())
         } else if name.chars().count() > PASSKEY_NAME_MAX_CHARS {
-            Some(format!(
-                "A passkey's name must be {PASSKEY_NAME_MAX_CHARS} characters or fewer"
+            Some(Message::key_with(
+                "two-factor-form-passkey-name-too-long",
+                &[("max", PASSKEY_NAME_MAX_CHARS.to_string())],
             ))
         } else if name.chars().any(char::is_control) {
-            Some("A passkey's name must not contain control characters".to_owned())
+            Some("two-factor-form-passkey-name-control".into())
         } else {
             None
         };

@@ -2,8 +2,13 @@
 //! removing it, and retrying a failed delivery.
 use serde::{Deserialize, Serialize};
 
-use super::business::id;
-use super::{is_ticked, Field, FieldErrors, Redact};
+use super::business::{id, OUT_OF_DATE};
+use super::{is_ticked, Field, FieldErrors, Message, Redact};
+
+/// The shortest secret a webhook can have: the receiver checks signatures with it.
+pub const SECRET_MIN_CHARS: usize = 24;
+/// The longest secret a webhook can have (in bytes).
+pub const SECRET_MAX_BYTES: usize = 200;
 
 /// The events a webhook can receive, as their payloads name them, with the form field
 /// that chooses each.
@@ -75,22 +80,28 @@ impl WebhookForm {
         let url = errors.check(
             Field::Url,
             if url.is_empty() {
-                Err("Enter the endpoint's address".to_owned())
+                Err("webhook-form-url-missing")
             } else if !(url.starts_with("https://") || url.starts_with("http://"))
                 || url.contains(char::is_whitespace)
                 || url.len() > 2000
             {
-                Err("Enter an address that starts with https:// (or http://)".to_owned())
+                Err("webhook-form-url-invalid")
             } else {
                 Ok(url.to_owned())
             },
         );
         let secret = errors.check(
             Field::Secret,
-            if self.secret.chars().count() < 24 {
-                Err("The secret must be at least 24 characters: the receiver checks signatures with it".to_owned())
-            } else if self.secret.len() > 200 {
-                Err("Keep the secret under 200 characters".to_owned())
+            if self.secret.chars().count() < SECRET_MIN_CHARS {
+                Err(Message::key_with(
+                    "webhook-form-secret-too-short",
+                    &[("min", SECRET_MIN_CHARS.to_string())],
+                ))
+            } else if self.secret.len() > SECRET_MAX_BYTES {
+                Err(Message::key_with(
+                    "webhook-form-secret-too-long",
+                    &[("max", SECRET_MAX_BYTES.to_string())],
+                ))
             } else {
                 Ok(self.secret.clone())
             },
@@ -101,7 +112,7 @@ impl WebhookForm {
             .map(|(event, _)| event)
             .collect();
         if events.is_empty() {
-            errors.add(Field::Events, "Choose at least one event");
+            errors.add(Field::Events, "webhook-form-events-missing");
         }
         match (url, secret) {
             (Some(url), Some(secret)) if errors.is_empty() => Ok(ValidWebhook {
@@ -162,12 +173,7 @@ impl RetryForm {
         let kind = match self.kind.as_str() {
             "email" => DeliveryKind::Email,
             "webhook" => DeliveryKind::Webhook,
-            _ => {
-                return Err(FieldErrors::one(
-                    Field::Form,
-                    "This page is out of date. Reload it and try again.",
-                ))
-            }
+            _ => return Err(FieldErrors::one(Field::Form, OUT_OF_DATE)),
         };
         Ok((kind, id(&self.id)?))
     }

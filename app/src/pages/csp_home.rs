@@ -4,25 +4,26 @@ use leptos::prelude::*;
 
 use crate::components::home::PortalHome;
 use crate::components::layout::PortalLayout;
+use crate::i18n::t;
 use crate::portal::Portal;
 
 #[component]
 pub fn CspHome() -> impl IntoView {
     let portal = Portal::Csp;
     view! {
-        <PortalLayout portal title="Home">
+        <PortalLayout portal title=t("csp-home-page-title")>
             <PortalHome portal>
-                <h1>"Consumer Service Portal"</h1>
+                <h1>{portal.name()}</h1>
                 <p class="lead">
-                    "Your own consumer profile: your orders, your cases and your questions, in one place."
+                    {t("csp-home-lead")}
                 </p>
                 <div class="actions">
-                    <a class="button" href=portal.path("/register")>"Register"</a>
-                    <a class="button button--secondary" href=portal.path("/log-in")>"Log in"</a>
+                    <a class="button" href=portal.path("/register")>{t("csp-home-register")}</a>
+                    <a class="button button--secondary" href=portal.path("/log-in")>{t("csp-home-log-in")}</a>
                 </div>
                 <p>
-                    "Here for your company? Business customers use the "
-                    <a href=Portal::Csm.prefix()>{Portal::Csm.name()}</a> "."
+                    {t("csp-home-business-before")} " "
+                    <a href=Portal::Csm.prefix()>{Portal::Csm.name()}</a> {t("csp-home-business-after")}
                 </p>
             </PortalHome>
         </PortalLayout>

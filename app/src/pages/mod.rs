@@ -11,15 +11,17 @@ pub mod policy;
 
 use leptos::prelude::*;
 
-use crate::forms::{Field, FieldErrors};
+use crate::forms::{Field, FieldErrors, Message};
 
 /// What a page shows when a server function failed for a reason that is not the
-/// person's input (the database is down, say): one error for the whole form.
+/// person's input (the database is down, say): one error for the whole form. The
+/// server's texts are in the person's language already; the fallback is a message the
+/// page hands the island (`page-something-went-wrong`), as this runs in the browser too.
 pub fn failure_as_errors(error: &ServerFnError) -> FieldErrors {
     let message = match error {
-        ServerFnError::Args(m) | ServerFnError::Deserialization(m) => m.clone(),
-        ServerFnError::ServerError(m) => m.clone(),
-        _ => "Something went wrong on our side. Please try again in a moment.".to_owned(),
+        ServerFnError::Args(m) | ServerFnError::Deserialization(m) => Message::text_of(m.clone()),
+        ServerFnError::ServerError(m) => Message::text_of(m.clone()),
+        _ => Message::from("page-something-went-wrong"),
     };
     FieldErrors::one(Field::Form, message)
 }

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::t;
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -8,12 +10,12 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found · Portico" />
+        <Title text=t("not-found-page-title") />
         <main class="chooser" id="main">
-            <h1>"Page not found"</h1>
-            <p>"If you typed the web address, check it is correct."</p>
+            <h1>{t("not-found-title")}</h1>
+            <p>{t("not-found-text")}</p>
             <p>
-                <a href="/">"Go to the start page"</a>
+                <a href="/">{t("not-found-start")}</a>
             </p>
         </main>
     }

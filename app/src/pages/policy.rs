@@ -2,16 +2,22 @@
 use leptos::prelude::*;
 
 use crate::components::layout::PortalLayout;
+use crate::i18n::{t, t_with};
 use crate::policies::{Policy, PRIVACY_POLICY, TERMS};
 use crate::portal::Portal;
 
 #[component]
 fn PolicyPage(portal: Portal, policy: Policy, children: Children) -> impl IntoView {
     view! {
-        <PortalLayout portal title=policy.title>
+        <PortalLayout portal title=policy.title()>
             <article class="policy">
-                <h1>{policy.title}</h1>
-                <p class="policy__version">{format!("Version {}, in effect since {}", policy.version, policy.published)}</p>
+                <h1>{policy.title()}</h1>
+                <p class="policy__version">
+                    {t_with(
+                        "policy-version",
+                        &[("version", policy.version.to_owned()), ("published", policy.published())],
+                    )}
+                </p>
                 {children()}
             </article>
         </PortalLayout>
@@ -22,15 +28,13 @@ fn PolicyPage(portal: Portal, policy: Policy, children: Children) -> impl IntoVi
 pub fn PrivacyPage(portal: Portal) -> impl IntoView {
     view! {
         <PolicyPage portal policy=PRIVACY_POLICY>
-            <p>
-                "This placeholder policy will be replaced by your organisation's own. It says what we keep about you and why:"
-            </p>
+            <p>{t("policy-privacy-intro")}</p>
             <ul>
-                <li>"your name and email address, to run your account;"</li>
-                <li>"a one-way hash of your password, never the password itself;"</li>
-                <li>"when you agreed to this policy and to the terms, and which versions."</li>
+                <li>{t("policy-privacy-name")}</li>
+                <li>{t("policy-privacy-password")}</li>
+                <li>{t("policy-privacy-consent")}</li>
             </ul>
-            <p>"We use no third-party trackers, and the security check runs on our own servers."</p>
+            <p>{t("policy-privacy-trackers")}</p>
         </PolicyPage>
     }
 }
@@ -39,13 +43,11 @@ pub fn PrivacyPage(portal: Portal) -> impl IntoView {
 pub fn TermsPage(portal: Portal) -> impl IntoView {
     view! {
         <PolicyPage portal policy=TERMS>
-            <p>
-                "This placeholder text will be replaced by your organisation's community terms and conditions."
-            </p>
+            <p>{t("policy-terms-intro")}</p>
             <ul>
-                <li>"Keep your password to yourself."</li>
-                <li>"Be courteous in the community."</li>
-                <li>"Tell us if something looks wrong."</li>
+                <li>{t("policy-terms-password")}</li>
+                <li>{t("policy-terms-courteous")}</li>
+                <li>{t("policy-terms-tell-us")}</li>
             </ul>
         </PolicyPage>
     }

@@ -16,7 +16,8 @@ use super::MAX_BODY_BYTES;
 /// The most an oversized body is read before it is refused.
 const READ_BEFORE_REFUSING: usize = 1024 * 1024;
 
-pub const TOO_LARGE: &str = "The form is too large. Please shorten what you typed and try again.";
+/// The key of the message that answers a body too large.
+pub const TOO_LARGE: &str = "http-form-too-large";
 
 pub async fn refuse_oversized(request: Request, next: Next) -> Response {
     let declared = request
@@ -26,10 +27,11 @@ pub async fn refuse_oversized(request: Request, next: Next) -> Response {
         .and_then(|value| value.parse::<usize>().ok());
     match declared {
         Some(size) if size > MAX_BODY_BYTES => {
+            let lang = super::language::of_request(request.headers());
             if size <= READ_BEFORE_REFUSING {
                 drain(request.into_body(), READ_BEFORE_REFUSING).await;
             }
-            (StatusCode::PAYLOAD_TOO_LARGE, TOO_LARGE).into_response()
+            (StatusCode::PAYLOAD_TOO_LARGE, lang.text(TOO_LARGE)).into_response()
         }
         _ => next.run(request).await,
     }

@@ -1,7 +1,7 @@
 //! `/csp/profile/data.json` and `/csm/profile/data.json`: "Download my data", a file
 //! rather than a page (so a plain link downloads it, with or without JavaScript).
 use axum::extract::State;
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
@@ -12,7 +12,12 @@ use app::portal::Portal;
 /// Where each portal serves the file.
 pub const PATH: &str = "/profile/data.json";
 
-pub async fn download(State(state): State<AppState>, session: Session, uri: Uri) -> Response {
+pub async fn download(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
     let portal = Portal::of_path(uri.path()).unwrap_or(Portal::Csp);
     let back_to = |page: &str| {
         Redirect::to(&format!(
@@ -40,7 +45,7 @@ pub async fn download(State(state): State<AppState>, session: Session, uri: Uri)
         Ok(Access::Denied) => back_to("/confirm"),
         Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
-            "Something went wrong on our side. Please try again in a moment.",
+            super::language::of_request(&headers).text("http-something-went-wrong"),
         )
             .into_response(),
     }

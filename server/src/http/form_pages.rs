@@ -16,7 +16,12 @@ use app::submission::PostedForm;
 pub async fn post_to_page(State(state): State<AppState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let Ok(body) = to_bytes(body, MAX_BODY_BYTES).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, super::body_limit::TOO_LARGE).into_response();
+        let lang = super::language::of_request(&parts.headers);
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            lang.text(super::body_limit::TOO_LARGE),
+        )
+            .into_response();
     };
     let posted = PostedForm(Arc::from(body.as_ref()));
     let services = state.services.clone();
@@ -25,6 +30,7 @@ pub async fn post_to_page(State(state): State<AppState>, request: Request) -> Re
     let render = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(services.clone());
+            app::i18n::provide_language();
             provide_context(context_options.clone());
             provide_context(posted.clone());
             super::page_policy::keep_nonce();

@@ -4,6 +4,7 @@ mod body_limit;
 mod client_address;
 mod data_export;
 mod form_pages;
+pub mod language;
 pub mod listener;
 pub mod operations;
 pub mod page_cache;
@@ -80,6 +81,7 @@ pub fn router<S: SessionStore + Clone>(
     let services = state.services.clone();
     let context = move || {
         provide_context(services.clone());
+        app::i18n::provide_language();
         if app::page_template::rendering_template() {
             provide_context(leptos::nonce::Nonce::from_value(app::page_template::NONCE));
         }
@@ -103,6 +105,13 @@ pub fn router<S: SessionStore + Clone>(
         &format!("/{}", state.leptos_options.site_pkg_dir),
         static_files::router(&pkg),
     );
+    router = router.route(
+        language::SWITCH_PATH,
+        post(language::switch).with_state((
+            state.services.clone(),
+            language::SecureCookies(settings.secure_cookies),
+        )),
+    );
     router = router
         .route("/healthz", get(operations::healthz))
         .route("/readyz", get(operations::readyz))
@@ -119,13 +128,20 @@ pub fn router<S: SessionStore + Clone>(
         .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
 
     router
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(app::i18n::provide_language, shell))
         .with_state(state)
         .layer(middleware::from_fn(server_fn_errors::bad_input_is_4xx))
         .layer(middleware::from_fn(page_policy::set_policy))
         .layer(middleware::from_fn_with_state(
             page_cache,
             page_cache::answer_from_templates,
+        ))
+        .layer(middleware::from_fn_with_state(
+            language::SecureCookies(settings.secure_cookies),
+            language::choose,
         ))
         .layer(middleware::from_fn_with_state(
             client_address::TrustedProxies(settings.trusted_proxies),
@@ -138,7 +154,10 @@ pub fn router<S: SessionStore + Clone>(
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(body_limit::refuse_oversized))
-        .layer(CompressionLayer::new())
+        // Brotli at quality 5 rather than tower-http's 4: a log-in page's HTML is 6 % smaller
+        // (6.6 KB to 6.2 KB) for about 0.05 ms more per response (measured; issue 13's
+        // closing note).
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

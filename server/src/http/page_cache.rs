@@ -8,13 +8,15 @@
 //! its own (its static routes are whole files, which cannot carry a nonce per response),
 //! so this one is written here: a page is kept only when it was rendered for a request
 //! without a cookie or a query, answered 200 and neither set a cookie nor started a
-//! session; everything else is rendered as before. (When pages come in more than one
-//! language, the language belongs in [`PageKey`].)
+//! session; everything else is rendered as before. The language (`http::language`) is
+//! part of a template's key, and the language cookie is the one cookie a request may
+//! carry and still be answered from a template.
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use app::api::{ClientAddress, SharedServices};
 use app::captcha::CaptchaChallenge;
+use app::i18n::Lang;
 use app::page_template::{self, TemplateRender};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -26,7 +28,8 @@ use tower_sessions::Session;
 /// Templates are a few pages of ~10 KB each; a rendered body larger than this is not kept.
 const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
 
-const RENDER_FAILED: &str = "Something went wrong on our side. Please try again in a moment.\n";
+/// The key of the message of a page that could not be rendered.
+const RENDER_FAILED: &str = "http-something-went-wrong";
 
 /// The templates, by path and by whether the islands router asked (it gets the page
 /// without its document shell).
@@ -40,6 +43,7 @@ pub struct PageCache {
 struct PageKey {
     path: String,
     router_navigation: bool,
+    lang: Lang,
 }
 
 impl PageCache {
@@ -71,6 +75,7 @@ pub async fn answer_from_templates(
         return next.run(request).await;
     };
     let client = request.extensions().get::<ClientAddress>().copied();
+    let lang = key.lang;
     let template = match cache.get(&key) {
         Some(template) => template,
         None => {
@@ -79,7 +84,8 @@ pub async fn answer_from_templates(
             let rendered = next.run(request).await;
             let Some(template) = Template::from_response(rendered).await else {
                 // Only a body that fails while it is read (never one Leptos rendered).
-                return (StatusCode::INTERNAL_SERVER_ERROR, RENDER_FAILED).into_response();
+                let message = format!("{}\n", lang.text(RENDER_FAILED));
+                return (StatusCode::INTERNAL_SERVER_ERROR, message).into_response();
             };
             let template = Arc::new(template);
             // A render that started a session (its cookie is set outside this layer)
@@ -92,22 +98,27 @@ pub async fn answer_from_templates(
         }
     };
     let challenge = match (template.has_challenge, client) {
-        (true, Some(ClientAddress(address))) => Some(cache.services.new_captcha(address)),
+        (true, Some(ClientAddress(address))) => Some(cache.services.new_captcha(address, lang)),
         _ => None,
     };
     template.fill(&leptos::nonce::Nonce::new().to_string(), challenge.as_ref())
 }
 
 /// The key of a request that may be answered from a template: a GET of a listed page,
-/// without a query and without any cookie (so without a session).
+/// without a query and without any cookie but the language's (so without a session).
 fn template_key(request: &Request) -> Option<PageKey> {
     let cacheable = request.method() == Method::GET
         && request.uri().query().is_none()
-        && !request.headers().contains_key(header::COOKIE)
+        && super::language::only_the_language_cookie(request.headers())
         && page_template::is_same_for_every_visitor(request.uri().path());
     cacheable.then(|| PageKey {
         path: request.uri().path().to_owned(),
         router_navigation: request.headers().contains_key("islands-router"),
+        lang: request
+            .extensions()
+            .get::<Lang>()
+            .copied()
+            .unwrap_or(Lang::DEFAULT),
     })
 }
 

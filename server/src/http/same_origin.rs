@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 #[derive(Clone)]
 pub struct SiteOrigin(pub String);
 
-pub const CROSS_SITE: &str =
-    "This form was sent from another site, so it was not accepted. Open the page on this site and send it again.";
+/// The key of the message that answers a form sent from another site.
+pub const CROSS_SITE: &str = "http-cross-site";
 
 pub async fn refuse_cross_site(
     State(SiteOrigin(site)): State<SiteOrigin>,
@@ -25,7 +25,8 @@ pub async fn refuse_cross_site(
     if is_safe(request.method()) || is_same_origin(&request, &site) {
         next.run(request).await
     } else {
-        (StatusCode::FORBIDDEN, CROSS_SITE).into_response()
+        let lang = super::language::of_request(request.headers());
+        (StatusCode::FORBIDDEN, lang.text(CROSS_SITE)).into_response()
     }
 }
 

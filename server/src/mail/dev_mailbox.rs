@@ -2,14 +2,18 @@
 //! this page lists them with their links (as Phoenix and Rails do in development), so
 //! that a new user can verify an address without a mail server. The route exists only
 //! when the dev mailbox is on.
+use app::i18n::Lang;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::Html;
 use maud::{html, Markup, DOCTYPE};
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, QuerySelect};
 
 use crate::db::entities::outbox;
 
-pub async fn page(State(db): State<DatabaseConnection>) -> Html<String> {
+/// The page, in the language of the request (its `lang` cookie, else `Accept-Language`).
+pub async fn page(State(db): State<DatabaseConnection>, headers: HeaderMap) -> Html<String> {
+    let lang = crate::http::language::of_request(&headers);
     let emails = outbox::Entity::find()
         .order_by_desc(outbox::Column::Id)
         .limit(50)
@@ -17,27 +21,33 @@ pub async fn page(State(db): State<DatabaseConnection>) -> Html<String> {
         .await;
     let body = match emails {
         Ok(emails) if emails.is_empty() => {
-            html! { p { "No emails yet. Register at " a href="/csp/register" { "/csp/register" } "." } }
+            html! {
+                p {
+                    (lang.text("mailbox-empty-before")) " "
+                    a href="/csp/register" { "/csp/register" }
+                    (lang.text("mailbox-empty-after"))
+                }
+            }
         }
-        Ok(emails) => html! { @for email in &emails { (message(email)) } },
+        Ok(emails) => html! { @for email in &emails { (message(email, lang)) } },
         Err(error) => {
             tracing::error!(%error, "dev mailbox: could not read the outbox");
-            html! { p { "The outbox could not be read. See the server log." } }
+            html! { p { (lang.text("mailbox-unreadable")) } }
         }
     };
     Html(
         html! {
             (DOCTYPE)
-            html lang="en" {
+            html lang=(lang.tag()) {
                 head {
                     meta charset="utf-8";
-                    title { "Dev mailbox · Portico" }
+                    title { (lang.text("mailbox-title")) }
                     link rel="stylesheet" href="/pkg/portico.css";
                 }
                 body {
                     main class="site-main mailbox" {
-                        h1 { "Dev mailbox" }
-                        p class="lead" { "Emails the server would have sent. SMTP_URL is not set, so they stay here. Newest first." }
+                        h1 { (lang.text("mailbox-heading")) }
+                        p class="lead" { (lang.text("mailbox-lead")) }
                         (body)
                     }
                 }
@@ -47,11 +57,14 @@ pub async fn page(State(db): State<DatabaseConnection>) -> Html<String> {
     )
 }
 
-fn message(email: &outbox::Model) -> Markup {
+fn message(email: &outbox::Model, lang: Lang) -> Markup {
     html! {
         article class="mailbox__message" {
             h2 class="mailbox__subject" { (email.subject) }
-            p class="mailbox__meta" { "To " strong { (email.to_address) } " · " (email.created_at.format("%Y-%m-%d %H:%M:%S UTC")) }
+            p class="mailbox__meta" {
+                (lang.text("mailbox-to")) " " strong { (email.to_address) }
+                " · " (email.created_at.format("%Y-%m-%d %H:%M:%S UTC"))
+            }
             @let links = links_in(&email.text_body);
             @if !links.is_empty() {
                 ul class="mailbox__links" { @for link in links { li { a href=(link) { (link) } } } }

@@ -5,6 +5,21 @@ pub mod dev_mailbox;
 pub mod outbox;
 pub mod templates;
 
+use app::i18n::Lang;
+
+use crate::db::entities::user;
+
+/// The language a person's emails are written in, whoever caused them: their own choice,
+/// else the language they registered in, else the default.
+pub fn language_of(user: &user::Model) -> Lang {
+    Lang::of_tag(
+        user.preferred_language
+            .as_deref()
+            .unwrap_or(Lang::DEFAULT.tag()),
+    )
+    .unwrap_or(Lang::DEFAULT)
+}
+
 /// A message ready for the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Email {

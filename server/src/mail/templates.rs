@@ -1,7 +1,11 @@
 //! The emails' words, as plain text and HTML (maud), in the portal's name and colours.
+//! Every word is a message of the recipient's language (`email-*` in `locales/`), which
+//! the caller chooses (`super::language_of`), not the language of whoever caused the email.
+use chrono::{DateTime, Utc};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::Email;
+use app::i18n::{format_date_time, Lang};
 use app::portal::Portal;
 
 /// The portal's brand colour, as in style/portals.css.
@@ -12,11 +16,30 @@ fn accent(portal: Portal) -> &'static str {
     }
 }
 
-fn layout(portal: Portal, title: &str, body: Markup) -> String {
+/// The portal's name in the recipient's language.
+fn portal_name(lang: Lang, portal: Portal) -> String {
+    match portal {
+        Portal::Csm => lang.text("portal-csm-name"),
+        Portal::Csp => lang.text("portal-csp-name"),
+    }
+}
+
+/// Stands for markup inside a message while the message is looked up; no message has it.
+const MARK: &str = "\u{e000}";
+
+/// A message with markup in it: the argument `name` is where `inside` goes, so that each
+/// language places it where its word order wants it.
+fn with_markup(lang: Lang, key: &str, name: &'static str, inside: Markup) -> Markup {
+    let text = lang.text_with(key, &[(name, MARK.to_owned())]);
+    let (before, after) = text.split_once(MARK).unwrap_or((text.as_str(), ""));
+    html! { (before) (inside) (after) }
+}
+
+fn layout(lang: Lang, portal: Portal, title: &str, body: Markup) -> String {
     let accent = accent(portal);
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -26,7 +49,7 @@ fn layout(portal: Portal, title: &str, body: Markup) -> String {
                 table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7;padding:24px 0;" {
                     tr { td align="center" {
                         table role="presentation" width="560" cellpadding="0" cellspacing="0" style="background:#ffffff;border-radius:8px;overflow:hidden;" {
-                            tr { td style=(format!("background:{accent};color:#ffffff;padding:20px 28px;font-size:18px;font-weight:bold;")) { (portal.name()) } }
+                            tr { td style=(format!("background:{accent};color:#ffffff;padding:20px 28px;font-size:18px;font-weight:bold;")) { (portal_name(lang, portal)) } }
                             tr { td style="padding:28px;font-size:16px;line-height:1.5;" { (body) } }
                         }
                     } }
@@ -45,28 +68,45 @@ fn button(portal: Portal, href: &str, label: &str) -> Markup {
     }
 }
 
+fn greeting(lang: Lang, first_name: &str) -> String {
+    lang.text_with("email-greeting", &[("first-name", first_name.to_owned())])
+}
+
 /// The email that proves an address: a greeting by first name and the verification link.
-pub fn verification(portal: Portal, to: &str, first_name: &str, link: &str) -> Email {
-    let subject = format!("Verify your email address for the {}", portal.name());
+pub fn verification(lang: Lang, portal: Portal, to: &str, first_name: &str, link: &str) -> Email {
+    let name = portal_name(lang, portal);
+    let subject = lang.text_with("email-verification-subject", &[("portal", name.clone())]);
+    let thanks = lang.text_with("email-verification-thanks", &[("portal", name)]);
+    let page_button = lang.text("email-verification-page-button");
+    let open = lang.text_with(
+        "email-verification-open",
+        &[(
+            "button",
+            lang.text_with("email-quoted", &[("text", page_button.clone())]),
+        )],
+    );
+    let expiry = lang.text("email-verification-expiry");
     let text = format!(
-        "Hello {first_name},\n\n\
-         Thank you for registering for the {portal}.\n\n\
-         To verify your email address, open this link and select \"Verify email address\":\n\n\
+        "{greeting}\n\n\
+         {thanks}\n\n\
+         {open}\n\n\
          {link}\n\n\
-         The link expires in 24 hours and works once.\n\n\
-         If you did not register, ignore this email: no account is activated without the link.\n",
-        portal = portal.name(),
+         {expiry}\n\n\
+         {ignore}\n",
+        greeting = greeting(lang, first_name),
+        ignore = lang.text("email-verification-ignore"),
     );
     let html = layout(
+        lang,
         portal,
         &subject,
         html! {
-            p { "Hello " (first_name) "," }
-            p { "Thank you for registering for the " (portal.name()) "." }
-            p { "To verify your email address, open this link and select " strong { "Verify email address" } ":" }
-            (button(portal, link, "Verify your email address"))
-            p style="font-size:14px;color:#4a5360;" { "Or copy this link into your browser:" br; a href=(link) style="color:#1b1f24;word-break:break-all;" { (link) } }
-            p style="font-size:14px;color:#4a5360;" { "The link expires in 24 hours and works once. If you did not register, ignore this email" (PreEscaped("&nbsp;")) "— no account is activated without the link." }
+            p { (greeting(lang, first_name)) }
+            p { (thanks) }
+            p { (with_markup(lang, "email-verification-open", "button", html! { strong { (page_button) } })) }
+            (button(portal, link, &lang.text("email-verification-button")))
+            p style="font-size:14px;color:#4a5360;" { (lang.text("email-copy-link")) br; a href=(link) style="color:#1b1f24;word-break:break-all;" { (link) } }
+            p style="font-size:14px;color:#4a5360;" { (expiry) " " (with_markup(lang, "email-verification-ignore-html", "nbsp", PreEscaped("&nbsp;".to_owned()))) }
         },
     );
     Email {
@@ -77,67 +117,118 @@ pub fn verification(portal: Portal, to: &str, first_name: &str, link: &str) -> E
     }
 }
 
-/// A short message: a greeting, paragraphs, and an optional button with its link.
+/// Words of an email: a message's key and its arguments, put into the recipient's
+/// language when the email is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Words {
+    pub fn key(key: &'static str) -> Self {
+        Words {
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn with(key: &'static str, args: &[(&'static str, String)]) -> Self {
+        Words {
+            key,
+            args: args.to_vec(),
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        lang.text_with(self.key, &self.args)
+    }
+}
+
+/// A short message: a greeting, paragraphs, and an optional button with its link, all in
+/// the recipient's language.
 pub struct Notice<'a> {
+    pub lang: Lang,
     pub portal: Portal,
     pub to: &'a str,
     pub first_name: &'a str,
-    pub subject: String,
-    pub paragraphs: Vec<String>,
-    pub button: Option<(&'a str, String)>,
+    pub subject: Words,
+    pub paragraphs: Vec<Words>,
+    /// The button's label (a message's key) and its link.
+    pub button: Option<(&'static str, String)>,
 }
 
 pub fn notice(notice: Notice<'_>) -> Email {
-    let mut text = format!("Hello {},\n\n", notice.first_name);
-    for paragraph in &notice.paragraphs {
+    let lang = notice.lang;
+    let greeting = greeting(lang, notice.first_name);
+    let subject = notice.subject.text(lang);
+    let paragraphs: Vec<String> = notice.paragraphs.iter().map(|p| p.text(lang)).collect();
+    let action = notice
+        .button
+        .as_ref()
+        .map(|(label, link)| (lang.text(label), link.as_str()));
+    let mut text = format!("{greeting}\n\n");
+    for paragraph in &paragraphs {
         text.push_str(paragraph);
         text.push_str("\n\n");
     }
-    if let Some((label, link)) = &notice.button {
+    if let Some((label, link)) = &action {
         text.push_str(&format!("{label}: {link}\n"));
     }
     let html = layout(
+        lang,
         notice.portal,
-        &notice.subject,
+        &subject,
         html! {
-            p { "Hello " (notice.first_name) "," }
-            @for paragraph in &notice.paragraphs { p { (paragraph) } }
-            @if let Some((label, link)) = &notice.button { (button(notice.portal, link, label)) }
+            p { (greeting) }
+            @for paragraph in &paragraphs { p { (paragraph) } }
+            @if let Some((label, link)) = &action { (button(notice.portal, link, label)) }
         },
     );
     Email {
         to: notice.to.to_owned(),
-        subject: notice.subject,
+        subject,
         text,
         html,
     }
 }
 
 /// To a business contact whose request is approved (by a person or automatically).
-pub fn contact_approved(to: &str, first_name: &str, company: &str, log_in: String) -> Email {
+pub fn contact_approved(
+    lang: Lang,
+    to: &str,
+    first_name: &str,
+    company: &str,
+    log_in: String,
+) -> Email {
     notice(Notice {
+        lang,
         portal: Portal::Csm,
         to,
         first_name,
-        subject: "Your registration is approved".into(),
-        paragraphs: vec![format!(
-            "Your registration for {company} in the {} is approved. You can log in now.",
-            Portal::Csm.name()
+        subject: Words::key("email-approved-subject"),
+        paragraphs: vec![Words::with(
+            "email-approved-body",
+            &[
+                ("company", company.to_owned()),
+                ("portal", portal_name(lang, Portal::Csm)),
+            ],
         )],
-        button: Some(("Log in", log_in)),
+        button: Some(("email-button-log-in", log_in)),
     })
 }
 
 /// To a business contact whose verified request waits for a decision.
-pub fn request_pending(to: &str, first_name: &str) -> Email {
+pub fn request_pending(lang: Lang, to: &str, first_name: &str) -> Email {
     notice(Notice {
+        lang,
         portal: Portal::Csm,
         to,
         first_name,
-        subject: "Your registration is pending review".into(),
+        subject: Words::key("email-pending-subject"),
         paragraphs: vec![
-            "Thank you for verifying your email address.".into(),
-            "Your request has been submitted and is pending review. You receive an email when your request is processed.".into(),
+            Words::key("email-pending-thanks"),
+            Words::key("email-pending-body"),
         ],
         button: None,
     })
@@ -145,6 +236,7 @@ pub fn request_pending(to: &str, first_name: &str) -> Email {
 
 /// To each customer administrator of a company when a request for it needs a decision.
 pub fn approval_needed(
+    lang: Lang,
     to: &str,
     first_name: &str,
     contact: &str,
@@ -152,35 +244,45 @@ pub fn approval_needed(
     approvals: String,
 ) -> Email {
     notice(Notice {
+        lang,
         portal: Portal::Csm,
         to,
         first_name,
-        subject: format!("A registration for {company} needs your decision"),
-        paragraphs: vec![format!(
-            "{contact} asked to join {company} in the {}. Approve or reject the request on the approvals page.",
-            Portal::Csm.name()
+        subject: Words::with(
+            "email-approval-needed-subject",
+            &[("company", company.to_owned())],
+        ),
+        paragraphs: vec![Words::with(
+            "email-approval-needed-body",
+            &[
+                ("contact", contact.to_owned()),
+                ("company", company.to_owned()),
+                ("portal", portal_name(lang, Portal::Csm)),
+            ],
         )],
-        button: Some(("Review the request", approvals)),
+        button: Some(("email-approval-needed-button", approvals)),
     })
 }
 
 /// To a business contact whose request was rejected.
-pub fn request_rejected(to: &str, first_name: &str, reason: Option<&str>) -> Email {
-    let mut paragraphs = vec![format!(
-        "Your registration for the {} was not approved.",
-        Portal::Csm.name()
+pub fn request_rejected(lang: Lang, to: &str, first_name: &str, reason: Option<&str>) -> Email {
+    let mut paragraphs = vec![Words::with(
+        "email-rejected-body",
+        &[("portal", portal_name(lang, Portal::Csm))],
     )];
     if let Some(reason) = reason {
-        paragraphs.push(format!("The reason given: {reason}"));
+        paragraphs.push(Words::with(
+            "email-rejected-reason",
+            &[("reason", reason.to_owned())],
+        ));
     }
-    paragraphs.push(
-        "If you think this is a mistake, contact your company's customer administrator.".into(),
-    );
+    paragraphs.push(Words::key("email-rejected-mistake"));
     notice(Notice {
+        lang,
         portal: Portal::Csm,
         to,
         first_name,
-        subject: "Your registration was not approved".into(),
+        subject: Words::key("email-rejected-subject"),
         paragraphs,
         button: None,
     })
@@ -188,125 +290,163 @@ pub fn request_rejected(to: &str, first_name: &str, reason: Option<&str>) -> Ema
 
 /// To a contact whose login was disabled or enabled again.
 pub fn login_changed(
+    lang: Lang,
     to: &str,
     first_name: &str,
     company: &str,
     enabled: bool,
     log_in: String,
 ) -> Email {
+    let args = [
+        ("company", company.to_owned()),
+        ("portal", portal_name(lang, Portal::Csm)),
+    ];
     let (subject, paragraph, button) = if enabled {
         (
-            "Your login is enabled again",
-            format!(
-                "Your login for {company} in the {} is enabled again.",
-                Portal::Csm.name()
-            ),
-            Some(("Log in", log_in)),
+            "email-login-enabled-subject",
+            Words::with("email-login-enabled-body", &args),
+            Some(("email-button-log-in", log_in)),
         )
     } else {
         (
-            "Your login was disabled",
-            format!(
-                "Your login for {company} in the {} was disabled by your company. If you think this is a mistake, contact your company's customer administrator.",
-                Portal::Csm.name()
-            ),
+            "email-login-disabled-subject",
+            Words::with("email-login-disabled-body", &args),
             None,
         )
     };
     notice(Notice {
+        lang,
         portal: Portal::Csm,
         to,
         first_name,
-        subject: subject.into(),
+        subject: Words::key(subject),
         paragraphs: vec![paragraph],
         button,
     })
 }
 
 /// A password reset link (works once, for an hour).
-pub fn password_reset(portal: Portal, to: &str, first_name: &str, link: String) -> Email {
+pub fn password_reset(
+    lang: Lang,
+    portal: Portal,
+    to: &str,
+    first_name: &str,
+    link: String,
+) -> Email {
     notice(Notice {
+        lang,
         portal,
         to,
         first_name,
-        subject: format!("Reset your password for the {}", portal.name()),
+        subject: Words::with(
+            "email-reset-subject",
+            &[("portal", portal_name(lang, portal))],
+        ),
         paragraphs: vec![
-            "Someone asked to reset the password of your account. If it was you, open this link and choose a new password. The link works once and expires in 1 hour.".into(),
-            "If it was not you, ignore this email: your password stays as it is.".into(),
+            Words::key("email-reset-body"),
+            Words::key("email-reset-ignore"),
         ],
-        button: Some(("Choose a new password", link)),
+        button: Some(("email-reset-button", link)),
     })
 }
 
 /// After the password changed (by a reset or on the profile page).
-pub fn password_changed(portal: Portal, to: &str, first_name: &str, reset: String) -> Email {
+pub fn password_changed(
+    lang: Lang,
+    portal: Portal,
+    to: &str,
+    first_name: &str,
+    reset: String,
+) -> Email {
     notice(Notice {
+        lang,
         portal,
         to,
         first_name,
-        subject: "Your password was changed".into(),
+        subject: Words::key("email-password-changed-subject"),
         paragraphs: vec![
-            "The password of your account was just changed, and every other session was logged out.".into(),
-            "If you did not do this, reset your password now.".into(),
+            Words::key("email-password-changed-body"),
+            Words::key("email-password-changed-not-you"),
         ],
-        button: Some(("Reset your password", reset)),
+        button: Some(("email-password-changed-button", reset)),
     })
 }
 
 /// To the new address of an email change: the link that makes the change.
-pub fn email_change_link(portal: Portal, to: &str, first_name: &str, link: String) -> Email {
+pub fn email_change_link(
+    lang: Lang,
+    portal: Portal,
+    to: &str,
+    first_name: &str,
+    link: String,
+) -> Email {
     notice(Notice {
+        lang,
         portal,
         to,
         first_name,
-        subject: format!("Confirm your new email address for the {}", portal.name()),
+        subject: Words::with(
+            "email-change-link-subject",
+            &[("portal", portal_name(lang, portal))],
+        ),
         paragraphs: vec![
-            "You asked to use this address for your account. Open this link to confirm it: the change takes effect only then. The link works once and expires in 24 hours.".into(),
-            "If you did not ask for this, ignore this email.".into(),
+            Words::key("email-change-link-body"),
+            Words::key("email-change-link-ignore"),
         ],
-        button: Some(("Confirm this address", link)),
+        button: Some(("email-change-link-button", link)),
     })
 }
 
 /// To the old address of an email change: a notice that it was asked for.
-pub fn email_change_notice(portal: Portal, to: &str, first_name: &str, new_address: &str) -> Email {
+pub fn email_change_notice(
+    lang: Lang,
+    portal: Portal,
+    to: &str,
+    first_name: &str,
+    new_address: &str,
+) -> Email {
     notice(Notice {
+        lang,
         portal,
         to,
         first_name,
-        subject: "A change of your email address was requested".into(),
+        subject: Words::key("email-change-notice-subject"),
         paragraphs: vec![
-            format!("Someone logged in to your account asked to change its email address to {new_address}. The change takes effect only when the link sent to that address is used."),
-            "If this was not you, log in and change your password now.".into(),
+            Words::with(
+                "email-change-notice-body",
+                &[("address", new_address.to_owned())],
+            ),
+            Words::key("email-change-notice-not-you"),
         ],
         button: None,
     })
 }
 
 /// What changed in the security of an account, told to its owner: a factor added or
-/// removed, recovery codes made or used, factors reset by an administrator.
+/// removed, recovery codes made or used, factors reset by an administrator. `what` is an
+/// `email-security-*` message.
 pub fn security_notice(
+    lang: Lang,
     portal: Portal,
     to: &str,
     first_name: &str,
-    what: &str,
+    what: Words,
     security_page: String,
 ) -> Email {
     notice(Notice {
+        lang,
         portal,
         to,
         first_name,
-        subject: "A change to how you log in".into(),
-        paragraphs: vec![
-            what.to_owned(),
-            "If this was not you, reset your password now and review your second factors.".into(),
-        ],
-        button: Some(("Review your security settings", security_page)),
+        subject: Words::key("email-security-subject"),
+        paragraphs: vec![what, Words::key("email-security-not-you")],
+        button: Some(("email-security-button", security_page)),
     })
 }
 
 /// To a person invited into a company: the link to accept, and who sent it.
 pub fn invitation(
+    lang: Lang,
     to: &str,
     first_name: &str,
     company: &str,
@@ -314,61 +454,70 @@ pub fn invitation(
     customer_admin: bool,
     link: String,
 ) -> Email {
-    let role = if customer_admin {
-        " as a customer administrator (you will approve your colleagues' registrations and manage the company's contacts)"
+    let args = [
+        ("inviter", inviter.to_owned()),
+        ("company", company.to_owned()),
+        ("portal", portal_name(lang, Portal::Csm)),
+    ];
+    let invited = if customer_admin {
+        "email-invitation-body-admin"
     } else {
-        ""
+        "email-invitation-body"
     };
     notice(Notice {
+        lang,
         portal: Portal::Csm,
         to,
         first_name,
-        subject: format!("{inviter} invited you to {company}"),
+        subject: Words::with("email-invitation-subject", &args),
         paragraphs: vec![
-            format!(
-                "{inviter} invited you to join {company} in the {}{role}.",
-                Portal::Csm.name()
-            ),
-            "Open the link, choose a password and agree to our terms: you are logged in at once. The link works for 7 days. If you were not expecting this, ignore this email.".into(),
+            Words::with(invited, &args),
+            Words::key("email-invitation-how"),
         ],
-        button: Some(("Accept the invitation", link)),
+        button: Some(("email-invitation-button", link)),
     })
 }
 
 /// To a person who asked to delete their account: when, and how to change their mind.
 pub fn deletion_scheduled(
+    lang: Lang,
     portal: Portal,
     to: &str,
     first_name: &str,
-    on: &str,
+    on: DateTime<Utc>,
     log_in: String,
 ) -> Email {
     notice(Notice {
+        lang,
         portal,
         to,
         first_name,
-        subject: "Your account will be deleted".into(),
+        subject: Words::key("email-deletion-subject"),
         paragraphs: vec![
-            format!(
-                "You asked us to delete your account in the {}. We will delete it, and everything we hold about you, on {on}.",
-                portal.name()
+            Words::with(
+                "email-deletion-body",
+                &[
+                    ("portal", portal_name(lang, portal)),
+                    ("date", format_date_time(lang, on)),
+                ],
             ),
-            "Changed your mind? Log in before then and your account stays as it is.".into(),
+            Words::key("email-deletion-keep"),
         ],
-        button: Some(("Log in to keep your account", log_in)),
+        button: Some(("email-deletion-button", log_in)),
     })
 }
 
 /// To a person who logged in while their account's deletion was scheduled.
-pub fn deletion_cancelled(portal: Portal, to: &str, first_name: &str) -> Email {
+pub fn deletion_cancelled(lang: Lang, portal: Portal, to: &str, first_name: &str) -> Email {
     notice(Notice {
+        lang,
         portal,
         to,
         first_name,
-        subject: "Your account will not be deleted".into(),
-        paragraphs: vec![format!(
-            "You logged in to the {}, so we cancelled the deletion of your account. If you still want to leave, delete it again from your profile.",
-            portal.name()
+        subject: Words::key("email-deletion-cancelled-subject"),
+        paragraphs: vec![Words::with(
+            "email-deletion-cancelled-body",
+            &[("portal", portal_name(lang, portal))],
         )],
         button: None,
     })
@@ -381,7 +530,7 @@ mod tests {
     #[test]
     fn the_verification_email_greets_by_name_and_carries_the_link_in_both_forms() {
         let link = "http://127.0.0.1:3000/csp/verify?token=abc";
-        let email = verification(Portal::Csp, "ada@example.com", "Ada", link);
+        let email = verification(Lang::DEFAULT, Portal::Csp, "ada@example.com", "Ada", link);
         assert_eq!(email.to, "ada@example.com");
         assert!(email.subject.contains("Consumer Service Portal"));
         assert!(email.text.contains("Hello Ada,") && email.text.contains(link));
@@ -391,15 +540,42 @@ mod tests {
 
     #[test]
     fn names_are_escaped_in_html() {
-        let email = verification(Portal::Csp, "a@b.co", "<script>", "http://x/");
+        let email = verification(
+            Lang::DEFAULT,
+            Portal::Csp,
+            "a@b.co",
+            "<script>",
+            "http://x/",
+        );
         assert!(!email.html.contains("<script>"));
     }
 
     #[test]
     fn a_rejection_carries_its_reason_escaped() {
-        let email = request_rejected("a@b.co", "Ada", Some("<b>not staff</b>"));
+        let email = request_rejected(Lang::DEFAULT, "a@b.co", "Ada", Some("<b>not staff</b>"));
         assert!(email.text.contains("The reason given: <b>not staff</b>"));
         assert!(!email.html.contains("<b>not staff</b>"));
         assert!(email.html.contains("&lt;b&gt;not staff&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn an_email_is_written_in_the_language_it_is_given() {
+        let german = Lang::of_tag("de").expect("German is spoken");
+        let email = verification(german, Portal::Csp, "ada@example.com", "Ada", "http://x/");
+        assert!(email.html.contains("<html lang=\"de\">"));
+        assert!(!email.text.contains("Hello"));
+        assert!(email.text.contains("Ada") && email.text.contains("http://x/"));
+    }
+
+    #[test]
+    fn markup_goes_where_the_message_puts_it() {
+        let email = verification(Lang::DEFAULT, Portal::Csp, "a@b.co", "Ada", "http://x/");
+        assert!(email.html.contains(
+            "To verify your email address, open this link and select <strong>Verify email address</strong>:"
+        ));
+        assert!(email
+            .html
+            .contains("ignore this email&nbsp;— no account is activated"));
+        assert!(email.text.contains("select \"Verify email address\":"));
     }
 }

@@ -185,12 +185,17 @@ impl Portico {
         .await?;
         txn.commit().await?;
         Ok(ActionOutcome::done(match action {
-            AuditAction::AccountCreated => format!(
-                "Created {}. Its registration code is {}.",
-                account.name,
-                app::forms::registration_code::display_code(&account.registration_code)
+            AuditAction::AccountCreated => app::i18n::t_with(
+                "service-accounts-created",
+                &[
+                    ("name", account.name.clone()),
+                    (
+                        "code",
+                        app::forms::registration_code::display_code(&account.registration_code),
+                    ),
+                ],
             ),
-            _ => format!("Saved {}.", account.name),
+            _ => app::i18n::t_with("service-accounts-saved", &[("name", account.name.clone())]),
         }))
     }
 
@@ -240,10 +245,9 @@ impl Portico {
         .record(&txn, AuditAction::CodeRegenerated, now)
         .await?;
         txn.commit().await?;
-        Ok(ActionOutcome::done(format!(
-            "{} has a new registration code: {}. The old code no longer works.",
-            existing.name,
-            code.display()
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-accounts-new-code",
+            &[("name", existing.name.clone()), ("code", code.display())],
         )))
     }
 
@@ -357,7 +361,7 @@ pub async fn insert_account_with_code<C: ConnectionTrait>(
 fn forbidden() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Form,
-        "Only administrators can change company accounts.",
+        "service-accounts-forbidden",
         ErrorKind::Forbidden,
     )
 }
@@ -365,7 +369,7 @@ fn forbidden() -> ActionOutcome {
 fn no_such_account() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Form,
-        "There is no such account.",
+        "service-accounts-no-such-account",
         ErrorKind::NotFound,
     )
 }

@@ -33,7 +33,7 @@ use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user::{self, UserRole, UserStatus};
 use crate::db::hold_row;
-use crate::mail::{outbox, templates};
+use crate::mail::{language_of, outbox, templates};
 use crate::webhooks::{self, Event};
 use app::api::Access;
 
@@ -87,7 +87,7 @@ impl Portico {
         set_status(txn, contact.id, UserStatus::PendingApproval, None, now).await?;
         outbox::enqueue(
             txn,
-            &templates::request_pending(&contact.email, &contact.first_name),
+            &templates::request_pending(language_of(contact), &contact.email, &contact.first_name),
             now,
         )
         .await?;
@@ -109,11 +109,7 @@ impl Portico {
             account,
         } = match self.customer_admin(session).await? {
             Access::Granted(admin) => admin,
-            _ => {
-                return Ok(forbidden(
-                    "Only your company's customer administrators can decide requests.",
-                ))
-            }
+            _ => return Ok(forbidden("service-approval-decide-forbidden")),
         };
         let verdict = match form.decision {
             Decision::Approve => Verdict::Approve(&account),
@@ -139,7 +135,7 @@ impl Portico {
     ) -> Result<ActionOutcome, ServiceError> {
         let admin = match self.administrator(session).await? {
             Access::Granted(admin) => admin,
-            _ => return Ok(forbidden("Only administrators can settle these requests.")),
+            _ => return Ok(forbidden("service-approval-settle-forbidden")),
         };
         let from = RequestState::AwaitingAccount;
         match form.decision {
@@ -214,12 +210,15 @@ impl Portico {
             Ok([found]) => Ok(found),
             Err(named) if named.is_empty() => Err(ActionOutcome::refused(
                 Field::Account,
-                format!("No company is named {typed} or has it as its registration code"),
+                app::forms::Message::key_with(
+                    "service-approval-no-company-named",
+                    &[("typed", typed.to_string())],
+                ),
                 ErrorKind::NotFound,
             )),
             Err(_) => Err(ActionOutcome::refused(
                 Field::Account,
-                "Several companies have this name: type its registration code instead",
+                "service-approval-several-companies",
                 ErrorKind::Invalid,
             )),
         })
@@ -267,11 +266,17 @@ impl Portico {
         }
         txn.commit().await?;
         self.outbox.wake();
-        let verb = if approving { "Approved" } else { "Rejected" };
-        Ok(ActionOutcome::done(format!(
-            "{verb} {}. We emailed {} the decision.",
-            full_name(&contact),
-            contact.email
+        let done = if approving {
+            "service-approval-approved"
+        } else {
+            "service-approval-rejected"
+        };
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            done,
+            &[
+                ("name", full_name(&contact)),
+                ("email", contact.email.clone()),
+            ],
         )))
     }
 
@@ -328,6 +333,7 @@ impl Portico {
                 set_status(txn, contact.id, UserStatus::Active, Some(account.id), now).await?;
                 let log_in = self.link(Portal::Csm, "/log-in");
                 let email = templates::contact_approved(
+                    language_of(contact),
                     &contact.email,
                     &contact.first_name,
                     &account.name,
@@ -356,6 +362,7 @@ impl Portico {
             Verdict::Reject(reason) => {
                 set_status(txn, contact.id, UserStatus::Rejected, None, now).await?;
                 let email = templates::request_rejected(
+                    language_of(contact),
                     &contact.email,
                     &contact.first_name,
                     reason.as_deref(),
@@ -435,8 +442,14 @@ impl Portico {
             .await?;
         if asked == 0 {
             txn.rollback().await?;
-            return Ok(ActionOutcome::refused(Field::Account,
-                    format!("{} has no customer administrator to decide. Approve the request into it instead.", account.name), ErrorKind::Invalid));
+            return Ok(ActionOutcome::refused(
+                Field::Account,
+                app::forms::Message::key_with(
+                    "service-approval-no-customer-admin",
+                    &[("company", account.name.clone())],
+                ),
+                ErrorKind::Invalid,
+            ));
         }
         Audit {
             actor: Some(admin.id),
@@ -448,10 +461,12 @@ impl Portico {
         .await?;
         txn.commit().await?;
         self.outbox.wake();
-        Ok(ActionOutcome::done(format!(
-            "Sent {}'s request to the customer administrators of {}.",
-            full_name(&contact),
-            account.name
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-approval-sent-to-company",
+            &[
+                ("name", full_name(&contact)),
+                ("company", account.name.clone()),
+            ],
         )))
     }
 
@@ -474,6 +489,7 @@ impl Portico {
         let who = format!("{} ({})", full_name(contact), contact.email);
         for admin in &admins {
             let email = templates::approval_needed(
+                language_of(admin),
                 &admin.email,
                 &admin.first_name,
                 &who,
@@ -526,14 +542,14 @@ async fn set_status<C: ConnectionTrait>(
     Ok(())
 }
 
-fn forbidden(message: &str) -> ActionOutcome {
+fn forbidden(message: &'static str) -> ActionOutcome {
     ActionOutcome::refused(Field::Form, message, ErrorKind::Forbidden)
 }
 
 fn no_such_request() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Form,
-        "There is no such request. Reload the page to see the current list.",
+        "service-approval-no-such-request",
         ErrorKind::NotFound,
     )
 }
@@ -541,7 +557,7 @@ fn no_such_request() -> ActionOutcome {
 fn no_such_company() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Account,
-        "There is no such company",
+        "service-approval-no-such-company",
         ErrorKind::NotFound,
     )
 }
@@ -552,18 +568,15 @@ fn already_decided(
     request: &registration_request::Model,
     expected: RequestState,
 ) -> ActionOutcome {
-    let now_state = match request.state {
-        RequestState::Approved => "was already approved",
-        RequestState::Rejected => "was already rejected",
-        state if state == expected => "changed while you were deciding",
-        _ => "is not waiting for this decision",
+    let key = match request.state {
+        RequestState::Approved => "service-approval-already-approved",
+        RequestState::Rejected => "service-approval-already-rejected",
+        state if state == expected => "service-approval-changed-meanwhile",
+        _ => "service-approval-not-waiting",
     };
     ActionOutcome::refused(
         Field::Form,
-        format!(
-            "{}'s request {now_state}. Reload the page to see the current list.",
-            full_name(contact)
-        ),
+        app::forms::Message::key_with(key, &[("name", full_name(contact))]),
         ErrorKind::Conflict,
     )
 }

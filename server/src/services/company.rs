@@ -21,7 +21,7 @@ use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
 use crate::db::hold_row;
-use crate::mail::{outbox, templates};
+use crate::mail::{language_of, outbox, templates};
 
 impl Portico {
     pub async fn company_requests_at(
@@ -89,7 +89,7 @@ impl Portico {
                 Access::Granted(admin) => (admin, None),
                 _ => {
                     return Ok(rejected(
-                        "Only your company's customer administrators can change contacts.",
+                        "service-company-contacts-forbidden",
                         ErrorKind::Forbidden,
                     ))
                 }
@@ -105,13 +105,19 @@ impl Portico {
             .and_then(|c| c.account_id.map(|a| (c, a)))
             .filter(|(_, a)| within.is_none_or(|w| w == *a))
         else {
-            return Ok(rejected("There is no such contact.", ErrorKind::NotFound));
+            return Ok(rejected(
+                "service-company-no-such-contact",
+                ErrorKind::NotFound,
+            ));
         };
         // Holding the company's row serializes every change to its contacts, so that two
         // people cannot each remove the other as the last customer administrator.
         hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;
         let Some(company) = account::Entity::find_by_id(account_id).one(&txn).await? else {
-            return Ok(rejected("There is no such contact.", ErrorKind::NotFound));
+            return Ok(rejected(
+                "service-company-no-such-contact",
+                ErrorKind::NotFound,
+            ));
         };
         let name = full_name(&contact);
         let last_admin = contact.role == UserRole::CustomerAdmin
@@ -129,10 +135,7 @@ impl Portico {
         let message = match form.change {
             ContactChange::DisableLogin => {
                 if contact.id == actor.id {
-                    return Ok(rejected(
-                        "You cannot disable your own login.",
-                        ErrorKind::Invalid,
-                    ));
+                    return Ok(rejected("service-company-own-login", ErrorKind::Invalid));
                 }
                 if last_admin {
                     return Ok(last_admin_error(&name));
@@ -148,11 +151,15 @@ impl Portico {
                 .await?
                 {
                     return Ok(rejected(
-                        &format!("{name}'s login is not active."),
+                        app::forms::Message::key_with(
+                            "service-company-login-not-active",
+                            &[("name", name.clone())],
+                        ),
                         ErrorKind::Conflict,
                     ));
                 }
                 let email = templates::login_changed(
+                    language_of(&contact),
                     &contact.email,
                     &contact.first_name,
                     &company.name,
@@ -162,7 +169,7 @@ impl Portico {
                 outbox::enqueue(&txn, &email, now).await?;
                 ended = self.end_logins(&txn, contact.id, None).await?;
                 audit.record(&txn, AuditAction::LoginDisabled, now).await?;
-                format!("Disabled {name}'s login.")
+                app::i18n::t_with("service-company-login-disabled", &[("name", name.clone())])
             }
             ContactChange::EnableLogin => {
                 if !set_contact(
@@ -176,11 +183,15 @@ impl Portico {
                 .await?
                 {
                     return Ok(rejected(
-                        &format!("{name}'s login is not disabled."),
+                        app::forms::Message::key_with(
+                            "service-company-login-not-disabled",
+                            &[("name", name.clone())],
+                        ),
                         ErrorKind::Conflict,
                     ));
                 }
                 let email = templates::login_changed(
+                    language_of(&contact),
                     &contact.email,
                     &contact.first_name,
                     &company.name,
@@ -189,12 +200,15 @@ impl Portico {
                 );
                 outbox::enqueue(&txn, &email, now).await?;
                 audit.record(&txn, AuditAction::LoginEnabled, now).await?;
-                format!("Enabled {name}'s login.")
+                app::i18n::t_with("service-company-login-enabled", &[("name", name.clone())])
             }
             ContactChange::MakeCustomerAdmin => {
                 if contact.role == UserRole::CustomerAdmin {
                     return Ok(rejected(
-                        &format!("{name} is a customer administrator already."),
+                        app::forms::Message::key_with(
+                            "service-company-admin-already",
+                            &[("name", name.clone())],
+                        ),
                         ErrorKind::Conflict,
                     ));
                 }
@@ -209,19 +223,25 @@ impl Portico {
                 .await?
                 {
                     return Ok(rejected(
-                        &format!("Enable {name}'s login first."),
+                        app::forms::Message::key_with(
+                            "service-company-enable-first",
+                            &[("name", name.clone())],
+                        ),
                         ErrorKind::Conflict,
                     ));
                 }
                 audit
                     .record(&txn, AuditAction::MadeCustomerAdmin, now)
                     .await?;
-                format!("{name} is now a customer administrator.")
+                app::i18n::t_with("service-company-admin-made", &[("name", name.clone())])
             }
             ContactChange::RemoveCustomerAdmin => {
                 if contact.role != UserRole::CustomerAdmin {
                     return Ok(rejected(
-                        &format!("{name} is not a customer administrator."),
+                        app::forms::Message::key_with(
+                            "service-company-not-admin",
+                            &[("name", name.clone())],
+                        ),
                         ErrorKind::Conflict,
                     ));
                 }
@@ -237,7 +257,7 @@ impl Portico {
                 audit
                     .record(&txn, AuditAction::RemovedCustomerAdmin, now)
                     .await?;
-                format!("{name} is no longer a customer administrator.")
+                app::i18n::t_with("service-company-admin-removed", &[("name", name.clone())])
             }
         };
         txn.commit().await?;
@@ -336,13 +356,13 @@ pub(super) async fn requests_page<C: ConnectionTrait>(
         .collect())
 }
 
-fn rejected(message: &str, kind: ErrorKind) -> ActionOutcome {
+fn rejected(message: impl Into<app::forms::Message>, kind: ErrorKind) -> ActionOutcome {
     ActionOutcome::refused(Field::Form, message, kind)
 }
 
 fn last_admin_error(name: &str) -> ActionOutcome {
     rejected(
-        &format!("{name} is the company's last customer administrator. Make another contact a customer administrator first."),
+        app::forms::Message::key_with("service-company-last-admin", &[("name", name.to_owned())]),
         ErrorKind::Conflict,
     )
 }

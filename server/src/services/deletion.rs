@@ -20,7 +20,7 @@ use crate::db::entities::{
     registration_request, webhook_delivery,
 };
 use crate::db::hold_row;
-use crate::mail::{outbox as mail_outbox, templates};
+use crate::mail::{language_of, outbox as mail_outbox, templates};
 use crate::webhooks::{self, Event};
 
 /// How long a person has to change their mind.
@@ -36,7 +36,10 @@ impl Portico {
             return Ok(Access::LogInFirst);
         };
         Ok(Access::Granted(DeletionView {
-            blocked: self.why_not_delete(&self.db, &person).await?,
+            blocked: self
+                .why_not_delete(&self.db, &person)
+                .await?
+                .map(|why| why.text()),
             would_happen: date(now + DELETION_GRACE),
         }))
     }
@@ -46,11 +49,9 @@ impl Portico {
         &self,
         db: &C,
         person: &user::Model,
-    ) -> Result<Option<String>, DbErr> {
+    ) -> Result<Option<app::forms::Message>, DbErr> {
         if person.kind == UserKind::Staff {
-            return Ok(Some(
-                "An administrator's account is deleted by another administrator.".into(),
-            ));
+            return Ok(Some("service-deletion-administrator".into()));
         }
         let Some(account_id) = person.account_id else {
             return Ok(None);
@@ -67,8 +68,9 @@ impl Portico {
             .await?
             .map(|a| a.name)
             .unwrap_or_default();
-        Ok(Some(format!(
-            "You are {company}'s last customer administrator. Make another contact a customer administrator first (on the Contacts page); then you can delete your account."
+        Ok(Some(app::forms::Message::key_with(
+            "service-deletion-last-admin",
+            &[("company", company)],
         )))
     }
 
@@ -83,7 +85,7 @@ impl Portico {
         let Some(person) = self.session_person(session).await? else {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "Log in to delete your account.",
+                "service-deletion-log-in-first",
                 ErrorKind::Forbidden,
             ));
         };
@@ -115,10 +117,11 @@ impl Portico {
             .await?;
         let portal = person.kind.portal();
         let email = templates::deletion_scheduled(
+            language_of(&person),
             portal,
             &person.email,
             &person.first_name,
-            &date(due),
+            due,
             self.link(portal, "/log-in"),
         );
         mail_outbox::enqueue(&txn, &email, now).await?;
@@ -131,9 +134,9 @@ impl Portico {
         self.outbox.wake();
         self.delete_stored_sessions(ended).await;
         session.flush().await?;
-        Ok(ActionOutcome::done(format!(
-            "Your account will be deleted on {}. You are logged out. If you change your mind, log in before then: that cancels the deletion. We sent you an email about it.",
-            date(due)
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-deletion-scheduled",
+            &[("date", app::i18n::format_date_time(app::i18n::lang(), due))],
         )))
     }
 
@@ -156,6 +159,7 @@ impl Portico {
             .await?;
         if cancelled.rows_affected == 1 {
             let email = templates::deletion_cancelled(
+                language_of(person),
                 person.kind.portal(),
                 &person.email,
                 &person.first_name,
@@ -183,7 +187,7 @@ impl Portico {
             _ => {
                 return Ok(ActionOutcome::refused(
                     Field::Form,
-                    "Only administrators can delete accounts.",
+                    "service-deletion-forbidden",
                     ErrorKind::Forbidden,
                 ))
             }
@@ -191,7 +195,7 @@ impl Portico {
         if admin.id == form.person {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "You cannot delete your own account here: ask another administrator.",
+                "service-deletion-own-account",
                 ErrorKind::Invalid,
             ));
         }
@@ -200,7 +204,7 @@ impl Portico {
         let Some(person) = user::Entity::find_by_id(form.person).one(&txn).await? else {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "There is no such person (already deleted?).",
+                "service-deletion-no-such-person",
                 ErrorKind::NotFound,
             ));
         };
@@ -211,8 +215,9 @@ impl Portico {
         txn.commit().await?;
         self.delete_stored_sessions(ended).await;
         tracing::info!(admin = admin.id, "deleted an account");
-        Ok(ActionOutcome::done(format!(
-            "Deleted {name}'s account and everything held about them."
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-deletion-deleted",
+            &[("name", name)],
         )))
     }
 

@@ -1,6 +1,6 @@
 //! What a portal's home shows the person signed in: their company and role, and what
 //! waits for them.
-use app::api::HomeView;
+use app::api::{HomeRole, HomeView};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use tower_sessions::Session;
 
@@ -29,17 +29,17 @@ impl Portico {
             _ => None,
         };
         let role = match (person.kind, person.role) {
-            (_, UserRole::Admin) => "Administrator",
-            (_, UserRole::CustomerAdmin) => "Customer administrator",
-            (UserKind::Consumer, _) => "Consumer",
-            _ => "Contact",
+            (_, UserRole::Admin) => HomeRole::Administrator,
+            (_, UserRole::CustomerAdmin) => HomeRole::CustomerAdmin,
+            (UserKind::Consumer, _) => HomeRole::Consumer,
+            _ => HomeRole::Contact,
         };
         Ok(Some(HomeView {
             has_second_factor: self.factors_of(&self.db, person.id).await?.any(),
             portal: person.kind.portal(),
             first_name: person.first_name,
             company: company.map(|c| c.name),
-            role: role.to_owned(),
+            role,
             waiting_requests,
         }))
     }

@@ -10,6 +10,7 @@ use app::forms::invitations::{
     InvitationChange, ValidAcceptance, ValidInvitation, ValidInvitationChange,
 };
 use app::forms::{ErrorKind, Field, FieldErrors};
+use app::i18n::Lang;
 use app::policies::AGREED_AT_REGISTRATION;
 use app::portal::Portal;
 use chrono::{DateTime, Duration, Utc};
@@ -27,7 +28,7 @@ use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
 use crate::db::entities::{account, invitation};
 use crate::db::{hold_row, is_unique_violation};
-use crate::mail::{outbox, templates};
+use crate::mail::{language_of, outbox, templates};
 use crate::password_rules::is_common;
 use crate::tokens::{could_be_a_token, hash_token, Token};
 use crate::webhooks::{self, Event};
@@ -53,7 +54,7 @@ impl Portico {
             }
         }
         Ok(Err(refused(
-            "Only the company's customer administrators can invite its contacts.",
+            "service-invitations-forbidden",
             ErrorKind::Forbidden,
         )))
     }
@@ -72,10 +73,16 @@ impl Portico {
         let txn = self.db.begin().await?;
         // One invitation at a time per company: two people cannot invite one address twice.
         if !hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await? {
-            return Ok(refused("There is no such company.", ErrorKind::NotFound));
+            return Ok(refused(
+                "service-invitations-no-such-company",
+                ErrorKind::NotFound,
+            ));
         }
         let Some(company) = account::Entity::find_by_id(account_id).one(&txn).await? else {
-            return Ok(refused("There is no such company.", ErrorKind::NotFound));
+            return Ok(refused(
+                "service-invitations-no-such-company",
+                ErrorKind::NotFound,
+            ));
         };
         let address = form.email.normalized();
         if user::Entity::find()
@@ -86,10 +93,12 @@ impl Portico {
         {
             return Ok(ActionOutcome::refused(
                 Field::Email,
-                format!(
-                    "{} already has an account, so it cannot be invited. If they registered for {}, approve their request; otherwise they can log in as they are.",
-                    form.email.as_typed(),
-                    company.name
+                app::forms::Message::key_with(
+                    "service-invitations-has-account",
+                    &[
+                        ("email", form.email.as_typed().to_owned()),
+                        ("company", company.name.clone()),
+                    ],
                 ),
                 ErrorKind::Conflict,
             ));
@@ -104,9 +113,9 @@ impl Portico {
         if open.is_some() {
             return Ok(ActionOutcome::refused(
                 Field::Email,
-                format!(
-                    "{} is invited already: resend or revoke that invitation below.",
-                    form.email.as_typed()
+                app::forms::Message::key_with(
+                    "service-invitations-invited-already",
+                    &[("email", form.email.as_typed().to_owned())],
                 ),
                 ErrorKind::Conflict,
             ));
@@ -162,9 +171,15 @@ impl Portico {
         .await?;
         txn.commit().await?;
         self.outbox.wake();
-        Ok(ActionOutcome::done(format!(
-            "Invited {} {} ({}). The link in their email works for 7 days.",
-            invited.first_name, invited.last_name, invited.email
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-invitations-invited",
+            &[
+                (
+                    "name",
+                    format!("{} {}", invited.first_name, invited.last_name),
+                ),
+                ("email", invited.email.clone()),
+            ],
         )))
     }
 
@@ -177,7 +192,11 @@ impl Portico {
         token: &Token,
         now: DateTime<Utc>,
     ) -> Result<(), DbErr> {
+        // The invited person has no account yet, so no language of their own: the
+        // inviter's (the request's, else their saved one) is likelier theirs than the default.
+        let lang = leptos::prelude::use_context::<Lang>().unwrap_or_else(|| language_of(inviter));
         let email = templates::invitation(
+            lang,
             &invited.email,
             &invited.first_name,
             &company.name,
@@ -201,7 +220,10 @@ impl Portico {
             .one(&self.db)
             .await?
         else {
-            return Ok(refused("There is no such invitation.", ErrorKind::NotFound));
+            return Ok(refused(
+                "service-invitations-no-such-invitation",
+                ErrorKind::NotFound,
+            ));
         };
         let (actor, account_id) = match self.inviter(session, Some(found.account_id)).await? {
             Ok(found) => found,
@@ -215,12 +237,15 @@ impl Portico {
             .filter(|i| i.is_open())
         else {
             return Ok(refused(
-                "This invitation was accepted or revoked meanwhile.",
+                "service-invitations-changed-meanwhile",
                 ErrorKind::Conflict,
             ));
         };
         let Some(company) = account::Entity::find_by_id(account_id).one(&txn).await? else {
-            return Ok(refused("There is no such company.", ErrorKind::NotFound));
+            return Ok(refused(
+                "service-invitations-no-such-company",
+                ErrorKind::NotFound,
+            ));
         };
         let name = format!("{} {}", found.first_name, found.last_name);
         let audit = Audit {
@@ -243,7 +268,7 @@ impl Portico {
                 audit
                     .record(&txn, AuditAction::InvitationResent, now)
                     .await?;
-                format!("Sent {name} a new invitation; the earlier link no longer works.")
+                app::i18n::t_with("service-invitations-resent", &[("name", name.clone())])
             }
             InvitationChange::Revoke => {
                 invitation::Entity::update_many()
@@ -254,7 +279,7 @@ impl Portico {
                 audit
                     .record(&txn, AuditAction::InvitationRevoked, now)
                     .await?;
-                format!("Revoked {name}'s invitation.")
+                app::i18n::t_with("service-invitations-revoked", &[("name", name.clone())])
             }
         };
         txn.commit().await?;
@@ -306,6 +331,20 @@ impl Portico {
         form: ValidAcceptance,
         now: DateTime<Utc>,
     ) -> Result<NewPasswordOutcome, ServiceError> {
+        self.accept_invitation_in_at(session, client, form, Lang::DEFAULT, now)
+            .await
+    }
+
+    /// As [`Portico::accept_invitation_at`], made in `language`: the new person's emails
+    /// are written in it.
+    pub async fn accept_invitation_in_at(
+        &self,
+        session: &Session,
+        client: &Client,
+        form: ValidAcceptance,
+        language: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<NewPasswordOutcome, ServiceError> {
         if is_common(&form.password) {
             return Ok(NewPasswordOutcome::Rejected {
                 errors: super::registration::common_password(),
@@ -352,6 +391,7 @@ impl Portico {
             last_login_at: Set(None),
             account_id: Set(Some(found.account_id)),
             role: Set(found.role),
+            preferred_language: Set(Some(language.tag().to_owned())),
             ..Default::default()
         }
         .insert(&txn)
@@ -362,9 +402,9 @@ impl Portico {
                 return Ok(NewPasswordOutcome::Rejected {
                     errors: FieldErrors::one_of_kind(
                         Field::Form,
-                        format!(
-                            "{} has an account already. Log in with it instead.",
-                            found.email
+                        app::forms::Message::key_with(
+                            "service-invitations-accepted-has-account",
+                            &[("email", found.email.clone())],
                         ),
                         ErrorKind::EmailTaken,
                     ),
@@ -441,6 +481,6 @@ fn dead_link(link: InvitationLink) -> Option<TokenStatus> {
     }
 }
 
-fn refused(message: &str, kind: ErrorKind) -> ActionOutcome {
+fn refused(message: &'static str, kind: ErrorKind) -> ActionOutcome {
     ActionOutcome::refused(Field::Form, message, kind)
 }

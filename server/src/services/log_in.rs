@@ -21,7 +21,8 @@ use crate::limits::{self, client_key, wait_in_words};
 /// The session key that holds the logged-in user's id.
 pub const SESSION_USER_ID: &str = "user_id";
 
-pub const INCORRECT: &str = "Email address or password is incorrect";
+/// The key of the message for a wrong password or an unknown address (the same for both).
+pub const INCORRECT: &str = "service-log-in-incorrect";
 
 impl Portico {
     pub async fn log_in_at(
@@ -46,7 +47,7 @@ impl Portico {
         let (found, next) = match checked {
             Checked::Person(person, next) => (*person, next),
             Checked::Refused(outcome) => return Ok(outcome),
-            Checked::WrongPassword => return Ok(rejected(INCORRECT.into())),
+            Checked::WrongPassword => return Ok(rejected(INCORRECT)),
         };
         // Someone with a second factor (or who must set one up) has no session until it
         // is given.
@@ -120,10 +121,9 @@ impl Portico {
             return Ok(Checked::Refused(LogInOutcome::Rejected {
                 errors: app::forms::FieldErrors::one_of_kind(
                     Field::Form,
-                    format!(
-                        "Your account belongs to the {}. Log in there, at {}.",
-                        home.name(),
-                        home.path("/log-in")
+                    app::forms::Message::key_with(
+                        "service-log-in-other-portal",
+                        &[("portal", home.name()), ("url", home.path("/log-in"))],
                     ),
                     ErrorKind::EmailInPortal(home),
                 ),
@@ -135,28 +135,24 @@ impl Portico {
                 return Ok(Checked::Refused(LogInOutcome::Rejected {
                     errors: FieldErrors::one_of_kind(
                         Field::Form,
-                        format!(
-                            "Verify your email address before you log in: open the link in the email we sent to {}.",
-                            found.email
+                        app::forms::Message::key_with(
+                            "service-log-in-unverified",
+                            &[("email", found.email.clone())],
                         ),
                         ErrorKind::Unverified(home),
                     ),
                 }));
             }
             UserStatus::PendingApproval => {
-                return Ok(refused(
-                    "Your registration is pending review. You receive an email when your request is processed.".into(),
-                ));
+                return Ok(refused("service-log-in-pending"));
             }
             UserStatus::Rejected => {
-                return Ok(refused(
-                    "Your registration was not approved, so you cannot log in. If you think this is a mistake, contact your company's customer administrator.".into(),
-                ));
+                return Ok(refused("service-log-in-rejected"));
             }
             UserStatus::Disabled => {
                 return Ok(refused(match found.kind {
-                    UserKind::Contact => "Your login has been disabled by your company. Contact your company's customer administrator.".into(),
-                    _ => "Your account is disabled. Contact us if you think this is a mistake.".into(),
+                    UserKind::Contact => "service-log-in-disabled-by-company",
+                    _ => "service-log-in-disabled",
                 }));
             }
         }
@@ -172,7 +168,32 @@ impl Portico {
             first_name: u.first_name,
             portal: u.kind.portal(),
             role: u.role.into(),
+            preferred_language: u.preferred_language,
         }))
+    }
+
+    /// Saves the language the person of this session chose: their emails are written in
+    /// it from now on. Nothing if nobody is logged in.
+    pub async fn set_preferred_language_at(
+        &self,
+        session: &Session,
+        language: app::i18n::Lang,
+    ) -> Result<(), ServiceError> {
+        let Some(person) = self.session_person(session).await? else {
+            return Ok(());
+        };
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::PreferredLanguage,
+                sea_orm::sea_query::Expr::value(language.tag()),
+            )
+            .filter(user::Column::Id.eq(person.id))
+            .exec(&self.db)
+            .await?;
+        session
+            .insert(super::sessions::SESSION_LANGUAGE, language.tag())
+            .await?;
+        Ok(())
     }
 }
 
@@ -184,7 +205,7 @@ enum Checked {
     Refused(LogInOutcome),
 }
 
-fn refused(message: String) -> Checked {
+fn refused(message: &'static str) -> Checked {
     Checked::Refused(rejected(message))
 }
 
@@ -192,16 +213,16 @@ fn too_many_failures(wait: std::time::Duration) -> LogInOutcome {
     LogInOutcome::Rejected {
         errors: FieldErrors::one_of_kind(
             Field::Form,
-            format!(
-                "Too many failed log-ins. Wait {} and try again, or reset your password.",
-                wait_in_words(wait)
+            app::forms::Message::key_with(
+                "service-log-in-too-many",
+                &[("wait", wait_in_words(wait))],
             ),
             ErrorKind::TooManyAttempts,
         ),
     }
 }
 
-fn rejected(message: String) -> LogInOutcome {
+fn rejected(message: impl Into<app::forms::Message>) -> LogInOutcome {
     LogInOutcome::Rejected {
         errors: FieldErrors::one(Field::Form, message),
     }

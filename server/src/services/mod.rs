@@ -100,9 +100,7 @@ pub enum ServiceError {
 fn public<T>(result: Result<T, ServiceError>) -> Result<T, ServerFnError> {
     result.map_err(|error| {
         tracing::error!(%error, "request failed");
-        ServerFnError::ServerError(
-            "Something went wrong on our side. Please try again in a moment.".into(),
-        )
+        ServerFnError::ServerError(app::i18n::t("http-something-went-wrong"))
     })
 }
 
@@ -168,7 +166,7 @@ impl Portico {
             }
         });
         Ok(LinkRequestOutcome::Sent {
-            message: answer.to_owned(),
+            message: app::i18n::t(answer),
         })
     }
 
@@ -180,8 +178,8 @@ impl Portico {
 
 #[async_trait::async_trait]
 impl Services for Portico {
-    fn new_captcha(&self, client: IpAddr) -> CaptchaChallenge {
-        self.challenge_for(&crate::limits::client_key(client), Utc::now())
+    fn new_captcha(&self, client: IpAddr, lang: app::i18n::Lang) -> CaptchaChallenge {
+        self.challenge_for(&crate::limits::client_key(client), Utc::now(), lang)
     }
 
     async fn register(
@@ -189,8 +187,12 @@ impl Services for Portico {
         client: IpAddr,
         portal: Portal,
         form: ValidRegistration,
+        language: app::i18n::Lang,
     ) -> Result<RegisterOutcome, ServerFnError> {
-        let outcome = public(self.register_at(client, portal, form, Utc::now()).await)?;
+        let outcome = public(
+            self.register_in_at(client, portal, form, language, Utc::now())
+                .await,
+        )?;
         if let RegisterOutcome::Registered { .. } = outcome {
             measure::signed_up(portal.segment());
         }
@@ -588,9 +590,10 @@ impl Services for Portico {
         session: &Session,
         client: Client,
         form: ValidAcceptance,
+        language: app::i18n::Lang,
     ) -> Result<NewPasswordOutcome, ServerFnError> {
         public(
-            self.accept_invitation_at(session, &client, form, Utc::now())
+            self.accept_invitation_in_at(session, &client, form, language, Utc::now())
                 .await,
         )
     }
@@ -639,6 +642,14 @@ impl Services for Portico {
 
     async fn current_user(&self, session: &Session) -> Result<Option<SessionUser>, ServerFnError> {
         public(self.session_user(session).await)
+    }
+
+    async fn set_preferred_language(
+        &self,
+        session: &Session,
+        language: app::i18n::Lang,
+    ) -> Result<(), ServerFnError> {
+        public(self.set_preferred_language_at(session, language).await)
     }
 
     async fn company_requests(

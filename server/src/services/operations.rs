@@ -78,7 +78,7 @@ impl Portico {
         if reqwest::Url::parse(&form.url).is_err() {
             return Ok(ActionOutcome::refused(
                 Field::Url,
-                "This address cannot be reached as it is written",
+                "service-operations-url-unreachable",
                 ErrorKind::Invalid,
             ));
         }
@@ -104,10 +104,12 @@ impl Portico {
         .record(&txn, AuditAction::WebhookAdded, now)
         .await?;
         txn.commit().await?;
-        Ok(ActionOutcome::done(format!(
-            "Webhooks for {} now go to {}.",
-            form.events.join(", "),
-            form.url
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-operations-webhook-added",
+            &[
+                ("events", form.events.join(", ")),
+                ("url", form.url.clone()),
+            ],
         )))
     }
 
@@ -128,7 +130,7 @@ impl Portico {
         if removed.rows_affected == 0 {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "There is no such webhook (removed already?).",
+                "service-operations-no-such-webhook",
                 ErrorKind::NotFound,
             ));
         }
@@ -144,7 +146,9 @@ impl Portico {
         .record(&txn, AuditAction::WebhookRemoved, now)
         .await?;
         txn.commit().await?;
-        Ok(ActionOutcome::done("Removed the webhook."))
+        Ok(ActionOutcome::done(app::i18n::t(
+            "service-operations-webhook-removed",
+        )))
     }
 
     /// Emails and webhook deliveries not delivered yet (pending, retrying, failed),
@@ -242,23 +246,26 @@ impl Portico {
         if retried.rows_affected == 0 {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "This was delivered meanwhile, or is gone.",
+                "service-operations-delivered-meanwhile",
                 ErrorKind::Conflict,
             ));
         }
         tracing::info!(admin = admin.id, id, "retrying a delivery now");
         self.outbox.wake();
-        Ok(ActionOutcome::done("It will be tried again now."))
+        Ok(ActionOutcome::done(app::i18n::t(
+            "service-operations-retrying",
+        )))
     }
 }
 
-fn state_label(state: OutboxState, attempts: i32) -> &'static str {
-    match state {
-        OutboxState::Sent => "Delivered",
-        OutboxState::Failed => "Failed",
-        OutboxState::Pending if attempts > 0 => "Retrying",
-        OutboxState::Pending => "Pending",
-    }
+/// A delivery's state in the page's language ("Delivered", "Retrying", …).
+fn state_label(state: OutboxState, attempts: i32) -> String {
+    app::i18n::t(match state {
+        OutboxState::Sent => "label-delivery-delivered",
+        OutboxState::Failed => "label-delivery-failed",
+        OutboxState::Pending if attempts > 0 => "label-delivery-retrying",
+        OutboxState::Pending => "label-delivery-pending",
+    })
 }
 
 fn email_view(email: outbox::Model) -> DeliveryView {
@@ -267,7 +274,7 @@ fn email_view(email: outbox::Model) -> DeliveryView {
         id: email.id,
         to: email.to_address,
         what: email.subject,
-        state: state_label(email.state, email.attempts).to_owned(),
+        state: state_label(email.state, email.attempts),
         attempts: email.attempts,
         last_error: email.last_error,
         created: date(email.created_at),
@@ -284,7 +291,7 @@ fn webhook_view(
         id: delivery.id,
         to: urls.get(&delivery.endpoint_id).cloned().unwrap_or_default(),
         what: delivery.event,
-        state: state_label(delivery.state, delivery.attempts).to_owned(),
+        state: state_label(delivery.state, delivery.attempts),
         attempts: delivery.attempts,
         last_error: delivery.last_error,
         created: date(delivery.created_at),
@@ -295,7 +302,7 @@ fn webhook_view(
 fn forbidden() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Form,
-        "Only administrators can do this.",
+        "service-operations-forbidden",
         ErrorKind::Forbidden,
     )
 }

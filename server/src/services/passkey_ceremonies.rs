@@ -26,13 +26,13 @@ use crate::db::{hold_row, is_unique_violation};
 use crate::factors::passkeys::{
     credential_id, encode_credential_id, read_assertion, PasskeyProblem, Passkeys,
 };
+use crate::mail::templates::Words;
 
 const ADDING: &str = "passkey_adding";
 const LOGGING_IN: &str = "passkey_logging_in";
 const SECOND_STEP: &str = "passkey_second_step";
 
-pub const NO_PASSKEYS_HERE: &str =
-    "Passkeys are not available on this site: it needs a domain name, not an IP address.";
+pub const NO_PASSKEYS_HERE: &str = "service-passkeys-not-here";
 
 impl Portico {
     fn passkeys_here(&self) -> Result<&Passkeys, PasskeyStep> {
@@ -55,7 +55,7 @@ impl Portico {
         let setter = self.setter(session, now).await?;
         let Some(person) = setter.allowed() else {
             return Ok(refused(match setter {
-                Setter::Nobody => "Your session has ended. Log in again.",
+                Setter::Nobody => "service-common-session-ended",
                 _ => CONFIRM_FIRST,
             }));
         };
@@ -69,7 +69,7 @@ impl Portico {
                     session.insert(ADDING, &(state, name)).await?;
                     PasskeyStep::Options { options }
                 }
-                Err(problem) => refused(&problem.to_string()),
+                Err(problem) => refused(problem_key(&problem)),
             },
         )
     }
@@ -89,7 +89,7 @@ impl Portico {
         };
         let Some((state, name)) = take::<(PasskeyRegistration, String)>(session, ADDING).await?
         else {
-            return Ok(refused(&PasskeyProblem::NoCeremony.to_string()));
+            return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
         };
         let setter = self.setter(session, now).await?;
         let Some(person) = setter.allowed().cloned() else {
@@ -97,7 +97,7 @@ impl Portico {
         };
         let new = match site.finish_registration(&credential, &state) {
             Ok(new) => new,
-            Err(problem) => return Ok(refused(&problem.to_string())),
+            Err(problem) => return Ok(refused(problem_key(&problem))),
         };
         let txn = self.db.begin().await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
@@ -116,7 +116,7 @@ impl Portico {
         match inserted {
             Err(error) if is_unique_violation(&error) => {
                 txn.rollback().await?;
-                return Ok(refused("This passkey is added already."));
+                return Ok(refused("service-passkeys-added-already"));
             }
             other => other?,
         };
@@ -128,7 +128,7 @@ impl Portico {
         self.tell(
             &txn,
             &person,
-            &format!("A passkey named \u{201c}{name}\u{201d} was added to your account."),
+            Words::with("email-security-passkey-added", &[("name", name.clone())]),
             now,
         )
         .await?;
@@ -158,7 +158,7 @@ impl Portico {
                 session.insert(LOGGING_IN, &state).await?;
                 PasskeyStep::Options { options }
             }
-            Err(problem) => refused(&problem.to_string()),
+            Err(problem) => refused(problem_key(&problem)),
         })
     }
 
@@ -178,43 +178,40 @@ impl Portico {
             Err(refusal) => return Ok(refusal),
         };
         let Some(state) = take::<DiscoverableAuthentication>(session, LOGGING_IN).await? else {
-            return Ok(refused(&PasskeyProblem::NoCeremony.to_string()));
+            return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
         };
         let credential = match read_assertion(&credential) {
             Ok(credential) => credential,
-            Err(problem) => return Ok(refused(&problem.to_string())),
+            Err(problem) => return Ok(refused(problem_key(&problem))),
         };
         let (handle, id) = match site.identify(&credential) {
             Ok(found) => found,
-            Err(problem) => return Ok(refused(&problem.to_string())),
+            Err(problem) => return Ok(refused(problem_key(&problem))),
         };
         let Some((row, stored)) = self.passkey_by_id(&id).await? else {
-            return Ok(refused(&PasskeyProblem::Unknown.to_string()));
+            return Ok(refused(problem_key(&PasskeyProblem::Unknown)));
         };
         let Some(person) = user::Entity::find_by_id(row.user_id).one(&self.db).await? else {
-            return Ok(refused(&PasskeyProblem::Unknown.to_string()));
+            return Ok(refused(problem_key(&PasskeyProblem::Unknown)));
         };
         // webauthn-rs leaves this to us: the passkey must be the person's it says it is.
         if person.webauthn_id.as_deref() != Some(handle.to_string().as_str()) {
-            return Ok(refused(&PasskeyProblem::Unknown.to_string()));
+            return Ok(refused(problem_key(&PasskeyProblem::Unknown)));
         }
         let result = match site.finish_discoverable(&credential, state, &stored) {
             Ok(result) => result,
-            Err(problem) => return Ok(refused(&problem.to_string())),
+            Err(problem) => return Ok(refused(problem_key(&problem))),
         };
         self.record_use(row, stored, &result, now).await?;
         let home = person.kind.portal();
         if home != portal {
-            return Ok(refused(&format!(
-                "Your account belongs to the {}. Log in there, at {}.",
-                home.name(),
-                home.path("/log-in")
+            return Ok(refused(app::forms::Message::key_with(
+                "service-log-in-other-portal",
+                &[("portal", home.name()), ("url", home.path("/log-in"))],
             )));
         }
         if person.status != UserStatus::Active {
-            return Ok(refused(
-                "This account cannot log in at the moment. Log in with your password to see why.",
-            ));
+            return Ok(refused("service-passkeys-cannot-log-in"));
         }
         let to = self
             .start_login(session, &person, client, next, now)
@@ -246,14 +243,14 @@ impl Portico {
             .map(|(_, p)| p)
             .collect();
         if passkeys.is_empty() {
-            return Ok(refused("You have no passkey here. Use a code instead."));
+            return Ok(refused("service-passkeys-none"));
         }
         Ok(match site.start_authentication(&passkeys) {
             Ok((options, state)) => {
                 session.insert(SECOND_STEP, &state).await?;
                 PasskeyStep::Options { options }
             }
-            Err(problem) => refused(&problem.to_string()),
+            Err(problem) => refused(problem_key(&problem)),
         })
     }
 
@@ -269,18 +266,18 @@ impl Portico {
             Err(refusal) => return Ok(refusal),
         };
         let Some(state) = take::<PasskeyAuthentication>(session, SECOND_STEP).await? else {
-            return Ok(refused(&PasskeyProblem::NoCeremony.to_string()));
+            return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
         };
         let Some((pending, person)) = self.pending(session, now).await? else {
             return Ok(refused(super::two_factor::LOG_IN_AGAIN));
         };
         let credential = match read_assertion(&credential) {
             Ok(credential) => credential,
-            Err(problem) => return Ok(refused(&problem.to_string())),
+            Err(problem) => return Ok(refused(problem_key(&problem))),
         };
         let result = match site.finish_authentication(&credential, &state) {
             Ok(result) => result,
-            Err(problem) => return Ok(refused(&problem.to_string())),
+            Err(problem) => return Ok(refused(problem_key(&problem))),
         };
         // The state allowed only this person's passkeys; which one answered (and is it
         // still theirs: it may have been removed since the ceremony started):
@@ -289,7 +286,7 @@ impl Portico {
             Some((row, stored)) if row.user_id == person.id => {
                 self.record_use(row, stored, &result, now).await?;
             }
-            _ => return Ok(refused(&PasskeyProblem::Unknown.to_string())),
+            _ => return Ok(refused(problem_key(&PasskeyProblem::Unknown))),
         }
         let to = self
             .finish_log_in(session, &person, pending.next, client, now)
@@ -309,7 +306,7 @@ impl Portico {
         let Some(person) = self.session_person(session).await? else {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "Your session has ended. Log in again.",
+                "service-common-session-ended",
                 ErrorKind::Forbidden,
             ));
         };
@@ -330,7 +327,7 @@ impl Portico {
             txn.rollback().await?;
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "There is no such passkey.",
+                "service-passkeys-no-such-passkey",
                 ErrorKind::NotFound,
             ));
         };
@@ -351,9 +348,9 @@ impl Portico {
         self.tell(
             &txn,
             &person,
-            &format!(
-                "The passkey named \u{201c}{}\u{201d} was removed from your account.",
-                row.name
+            Words::with(
+                "email-security-passkey-removed",
+                &[("name", row.name.clone())],
             ),
             now,
         )
@@ -364,9 +361,9 @@ impl Portico {
             .await?;
         txn.commit().await?;
         self.outbox.wake();
-        Ok(ActionOutcome::done(format!(
-            "Removed the passkey {}.",
-            row.name
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-passkeys-removed",
+            &[("name", row.name.clone())],
         )))
     }
 
@@ -443,9 +440,20 @@ impl Portico {
     }
 }
 
-fn refused(message: &str) -> PasskeyStep {
+/// Refused, with a message in the page's language.
+fn refused(message: impl Into<app::forms::Message>) -> PasskeyStep {
     PasskeyStep::Refused {
-        message: message.to_owned(),
+        message: message.into().text(),
+    }
+}
+
+/// The message of a ceremony's problem.
+fn problem_key(problem: &PasskeyProblem) -> &'static str {
+    match problem {
+        PasskeyProblem::Malformed => "service-passkeys-malformed",
+        PasskeyProblem::Refused => "service-passkeys-refused",
+        PasskeyProblem::Unknown => "service-passkeys-unknown",
+        PasskeyProblem::NoCeremony => "service-passkeys-no-ceremony",
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use app::api::{Access, ActionOutcome, PeopleList, PersonView, PER_PAGE};
 use app::forms::{ErrorKind, Field};
+use app::i18n::{format_number, t, t_with, Lang};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
 use tower_sessions::Session;
@@ -110,7 +111,7 @@ impl Portico {
                 name: full_name(person),
                 email: person.email.clone(),
                 kind: kind_label(person, &companies),
-                status: status_label(person.status).to_owned(),
+                status: status_label(person.status),
                 second_factors: factors_label(factors),
                 has_second_factors: factors.any() || factors.recovery_codes_left > 0,
             });
@@ -132,7 +133,7 @@ impl Portico {
             Err(_) => {
                 return Ok(ActionOutcome::refused(
                     Field::Form,
-                    "Only administrators can reset second factors.",
+                    "service-people-reset-forbidden",
                     ErrorKind::Forbidden,
                 ))
             }
@@ -147,7 +148,7 @@ impl Portico {
         if admin.id == person_id {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "You cannot reset your own second factors: ask another administrator.",
+                "service-people-reset-own",
                 ErrorKind::Conflict,
             ));
         }
@@ -157,16 +158,16 @@ impl Portico {
             txn.rollback().await?;
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "There is no such person.",
+                "service-people-no-such-person",
                 ErrorKind::NotFound,
             ));
         };
         let factors = self.factors_of(&txn, person.id).await?;
         if !factors.any() && factors.recovery_codes_left == 0 {
             txn.rollback().await?;
-            return Ok(ActionOutcome::done(format!(
-                "{} has no second factor.",
-                person.email
+            return Ok(ActionOutcome::done(app::i18n::t_with(
+                "service-people-no-second-factor",
+                &[("email", person.email.clone())],
             )));
         }
         turn_off_app(&txn, person.id).await?;
@@ -178,9 +179,7 @@ impl Portico {
         self.tell(
             &txn,
             &person,
-            "An administrator removed the second factors of your account (your authenticator \
-             app, passkeys and recovery codes), as you asked. Set up a new one on your \
-             security page.",
+            crate::mail::templates::Words::key("email-security-factors-reset"),
             now,
         )
         .await?;
@@ -188,64 +187,74 @@ impl Portico {
             actor: Some(admin.id),
             subject: Some(person.id),
             account: person.account_id,
-            detail: Some(factors_label(factors)),
+            detail: Some(factors_in(Lang::DEFAULT, factors)),
         }
         .record(&txn, AuditAction::SecondFactorsReset, now)
         .await?;
         txn.commit().await?;
         self.outbox.wake();
-        Ok(ActionOutcome::done(format!(
-            "Removed the second factors of {}. They were told by email.",
-            person.email
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-people-factors-removed",
+            &[("email", person.email.clone())],
         )))
     }
 }
 
 fn kind_label(person: &user::Model, companies: &HashMap<i32, String>) -> String {
     if is_administrator(person) {
-        return "Administrator".into();
+        return t("label-kind-administrator");
     }
     match (
         person.kind,
         person.account_id.and_then(|id| companies.get(&id)),
     ) {
-        (UserKind::Consumer, _) => "Consumer".into(),
-        (UserKind::Contact, Some(company)) => format!("Contact of {company}"),
-        (UserKind::Contact, None) => "Business contact without a company".into(),
-        (UserKind::Staff, _) => "Staff".into(),
+        (UserKind::Consumer, _) => t("label-kind-consumer"),
+        (UserKind::Contact, Some(company)) => {
+            t_with("label-kind-contact-of", &[("company", company.clone())])
+        }
+        (UserKind::Contact, None) => t("label-kind-contact-without-company"),
+        (UserKind::Staff, _) => t("label-kind-staff"),
     }
 }
 
-pub(super) fn status_label(status: UserStatus) -> &'static str {
-    match status {
-        UserStatus::Unverified => "Unverified",
-        UserStatus::PendingApproval => "Waiting for approval",
-        UserStatus::Active => "Active",
-        UserStatus::Disabled => "Login disabled",
-        UserStatus::Rejected => "Rejected",
-    }
+/// A status in the page's language ("Active", "Login disabled", …).
+pub(super) fn status_label(status: UserStatus) -> String {
+    t(match status {
+        UserStatus::Unverified => "label-status-unverified",
+        UserStatus::PendingApproval => "label-status-pending-approval",
+        UserStatus::Active => "label-status-active",
+        UserStatus::Disabled => "label-status-disabled",
+        UserStatus::Rejected => "label-status-rejected",
+    })
 }
 
-/// "Authenticator app, 2 passkeys, 8 recovery codes", or "None".
+/// "Authenticator app, 2 passkeys, 8 recovery codes", or "None", in the page's language.
 fn factors_label(factors: Factors) -> String {
+    factors_in(app::i18n::lang(), factors)
+}
+
+/// The factors in `lang`. The audit log stores them in English ([`Lang::DEFAULT`]), as it
+/// stores its other details.
+fn factors_in(lang: Lang, factors: Factors) -> String {
+    let count = |key: &str, n: u64| lang.text_with(key, &[("count", format_number(lang, n))]);
     let mut parts = Vec::new();
     if factors.app {
-        parts.push("Authenticator app".to_owned());
+        parts.push(lang.text("label-factors-app"));
     }
     match factors.passkeys {
         0 => {}
-        1 => parts.push("1 passkey".into()),
-        n => parts.push(format!("{n} passkeys")),
+        1 => parts.push(lang.text("label-factors-passkeys-one")),
+        n => parts.push(count("label-factors-passkeys-many", n)),
     }
     match factors.recovery_codes_left {
         0 => {}
-        1 => parts.push("1 recovery code".into()),
-        n => parts.push(format!("{n} recovery codes")),
+        1 => parts.push(lang.text("label-factors-recovery-codes-one")),
+        n => parts.push(count("label-factors-recovery-codes-many", n)),
     }
     if parts.is_empty() {
-        "None".into()
+        lang.text("label-factors-none")
     } else {
-        parts.join(", ")
+        parts.join(&lang.text("label-factors-separator"))
     }
 }
 

@@ -16,7 +16,7 @@ use super::{Portico, ServiceError};
 use crate::db::entities::email_token::{self, TokenPurpose};
 use crate::db::entities::{account, user};
 use crate::limits::wait_in_words;
-use crate::mail::{outbox, templates};
+use crate::mail::{language_of, outbox, templates};
 use crate::password_rules::is_common;
 
 impl Portico {
@@ -81,9 +81,9 @@ impl Portico {
             .record(&txn, AuditAction::NameChanged, now)
             .await?;
         txn.commit().await?;
-        Ok(ActionOutcome::done(format!(
-            "Saved your name: {} {}.",
-            form.first_name, form.last_name
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-profile-name-saved",
+            &[("name", format!("{} {}", form.first_name, form.last_name))],
         )))
     }
 
@@ -121,8 +121,8 @@ impl Portico {
         let count = ended.len();
         self.delete_stored_sessions(ended).await;
         Ok(ActionOutcome::done(match count {
-            0 => "Your password is changed.".to_owned(),
-            _ => "Your password is changed, and your other sessions are logged out.".to_owned(),
+            0 => app::i18n::t("service-profile-password-changed"),
+            _ => app::i18n::t("service-profile-password-changed-logged-out"),
         }))
     }
 
@@ -143,13 +143,13 @@ impl Portico {
         }
         if new_email.normalized() == person.email_normalized {
             return Ok(new_email_error(
-                "This is already your email address",
+                "service-profile-same-email",
                 ErrorKind::Invalid,
             ));
         }
         if find_by_address(&self.db, &new_email).await?.is_some() {
             return Ok(new_email_error(
-                "This email address belongs to another account",
+                "service-profile-email-taken",
                 ErrorKind::EmailTaken,
             ));
         }
@@ -169,9 +169,9 @@ impl Portico {
             Err(wait) => {
                 txn.rollback().await?;
                 return Ok(new_email_error(
-                    &format!(
-                        "We sent a link a short while ago. You can ask for another in {}.",
-                        wait_in_words(wait)
+                    app::forms::Message::key_with(
+                        "service-profile-link-sent-lately",
+                        &[("wait", wait_in_words(wait))],
                     ),
                     ErrorKind::TooManyAttempts,
                 ));
@@ -180,13 +180,20 @@ impl Portico {
         let link = self.link(portal, &format!("/email-change?token={}", token.as_str()));
         outbox::enqueue(
             &txn,
-            &templates::email_change_link(portal, new_email.as_typed(), &person.first_name, link),
+            &templates::email_change_link(
+                language_of(&person),
+                portal,
+                new_email.as_typed(),
+                &person.first_name,
+                link,
+            ),
             now,
         )
         .await?;
         outbox::enqueue(
             &txn,
             &templates::email_change_notice(
+                language_of(&person),
                 portal,
                 &person.email,
                 &person.first_name,
@@ -203,10 +210,12 @@ impl Portico {
         txn.commit().await?;
         self.outbox.wake();
         self.delete_stored_sessions(ended).await;
-        Ok(ActionOutcome::done(format!(
-            "We sent a link to {}. Your address changes when you open it; until then, keep using {}. Your other sessions are logged out.",
-            new_email.as_typed(),
-            person.email
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            "service-profile-email-link-sent",
+            &[
+                ("new", new_email.as_typed().to_owned()),
+                ("current", person.email.clone()),
+            ],
         )))
     }
 
@@ -226,22 +235,23 @@ impl Portico {
             .await?;
         txn.commit().await?;
         self.delete_stored_sessions(ended).await;
-        Ok(ActionOutcome::done("Your other sessions are logged out."))
+        Ok(ActionOutcome::done(app::i18n::t(
+            "service-profile-other-sessions-ended",
+        )))
     }
 }
 
-/// What a sensitive action says to a person who has not proved who they are lately.
-pub const CONFIRM_FIRST: &str =
-    "For your security, confirm it's you (with your password) before you change this.";
+/// What a sensitive action says to a person who has not proved who they are lately (a key).
+pub const CONFIRM_FIRST: &str = "service-profile-confirm-first";
 
 fn log_in_first() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Form,
-        "Your session has ended. Log in again.",
+        "service-common-session-ended",
         ErrorKind::Forbidden,
     )
 }
 
-fn new_email_error(message: &str, kind: ErrorKind) -> ActionOutcome {
+fn new_email_error(message: impl Into<app::forms::Message>, kind: ErrorKind) -> ActionOutcome {
     ActionOutcome::refused(Field::NewEmail, message, kind)
 }

@@ -55,7 +55,7 @@ impl Portico {
             return Ok(Confirmation::Rejected {
                 errors: FieldErrors::one_of_kind(
                     Field::Form,
-                    "Your session has ended. Log in again.",
+                    "service-common-session-ended",
                     ErrorKind::Forbidden,
                 ),
             });
@@ -88,9 +88,9 @@ impl Portico {
         if let Err(wait) = limits::attempt(&self.db, limit, address, now).await? {
             return Ok(Err(FieldErrors::one_of_kind(
                 Field::CurrentPassword,
-                format!(
-                    "Too many wrong passwords. Wait {} and try again.",
-                    wait_in_words(wait)
+                app::forms::Message::key_with(
+                    "service-reauthentication-too-many",
+                    &[("wait", wait_in_words(wait))],
                 ),
                 ErrorKind::TooManyAttempts,
             )));
@@ -102,7 +102,7 @@ impl Portico {
         {
             return Ok(Err(FieldErrors::one(
                 Field::CurrentPassword,
-                "Your current password is incorrect",
+                "service-reauthentication-wrong-password",
             )));
         }
         limits::refund(&self.db, limit, address, now).await?;

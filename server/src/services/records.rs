@@ -78,7 +78,7 @@ impl Portico {
             _ => {
                 return Ok(ActionOutcome::refused(
                     Field::Form,
-                    "Only administrators can do this.",
+                    "service-records-forbidden",
                     ErrorKind::Forbidden,
                 ))
             }
@@ -86,7 +86,7 @@ impl Portico {
         if id == admin.id {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "You cannot disable your own login.",
+                "service-records-own-login",
                 ErrorKind::Invalid,
             ));
         }
@@ -108,7 +108,7 @@ impl Portico {
         let Some(person) = user::Entity::find_by_id(id).one(&txn).await? else {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                "There is no such person.",
+                "service-records-no-such-person",
                 ErrorKind::NotFound,
             ));
         };
@@ -123,9 +123,13 @@ impl Portico {
         if changed.rows_affected == 0 {
             return Ok(ActionOutcome::refused(
                 Field::Form,
-                format!(
-                    "{name}'s login is not {}.",
-                    if enable { "disabled" } else { "active" }
+                app::forms::Message::key_with(
+                    if enable {
+                        "service-records-login-not-disabled"
+                    } else {
+                        "service-records-login-not-active"
+                    },
+                    &[("name", name.clone())],
                 ),
                 ErrorKind::Conflict,
             ));
@@ -145,11 +149,14 @@ impl Portico {
         .await?;
         txn.commit().await?;
         self.delete_stored_sessions(ended).await;
-        Ok(ActionOutcome::done(if enable {
-            format!("Enabled {name}'s login.")
-        } else {
-            format!("Disabled {name}'s login; their sessions ended.")
-        }))
+        Ok(ActionOutcome::done(app::i18n::t_with(
+            if enable {
+                "service-records-login-enabled"
+            } else {
+                "service-records-login-disabled"
+            },
+            &[("name", name)],
+        )))
     }
 
     /// The audit log, newest first, filtered by person, company, action and dates.
@@ -186,7 +193,10 @@ impl Portico {
                 .all(&self.db)
                 .await?;
             if ids.is_empty() {
-                problem = Some(format!("No person matches “{}”.", filter.person));
+                problem = Some(app::i18n::t_with(
+                    "service-records-no-person-matches",
+                    &[("person", filter.person.clone())],
+                ));
             }
             condition = condition.add(
                 Condition::any()
@@ -204,7 +214,10 @@ impl Portico {
                 .all(&self.db)
                 .await?;
             if ids.is_empty() {
-                problem = Some(format!("No company matches “{}”.", filter.company));
+                problem = Some(app::i18n::t_with(
+                    "service-records-no-company-matches",
+                    &[("company", filter.company.clone())],
+                ));
             }
             condition = condition.add(audit_entry::Column::AccountId.is_in(ids));
         }
@@ -212,7 +225,7 @@ impl Portico {
             if actions.contains(&filter.action) {
                 condition = condition.add(audit_entry::Column::Action.eq(filter.action.clone()));
             } else {
-                problem = Some("Choose an action from the list.".into());
+                problem = Some(app::i18n::t("service-records-choose-action"));
                 filter.action.clear();
             }
         }
@@ -223,7 +236,7 @@ impl Portico {
                     let start = from.and_time(NaiveTime::MIN).and_utc();
                     condition = condition.add(audit_entry::Column::At.gte(start));
                 }
-                None => problem = Some("Write dates as YYYY-MM-DD.".into()),
+                None => problem = Some(app::i18n::t("service-records-date-format")),
             }
         }
         if !filter.to.trim().is_empty() {
@@ -232,7 +245,7 @@ impl Portico {
                     let end = after.and_time(NaiveTime::MIN).and_utc();
                     condition = condition.add(audit_entry::Column::At.lt(end));
                 }
-                None => problem = Some("Write dates as YYYY-MM-DD.".into()),
+                None => problem = Some(app::i18n::t("service-records-date-format")),
             }
         }
         let mut entries = audit_entry::Entity::find()
@@ -284,14 +297,14 @@ impl Portico {
                 people
                     .get(&id)
                     .cloned()
-                    .unwrap_or_else(|| "a deleted account".into())
+                    .unwrap_or_else(|| app::i18n::t("label-actor-deleted-account"))
             })
         };
         Ok(entries
             .into_iter()
             .map(|e| AuditView {
                 at: date(e.at),
-                actor: named(e.actor_id).unwrap_or_else(|| "Portico".into()),
+                actor: named(e.actor_id).unwrap_or_else(|| app::i18n::t("label-actor-portico")),
                 action: e.action.replace('_', " "),
                 subject: named(e.subject_id),
                 company: e.account_id.and_then(|id| companies.get(&id).cloned()),

@@ -22,7 +22,7 @@ use crate::db::entities::user::{self, UserStatus};
 use crate::db::hold_row;
 use crate::db::is_unique_violation;
 use crate::limits;
-use crate::mail::{outbox, templates};
+use crate::mail::{language_of, outbox, templates};
 use crate::password_rules::is_common;
 use crate::tokens::{could_be_a_token, hash_token, Token};
 
@@ -33,9 +33,11 @@ pub const LINK_INTERVAL: Duration = Duration::seconds(60);
 /// …and at most this many a day (besides the one registration sends).
 pub const LINKS_PER_DAY: u64 = 5;
 
-pub const RESET_SENT: &str = "If an account exists for this address, we sent a link to reset its password. The link works for 1 hour. If you asked a moment ago, wait a minute before asking again.";
+/// The answer to a request for a reset link, whatever the address (a key).
+pub const RESET_SENT: &str = "service-recovery-reset-sent";
 
-pub const RESEND_SENT: &str = "If an unverified registration exists for this address, we sent a new verification link to it. Links sent before no longer work. If you asked a moment ago, wait a minute before asking again.";
+/// The answer to a request for a new verification link, whatever the address (a key).
+pub const RESEND_SENT: &str = "service-recovery-resend-sent";
 
 /// Whether a request for an emailed link sent one. The page never tells: it says the
 /// same whatever the address, so that nobody learns which addresses have accounts.
@@ -75,7 +77,13 @@ impl Portico {
             return Ok(LinkRequest::TooSoon);
         };
         let link = self.link(portal, &format!("/reset/new?token={}", token.as_str()));
-        let email = templates::password_reset(portal, &person.email, &person.first_name, link);
+        let email = templates::password_reset(
+            language_of(&person),
+            portal,
+            &person.email,
+            &person.first_name,
+            link,
+        );
         outbox::enqueue(&txn, &email, now).await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::PasswordResetRequested, now)
@@ -139,15 +147,12 @@ impl Portico {
         if person.status != UserStatus::Active || home != portal {
             return Ok(NewPasswordOutcome::Saved {
                 message: match person.status {
-                    UserStatus::Active => {
-                        format!("Your password is saved. Log in at the {}.", home.name())
-                    }
-                    UserStatus::Unverified => {
-                        "Your password is saved. Verify your email address before you log in."
-                            .into()
-                    }
-                    _ => "Your password is saved, but your account cannot log in at the moment."
-                        .into(),
+                    UserStatus::Active => app::i18n::t_with(
+                        "service-recovery-saved-other-portal",
+                        &[("portal", home.name())],
+                    ),
+                    UserStatus::Unverified => app::i18n::t("service-recovery-saved-unverified"),
+                    _ => app::i18n::t("service-recovery-saved-cannot-log-in"),
                 },
             });
         }
@@ -194,7 +199,13 @@ impl Portico {
         let link = self.link(portal, &format!("/verify?token={}", token.as_str()));
         outbox::enqueue(
             &txn,
-            &templates::verification(portal, &person.email, &person.first_name, &link),
+            &templates::verification(
+                language_of(&person),
+                portal,
+                &person.email,
+                &person.first_name,
+                &link,
+            ),
             now,
         )
         .await?;
@@ -299,7 +310,13 @@ impl Portico {
         let ended = self.end_logins(db, person.id, keep).await?;
         let portal = person.kind.portal();
         let reset = self.link(portal, "/reset");
-        let email = templates::password_changed(portal, &person.email, &person.first_name, reset);
+        let email = templates::password_changed(
+            language_of(person),
+            portal,
+            &person.email,
+            &person.first_name,
+            reset,
+        );
         outbox::enqueue(db, &email, now).await?;
         Ok(ended)
     }

@@ -10,6 +10,7 @@ use app::captcha::CaptchaResponse;
 use app::forms::registration::ValidRegistration;
 use app::forms::registration_code::INCORRECT as INCORRECT_CODE;
 use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail, RegistrationCode};
+use app::i18n::Lang;
 use app::policies::AGREED_AT_REGISTRATION;
 use app::portal::Portal;
 use chrono::{DateTime, Duration, Utc};
@@ -27,17 +28,19 @@ use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
 use crate::db::entities::{account, captcha_spent, consent};
 use crate::db::is_unique_violation;
 use crate::limits::{self, client_key, wait_in_words};
-use crate::mail::{outbox, templates};
-use crate::password_rules::{is_common, COMMON_PASSWORD};
+use crate::mail::{language_of, outbox, templates};
+use crate::password_rules::is_common;
 use crate::tokens::Token;
 use crate::webhooks::{self, Event};
 
 /// How long a verification link works.
 pub const VERIFICATION_LIFETIME: Duration = Duration::hours(24);
 
-pub const EMAIL_TAKEN: &str = "An account with this email address already exists.";
+/// The key of the message for an address that has an account in this portal.
+pub const EMAIL_TAKEN: &str = "service-registration-email-taken";
 
 impl Portico {
+    /// A registration in the default language (see [`Portico::register_in_at`]).
     pub async fn register_at(
         &self,
         client: IpAddr,
@@ -45,9 +48,22 @@ impl Portico {
         form: ValidRegistration,
         now: DateTime<Utc>,
     ) -> Result<RegisterOutcome, ServiceError> {
+        self.register_in_at(client, portal, form, Lang::DEFAULT, now)
+            .await
+    }
+
+    /// A registration made in `language`, which the person's emails are written in.
+    pub async fn register_in_at(
+        &self,
+        client: IpAddr,
+        portal: Portal,
+        form: ValidRegistration,
+        language: Lang,
+        now: DateTime<Utc>,
+    ) -> Result<RegisterOutcome, ServiceError> {
         let client = client_key(client);
         if is_common(&form.password) {
-            return Ok(self.rejected(&client, common_password(), now));
+            return Ok(self.rejected(&client, common_password(), now, language));
         }
         // An account whose deletion fell due frees its address now.
         self.erase_if_due(form.email.normalized(), now).await?;
@@ -56,7 +72,7 @@ impl Portico {
         if let CaptchaResponse::Answer { .. } = form.captcha {
             let limit = &self.limits.question_answers;
             if let Err(wait) = limits::attempt(&self.db, limit, &client, now).await? {
-                return Ok(self.rejected(&client, too_many_answers(wait), now));
+                return Ok(self.rejected(&client, too_many_answers(wait), now, language));
             }
         }
         let pass = match self.captcha.check(&form.captcha, now) {
@@ -64,10 +80,18 @@ impl Portico {
             // A wrong answer spends the challenge: one challenge, one answer.
             Err((problem, Some(challenge))) => {
                 return self
-                    .refuse_after_spending(&client, &challenge, captcha_error(problem), now)
+                    .refuse_after_spending(
+                        &client,
+                        &challenge,
+                        captcha_error(problem),
+                        now,
+                        language,
+                    )
                     .await;
             }
-            Err((problem, None)) => return Ok(self.rejected(&client, captcha_error(problem), now)),
+            Err((problem, None)) => {
+                return Ok(self.rejected(&client, captcha_error(problem), now, language))
+            }
         };
         // The company of a business contact's code. A wrong code spends the challenge,
         // and attempts per client are limited, so that codes cannot be guessed.
@@ -76,7 +100,7 @@ impl Portico {
                 Ok(account) => Some(account),
                 Err(errors) => {
                     return self
-                        .refuse_after_spending(&client, &pass, errors, now)
+                        .refuse_after_spending(&client, &pass, errors, now, language)
                         .await
                 }
             },
@@ -87,7 +111,7 @@ impl Portico {
         // address after address.
         if let Some(home) = self.address_in_use(&form.email, now).await? {
             return self
-                .refuse_after_spending(&client, &pass, email_taken(portal, home), now)
+                .refuse_after_spending(&client, &pass, email_taken(portal, home), now, language)
                 .await;
         }
         self.surge.record(&client, std::time::Instant::now());
@@ -96,7 +120,7 @@ impl Portico {
             limits::attempt(&self.db, &self.limits.registrations, &client, now).await?
         {
             return self
-                .refuse_after_spending(&client, &pass, too_many_registrations(wait), now)
+                .refuse_after_spending(&client, &pass, too_many_registrations(wait), now, language)
                 .await;
         }
         let password_hash = self.hasher.hash(form.password.clone()).await?;
@@ -105,7 +129,12 @@ impl Portico {
         let txn = self.db.begin().await?;
         match spend_captcha(&txn, &pass).await {
             Err(error) if is_unique_violation(&error) => {
-                return Ok(self.rejected(&client, captcha_error(CaptchaProblem::Spent), now));
+                return Ok(self.rejected(
+                    &client,
+                    captcha_error(CaptchaProblem::Spent),
+                    now,
+                    language,
+                ));
             }
             other => other?,
         }
@@ -128,6 +157,7 @@ impl Portico {
             last_login_at: Set(None),
             account_id: Set(None),
             role: Set(UserRole::Member),
+            preferred_language: Set(Some(language.tag().to_owned())),
             ..Default::default()
         }
         .insert(&txn)
@@ -136,7 +166,7 @@ impl Portico {
             Err(error) if is_unique_violation(&error) => {
                 // A concurrent registration took the address; which portal it is in
                 // is not known here, and this one's is the likelier.
-                return Ok(self.rejected(&client, email_taken(portal, portal), now));
+                return Ok(self.rejected(&client, email_taken(portal, portal), now, language));
             }
             other => other?,
         };
@@ -191,7 +221,13 @@ impl Portico {
         .insert(&txn)
         .await?;
         let link = self.link(portal, &format!("/verify?token={}", token.as_str()));
-        let email = templates::verification(portal, &user.email, &user.first_name, &link);
+        let email = templates::verification(
+            language_of(&user),
+            portal,
+            &user.email,
+            &user.first_name,
+            &link,
+        );
         outbox::enqueue(&txn, &email, now).await?;
         txn.commit().await?;
 
@@ -213,9 +249,9 @@ impl Portico {
         if let Err(wait) = limits::attempt(&self.db, limit, client, now).await? {
             return Ok(Err(FieldErrors::one_of_kind(
                 Field::RegistrationCode,
-                format!(
-                    "Too many registration codes were tried from your network. Try again in {}.",
-                    wait_in_words(wait)
+                app::forms::Message::key_with(
+                    "service-registration-too-many-codes",
+                    &[("wait", wait_in_words(wait))],
                 ),
                 ErrorKind::TooManyAttempts,
             )));
@@ -234,14 +270,15 @@ impl Portico {
         pass: &CaptchaPass,
         errors: FieldErrors,
         now: DateTime<Utc>,
+        language: Lang,
     ) -> Result<RegisterOutcome, ServiceError> {
         Ok(match spend_captcha(&self.db, pass).await {
             Err(error) if is_unique_violation(&error) => {
-                self.rejected(client, captcha_error(CaptchaProblem::Spent), now)
+                self.rejected(client, captcha_error(CaptchaProblem::Spent), now, language)
             }
             other => {
                 other?;
-                self.rejected(client, errors, now)
+                self.rejected(client, errors, now, language)
             }
         })
     }
@@ -263,10 +300,16 @@ impl Portico {
     }
 
     /// Refused: nothing was written, and the form comes back with a new challenge.
-    fn rejected(&self, client: &str, errors: FieldErrors, now: DateTime<Utc>) -> RegisterOutcome {
+    fn rejected(
+        &self,
+        client: &str,
+        errors: FieldErrors,
+        now: DateTime<Utc>,
+        language: Lang,
+    ) -> RegisterOutcome {
         RegisterOutcome::Rejected {
             errors,
-            captcha: self.challenge_for(client, now),
+            captcha: self.challenge_for(client, now, language),
         }
     }
 
@@ -276,9 +319,10 @@ impl Portico {
         &self,
         client: &str,
         now: DateTime<Utc>,
+        lang: app::i18n::Lang,
     ) -> app::captcha::CaptchaChallenge {
         let factor = self.surge.factor(client, std::time::Instant::now());
-        self.captcha.issue_harder(now, factor)
+        self.captcha.issue_harder(now, factor, lang)
     }
 }
 
@@ -321,9 +365,9 @@ fn email_taken(portal: Portal, home: Portal) -> FieldErrors {
     } else {
         FieldErrors::one_of_kind(
             Field::Email,
-            format!(
-                "This email address belongs to an account in the {}. Log in there instead.",
-                home.name()
+            app::forms::Message::key_with(
+                "service-registration-email-in-other-portal",
+                &[("portal", home.name())],
             ),
             ErrorKind::EmailInPortal(home),
         )
@@ -332,15 +376,15 @@ fn email_taken(portal: Portal, home: Portal) -> FieldErrors {
 
 /// The error of a new password on the list of common ones (for every form that sets one).
 pub fn common_password() -> FieldErrors {
-    FieldErrors::one(Field::Password, COMMON_PASSWORD)
+    FieldErrors::one(Field::Password, crate::password_rules::COMMON_PASSWORD)
 }
 
 fn too_many_answers(wait: std::time::Duration) -> FieldErrors {
     FieldErrors::one_of_kind(
         Field::Captcha,
-        format!(
-            "Too many answers to the security question came from your network. Try again in {}, or turn on JavaScript and select Verify instead.",
-            wait_in_words(wait)
+        app::forms::Message::key_with(
+            "service-registration-too-many-answers",
+            &[("wait", wait_in_words(wait))],
         ),
         ErrorKind::TooManyAttempts,
     )
@@ -349,14 +393,23 @@ fn too_many_answers(wait: std::time::Duration) -> FieldErrors {
 fn too_many_registrations(wait: std::time::Duration) -> FieldErrors {
     FieldErrors::one_of_kind(
         Field::Form,
-        format!(
-            "Too many registrations came from your network. Try again in {}.",
-            wait_in_words(wait)
+        app::forms::Message::key_with(
+            "service-registration-too-many-registrations",
+            &[("wait", wait_in_words(wait))],
         ),
         ErrorKind::TooManyAttempts,
     )
 }
 
 fn captcha_error(problem: CaptchaProblem) -> FieldErrors {
-    FieldErrors::one(Field::Captcha, problem.to_string())
+    FieldErrors::one(
+        Field::Captcha,
+        match problem {
+            CaptchaProblem::Malformed => "service-registration-captcha-malformed",
+            CaptchaProblem::Expired => "service-registration-captcha-expired",
+            CaptchaProblem::WrongSolution => "service-registration-captcha-wrong-solution",
+            CaptchaProblem::WrongAnswer => "service-registration-captcha-wrong-answer",
+            CaptchaProblem::Spent => "service-registration-captcha-spent",
+        },
+    )
 }

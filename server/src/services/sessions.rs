@@ -21,6 +21,10 @@ use crate::db::entities::{login, user};
 /// The session key that holds the login's id.
 pub const SESSION_LOGIN_ID: &str = "login_id";
 
+/// The session key that holds the signed-in person's language (from their profile, and
+/// changed with the switcher): `http::language` prefers it to the cookie.
+pub const SESSION_LANGUAGE: &str = "language";
+
 /// How often "last seen" is written: not on every request.
 const LAST_SEEN_EVERY: Duration = Duration::seconds(60);
 
@@ -63,6 +67,9 @@ impl Portico {
         .await?;
         session.insert(SESSION_USER_ID, person.id).await?;
         session.insert(SESSION_LOGIN_ID, id).await?;
+        if let Some(language) = &person.preferred_language {
+            session.insert(SESSION_LANGUAGE, language).await?;
+        }
         self.mark_authenticated(session, now).await?;
         user::Entity::update_many()
             .col_expr(user::Column::LastLoginAt, Expr::value(now))
@@ -168,15 +175,16 @@ impl Portico {
                     .user_agent
                     .as_deref()
                     .map(browser_of)
-                    .unwrap_or_else(|| "Unknown browser".into()),
+                    .unwrap_or_else(|| app::i18n::t("label-browser-unknown")),
                 current: l.id == current,
             })
             .collect())
     }
 }
 
-/// "Firefox on Windows", from a user agent. Written here: the lists a parser crate
-/// carries (hundreds of KB of patterns) buy nothing for one line in a table.
+/// "Firefox on Windows", from a user agent, in the current language (English outside a
+/// request). Written here: the lists a parser crate carries (hundreds of KB of patterns)
+/// buy nothing for one line in a table.
 pub fn browser_of(user_agent: &str) -> String {
     let browser = [
         ("Edg/", "Edge"),
@@ -189,7 +197,10 @@ pub fn browser_of(user_agent: &str) -> String {
     ]
     .into_iter()
     .find(|(token, _)| user_agent.contains(token))
-    .map_or("A browser", |(_, name)| name);
+    .map_or_else(
+        || app::i18n::t("label-browser-any"),
+        |(_, name)| name.to_owned(),
+    );
     let system = [
         ("Android", "Android"),
         ("iPhone", "iOS"),
@@ -203,8 +214,11 @@ pub fn browser_of(user_agent: &str) -> String {
     .find(|(token, _)| user_agent.contains(token))
     .map(|(_, name)| name);
     match system {
-        Some(system) => format!("{browser} on {system}"),
-        None => browser.to_owned(),
+        Some(system) => app::i18n::t_with(
+            "label-browser-on-system",
+            &[("browser", browser), ("system", system.to_owned())],
+        ),
+        None => browser,
     }
 }
 

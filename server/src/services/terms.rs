@@ -141,7 +141,7 @@ impl Portico {
                 .await?
                 .into_iter()
                 .map(|policy| ChangedPolicy {
-                    title: policy.title.to_owned(),
+                    title: policy.title(),
                     version: policy.version.to_owned(),
                     path: portal.path(policy.path),
                 })
@@ -164,7 +164,7 @@ impl Portico {
         session.remove::<PendingTerms>(TERMS_PENDING).await?;
         if answer == TermsAnswer::Decline {
             return Ok(TermsOutcome::LoggedOut {
-                message: "You are logged out. To use your account, log in again and agree to the new terms.".into(),
+                message: app::i18n::t("service-terms-declined"),
             });
         }
         let outdated = outdated_policies(&self.db, person.id).await?;

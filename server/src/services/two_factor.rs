@@ -27,7 +27,8 @@ use crate::db::entities::{account, passkey, recovery_code};
 use crate::db::hold_row;
 use crate::factors::{recovery_codes, totp};
 use crate::limits::{self, wait_in_words};
-use crate::mail::{outbox, templates};
+use crate::mail::templates::{self, Words};
+use crate::mail::{language_of, outbox};
 
 /// The session key of a log-in waiting for its second step.
 pub const PENDING_LOG_IN: &str = "pending_log_in";
@@ -39,11 +40,10 @@ const FRESH_RECOVERY_CODES: &str = "fresh_recovery_codes";
 /// How long the step after a right password may take.
 pub const PENDING_LIFETIME: Duration = Duration::minutes(10);
 
-pub const WRONG_CODE: &str =
-    "That code is not right. Check that your phone's clock is right, or use a recovery code.";
-pub const LOG_IN_AGAIN: &str = "Your log-in has expired. Log in again.";
-pub const LAST_REQUIRED_FACTOR: &str =
-    "You need a second factor to log in here: add another before you remove this one.";
+/// The keys of messages several steps give.
+pub const WRONG_CODE: &str = "service-two-factor-wrong-code";
+pub const LOG_IN_AGAIN: &str = "service-two-factor-log-in-again";
+pub const LAST_REQUIRED_FACTOR: &str = "service-two-factor-last-required";
 
 /// A log-in whose password was right, waiting for its second step.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -319,8 +319,16 @@ impl Portico {
             return Ok(false);
         }
         let left = self.factors_of(&txn, person.id).await?.recovery_codes_left;
-        self.tell(&txn, person, &format!("A recovery code was used to log in to your account. {left} of your recovery codes are left."), now)
-            .await?;
+        self.tell(
+            &txn,
+            person,
+            Words::with(
+                "email-security-recovery-code-used",
+                &[("left", left.to_string())],
+            ),
+            now,
+        )
+        .await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::RecoveryCodeUsed, now)
             .await?;
@@ -431,14 +439,14 @@ impl Portico {
         let Some(secret) = session.get::<String>(TOTP_SETUP).await? else {
             return Ok(confirmation_refused(
                 Field::Code,
-                "This page is out of date. Reload it and scan the new code.",
+                "service-two-factor-setup-outdated",
                 ErrorKind::Conflict,
             ));
         };
         let Some(step) = totp::accepted_step(&secret, &code, now.timestamp() as u64, None) else {
             return Ok(confirmation_refused(
                 Field::Code,
-                "That code is not right. Type the code your app shows now for Portico.",
+                "service-two-factor-setup-wrong-code",
                 ErrorKind::Invalid,
             ));
         };
@@ -457,13 +465,8 @@ impl Portico {
         } else {
             None
         };
-        self.tell(
-            &txn,
-            &person,
-            "An authenticator app was set up as a second factor for your account.",
-            now,
-        )
-        .await?;
+        self.tell(&txn, &person, Words::key("email-security-app-added"), now)
+            .await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::AuthenticatorAdded, now)
             .await?;
@@ -521,7 +524,9 @@ impl Portico {
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
         let factors = self.factors_of(&txn, person.id).await?;
         if !factors.app {
-            return Ok(ActionOutcome::done("Your authenticator app is off."));
+            return Ok(ActionOutcome::done(app::i18n::t(
+                "service-two-factor-app-off",
+            )));
         }
         if factors.passkeys == 0 && self.must_have_second_factor(&person).await? {
             txn.rollback().await?;
@@ -535,19 +540,16 @@ impl Portico {
         if factors.passkeys == 0 {
             delete_recovery_codes(&txn, person.id).await?;
         }
-        self.tell(
-            &txn,
-            &person,
-            "The authenticator app was turned off as a second factor for your account.",
-            now,
-        )
-        .await?;
+        self.tell(&txn, &person, Words::key("email-security-app-removed"), now)
+            .await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::AuthenticatorRemoved, now)
             .await?;
         txn.commit().await?;
         self.outbox.wake();
-        Ok(ActionOutcome::done("Your authenticator app is off."))
+        Ok(ActionOutcome::done(app::i18n::t(
+            "service-two-factor-app-off",
+        )))
     }
 
     /// Checks a person's password, or a current code from their authenticator app (six
@@ -584,7 +586,7 @@ impl Portico {
         let Some(person) = self.session_person(session).await? else {
             return Ok(confirmation_refused(
                 Field::Form,
-                "Your session has ended. Log in again.",
+                "service-common-session-ended",
                 ErrorKind::Forbidden,
             ));
         };
@@ -601,7 +603,7 @@ impl Portico {
             txn.rollback().await?;
             return Ok(confirmation_refused(
                 Field::Form,
-                "Recovery codes come with a second factor: set one up first.",
+                "service-two-factor-codes-need-factor",
                 ErrorKind::Conflict,
             ));
         }
@@ -609,7 +611,7 @@ impl Portico {
         self.tell(
             &txn,
             &person,
-            "New recovery codes were made for your account. The old ones no longer work.",
+            Words::key("email-security-new-recovery-codes"),
             now,
         )
         .await?;
@@ -658,7 +660,7 @@ impl Portico {
             Err(_) => {
                 return Ok(ActionOutcome::refused(
                     Field::Form,
-                    "Only your company's customer administrators can change this.",
+                    "service-two-factor-rule-forbidden",
                     ErrorKind::Forbidden,
                 ))
             }
@@ -679,11 +681,11 @@ impl Portico {
         .record(&txn, AuditAction::TwoFactorRuleChanged, now)
         .await?;
         txn.commit().await?;
-        Ok(ActionOutcome::done(if require {
-            "Your company's contacts now need a second factor to log in. Those without one set it up at their next log-in."
+        Ok(ActionOutcome::done(app::i18n::t(if require {
+            "service-two-factor-rule-required"
         } else {
-            "A second factor is now up to each of your company's contacts."
-        }))
+            "service-two-factor-rule-optional"
+        })))
     }
 
     /// Tells a person, by email, what changed in how they log in (in `txn`).
@@ -691,11 +693,12 @@ impl Portico {
         &self,
         txn: &C,
         person: &user::Model,
-        what: &str,
+        what: Words,
         now: DateTime<Utc>,
     ) -> Result<(), DbErr> {
         let portal = person.kind.portal();
         let email = templates::security_notice(
+            language_of(person),
             portal,
             &person.email,
             &person.first_name,
@@ -788,7 +791,7 @@ fn log_in_again() -> LogInOutcome {
 fn log_in_first() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Form,
-        "Your session has ended. Log in again.",
+        "service-common-session-ended",
         ErrorKind::Forbidden,
     )
 }
@@ -800,15 +803,15 @@ pub(super) fn too_many_codes(wait: std::time::Duration) -> FieldErrors {
 fn too_many_codes_on(field: Field, wait: std::time::Duration) -> FieldErrors {
     FieldErrors::one_of_kind(
         field,
-        format!(
-            "Too many wrong codes. Wait {} and try again.",
-            wait_in_words(wait)
+        app::forms::Message::key_with(
+            "service-two-factor-too-many",
+            &[("wait", wait_in_words(wait))],
         ),
         ErrorKind::TooManyAttempts,
     )
 }
 
-fn confirmation_refused(field: Field, message: &str, kind: ErrorKind) -> Confirmation {
+fn confirmation_refused(field: Field, message: &'static str, kind: ErrorKind) -> Confirmation {
     Confirmation::Rejected {
         errors: FieldErrors::one_of_kind(field, message, kind),
     }

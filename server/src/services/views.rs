@@ -7,9 +7,9 @@ use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user::{self, UserRole, UserStatus};
 
-/// "24 Nov 2026, 09:05 UTC".
+/// "24 Nov 2026, 09:05 UTC", in the current page's language.
 pub fn date(at: DateTime<Utc>) -> String {
-    at.format("%-d %b %Y, %H:%M UTC").to_string()
+    app::i18n::format_date_time(app::i18n::lang(), at)
 }
 
 pub fn full_name(user: &user::Model) -> String {
@@ -31,8 +31,11 @@ pub fn request_view(
         RequestState::Rejected => RequestStatus::Rejected,
     };
     let decided = request.decided_at.map(|at| match decider {
-        Some(decider) => format!("by {} on {}", full_name(decider), date(at)),
-        None => format!("automatically on {}", date(at)),
+        Some(decider) => app::i18n::t_with(
+            "service-views-decided-by",
+            &[("name", full_name(decider)), ("date", date(at))],
+        ),
+        None => app::i18n::t_with("service-views-decided-automatically", &[("date", date(at))]),
     });
     RequestView {
         id: request.id,

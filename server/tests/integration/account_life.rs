@@ -220,9 +220,9 @@ async fn an_address_with_an_account_or_an_open_invitation_is_refused_on_the_emai
     let error = errors.iter().next().unwrap();
     assert_eq!(error.field, Field::Email);
     assert!(
-        error.message.contains("already has an account"),
+        error.message.text().contains("already has an account"),
         "{}",
-        error.message
+        error.message.text()
     );
 
     invite(&app, &carol, "ivy@acme.example", "member").await;

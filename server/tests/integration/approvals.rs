@@ -3,7 +3,7 @@
 //! decisions, an administrator's assignment, and who may do what.
 use crate::common;
 
-use app::api::{Access, ActionOutcome, AfterVerification, LogInOutcome, RegisterOutcome};
+use app::api::{Access, ActionOutcome, AfterVerification, HomeRole, LogInOutcome, RegisterOutcome};
 use app::forms::business::{
     CompanyChoice, ContactChange, Decision, PendingDecision, ValidContactChange, ValidDecision,
     ValidPendingDecision,
@@ -80,7 +80,7 @@ async fn log_in(app: &TestApp, portal: Portal, email: &str) -> LogInOutcome {
 
 fn form_error(outcome: &LogInOutcome) -> String {
     match outcome {
-        LogInOutcome::Rejected { errors } => errors.get(Field::Form).unwrap().message.clone(),
+        LogInOutcome::Rejected { errors } => errors.get(Field::Form).unwrap().message.text(),
         other => panic!("not refused: {other:?}"),
     }
 }
@@ -301,7 +301,7 @@ async fn a_request_is_decided_once_even_when_two_administrators_press_at_the_sam
         .decide_request_at(&carol, decision(request, Decision::Approve), Utc::now())
         .await
         .unwrap();
-    let message = errors(again).get(Field::Form).unwrap().message.clone();
+    let message = errors(again).get(Field::Form).unwrap().message.text();
     assert!(message.contains("was already"), "{message}");
 }
 
@@ -472,6 +472,7 @@ async fn an_administrator_approves_into_a_company_or_rejects_a_request_without_a
         .get(Field::Account)
         .unwrap()
         .message
+        .text()
         .contains("no customer administrator"));
     assert_eq!(
         request_of(&app, "ada@acme.example").await.state,
@@ -552,7 +553,7 @@ async fn an_incorrect_code_is_refused_on_its_field_and_guesses_per_client_are_li
     };
 
     let wrong = code_error(register("ada@acme.example", "ACME-7K2Q-9XPX", CLIENT).await);
-    assert_eq!(wrong.message, "Incorrect registration code");
+    assert_eq!(wrong.message.text(), "Incorrect registration code");
     assert_eq!(app.count(user::Entity).await, 0, "nothing is written");
     for _ in 0..9 {
         register("ada@acme.example", "ACME-7K2Q-9XPX", CLIENT).await;
@@ -561,9 +562,9 @@ async fn an_incorrect_code_is_refused_on_its_field_and_guesses_per_client_are_li
     let limited = code_error(register("ada@acme.example", ACME_CODE, CLIENT).await);
     assert_eq!(limited.kind, ErrorKind::TooManyAttempts);
     assert!(
-        limited.message.contains("Try again in"),
+        limited.message.text().contains("Try again in"),
         "{}",
-        limited.message
+        limited.message.text()
     );
     // Another client is not held back.
     let elsewhere = register(
@@ -598,7 +599,7 @@ async fn an_address_of_one_portal_is_sent_to_it_from_the_other() {
         RegisterOutcome::Rejected { errors, .. } => {
             let error = errors.get(Field::Email).unwrap();
             assert_eq!(error.kind, ErrorKind::EmailInPortal(Portal::Csp));
-            assert!(error.message.contains("Consumer Service Portal"));
+            assert!(error.message.text().contains("Consumer Service Portal"));
         }
         other => panic!("{other:?}"),
     }
@@ -637,6 +638,7 @@ async fn the_last_customer_admin_can_be_neither_removed_nor_disabled() {
         .get(Field::Form)
         .unwrap()
         .message
+        .text()
         .contains("last customer administrator"));
 
     // With a second one, either can step down, but not both.
@@ -678,6 +680,7 @@ async fn the_last_customer_admin_can_be_neither_removed_nor_disabled() {
         .get(Field::Form)
         .unwrap()
         .message
+        .text()
         .contains("last customer administrator"));
     assert_eq!(
         person(&app, "carol@acme.example").await.status,
@@ -819,7 +822,7 @@ async fn a_signed_in_home_names_the_company_the_role_and_the_requests_that_wait(
     app.contact("ada@acme.example", ACME_CODE).await;
     let home = app.portico.home_at(&carol).await.unwrap().expect("a home");
     assert_eq!(home.company.as_deref(), Some("Acme"));
-    assert_eq!(home.role, "Customer administrator");
+    assert_eq!(home.role, HomeRole::CustomerAdmin);
     assert_eq!(home.waiting_requests, Some(1));
     assert!(!home.has_second_factor);
 
@@ -829,8 +832,8 @@ async fn a_signed_in_home_names_the_company_the_role_and_the_requests_that_wait(
     let hank = app.logged_in(Portal::Csm, "hank@globex.example").await;
     let home = app.portico.home_at(&hank).await.unwrap().expect("a home");
     assert_eq!(
-        (home.company.as_deref(), home.role.as_str()),
-        (Some("Globex"), "Contact")
+        (home.company.as_deref(), home.role),
+        (Some("Globex"), HomeRole::Contact)
     );
     assert_eq!(
         home.waiting_requests, None,

@@ -16,6 +16,7 @@ use app::captcha::CaptchaResponse;
 use app::forms::business::{ContactChange, ValidContactChange};
 use app::forms::log_in::ConfirmIdentityForm;
 use app::forms::{ErrorKind, Field, NormalizedEmail};
+use app::i18n::Lang;
 use app::portal::Portal;
 use chrono::{Duration, Utc};
 use common::{app, client, log_in_form, TestApp, CLIENT, PASSWORD};
@@ -168,7 +169,7 @@ fn answered(
 fn captcha_error(outcome: &RegisterOutcome) -> Option<String> {
     match outcome {
         RegisterOutcome::Rejected { errors, .. } => {
-            errors.get(Field::Captcha).map(|e| e.message.clone())
+            errors.get(Field::Captcha).map(|e| e.message.text())
         }
         RegisterOutcome::Registered { .. } => None,
     }
@@ -318,7 +319,7 @@ async fn link_requests_answer_alike_whatever_the_address() {
     app.register("unverified@example.com").await;
     for reset in [true, false] {
         let expected = LinkRequestOutcome::Sent {
-            message: if reset { RESET_SENT } else { RESEND_SENT }.into(),
+            message: app::i18n::Lang::DEFAULT.text(if reset { RESET_SENT } else { RESEND_SENT }),
         };
         for email in [
             "nobody@example.com",
@@ -469,7 +470,7 @@ async fn a_common_password_is_refused_on_its_field_wherever_a_password_is_chosen
         .unwrap();
     assert!(
         matches!(&outcome, RegisterOutcome::Rejected { errors, .. }
-            if errors.get(Field::Password).is_some_and(|e| e.message == COMMON_PASSWORD)),
+            if errors.get(Field::Password).is_some_and(|e| e.message.key() == Some(COMMON_PASSWORD))),
         "{outcome:?}"
     );
     assert_eq!(app.count(user::Entity).await, 0);
@@ -486,7 +487,7 @@ async fn a_common_password_is_refused_on_its_field_wherever_a_password_is_chosen
         .await
         .unwrap();
     assert!(matches!(&outcome, ActionOutcome::Rejected { errors }
-        if errors.get(Field::Password).is_some_and(|e| e.message == COMMON_PASSWORD)));
+        if errors.get(Field::Password).is_some_and(|e| e.message.key() == Some(COMMON_PASSWORD))));
 
     app.portico
         .request_password_reset_at(&address("ada@example.com"), Utc::now())
@@ -520,18 +521,18 @@ async fn a_common_password_is_refused_on_its_field_wherever_a_password_is_chosen
 async fn the_security_code_grows_harder_while_one_client_keeps_signing_up() {
     let app = app().await;
     let elsewhere: IpAddr = "198.51.100.7".parse().unwrap();
-    let base = app.portico.new_captcha(CLIENT).max_number;
+    let base = app.portico.new_captcha(CLIENT, Lang::DEFAULT).max_number;
     // Seven: a backlog of six would be just under two thresholds once any time passed.
     for n in 0..7 {
         app.register(&format!("person{n}@example.com")).await;
     }
-    let harder = app.portico.new_captcha(CLIENT).max_number;
+    let harder = app.portico.new_captcha(CLIENT, Lang::DEFAULT).max_number;
     assert!(
         harder >= 4 * base,
         "{harder} after seven sign-ups, {base} before"
     );
     assert_eq!(
-        app.portico.new_captcha(elsewhere).max_number,
+        app.portico.new_captcha(elsewhere, Lang::DEFAULT).max_number,
         base,
         "another client is not affected"
     );

@@ -9,6 +9,7 @@ use crate::components::layout::PortalLayout;
 use crate::components::notice::notice;
 use crate::components::notice::provide_form_errors;
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::{t, t_with};
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -19,15 +20,15 @@ pub fn AcceptTermsPage(portal: Portal) -> impl IntoView {
     let posted = posted_submission(answer_terms);
     let changed = Resource::new_blocking(|| (), |_| changed_policies());
     view! {
-        <PortalLayout portal title="New terms">
+        <PortalLayout portal title=t("accept-terms-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
                     if let Some(Ok(TermsOutcome::LoggedOut { message })) = &outcome {
                         return view! {
-                            <h1>"You are logged out"</h1>
+                            <h1>{t("accept-terms-logged-out")}</h1>
                             <p class="lead" id="terms-declined">{message.clone()}</p>
-                            <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+                            <p><a class="button" href=portal.path("/log-in")>{t("accept-terms-log-in")}</a></p>
                         }
                         .into_any();
                     }
@@ -40,15 +41,15 @@ pub fn AcceptTermsPage(portal: Portal) -> impl IntoView {
                         Ok(Some(policies)) => {
                             let summary = notice(form_errors, None, errors);
                             view! {
-                                <h1>"Our terms have changed"</h1>
-                                <p class="lead">"Before you go on, please read and agree to the new versions:"</p>
+                                <h1>{t("accept-terms-heading")}</h1>
+                                <p class="lead">{t("accept-terms-lead")}</p>
                                 <ul id="changed-policies">
                                     {policies
                                         .into_iter()
                                         .map(|p| view! {
                                             <li>
                                                 <a href=p.path>{p.title}</a>
-                                                {format!(", version of {}", p.version)}
+                                                {t_with("accept-terms-version", &[("version", p.version)])}
                                             </li>
                                         })
                                         .collect_view()}
@@ -56,20 +57,20 @@ pub fn AcceptTermsPage(portal: Portal) -> impl IntoView {
                                 {summary}
                                 <form class="form" method="post" data-reload="" action=portal.path("/accept-terms") novalidate>
                                     <CheckboxField field=Field::Consent>
-                                        "I agree to the new versions"
+                                        {t("accept-terms-consent")}
                                     </CheckboxField>
                                     <div class="actions">
-                                        <button class="button" type="submit" name="form[answer]" value="accept">"Agree and continue"</button>
-                                        <button class="button button--secondary" type="submit" name="form[answer]" value="decline">"Decline and log out"</button>
+                                        <button class="button" type="submit" name="form[answer]" value="accept">{t("accept-terms-accept")}</button>
+                                        <button class="button button--secondary" type="submit" name="form[answer]" value="decline">{t("accept-terms-decline")}</button>
                                     </div>
                                 </form>
                             }
                             .into_any()
                         }
                         _ => view! {
-                            <h1>"Nothing to agree to"</h1>
-                            <p class="lead">"Your log-in has expired or you agreed already. Log in to go on."</p>
-                            <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+                            <h1>{t("accept-terms-nothing-title")}</h1>
+                            <p class="lead">{t("accept-terms-nothing-lead")}</p>
+                            <p><a class="button" href=portal.path("/log-in")>{t("accept-terms-log-in")}</a></p>
                         }
                         .into_any(),
                     }

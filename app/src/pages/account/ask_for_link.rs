@@ -13,6 +13,7 @@ use crate::enhance::{portal_argument, Behaviour, Reaction};
 use crate::enhance::{Enhanced, FormKind};
 use crate::forms::email_links::EmailForm;
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::t;
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -39,25 +40,25 @@ impl LinkKind {
         }
     }
 
-    fn title(self) -> &'static str {
-        match self {
-            LinkKind::PasswordReset => "Reset your password",
-            LinkKind::Verification => "Send a new verification link",
-        }
+    fn title(self) -> String {
+        t(match self {
+            LinkKind::PasswordReset => "ask-link-reset-title",
+            LinkKind::Verification => "ask-link-verification-title",
+        })
     }
 
-    fn lead(self) -> &'static str {
-        match self {
-            LinkKind::PasswordReset => "Enter the email address of your account. We send you a link to choose a new password.",
-            LinkKind::Verification => "Enter the address you registered with. We send a new link, and links sent before stop working.",
-        }
+    fn lead(self) -> String {
+        t(match self {
+            LinkKind::PasswordReset => "ask-link-reset-lead",
+            LinkKind::Verification => "ask-link-verification-lead",
+        })
     }
 
-    fn button(self) -> &'static str {
-        match self {
-            LinkKind::PasswordReset => "Send the link",
-            LinkKind::Verification => "Send a new link",
-        }
+    fn button(self) -> String {
+        t(match self {
+            LinkKind::PasswordReset => "ask-link-reset-button",
+            LinkKind::Verification => "ask-link-verification-button",
+        })
     }
 }
 
@@ -81,11 +82,11 @@ pub fn AskForLinkPage(portal: Portal, link: LinkKind) -> impl IntoView {
                             {notice}
                             <p class="lead">{link.lead()}</p>
                             <form class="form" method="post" action=portal.path(link.path()) novalidate>
-                                <TextField field=Field::Email label="Email" input_type="email" autocomplete="email" value=typed />
+                                <TextField field=Field::Email label=t("ask-link-email") input_type="email" autocomplete="email" value=typed />
                                 <button class="button" type="submit">{link.button()}</button>
                             </form>
                         </Enhanced>
-                        <p><a href=portal.path("/log-in")>"Back to log in"</a></p>
+                        <p><a href=portal.path("/log-in")>{t("ask-link-back-to-log-in")}</a></p>
                     }
                 })}
             </Suspense>

@@ -16,6 +16,7 @@ use crate::enhance::{Enhanced, FormKind};
 #[cfg(feature = "hydrate")]
 use crate::forms::log_in::ConfirmIdentityForm;
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::t;
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -25,7 +26,7 @@ pub fn ConfirmPage(portal: Portal) -> impl IntoView {
     let form_errors = provide_form_errors();
     let posted = posted_submission(confirm_identity);
     view! {
-        <PortalLayout portal title="Confirm it's you">
+        <PortalLayout portal title=t("confirm-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let posted = posted.await;
@@ -39,17 +40,17 @@ pub fn ConfirmPage(portal: Portal) -> impl IntoView {
                         _ => FieldErrors::new(),
                     };
                     view! {
-                        <h1>"Confirm it's you"</h1>
-                        <p class="lead">"Enter your password to continue. We ask again before changes that could lock you out of your account."</p>
+                        <h1>{t("confirm-title")}</h1>
+                        <p class="lead">{t("confirm-lead")}</p>
                         <Enhanced form=FormKind::ConfirmIdentity portal errors=errors.clone()>
                             {notice(form_errors, None, errors)}
                             <form class="form" method="post" action=portal.path("/confirm") novalidate>
-                                <TextField field=Field::CurrentPassword label="Password" input_type="password" autocomplete="current-password" />
+                                <TextField field=Field::CurrentPassword label=t("confirm-password") input_type="password" autocomplete="current-password" />
                                 <input type="hidden" name="form[next]" value=next />
-                                <button class="button" type="submit">"Confirm"</button>
+                                <button class="button" type="submit">{t("confirm-submit")}</button>
                             </form>
                         </Enhanced>
-                        <p><a href=portal.path("/reset")>"Forgot your password?"</a></p>
+                        <p><a href=portal.path("/reset")>{t("confirm-forgot-password")}</a></p>
                     }
                 })}
             </Suspense>

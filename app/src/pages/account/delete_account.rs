@@ -9,6 +9,7 @@ use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
 use crate::components::notice::FormSection;
 use crate::forms::Field;
+use crate::i18n::{t, t_with};
 use crate::portal::Portal;
 use crate::submission::posted_submission;
 
@@ -20,7 +21,7 @@ pub fn DeleteAccountPage(portal: Portal) -> impl IntoView {
         deletion_check().await
     });
     view! {
-        <PortalLayout portal title="Delete your account">
+        <PortalLayout portal title=t("delete-account-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
@@ -28,7 +29,7 @@ pub fn DeleteAccountPage(portal: Portal) -> impl IntoView {
                         // Scheduled, and logged out: the page says when, and how to undo it.
                         return view! {
                             <div class="panel panel--success" role="status">
-                                <h1>"Your account will be deleted"</h1>
+                                <h1>{t("delete-account-scheduled")}</h1>
                                 <p class="lead" id="deletion-scheduled">{message.clone()}</p>
                             </div>
                         }
@@ -37,32 +38,32 @@ pub fn DeleteAccountPage(portal: Portal) -> impl IntoView {
                     let data = view_data.await;
                     guarded(data, move |data| {
                         view! {
-                            <h1>"Delete your account"</h1>
+                            <h1>{t("delete-account-title")}</h1>
                             {match data.blocked {
                                 Some(why) => view! {
                                     <p class="lead" id="deletion-blocked">{why}</p>
-                                    <p><a class="button button--secondary" href=portal.path("/profile")>"Back to your profile"</a></p>
+                                    <p><a class="button button--secondary" href=portal.path("/profile")>{t("delete-account-back-to-profile")}</a></p>
                                 }
                                 .into_any(),
                                 None => view! {
                                     <p class="lead">
-                                        {format!("If you go on, we delete your account on {}: your details, your consents, your log-ins and sessions, your second factors and the emails we sent you.", data.would_happen)}
+                                        {t_with("delete-account-lead", &[("date", data.would_happen.clone())])}
                                     </p>
-                                    <p>"You are logged out at once, everywhere. Until that date you can change your mind: log in again and the deletion is cancelled. Afterwards your email address can register again."</p>
+                                    <p>{t("delete-account-consequences")}</p>
                                     <p>
-                                        "Want a copy first? "
-                                        <a href=format!("{}#your-data", portal.path("/profile"))>"Download your data"</a>
-                                        " from your profile."
+                                        {t("delete-account-copy-before")}
+                                        <a href=format!("{}#your-data", portal.path("/profile"))>{t("delete-account-copy-link")}</a>
+                                        {t("delete-account-copy-after")}
                                     </p>
                                     <FormSection outcome=outcome.clone()>
                                         <form class="form" method="post" data-reload="" action=portal.path("/delete-account") novalidate>
                                             <TextField
                                                 field=Field::CurrentPassword
-                                                label="Your password"
+                                                label=t("delete-account-password")
                                                 input_type="password"
                                                 autocomplete="current-password"
                                             />
-                                            <button class="button button--danger" type="submit">"Delete my account"</button>
+                                            <button class="button button--danger" type="submit">{t("delete-account-submit")}</button>
                                         </form>
                                     </FormSection>
                                 }

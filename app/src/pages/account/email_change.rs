@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{confirm_email_change, email_change_status, LinkUsed, TokenStatus};
 use crate::components::layout::PortalLayout;
+use crate::i18n::t;
 use crate::pages::account::email_link::{LinkButton, UseLinkForm};
 use crate::portal::Portal;
 use crate::submission::{opened_link, posted_submission};
@@ -16,7 +17,7 @@ pub fn EmailChangePage(portal: Portal) -> impl IntoView {
     let posted = posted_submission(move |form| confirm_email_change(portal, form));
     let link = opened_link(token.clone(), email_change_status);
     view! {
-        <PortalLayout portal title="Confirm your new email address">
+        <PortalLayout portal title=t("email-change-title")>
             <Suspense fallback=|| ()>
                 {move || {
                     let token = token.clone();
@@ -28,23 +29,23 @@ pub fn EmailChangePage(portal: Portal) -> impl IntoView {
                         };
                         match status {
                             Ok(TokenStatus::Valid | TokenStatus::Verified(_)) => view! {
-                                <h1>"Confirm your new email address"</h1>
-                                <p class="lead">"Select the button to use this address for your account from now on."</p>
-                                <UseLinkForm portal link=LinkButton::EmailChange token label="Use this address" />
+                                <h1>{t("email-change-title")}</h1>
+                                <p class="lead">{t("email-change-lead")}</p>
+                                <UseLinkForm portal link=LinkButton::EmailChange token label=t("email-change-button") />
                             }
                             .into_any(),
                             other => {
                                 let (title, lead) = match other {
-                                    Ok(TokenStatus::Used) => ("This link has already been used", "If you used it, your address is changed."),
-                                    Ok(TokenStatus::Expired) => ("This link has expired", "Ask for the change again on your profile page."),
-                                    Ok(TokenStatus::Taken) => ("This address belongs to another account now", "Choose another address on your profile page."),
-                                    Err(_) => ("The link could not be checked", "Something went wrong on our side. Please try again in a moment."),
-                                    _ => ("We do not recognise this link", "Check that you opened the whole link from the email."),
+                                    Ok(TokenStatus::Used) => ("email-change-used-title", "email-change-used-lead"),
+                                    Ok(TokenStatus::Expired) => ("email-change-expired-title", "email-change-expired-lead"),
+                                    Ok(TokenStatus::Taken) => ("email-change-taken-title", "email-change-taken-lead"),
+                                    Err(_) => ("email-change-unchecked-title", "email-change-unchecked-lead"),
+                                    _ => ("email-change-unknown-title", "email-change-unknown-lead"),
                                 };
                                 view! {
-                                    <h1>{title}</h1>
-                                    <p class="lead">{lead}</p>
-                                    <p><a href=portal.path("/profile")>"Your profile"</a></p>
+                                    <h1>{t(title)}</h1>
+                                    <p class="lead">{t(lead)}</p>
+                                    <p><a href=portal.path("/profile")>{t("email-change-profile")}</a></p>
                                 }
                                 .into_any()
                             }
@@ -60,12 +61,12 @@ pub fn EmailChangePage(portal: Portal) -> impl IntoView {
 #[component]
 pub fn EmailChangedPage(portal: Portal) -> impl IntoView {
     view! {
-        <PortalLayout portal title="Your email address is changed">
+        <PortalLayout portal title=t("email-change-done-title")>
             <div class="panel panel--success" role="status">
-                <h1>"Your email address is changed"</h1>
-                <p class="lead">"From now on, log in with your new address."</p>
+                <h1>{t("email-change-done-title")}</h1>
+                <p class="lead">{t("email-change-done-lead")}</p>
             </div>
-            <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+            <p><a class="button" href=portal.path("/log-in")>{t("email-change-log-in")}</a></p>
         </PortalLayout>
     }
 }

@@ -37,7 +37,8 @@ pub fn UseLinkForm(
     portal: Portal,
     link: LinkButton,
     token: String,
-    label: &'static str,
+    /// The button's text, in the page's language.
+    label: String,
 ) -> impl IntoView {
     let form = match link {
         LinkButton::Verify => FormKind::Verify,
@@ -67,10 +68,9 @@ where
         |outcome| match outcome {
             LinkUsed::Done { to } => Reaction::GoTo(to),
             // Used or expired since the page was opened: the page says which, afresh.
-            LinkUsed::Dead(_) => Reaction::Errors(FieldErrors::one(
-                Field::Form,
-                "This link no longer works. Reload the page to see why.",
-            )),
+            LinkUsed::Dead(_) => {
+                Reaction::Errors(FieldErrors::one(Field::Form, "island-link-gone"))
+            }
         },
     )
 }

@@ -15,6 +15,7 @@ use crate::enhance::{Enhanced, FormKind};
 #[cfg(feature = "hydrate")]
 use crate::forms::log_in::LogInForm;
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::{t, t_with};
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -24,7 +25,7 @@ pub fn LogInPage(portal: Portal) -> impl IntoView {
     let form_errors = provide_form_errors();
     let posted = posted_submission(move |form| log_in(portal, form));
     view! {
-        <PortalLayout portal title="Log in">
+        <PortalLayout portal title=t("log-in-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let posted = posted.await;
@@ -42,27 +43,36 @@ pub fn LogInPage(portal: Portal) -> impl IntoView {
                     };
                     let passkey_next = next.clone();
                     view! {
-                        <h1>{format!("Log in to the {}", portal.name())}</h1>
+                        <h1>{t_with("log-in-heading", &[("portal", portal.name().to_string())])}</h1>
                         <Enhanced form=FormKind::LogIn portal errors>
                             <ErrorSummary />
                             <form class="form" id="form" method="post" action=portal.path("/log-in") novalidate>
-                                <TextField field=Field::Email label="Email" input_type="email" autocomplete="username webauthn" value=shown.email />
-                                <TextField field=Field::Password label="Password" input_type="password" autocomplete="current-password" />
+                                <TextField field=Field::Email label=t("log-in-email") input_type="email" autocomplete="username webauthn" value=shown.email />
+                                <TextField field=Field::Password label=t("log-in-password") input_type="password" autocomplete="current-password" />
                                 <input type="hidden" name="form[next]" value=next />
-                                <button class="button" type="submit">"Log in"</button>
+                                <button class="button" type="submit">{t("log-in-submit")}</button>
                             </form>
                         </Enhanced>
                         // Passkeys need the browser's WebAuthn API: `/passkeys.js` (loaded
                         // only where this marker is) shows the button and offers the
                         // person's passkeys in the email field's autofill.
-                        <div class="passkey" data-passkeys="log-in" data-portal=format!("{portal:?}") data-next=passkey_next>
+                        // Its messages are the page's, in the page's language (`data-msg-*`).
+                        <div
+                            class="passkey"
+                            data-passkeys="log-in"
+                            data-portal=format!("{portal:?}")
+                            data-next=passkey_next
+                            data-msg-not-supported=t("passkeys-not-supported")
+                            data-msg-failed=t("passkeys-failed")
+                            data-msg-cancelled=t("passkeys-cancelled")
+                        >
                             <p class="error-message" data-passkey-message="" aria-live="polite"></p>
-                            <button class="button button--secondary" type="button" data-passkey-action="" hidden>"Log in with a passkey"</button>
+                            <button class="button button--secondary" type="button" data-passkey-action="" hidden>{t("log-in-passkey")}</button>
                         </div>
                         <p>
-                            <a href=portal.path("/reset")>"Forgot your password?"</a>
+                            <a href=portal.path("/reset")>{t("log-in-forgot-password")}</a>
                         </p>
-                        <p>"New here? " <a href=portal.path("/register")>"Register"</a> "."</p>
+                        <p>{t("log-in-new-here")} <a href=portal.path("/register")>{t("log-in-register")}</a> {t("log-in-new-here-after")}</p>
                     }
                 })}
             </Suspense>

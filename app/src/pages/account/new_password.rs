@@ -16,6 +16,7 @@ use crate::enhance::{Enhanced, FormKind};
 #[cfg(feature = "hydrate")]
 use crate::forms::email_links::NewPasswordForm;
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::t;
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::{opened_link, posted_submission};
@@ -27,7 +28,7 @@ pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
     let posted = posted_submission(move |form| reset_password(portal, form));
     let link = opened_link(token.clone(), password_reset_status);
     view! {
-        <PortalLayout portal title="Choose a new password">
+        <PortalLayout portal title=t("new-password-title")>
             <Suspense fallback=|| ()>
                 {move || {
                     let token = token.clone();
@@ -41,7 +42,7 @@ pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
                         match (outcome, status) {
                             (Some(Ok(NewPasswordOutcome::Saved { message })), _) => view! {
                                 <div class="panel panel--success" role="status">
-                                    <h1>"Your password is saved"</h1>
+                                    <h1>{t("new-password-saved")}</h1>
                                     <p class="lead">{message}</p>
                                 </div>
                             }
@@ -54,25 +55,25 @@ pub fn NewPasswordPage(portal: Portal) -> impl IntoView {
                                 };
                                 let summary = notice(form_errors, None, errors.clone());
                                 view! {
-                                    <h1>"Choose a new password"</h1>
+                                    <h1>{t("new-password-title")}</h1>
                                     <Enhanced form=FormKind::NewPassword portal errors>
                                     {summary}
                                     <form class="form" method="post" action=format!("{}?token={token}", portal.path("/reset/new")) novalidate>
                                         <input type="hidden" name="form[token]" value=token.clone() />
                                         <TextField
                                             field=Field::Password
-                                            label="New password"
+                                            label=t("new-password-password")
                                             input_type="password"
                                             autocomplete="new-password"
-                                            hint="At least 12 characters. A few words you will remember make a strong password."
+                                            hint=t("new-password-password-hint")
                                         />
                                         <TextField
                                             field=Field::ConfirmPassword
-                                            label="Confirm new password"
+                                            label=t("new-password-confirm-password")
                                             input_type="password"
                                             autocomplete="new-password"
                                         />
-                                        <button class="button" type="submit">"Save the new password"</button>
+                                        <button class="button" type="submit">{t("new-password-submit")}</button>
                                     </form>
                                     </Enhanced>
                                 }
@@ -98,10 +99,9 @@ pub(crate) fn behaviour(portal: Portal) -> Behaviour {
             NewPasswordOutcome::LoggedIn { to } => Reaction::GoTo(to),
             NewPasswordOutcome::Saved { message } => Reaction::Done(message),
             NewPasswordOutcome::Rejected { errors } => Reaction::Errors(errors),
-            NewPasswordOutcome::Link(_) => Reaction::Errors(FieldErrors::one(
-                Field::Form,
-                "This link no longer works. Reload the page to see why.",
-            )),
+            NewPasswordOutcome::Link(_) => {
+                Reaction::Errors(FieldErrors::one(Field::Form, "island-link-gone"))
+            }
         },
     )
 }
@@ -109,26 +109,17 @@ pub(crate) fn behaviour(portal: Portal) -> Behaviour {
 #[component]
 fn DeadLink(portal: Portal, status: Result<TokenStatus, ServerFnError>) -> impl IntoView {
     let (title, lead) = match status {
-        Ok(TokenStatus::Used) => (
-            "This link has already been used",
-            "Each reset link works once.",
-        ),
-        Ok(TokenStatus::Expired) => (
-            "This link has expired",
-            "Reset links work for 1 hour, and a newer request replaces older links.",
-        ),
+        Ok(TokenStatus::Used) => ("new-password-used-title", "new-password-used-lead"),
+        Ok(TokenStatus::Expired) => ("new-password-expired-title", "new-password-expired-lead"),
         Err(_) => (
-            "The link could not be checked",
-            "Something went wrong on our side. Please try again in a moment.",
+            "new-password-unchecked-title",
+            "new-password-unchecked-lead",
         ),
-        _ => (
-            "We do not recognise this link",
-            "Check that you opened the whole link from the email.",
-        ),
+        _ => ("new-password-unknown-title", "new-password-unknown-lead"),
     };
     view! {
-        <h1>{title}</h1>
-        <p class="lead">{lead}</p>
-        <p><a class="button" href=portal.path("/reset")>"Ask for a new link"</a></p>
+        <h1>{t(title)}</h1>
+        <p class="lead">{t(lead)}</p>
+        <p><a class="button" href=portal.path("/reset")>{t("new-password-new-link")}</a></p>
     }
 }

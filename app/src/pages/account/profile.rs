@@ -22,6 +22,7 @@ use crate::forms::profile::{EmailChangeForm, NameForm, PasswordChangeForm};
 use crate::forms::Field;
 #[cfg(feature = "hydrate")]
 use crate::forms::FieldErrors;
+use crate::i18n::{t, t_with};
 use crate::portal::Portal;
 use crate::submission::posted_submission_of;
 
@@ -43,7 +44,7 @@ pub fn ProfilePage(portal: Portal) -> impl IntoView {
         profile().await
     });
     view! {
-        <PortalLayout portal title="Your profile">
+        <PortalLayout portal title=t("profile-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let typed_email = email.await.map(|s| (s.form.new_email.clone(), s.outcome));
@@ -83,52 +84,52 @@ fn Profile(
     new_email: String,
 ) -> impl IntoView {
     view! {
-        <h1>"Your profile"</h1>
+        <h1>{t("profile-title")}</h1>
         <dl class="details" id="profile-details" data-refresh="">
-            <dt>"Email"</dt>
+            <dt>{t("profile-email")}</dt>
             <dd>{profile.email.clone()}</dd>
-            {profile.company.clone().map(|company| view! { <dt>"Company"</dt> <dd>{company}</dd> })}
-            <dt>"Registered"</dt>
+            {profile.company.clone().map(|company| view! { <dt>{t("profile-company")}</dt> <dd>{company}</dd> })}
+            <dt>{t("profile-registered")}</dt>
             <dd>{profile.registered.clone()}</dd>
-            <dt>"Last log-in"</dt>
-            <dd>{profile.last_log_in.clone().unwrap_or_else(|| "Never".into())}</dd>
+            <dt>{t("profile-last-log-in")}</dt>
+            <dd>{profile.last_log_in.clone().unwrap_or_else(|| t("profile-never"))}</dd>
         </dl>
 
-        <h2>"Your name"</h2>
+        <h2>{t("profile-name-title")}</h2>
         <Enhanced form=FormKind::ProfileName portal errors=errors_of(&posted.name)>
             <FormSection outcome=posted.name.clone()>
                 <form class="form" method="post" action=portal.path("/profile") novalidate>
                     <input type="hidden" name="intent" value="name" />
-                    <TextField field=Field::FirstName label="First name" autocomplete="given-name" value=profile.first_name.clone() />
-                    <TextField field=Field::LastName label="Last name" autocomplete="family-name" value=profile.last_name.clone() />
-                    <button class="button" type="submit">"Save name"</button>
+                    <TextField field=Field::FirstName label=t("profile-first-name") autocomplete="given-name" value=profile.first_name.clone() />
+                    <TextField field=Field::LastName label=t("profile-last-name") autocomplete="family-name" value=profile.last_name.clone() />
+                    <button class="button" type="submit">{t("profile-name-submit")}</button>
                 </form>
             </FormSection>
         </Enhanced>
 
-        <h2>"Change password"</h2>
+        <h2>{t("profile-password-title")}</h2>
         <Enhanced form=FormKind::ProfilePassword portal errors=errors_of(&posted.password)>
             <FormSection outcome=posted.password.clone()>
                 <form class="form" method="post" action=portal.path("/profile") novalidate>
                     <input type="hidden" name="intent" value="password" />
-                    <TextField field=Field::CurrentPassword label="Current password" input_type="password" autocomplete="current-password" />
+                    <TextField field=Field::CurrentPassword label=t("profile-current-password") input_type="password" autocomplete="current-password" />
                     <TextField
                         field=Field::Password
-                        label="New password"
+                        label=t("profile-new-password")
                         input_type="password"
                         autocomplete="new-password"
-                        hint="At least 12 characters. Your other sessions are logged out."
+                        hint=t("profile-new-password-hint")
                     />
-                    <TextField field=Field::ConfirmPassword label="Confirm new password" input_type="password" autocomplete="new-password" />
-                    <button class="button" type="submit">"Change password"</button>
+                    <TextField field=Field::ConfirmPassword label=t("profile-confirm-new-password") input_type="password" autocomplete="new-password" />
+                    <button class="button" type="submit">{t("profile-password-submit")}</button>
                 </form>
             </FormSection>
         </Enhanced>
 
-        <h2 id="email-address">"Change email address"</h2>
+        <h2 id="email-address">{t("profile-email-title")}</h2>
         <div id="pending-email" data-refresh="">
             {profile.pending_email.clone().map(|pending| view! {
-                <p class="aside">{format!("A change to {pending} waits for its link to be opened.")}</p>
+                <p class="aside">{t_with("profile-email-pending", &[("email", pending)])}</p>
             })}
         </div>
         {if profile.recently_authenticated {
@@ -139,13 +140,13 @@ fn Profile(
                             <input type="hidden" name="intent" value="email" />
                             <TextField
                                 field=Field::NewEmail
-                                label="New email address"
+                                label=t("profile-new-email")
                                 input_type="email"
                                 autocomplete="email"
-                                hint="We send a link to the new address; the change takes effect when you open it. Your other sessions are logged out."
+                                hint=t("profile-new-email-hint")
                                 value=new_email
                             />
-                            <button class="button" type="submit">"Send a confirmation link"</button>
+                            <button class="button" type="submit">{t("profile-email-submit")}</button>
                         </form>
                     </FormSection>
                 </Enhanced>
@@ -154,46 +155,50 @@ fn Profile(
         } else {
             view! {
                 <p>
-                    "For your security, confirm it's you before you change your email address. "
-                    <a class="button button--secondary" href=format!("{}?next={}", portal.path("/confirm"), portal.path("/profile"))>"Confirm it's you"</a>
+                    {t("profile-email-confirm-first")}
+                    " "
+                    <a class="button button--secondary" href=format!("{}?next={}", portal.path("/confirm"), portal.path("/profile"))>{t("profile-confirm")}</a>
                 </p>
             }
             .into_any()
         }}
 
-        <h2 id="your-data">"Your data"</h2>
+        <h2 id="your-data">{t("profile-data-title")}</h2>
         {if profile.recently_authenticated {
             view! {
                 <p>
-                    "Everything we hold about you (your details, consents, log-ins, requests and the emails we sent you), as a JSON file. "
-                    <a class="button button--secondary" href=portal.path("/profile/data.json") download="portico-my-data.json">"Download my data"</a>
+                    {t("profile-data-lead")}
+                    " "
+                    <a class="button button--secondary" href=portal.path("/profile/data.json") download="portico-my-data.json">{t("profile-data-download")}</a>
                 </p>
             }
             .into_any()
         } else {
             view! {
                 <p>
-                    "For your security, confirm it's you before you download your data. "
-                    <a class="button button--secondary" href=format!("{}?next={}", portal.path("/confirm"), portal.path("/profile"))>"Confirm it's you"</a>
+                    {t("profile-data-confirm-first")}
+                    " "
+                    <a class="button button--secondary" href=format!("{}?next={}", portal.path("/confirm"), portal.path("/profile"))>{t("profile-confirm")}</a>
                 </p>
             }
             .into_any()
         }}
 
-        <h2>"Passkeys and second factors"</h2>
+        <h2>{t("profile-security-title")}</h2>
         <p>
-            "Add a passkey, set up an authenticator app, or make new recovery codes. "
-            <a class="button button--secondary" href=portal.path("/security")>"Security"</a>
+            {t("profile-security-lead")}
+            " "
+            <a class="button button--secondary" href=portal.path("/security")>{t("profile-security-link")}</a>
         </p>
 
-        <h2>"Sessions"</h2>
+        <h2>{t("profile-sessions-title")}</h2>
         <div id="sessions" data-refresh="">
         <table class="table">
             <thead>
                 <tr>
-                    <th scope="col">"Browser"</th>
-                    <th scope="col">"Started"</th>
-                    <th scope="col">"Last seen"</th>
+                    <th scope="col">{t("profile-sessions-browser")}</th>
+                    <th scope="col">{t("profile-sessions-started")}</th>
+                    <th scope="col">{t("profile-sessions-last-seen")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -202,7 +207,7 @@ fn Profile(
                     .into_iter()
                     .map(|s| view! {
                         <tr>
-                            <td>{s.browser} {s.current.then_some(" (this session)")}</td>
+                            <td>{s.browser} {s.current.then(|| format!(" {}", t("profile-sessions-this-session")))}</td>
                             <td>{s.started}</td>
                             <td>{s.last_seen}</td>
                         </tr>
@@ -215,15 +220,16 @@ fn Profile(
             <FormSection outcome=posted.sessions.clone()>
                 <form method="post" action=portal.path("/profile")>
                     <input type="hidden" name="intent" value="sessions" />
-                    <button class="button button--secondary" type="submit">"Log out everywhere else"</button>
+                    <button class="button button--secondary" type="submit">{t("profile-sessions-end-others")}</button>
                 </form>
             </FormSection>
         </Enhanced>
 
-        <h2 id="delete-account">"Delete your account"</h2>
+        <h2 id="delete-account">{t("profile-delete-title")}</h2>
         <p>
-            "We delete your account and everything we hold about you 7 days after you ask; until then, logging in cancels it. "
-            <a class="button button--secondary" href=portal.path("/delete-account") rel="external">"Delete my account"</a>
+            {t("profile-delete-lead")}
+            " "
+            <a class="button button--secondary" href=portal.path("/delete-account") rel="external">{t("profile-delete-link")}</a>
         </p>
     }
 }

@@ -17,6 +17,7 @@ use crate::enhance::{portal_argument, Behaviour, Reaction};
 use crate::enhance::{Enhanced, FormKind};
 use crate::forms::registration::RegistrationForm;
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::{t, t_with};
 use crate::pages::failure_as_errors;
 use crate::policies::{PRIVACY_POLICY, TERMS};
 use crate::portal::{query_value, Portal};
@@ -28,7 +29,7 @@ pub fn RegisterPage(portal: Portal) -> impl IntoView {
     let posted = posted_submission(move |form| register(portal, form));
     let captcha = Resource::new_blocking(|| (), |_| new_captcha());
     view! {
-        <PortalLayout portal title="Register">
+        <PortalLayout portal title=t("register-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let posted = posted.await;
@@ -43,20 +44,22 @@ pub fn RegisterPage(portal: Portal) -> impl IntoView {
                     form_errors.reset(errors.clone());
                     let shown = posted.map(|s| s.form).unwrap_or_default();
                     view! {
-                        <h1>{format!("Register for the {}", portal.name())}</h1>
+                        <h1>{t_with("register-heading", &[("portal", portal.name().to_string())])}</h1>
                         <p class="lead">
-                            {match portal {
-                                Portal::Csp => "Create your consumer profile. Already registered? ",
-                                Portal::Csm => "Request access for your company's account. Already registered? ",
-                            }}
-                            <a href=portal.path("/log-in")>"Log in"</a> "."
+                            {t(match portal {
+                                Portal::Csp => "register-lead-csp",
+                                Portal::Csm => "register-lead-csm",
+                            })}
+                            <a href=portal.path("/log-in")>{t("register-lead-log-in")}</a>
+                            {t("register-lead-after")}
                         </p>
                         <p class="aside">
-                            {match portal {
-                                Portal::Csp => "Registering for your company? Use the ",
-                                Portal::Csm => "Buying for yourself? Use the ",
-                            }}
-                            <a href=portal.other().path("/register")>{portal.other().name()}</a> " instead."
+                            {t(match portal {
+                                Portal::Csp => "register-other-portal-csp",
+                                Portal::Csm => "register-other-portal-csm",
+                            })}
+                            <a href=portal.other().path("/register")>{portal.other().name()}</a>
+                            {t("register-other-portal-after")}
                         </p>
                         <Enhanced form=FormKind::Register portal errors>
                             <RegistrationFields portal shown challenge />
@@ -96,14 +99,14 @@ fn RegistrationFields(
     view! {
         <ErrorSummary />
         <form class="form" id="form" method="post" action=portal.path("/register") novalidate>
-            <TextField field=Field::FirstName label="First name" autocomplete="given-name" value=shown.first_name />
-            <TextField field=Field::LastName label="Last name" autocomplete="family-name" value=shown.last_name />
+            <TextField field=Field::FirstName label=t("register-first-name") autocomplete="given-name" value=shown.first_name />
+            <TextField field=Field::LastName label=t("register-last-name") autocomplete="family-name" value=shown.last_name />
             <TextField
                 field=Field::Email
-                label=match portal {
-                    Portal::Csp => "Email",
-                    Portal::Csm => "Business email",
-                }
+                label=t(match portal {
+                    Portal::Csp => "register-email",
+                    Portal::Csm => "register-business-email",
+                })
                 input_type="email"
                 autocomplete="email"
                 value=shown.email
@@ -112,30 +115,33 @@ fn RegistrationFields(
             {(portal == Portal::Csm).then(|| view! {
                 <TextField
                     field=Field::RegistrationCode
-                    label="Registration code (optional)"
+                    label=t("register-registration-code")
                     autocomplete="off"
-                    hint="Your company's customer administrator can give you this code"
+                    hint=t("register-registration-code-hint")
                     value=shown.registration_code.clone()
                 />
             })}
             <TextField
                 field=Field::Password
-                label="Password"
+                label=t("register-password")
                 input_type="password"
                 autocomplete="new-password"
-                hint="At least 12 characters. A few words you will remember make a strong password."
+                hint=t("register-password-hint")
             />
-            <TextField field=Field::ConfirmPassword label="Confirm password" input_type="password" autocomplete="new-password" />
+            <TextField field=Field::ConfirmPassword label=t("register-confirm-password") input_type="password" autocomplete="new-password" />
             <Captcha challenge />
             <CheckboxField field=Field::Consent>
-                "I agree to the " <a href=portal.path(PRIVACY_POLICY.path)>"Privacy Policy"</a>
-                " and the " <a href=portal.path(TERMS.path)>"Community Terms and Conditions"</a>
+                {t("register-consent-before")}
+                <a href=portal.path(PRIVACY_POLICY.path)>{t("register-consent-privacy-policy")}</a>
+                {t("register-consent-between")}
+                <a href=portal.path(TERMS.path)>{t("register-consent-terms")}</a>
+                {t("register-consent-after")}
             </CheckboxField>
             <button class="button" type="submit">
-                {match portal {
-                    Portal::Csp => "Sign Up",
-                    Portal::Csm => "Submit",
-                }}
+                {t(match portal {
+                    Portal::Csp => "register-submit-csp",
+                    Portal::Csm => "register-submit-csm",
+                })}
             </button>
         </form>
     }
@@ -146,32 +152,38 @@ fn RegistrationFields(
 pub fn CheckYourEmailPage(portal: Portal) -> impl IntoView {
     let email = use_query_map().with_untracked(|q| q.get("email").unwrap_or_default());
     view! {
-        <PortalLayout portal title="Check your email">
+        <PortalLayout portal title=t("register-sent-title")>
             <div class="panel panel--success" role="status">
-                <h1>"Check your email"</h1>
+                <h1>{t("register-sent-title")}</h1>
                 <p class="lead">
                     {if email.is_empty() {
-                        view! { "We sent you a verification link." }.into_any()
+                        view! { {t("register-sent-lead")} }.into_any()
                     } else {
-                        view! { "We sent a verification link to " <strong>{email.clone()}</strong> "." }.into_any()
+                        view! {
+                            {t("register-sent-lead-to-before")}
+                            <strong>{email.clone()}</strong>
+                            {t("register-sent-lead-to-after")}
+                        }
+                        .into_any()
                     }}
                 </p>
             </div>
             <p>
-                "Open the link in that email to verify your address. The link expires in 24 hours. "
-                {match portal {
-                    Portal::Csp => "Then you can log in.",
-                    Portal::Csm => "Then your company's customer administrator reviews your request, and we email you the decision.",
-                }}
+                {t("register-sent-open-link")}
+                " "
+                {t(match portal {
+                    Portal::Csp => "register-sent-then-csp",
+                    Portal::Csm => "register-sent-then-csm",
+                })}
             </p>
-            <h2>"If the email does not arrive"</h2>
+            <h2>{t("register-sent-no-email")}</h2>
             <ul>
-                <li>"It can take a few minutes. Check your spam or junk folder."</li>
-                <li>"Check the address above. If it is wrong, register again with the right one."</li>
+                <li>{t("register-sent-wait")}</li>
+                <li>{t("register-sent-check-address")}</li>
                 <li>
-                    "Still nothing, or the link has expired? "
-                    <a href=format!("{}?email={}", portal.path("/resend"), query_value(&email))>"Send a new link"</a>
-                    "."
+                    {t("register-sent-still-nothing")}
+                    <a href=format!("{}?email={}", portal.path("/resend"), query_value(&email))>{t("register-sent-new-link")}</a>
+                    {t("register-sent-still-nothing-after")}
                 </li>
             </ul>
         </PortalLayout>

@@ -10,6 +10,7 @@ use crate::components::fields::{ErrorSummary, TextField};
 use crate::components::layout::PortalLayout;
 use crate::components::notice::provide_form_errors;
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::t;
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -26,7 +27,7 @@ pub fn SecondFactorPage(portal: Portal) -> impl IntoView {
         },
     );
     view! {
-        <PortalLayout portal title="Check it's you">
+        <PortalLayout portal title=t("second-factor-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let errors = match posted.await.map(|s| s.outcome) {
@@ -38,9 +39,9 @@ pub fn SecondFactorPage(portal: Portal) -> impl IntoView {
                     match pending.await {
                         Ok(Some(pending)) => view! { <SecondStep portal pending /> }.into_any(),
                         _ => view! {
-                            <h1>"Log in again"</h1>
-                            <p class="lead">"Your log-in has expired, or it was finished in another tab."</p>
-                            <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+                            <h1>{t("second-factor-expired-title")}</h1>
+                            <p class="lead">{t("second-factor-expired-lead")}</p>
+                            <p><a class="button" href=portal.path("/log-in")>{t("second-factor-log-in")}</a></p>
                         }
                         .into_any(),
                     }
@@ -52,20 +53,28 @@ pub fn SecondFactorPage(portal: Portal) -> impl IntoView {
 
 #[component]
 fn SecondStep(portal: Portal, pending: PendingLogIn) -> impl IntoView {
-    let hint = match (pending.app, pending.recovery_codes) {
-        (true, true) => "The 6-digit code your authenticator app shows for Portico, or one of your recovery codes.",
-        (true, false) => "The 6-digit code your authenticator app shows for Portico.",
-        _ => "One of the recovery codes you saved when you added your passkey.",
-    };
+    let hint = t(match (pending.app, pending.recovery_codes) {
+        (true, true) => "second-factor-hint-app-or-code",
+        (true, false) => "second-factor-hint-app",
+        _ => "second-factor-hint-code",
+    });
     let codes = pending.app || pending.recovery_codes;
     view! {
-        <h1>"Check it's you"</h1>
-        <p class="lead">"Your password was right. Your account has a second factor: give it to finish logging in."</p>
+        <h1>{t("second-factor-title")}</h1>
+        <p class="lead">{t("second-factor-lead")}</p>
         {pending.passkeys.then(|| view! {
-            <div class="passkey" data-passkeys="second-factor" data-portal=format!("{portal:?}")>
+            // Its messages are the page's, in the page's language (`data-msg-*`).
+            <div
+                class="passkey"
+                data-passkeys="second-factor"
+                data-portal=format!("{portal:?}")
+                data-msg-not-supported=t("passkeys-not-supported")
+                data-msg-failed=t("passkeys-failed")
+                data-msg-cancelled=t("passkeys-cancelled")
+            >
                 <p data-passkey-message="" aria-live="polite"></p>
-                <button class="button" type="button" data-passkey-action="" hidden>"Use a passkey"</button>
-                <noscript><p class="aside">"Passkeys need JavaScript. Use a code instead."</p></noscript>
+                <button class="button" type="button" data-passkey-action="" hidden>{t("second-factor-passkey")}</button>
+                <noscript><p class="aside">{t("second-factor-passkey-needs-javascript")}</p></noscript>
             </div>
         })}
         {codes.then(|| view! {
@@ -73,14 +82,14 @@ fn SecondStep(portal: Portal, pending: PendingLogIn) -> impl IntoView {
             <form class="form" method="post" data-reload="" action=portal.path("/log-in/second-factor") novalidate>
                 <TextField
                     field=Field::Code
-                    label="Code"
+                    label=t("second-factor-code")
                     autocomplete="one-time-code"
                     inputmode=if pending.recovery_codes { "text" } else { "numeric" }
                     hint
                 />
-                <button class="button" type="submit">"Log in"</button>
+                <button class="button" type="submit">{t("second-factor-submit")}</button>
             </form>
         })}
-        <p><a href=portal.path("/log-in")>"Start again"</a></p>
+        <p><a href=portal.path("/log-in")>{t("second-factor-start-again")}</a></p>
     }
 }

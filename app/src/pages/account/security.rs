@@ -19,6 +19,7 @@ use crate::components::layout::PortalLayout;
 use crate::components::notice::{provide_form_errors, FormSection};
 use crate::forms::two_factor::RegenerateCodesForm;
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::{t, t_with};
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
 use crate::submission::{posted_submission, posted_submission_of};
@@ -47,7 +48,7 @@ pub fn SecurityPage(portal: Portal) -> impl IntoView {
         security().await
     });
     view! {
-        <PortalLayout portal title="Security">
+        <PortalLayout portal title=t("security-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let posted = Outcomes {
@@ -56,7 +57,7 @@ pub fn SecurityPage(portal: Portal) -> impl IntoView {
                         // Done, it goes on to the new codes; refused, it says why here.
                         recovery_codes: codes.await.map(|s| s.outcome.map(|o| match o {
                             Confirmation::Rejected { errors } => ActionOutcome::Rejected { errors },
-                            Confirmation::Confirmed { .. } => ActionOutcome::done("New recovery codes are ready."),
+                            Confirmation::Confirmed { .. } => ActionOutcome::done(t("security-codes-ready")),
                         })),
                     };
                     let data = data.await;
@@ -77,32 +78,33 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
         portal.path("/security")
     );
     view! {
-        <h1>"Security"</h1>
-        <p class="lead">"How you log in: your password, and a second factor that keeps your account safe if your password is ever guessed or stolen."</p>
+        <h1>{t("security-title")}</h1>
+        <p class="lead">{t("security-lead")}</p>
         {view.required.then(|| view! {
-            <p class="aside" id="two-factor-required">"Your account must have a second factor: you cannot remove the last one."</p>
+            <p class="aside" id="two-factor-required">{t("security-required")}</p>
         })}
         {(!recent).then(|| view! {
             <p id="confirm-first">
-                "For your security, confirm it's you before you change how you log in. "
-                <a class="button button--secondary" href=confirm_first.clone()>"Confirm it's you"</a>
+                {t("security-confirm-first")}
+                " "
+                <a class="button button--secondary" href=confirm_first.clone()>{t("security-confirm")}</a>
             </p>
         })}
 
-        <h2 id="passkeys">"Passkeys"</h2>
-        <p>"A passkey logs you in with your device's fingerprint, face or PIN instead of your password. Nobody can phish it."</p>
+        <h2 id="passkeys">{t("security-passkeys-title")}</h2>
+        <p>{t("security-passkeys-lead")}</p>
         <FormSection outcome=posted.remove_passkey.clone()>
             {if view.passkeys.is_empty() {
-                view! { <p id="passkey-list">"You have no passkeys yet."</p> }.into_any()
+                view! { <p id="passkey-list">{t("security-passkeys-none")}</p> }.into_any()
             } else {
                 view! {
                     <table class="table" id="passkey-list">
                         <thead>
                             <tr>
-                                <th scope="col">"Name"</th>
-                                <th scope="col">"Added"</th>
-                                <th scope="col">"Last used"</th>
-                                <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                <th scope="col">{t("security-passkeys-name")}</th>
+                                <th scope="col">{t("security-passkeys-added")}</th>
+                                <th scope="col">{t("security-passkeys-last-used")}</th>
+                                <th scope="col"><span class="visually-hidden">{t("security-passkeys-actions")}</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -110,13 +112,13 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
                                 <tr>
                                     <td>{passkey.name.clone()}</td>
                                     <td>{passkey.added}</td>
-                                    <td>{passkey.last_used.unwrap_or_else(|| "Never".into())}</td>
+                                    <td>{passkey.last_used.unwrap_or_else(|| t("security-passkeys-never"))}</td>
                                     <td>
                                         {recent.then(|| view! {
                                             <form method="post" data-reload="" action=portal.path("/security")>
                                                 <input type="hidden" name="intent" value="remove-passkey" />
                                                 <input type="hidden" name="form[passkey]" value=passkey.id.to_string() />
-                                                <button class="button button--secondary" type="submit" aria-label=format!("Remove {}", passkey.name)>"Remove"</button>
+                                                <button class="button button--secondary" type="submit" aria-label=t_with("security-passkeys-remove-label", &[("name", passkey.name.clone())])>{t("security-passkeys-remove")}</button>
                                             </form>
                                         })}
                                     </td>
@@ -131,60 +133,60 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
         {match (view.passkeys_here, recent) {
             (true, true) => view! { <PasskeyAdder portal /> }.into_any(),
             (false, _) => view! {
-                <p class="aside">"Passkeys work only when this site is opened by its domain name; ask your administrator."</p>
+                <p class="aside">{t("security-passkeys-not-here")}</p>
             }
             .into_any(),
             (true, false) => ().into_any(),
         }}
 
-        <h2 id="authenticator-app">"Authenticator app"</h2>
+        <h2 id="authenticator-app">{t("security-app-title")}</h2>
         {match view.app_since.clone() {
             Some(since) => view! {
-                <p id="app-status">{format!("On since {since}. After your password, we ask for the code your app shows.")}</p>
+                <p id="app-status">{t_with("security-app-on", &[("since", since)])}</p>
                 <FormSection outcome=posted.app_off.clone()>
                     <form class="form" method="post" data-reload="" action=portal.path("/security") novalidate>
                         <input type="hidden" name="intent" value="app-off" />
                         <TextField
                             field=Field::CurrentPassword
-                            label="Your password, or a code from the app"
+                            label=t("security-app-off-password")
                             input_type="password"
                             autocomplete="current-password"
                         />
-                        <button class="button button--secondary" type="submit">"Turn off the authenticator app"</button>
+                        <button class="button button--secondary" type="submit">{t("security-app-off")}</button>
                     </form>
                 </FormSection>
             }
             .into_any(),
             None => view! {
                 <FormSection outcome=posted.app_off.clone()>
-                    <p id="app-status">"Off. An app such as Google Authenticator, Microsoft Authenticator or 1Password shows a new code every 30 seconds."</p>
+                    <p id="app-status">{t("security-app-off-status")}</p>
                 </FormSection>
                 {recent.then(|| view! {
-                    <p><a class="button" href=portal.path("/security/app")>"Set up an authenticator app"</a></p>
+                    <p><a class="button" href=portal.path("/security/app")>{t("security-app-set-up")}</a></p>
                 })}
             }
             .into_any(),
         }}
 
-        <h2 id="recovery-codes">"Recovery codes"</h2>
+        <h2 id="recovery-codes">{t("security-codes-title")}</h2>
         <FormSection outcome=posted.recovery_codes.clone()>
             {if has_factor {
                 view! {
-                    <p id="codes-left">{format!(
-                        "{} of 10 left. Each code logs you in once, if you lose your phone or passkey.",
-                        view.recovery_codes_left
+                    <p id="codes-left">{t_with(
+                        "security-codes-left",
+                        &[("count", number(view.recovery_codes_left))],
                     )}</p>
                     {recent.then(|| view! {
                         <form method="post" data-reload="" action=portal.path("/security")>
                             <input type="hidden" name="intent" value="recovery-codes" />
-                            <button class="button button--secondary" type="submit">"Make new recovery codes"</button>
-                            <p class="field__hint">"The codes you have now stop working."</p>
+                            <button class="button button--secondary" type="submit">{t("security-codes-new")}</button>
+                            <p class="field__hint">{t("security-codes-new-hint")}</p>
                         </form>
                     })}
                 }
                 .into_any()
             } else {
-                view! { <p id="codes-left">"You get 10 recovery codes when you add your first passkey or authenticator app."</p> }.into_any()
+                view! { <p id="codes-left">{t("security-codes-none")}</p> }.into_any()
             }}
         </FormSection>
     }
@@ -197,17 +199,26 @@ pub fn PasskeyAdder(portal: Portal) -> impl IntoView {
     view! {
         // No `FormSection` (nothing is posted here): one would put its errors in context
         // for the fields drawn after it.
-        <div class="passkey" data-passkeys="add" data-portal=format!("{portal:?}")>
+        // Its messages are the page's, in the page's language (`data-msg-*`).
+        <div
+            class="passkey"
+            data-passkeys="add"
+            data-portal=format!("{portal:?}")
+            data-msg-not-supported=t("passkeys-not-supported")
+            data-msg-failed=t("passkeys-failed")
+            data-msg-cancelled=t("passkeys-cancelled")
+            data-msg-already-on-device=t("passkeys-already-on-device")
+        >
             <p class="error-message" data-passkey-message="" aria-live="polite"></p>
             <form class="form" data-passkey-form="" hidden novalidate>
                 <TextField
                     field=Field::PasskeyName
-                    label="Name your passkey"
-                    hint="So that you can tell your passkeys apart, for example Work laptop."
+                    label=t("passkeys-name")
+                    hint=t("passkeys-name-hint")
                 />
-                <button class="button" type="submit">"Add a passkey"</button>
+                <button class="button" type="submit">{t("passkeys-add")}</button>
             </form>
-            <noscript><p class="aside">"Adding a passkey needs JavaScript."</p></noscript>
+            <noscript><p class="aside">{t("passkeys-add-needs-javascript")}</p></noscript>
         </div>
     }
 }
@@ -223,7 +234,7 @@ pub fn TotpSetupPage(portal: Portal) -> impl IntoView {
         totp_setup().await
     });
     view! {
-        <PortalLayout portal title="Set up an authenticator app">
+        <PortalLayout portal title=t("security-app-setup-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let errors = match posted.await.map(|s| s.outcome) {
@@ -236,9 +247,9 @@ pub fn TotpSetupPage(portal: Portal) -> impl IntoView {
                         Ok(Access::Denied) => {
                             let confirm = format!("{}?next={}", portal.path("/confirm"), portal.path("/security/app"));
                             view! {
-                                <h1>"Confirm it's you"</h1>
-                                <p class="lead">"For your security, confirm it's you before you change how you log in."</p>
-                                <p><a class="button" href=confirm>"Confirm it's you"</a></p>
+                                <h1>{t("security-confirm-title")}</h1>
+                                <p class="lead">{t("security-confirm-first")}</p>
+                                <p><a class="button" href=confirm>{t("security-confirm")}</a></p>
                             }
                             .into_any()
                         }
@@ -253,39 +264,39 @@ pub fn TotpSetupPage(portal: Portal) -> impl IntoView {
 #[component]
 fn TotpSetup(portal: Portal, setup: TotpSetupView) -> impl IntoView {
     view! {
-        <h1>"Set up an authenticator app"</h1>
+        <h1>{t("security-app-setup-title")}</h1>
         {setup.finishing_log_in.then(|| view! {
-            <p class="lead" id="setup-required">"Your account must have a second factor. Set one up to finish logging in."</p>
+            <p class="lead" id="setup-required">{t("security-app-setup-required")}</p>
         })}
         <ol class="steps">
             <li>
-                <p>"Scan this QR code with your authenticator app."</p>
-                <div class="qr" role="img" aria-label="QR code for your authenticator app" inner_html=setup.qr_svg></div>
+                <p>{t("security-app-setup-scan")}</p>
+                <div class="qr" role="img" aria-label=t("security-app-setup-qr-label") inner_html=setup.qr_svg></div>
             </li>
             <li>
-                <p>"Or, if you cannot scan it, type this key into the app:"</p>
+                <p>{t("security-app-setup-key")}</p>
                 <p><code class="secret" id="totp-secret">{setup.secret}</code></p>
             </li>
             <li>
-                <p>"Type the 6-digit code the app shows now."</p>
+                <p>{t("security-app-setup-code-step")}</p>
                 <ErrorSummary />
                 <form class="form" method="post" data-reload="" action=portal.path("/security/app") novalidate>
                     <TextField
                         field=Field::Code
-                        label="Code from the app"
+                        label=t("security-app-setup-code")
                         autocomplete="one-time-code"
                         inputmode="numeric"
                     />
-                    <button class="button" type="submit">"Turn on"</button>
+                    <button class="button" type="submit">{t("security-app-setup-submit")}</button>
                 </form>
             </li>
         </ol>
         {(setup.finishing_log_in && setup.passkeys_here).then(|| view! {
-            <h2>"Or use a passkey instead"</h2>
+            <h2>{t("security-app-setup-passkey-instead")}</h2>
             <PasskeyAdder portal />
         })}
         {(!setup.finishing_log_in).then(|| view! {
-            <p><a href=portal.path("/security")>"Back to security"</a></p>
+            <p><a href=portal.path("/security")>{t("security-back")}</a></p>
         })}
     }
 }
@@ -295,7 +306,7 @@ fn TotpSetup(portal: Portal, setup: TotpSetupView) -> impl IntoView {
 pub fn RecoveryCodesPage(portal: Portal) -> impl IntoView {
     let codes = guarded_resource(fresh_recovery_codes);
     view! {
-        <PortalLayout portal title="Your recovery codes">
+        <PortalLayout portal title=t("security-codes-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     guarded(codes.await, move |codes| view! { <RecoveryCodes portal codes /> }.into_any())
@@ -309,22 +320,30 @@ pub fn RecoveryCodesPage(portal: Portal) -> impl IntoView {
 fn RecoveryCodes(portal: Portal, codes: RecoveryCodesView) -> impl IntoView {
     if codes.codes.is_empty() {
         return view! {
-            <h1>"Your recovery codes"</h1>
-            <p class="lead" id="codes-left">{format!(
-                "You have {} recovery codes left. They were shown once, when they were made; make new ones on your security page if you have lost them.",
-                codes.left
+            <h1>{t("security-codes-page-title")}</h1>
+            <p class="lead" id="codes-left">{t_with(
+                "security-codes-shown-already",
+                &[("count", number(codes.left))],
             )}</p>
-            <p><a class="button" href=portal.path("/security")>"Security"</a></p>
+            <p><a class="button" href=portal.path("/security")>{t("security-title")}</a></p>
         }
         .into_any();
     }
     view! {
-        <h1>"Save your recovery codes"</h1>
-        <p class="lead">"If you lose your phone or passkey, each of these codes logs you in once. Keep them somewhere safe, such as a password manager: we show them only now."</p>
+        <h1>{t("security-codes-save-title")}</h1>
+        <p class="lead">{t("security-codes-save-lead")}</p>
         <ul class="recovery-codes" id="recovery-codes">
             {codes.codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
         </ul>
-        <p><a class="button" href=codes.next>"I have saved them, continue"</a></p>
+        <p><a class="button" href=codes.next>{t("security-codes-saved")}</a></p>
     }
     .into_any()
+}
+
+/// A count as the page's language writes it.
+fn number(n: u64) -> String {
+    #[cfg(feature = "ssr")]
+    return crate::i18n::format_number(crate::i18n::lang(), n);
+    #[cfg(not(feature = "ssr"))]
+    return n.to_string();
 }

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{email_token_status, verify_email, AfterVerification, LinkUsed, TokenStatus};
 use crate::components::layout::PortalLayout;
+use crate::i18n::t;
 use crate::pages::account::email_link::{LinkButton, UseLinkForm};
 use crate::pages::failure_as_errors;
 use crate::portal::Portal;
@@ -23,7 +24,7 @@ pub fn VerifyPage(portal: Portal) -> impl IntoView {
         }
     });
     view! {
-        <PortalLayout portal title="Verify your email address">
+        <PortalLayout portal title=t("verify-title")>
             <Suspense fallback=|| ()>
                 {move || {
                     let token = token.clone();
@@ -52,36 +53,36 @@ fn VerifyView(
     let log_in = portal.path("/log-in");
     match status {
         Ok(TokenStatus::Valid | TokenStatus::Verified(_)) => view! {
-            <h1>"Verify your email address"</h1>
-            <p class="lead">"Select the button to confirm this is your email address."</p>
-            <UseLinkForm portal link=LinkButton::Verify token label="Verify email address" />
+            <h1>{t("verify-title")}</h1>
+            <p class="lead">{t("verify-lead")}</p>
+            <UseLinkForm portal link=LinkButton::Verify token label=t("verify-button") />
         }
         .into_any(),
         Ok(TokenStatus::Used) => view! {
-            <h1>"This link has already been used"</h1>
-            <p class="lead">"Each verification link works once. If you used it, your address is verified."</p>
-            <p><a class="button" href=log_in>"Log in"</a></p>
+            <h1>{t("verify-used-title")}</h1>
+            <p class="lead">{t("verify-used-lead")}</p>
+            <p><a class="button" href=log_in>{t("verify-log-in")}</a></p>
         }
         .into_any(),
         Ok(TokenStatus::Expired) => view! {
-            <h1>"This link has expired"</h1>
-            <p class="lead">"Verification links work for 24 hours, and a newer link replaces older ones."</p>
-            <p><a class="button" href=portal.path("/resend")>"Send a new verification link"</a></p>
+            <h1>{t("verify-expired-title")}</h1>
+            <p class="lead">{t("verify-expired-lead")}</p>
+            <p><a class="button" href=portal.path("/resend")>{t("verify-new-link")}</a></p>
         }
         .into_any(),
         Ok(TokenStatus::Unknown | TokenStatus::Taken) => view! {
-            <h1>"We do not recognise this link"</h1>
-            <p class="lead">"Check that you opened the whole link from the email; some email programs split long links."</p>
-            <p><a href=portal.path("/register")>"Register"</a> " · " <a href=log_in>"Log in"</a></p>
+            <h1>{t("verify-unknown-title")}</h1>
+            <p class="lead">{t("verify-unknown-lead")}</p>
+            <p><a href=portal.path("/register")>{t("verify-register")}</a> " · " <a href=log_in>{t("verify-log-in")}</a></p>
         }
         .into_any(),
         Err(error) => {
             let message = failure_as_errors(&error)
                 .iter()
-                .map(|e| e.message.clone())
+                .map(|e| e.message.text())
                 .collect::<String>();
             view! {
-                <h1>"Your address could not be verified"</h1>
+                <h1>{t("verify-failed-title")}</h1>
                 <p class="lead">{message}</p>
             }
             .into_any()
@@ -95,26 +96,24 @@ pub fn VerifiedPage(portal: Portal) -> impl IntoView {
     let next = use_query_map()
         .with_untracked(|q| AfterVerification::of_query(&q.get("next").unwrap_or_default()));
     view! {
-        <PortalLayout portal title="Your email address is verified">
+        <PortalLayout portal title=t("verify-done-title")>
             {match next {
                 AfterVerification::LogIn => view! {
                     <div class="panel panel--success" role="status">
-                        <h1>"Your email address is verified"</h1>
-                        <p class="lead">"Your account is ready."</p>
+                        <h1>{t("verify-done-title")}</h1>
+                        <p class="lead">{t("verify-done-ready")}</p>
                     </div>
-                    <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+                    <p><a class="button" href=portal.path("/log-in")>{t("verify-log-in")}</a></p>
                     // Offered, never forced: a passkey logs in without a password.
                     <section class="aside" aria-labelledby="passkey-offer">
-                        <h2 id="passkey-offer">"Log in faster next time"</h2>
-                        <p>
-                            "A passkey lets you log in with your device's fingerprint, face or PIN instead of your password, and nobody can phish it."
-                        </p>
+                        <h2 id="passkey-offer">{t("verify-passkey-offer-title")}</h2>
+                        <p>{t("verify-passkey-offer")}</p>
                         <p>
                             <a
                                 class="button button--secondary"
                                 href=format!("{}?next={}", portal.path("/log-in"), portal.path("/security"))
                             >
-                                "Log in and add a passkey"
+                                {t("verify-passkey-offer-button")}
                             </a>
                         </p>
                     </section>
@@ -122,10 +121,8 @@ pub fn VerifiedPage(portal: Portal) -> impl IntoView {
                 .into_any(),
                 AfterVerification::AwaitReview => view! {
                     <div class="panel panel--success" role="status">
-                        <h1>"Your email address is verified"</h1>
-                        <p class="lead">
-                            "Your request has been submitted and is pending review. You receive an email when your request is processed."
-                        </p>
+                        <h1>{t("verify-done-title")}</h1>
+                        <p class="lead">{t("verify-done-pending-review")}</p>
                     </div>
                 }
                 .into_any(),

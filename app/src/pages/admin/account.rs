@@ -13,6 +13,7 @@ use crate::components::invitations::Invitations;
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::AccountForm;
 use crate::forms::{is_ticked, Field};
+use crate::i18n::{t, t_with};
 use crate::pages::admin::AdminLayout;
 use crate::pages::csm::contacts::ContactsTable;
 use crate::submission::posted_submission_of;
@@ -37,7 +38,7 @@ pub fn AccountPage() -> impl IntoView {
         account_detail(id).await
     });
     view! {
-        <AdminLayout title="Account">
+        <AdminLayout title=t("admin-account-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let edited = edited.await;
@@ -76,8 +77,8 @@ pub fn AccountPage() -> impl IntoView {
                                 }.into_any()
                             }
                             None => view! {
-                                <h1>"No such account"</h1>
-                                <p><a href="/admin">"All accounts"</a></p>
+                                <h1>{t("admin-account-missing")}</h1>
+                                <p><a href="/admin">{t("admin-account-all")}</a></p>
                             }
                             .into_any(),
                         })}
@@ -113,40 +114,47 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
         .filter(|r| r.status == RequestStatus::AwaitingApproval)
         .collect();
     view! {
-        <p><a href="/admin">"All accounts"</a></p>
+        <p><a href="/admin">{t("admin-account-all")}</a></p>
         <h1>{account.name.clone()}</h1>
         <section class="code-panel" aria-labelledby="code-title">
-            <h2 id="code-title">"Registration code"</h2>
+            <h2 id="code-title">{t("admin-account-code-title")}</h2>
             <p>
                 <code class="code code--large" id="registration-code">{account.registration_code.clone()}</code>
                 <CopyButton />
             </p>
             <p class="field__hint">
-                "Give this code to the company's customer administrator. Regenerating it makes the old code stop working."
+                {t("admin-account-code-hint")}
             </p>
             <form method="post" action=here.clone()>
                 <input type="hidden" name="intent" value="code" />
                 <input type="hidden" name="form[account]" value=account.id.to_string() />
-                <button class="button button--secondary" type="submit">"Regenerate code"</button>
+                <button class="button button--secondary" type="submit">{t("admin-account-code-regenerate")}</button>
             </form>
         </section>
-        <h2>"Details"</h2>
+        <h2>{t("admin-account-details")}</h2>
         <form class="form" method="post" action=here.clone() novalidate>
             <input type="hidden" name="intent" value="account" />
             <AccountFields form />
-            <button class="button" type="submit">"Save changes"</button>
+            <button class="button" type="submit">{t("admin-account-save")}</button>
         </form>
-        <h2>"Contacts"</h2>
+        <h2>{t("admin-account-contacts")}</h2>
         <ContactsTable contacts=detail.contacts action=here />
-        <h2>"Waiting for the company's approval"</h2>
+        <h2>{t("admin-account-awaiting-title")}</h2>
         {if pending.is_empty() {
-            view! { <p>"No requests are waiting."</p> }.into_any()
+            view! { <p>{t("admin-account-none-waiting")}</p> }.into_any()
         } else {
             view! {
                 <ul>
                     {pending
                         .into_iter()
-                        .map(|r| view! { <li>{format!("{} ({}), requested {}", r.name, r.email, r.requested)}</li> })
+                        .map(|r| view! {
+                            <li>
+                                {t_with(
+                                    "admin-account-request",
+                                    &[("name", r.name), ("email", r.email), ("requested", r.requested)],
+                                )}
+                            </li>
+                        })
                         .collect_view()}
                 </ul>
             }
@@ -161,18 +169,18 @@ pub fn AccountFields(form: AccountForm) -> impl IntoView {
     let ticked = is_ticked(&form.auto_approve);
     view! {
         <input type="hidden" name="form[account]" value=form.account />
-        <TextField field=Field::CompanyName label="Company name" value=form.name />
+        <TextField field=Field::CompanyName label=t("admin-account-company-name") value=form.name />
         <TextField
             field=Field::EmailDomains
-            label="Email domains"
-            hint="The domains of the company's email addresses, like example.com, separated by commas"
+            label=t("admin-account-email-domains")
+            hint=t("admin-account-email-domains-hint")
             value=form.email_domains
         />
         <CheckboxField field=Field::AutoApprove checked=ticked>
-            "Approve contacts automatically when their email address is in one of these domains"
+            {t("admin-account-auto-approve")}
         </CheckboxField>
         <CheckboxField field=Field::RequireTwoFactor checked=is_ticked(&form.require_two_factor)>
-            "Require two-factor for this company's contacts"
+            {t("admin-account-require-two-factor")}
         </CheckboxField>
     }
 }
@@ -187,8 +195,9 @@ fn CopyButton() -> impl IntoView {
             class="button button--small button--secondary"
             type="button"
             data-copy-from="registration-code"
+            data-copied=t("admin-account-copied")
         >
-            "Copy"
+            {t("admin-account-copy")}
         </button>
     }
 }

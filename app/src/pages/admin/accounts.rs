@@ -7,6 +7,7 @@ use crate::api::{accounts, save_account, AccountList};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::AccountForm;
+use crate::i18n::{format_number, lang, t};
 use crate::pages::admin::account::AccountFields;
 use crate::pages::admin::{page_of, AdminLayout, Pager, SearchBox};
 use crate::submission::posted_submission;
@@ -25,7 +26,7 @@ pub fn AccountsPage() -> impl IntoView {
         }
     });
     view! {
-        <AdminLayout title="Accounts">
+        <AdminLayout title=t("admin-accounts-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let submission = posted.await;
@@ -53,21 +54,21 @@ fn Accounts(list: AccountList, typed: AccountForm) -> impl IntoView {
     let accounts = list.accounts;
     let listing = list.listing;
     view! {
-        <h1>"Company accounts"</h1>
+        <h1>{t("admin-accounts-title")}</h1>
         <p class="lead">
-            "Registrations without a code wait in "
-            <a href="/admin/pending">"Pending registrations"</a> "."
+            {t("admin-accounts-lead-before")} " "
+            <a href="/admin/pending">{t("admin-accounts-lead-link")}</a> {t("admin-accounts-lead-after")}
         </p>
-        <SearchBox path="/admin" label="Find a company by its name or code" query=listing.query.clone() />
-        {(accounts.is_empty() && !listing.query.is_empty()).then(|| view! { <p>"No company matches."</p> })}
+        <SearchBox path="/admin" label=t("admin-accounts-search") query=listing.query.clone() />
+        {(accounts.is_empty() && !listing.query.is_empty()).then(|| view! { <p>{t("admin-accounts-no-match")}</p> })}
         <table class="table table--wide">
             <thead>
                 <tr>
-                    <th scope="col">"Company"</th>
-                    <th scope="col">"Registration code"</th>
-                    <th scope="col">"Email domains"</th>
-                    <th scope="col">"Contacts"</th>
-                    <th scope="col">"Awaiting approval"</th>
+                    <th scope="col">{t("admin-accounts-company")}</th>
+                    <th scope="col">{t("admin-accounts-code")}</th>
+                    <th scope="col">{t("admin-accounts-domains")}</th>
+                    <th scope="col">{t("admin-accounts-contacts")}</th>
+                    <th scope="col">{t("admin-accounts-awaiting")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -79,21 +80,21 @@ fn Accounts(list: AccountList, typed: AccountForm) -> impl IntoView {
                             <td><code class="code">{account.registration_code}</code></td>
                             <td>
                                 {account.domains.join(", ")}
-                                {account.auto_approve.then_some(" (approved automatically)")}
-                                {account.require_two_factor.then_some(" · two-factor required")}
+                                {account.auto_approve.then(|| format!(" {}", t("admin-accounts-auto-approved")))}
+                                {account.require_two_factor.then(|| format!(" · {}", t("admin-accounts-two-factor")))}
                             </td>
-                            <td>{account.contacts}</td>
-                            <td>{account.awaiting_approval}</td>
+                            <td>{format_number(lang(), account.contacts)}</td>
+                            <td>{format_number(lang(), account.awaiting_approval)}</td>
                         </tr>
                     })
                     .collect_view()}
             </tbody>
         </table>
         <Pager path="/admin" listing />
-        <h2>"Create an account"</h2>
+        <h2>{t("admin-accounts-create-title")}</h2>
         <form class="form" method="post" action="/admin" novalidate>
             <AccountFields form=typed />
-            <button class="button" type="submit">"Create account"</button>
+            <button class="button" type="submit">{t("admin-accounts-create")}</button>
         </form>
     }
 }

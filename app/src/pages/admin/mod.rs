@@ -12,16 +12,18 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::Listing;
+use crate::components::layout::LanguageSwitcher;
+use crate::i18n::{format_number, lang, t, t_with};
 use crate::portal::{query_value, Portal};
 
 /// A list's search box (a GET to the list's own page).
 #[component]
-pub fn SearchBox(path: &'static str, label: &'static str, query: String) -> impl IntoView {
+pub fn SearchBox(path: &'static str, #[prop(into)] label: String, query: String) -> impl IntoView {
     view! {
         <form class="search" method="get" action=path role="search">
             <label class="field__label" for="q">{label}</label>
             <input class="field__input" id="q" name="q" type="search" value=query />
-            <button class="button button--secondary" type="submit">"Search"</button>
+            <button class="button button--secondary" type="submit">{t("admin-search")}</button>
         </form>
     }
 }
@@ -39,13 +41,21 @@ pub fn Pager(path: &'static str, listing: Listing) -> impl IntoView {
     let page = listing.page;
     (page > 0 || listing.more).then(|| {
         view! {
-            <nav class="pager" aria-label="Pages">
-                {(page > 0).then(|| view! { <a href=link(page - 1) rel="prev">"Previous page"</a> })}
-                <span>{format!(" Page {} ", page + 1)}</span>
-                {listing.more.then(|| view! { <a href=link(page + 1) rel="next">"Next page"</a> })}
+            <nav class="pager" aria-label=t("admin-pager-label")>
+                {(page > 0).then(|| view! { <a href=link(page - 1) rel="prev">{t("admin-pager-previous")}</a> })}
+                <span>{format!(" {} ", page_number(page))}</span>
+                {listing.more.then(|| view! { <a href=link(page + 1) rel="next">{t("admin-pager-next")}</a> })}
             </nav>
         }
     })
+}
+
+/// "Page 2" for the list's page 1 (the first is 0).
+pub fn page_number(page: u64) -> String {
+    t_with(
+        "admin-pager-page",
+        &[("number", format_number(lang(), page + 1))],
+    )
 }
 
 /// The `page` of a list's address (0 for the first).
@@ -54,25 +64,26 @@ pub fn page_of(query: &leptos_router::params::ParamsMap) -> u64 {
 }
 
 #[component]
-pub fn AdminLayout(title: &'static str, children: Children) -> impl IntoView {
+pub fn AdminLayout(#[prop(into)] title: String, children: Children) -> impl IntoView {
     view! {
-        <Title text=format!("{title} · Portico administration") />
+        <Title text=t_with("admin-page-title", &[("page", title)]) />
         <div class="page admin">
-            <a class="skip-link" href="#main">"Skip to main content"</a>
+            <a class="skip-link" href="#main">{t("admin-skip-link")}</a>
             <header class="admin-header">
                 <div class="admin-header__inner">
-                    <a class="admin-header__brand" href="/admin">"Portico administration"</a>
-                    <nav class="admin-header__nav" aria-label="Administration">
-                        <a href="/admin">"Accounts"</a>
-                        <a href="/admin/pending">"Pending registrations"</a>
-                        <a href="/admin/people">"People"</a>
-                        <a href="/admin/webhooks">"Webhooks"</a>
-                        <a href="/admin/outbox">"Outbox"</a>
-                        <a href="/admin/audit">"Audit log"</a>
-                        <a href=Portal::Csm.path("/security")>"Your security"</a>
-                        <a href=Portal::Csm.prefix()>"Customer portal"</a>
+                    <a class="admin-header__brand" href="/admin">{t("admin-brand")}</a>
+                    <LanguageSwitcher />
+                    <nav class="admin-header__nav" aria-label=t("admin-nav-label")>
+                        <a href="/admin">{t("admin-nav-accounts")}</a>
+                        <a href="/admin/pending">{t("admin-nav-pending")}</a>
+                        <a href="/admin/people">{t("admin-nav-people")}</a>
+                        <a href="/admin/webhooks">{t("admin-nav-webhooks")}</a>
+                        <a href="/admin/outbox">{t("admin-nav-outbox")}</a>
+                        <a href="/admin/audit">{t("admin-nav-audit")}</a>
+                        <a href=Portal::Csm.path("/security")>{t("admin-nav-security")}</a>
+                        <a href=Portal::Csm.prefix()>{t("admin-nav-customer-portal")}</a>
                         <form method="post" action=Portal::Csm.path("/log-out")>
-                            <button class="admin-header__button" type="submit">"Log out"</button>
+                            <button class="admin-header__button" type="submit">{t("admin-log-out")}</button>
                         </form>
                     </nav>
                 </div>

@@ -7,6 +7,7 @@ use crate::api::{outbox_waiting, retry_delivery, DeliveryView, OutboxView};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::FormSection;
 use crate::forms::webhooks::DeliveryKind;
+use crate::i18n::{format_number, lang, t, t_with};
 use crate::pages::admin::AdminLayout;
 use crate::submission::posted_submission;
 
@@ -21,14 +22,14 @@ pub fn OutboxPage() -> impl IntoView {
         outbox_waiting(page).await
     });
     view! {
-        <AdminLayout title="Outbox">
+        <AdminLayout title=t("admin-outbox-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let retried = retried.await.map(|s| s.outcome);
                     let waiting = waiting.await;
                     guarded(waiting, move |waiting| view! {
-                        <h1>"Outbox"</h1>
-                        <p class="lead">"Emails and webhook deliveries not delivered yet. Failed ones can be tried again now."</p>
+                        <h1>{t("admin-outbox-title")}</h1>
+                        <p class="lead">{t("admin-outbox-lead")}</p>
                         <FormSection outcome=retried>
                             <Waiting waiting />
                         </FormSection>
@@ -44,13 +45,13 @@ fn Waiting(waiting: OutboxView) -> impl IntoView {
     let page = waiting.page;
     view! {
         {if waiting.waiting.is_empty() {
-            view! { <p>"Everything was delivered."</p> }.into_any()
+            view! { <p>{t("admin-outbox-empty")}</p> }.into_any()
         } else {
             view! { <DeliveriesTable deliveries=waiting.waiting retry=true /> }.into_any()
         }}
-        <nav class="pager" aria-label="Pages">
-            {(page > 0).then(|| view! { <a href=format!("/admin/outbox?page={}", page - 1)>"Earlier"</a> })}
-            {waiting.more.then(|| view! { <a href=format!("/admin/outbox?page={}", page + 1)>"Later"</a> })}
+        <nav class="pager" aria-label=t("admin-pager-label")>
+            {(page > 0).then(|| view! { <a href=format!("/admin/outbox?page={}", page - 1)>{t("admin-outbox-earlier")}</a> })}
+            {waiting.more.then(|| view! { <a href=format!("/admin/outbox?page={}", page + 1)>{t("admin-outbox-later")}</a> })}
         </nav>
     }
 }
@@ -59,20 +60,20 @@ fn Waiting(waiting: OutboxView) -> impl IntoView {
 #[component]
 pub fn DeliveriesTable(deliveries: Vec<DeliveryView>, retry: bool) -> impl IntoView {
     if deliveries.is_empty() {
-        return view! { <p>"None yet."</p> }.into_any();
+        return view! { <p>{t("admin-deliveries-empty")}</p> }.into_any();
     }
     view! {
         <table class="table table--wide">
             <thead>
                 <tr>
-                    <th scope="col">"Kind"</th>
-                    <th scope="col">"To"</th>
-                    <th scope="col">"What"</th>
-                    <th scope="col">"State"</th>
-                    <th scope="col">"Attempts"</th>
-                    <th scope="col">"Last error"</th>
-                    <th scope="col">"Created"</th>
-                    {retry.then(|| view! { <th scope="col">"Retry"</th> })}
+                    <th scope="col">{t("admin-deliveries-kind")}</th>
+                    <th scope="col">{t("admin-deliveries-to")}</th>
+                    <th scope="col">{t("admin-deliveries-what")}</th>
+                    <th scope="col">{t("admin-deliveries-state")}</th>
+                    <th scope="col">{t("admin-deliveries-attempts")}</th>
+                    <th scope="col">{t("admin-deliveries-last-error")}</th>
+                    <th scope="col">{t("admin-deliveries-created")}</th>
+                    {retry.then(|| view! { <th scope="col">{t("admin-deliveries-retry")}</th> })}
                 </tr>
             </thead>
             <tbody>
@@ -83,11 +84,11 @@ pub fn DeliveriesTable(deliveries: Vec<DeliveryView>, retry: bool) -> impl IntoV
                     };
                     view! {
                         <tr>
-                            <td>{if d.kind == DeliveryKind::Email { "Email" } else { "Webhook" }}</td>
+                            <td>{t(if d.kind == DeliveryKind::Email { "admin-deliveries-email" } else { "admin-deliveries-webhook" })}</td>
                             <td>{d.to.clone()}</td>
                             <td>{d.what.clone()}</td>
                             <td>{d.state.clone()}</td>
-                            <td>{d.attempts}</td>
+                            <td>{format_number(lang(), d.attempts.max(0) as u64)}</td>
                             <td>{d.last_error.clone().unwrap_or_default()}</td>
                             <td>{d.created.clone()}</td>
                             {retry.then(|| view! {
@@ -96,7 +97,7 @@ pub fn DeliveriesTable(deliveries: Vec<DeliveryView>, retry: bool) -> impl IntoV
                                         <form method="post" data-reload="" action="/admin/outbox">
                                             <input type="hidden" name="form[kind]" value=kind />
                                             <input type="hidden" name="form[id]" value=d.id.to_string() />
-                                            <button class="button button--small button--secondary" type="submit" aria-label=format!("Retry now: {} to {}", d.what, d.to)>"Retry now"</button>
+                                            <button class="button button--small button--secondary" type="submit" aria-label=t_with("admin-deliveries-retry-label", &[("what", d.what.clone()), ("to", d.to.clone())])>{t("admin-deliveries-retry-now")}</button>
                                         </form>
                                     })}
                                 </td>

@@ -8,6 +8,7 @@ use crate::api::{pending_requests, settle_pending, PendingList, RequestView};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::REASON_MAX_CHARS;
+use crate::i18n::{t, t_with};
 use crate::pages::admin::{page_of, AdminLayout, Pager, SearchBox};
 use crate::submission::posted_submission;
 
@@ -25,7 +26,7 @@ pub fn PendingPage() -> impl IntoView {
         }
     });
     view! {
-        <AdminLayout title="Pending registrations">
+        <AdminLayout title=t("admin-pending-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
@@ -46,11 +47,11 @@ fn Pending(data: PendingList) -> impl IntoView {
     let accounts = data.accounts;
     let listing = data.listing;
     view! {
-        <h1>"Pending registrations"</h1>
-        <p class="lead">"Business registrations without a registration code. Each needs a company."</p>
-        <SearchBox path="/admin/pending" label="Name or email address" query=listing.query.clone() />
+        <h1>{t("admin-pending-title")}</h1>
+        <p class="lead">{t("admin-pending-lead")}</p>
+        <SearchBox path="/admin/pending" label=t("admin-pending-search") query=listing.query.clone() />
         {if data.requests.is_empty() {
-            view! { <p>"Nothing is waiting."</p> }.into_any()
+            view! { <p>{t("admin-pending-empty")}</p> }.into_any()
         } else {
             view! {
                 <ul class="cards">
@@ -74,21 +75,24 @@ fn PendingCard(request: RequestView, accounts: Vec<(i32, String)>) -> impl IntoV
     view! {
         <li class="card">
             <h2 class="card__title">{request.name.clone()}</h2>
-            <p class="card__meta">{request.email.clone()} " · requested " {request.requested.clone()}</p>
+            <p class="card__meta">
+                {request.email.clone()} " · "
+                {t_with("admin-pending-requested", &[("date", request.requested.clone())])}
+            </p>
             <form class="decision" method="post" action="/admin/pending">
                 <input type="hidden" name="form[request]" value=request.id.to_string() />
                 <div class="field">
-                    <label class="field__label" for=account_id.clone()>"Company"</label>
+                    <label class="field__label" for=account_id.clone()>{t("admin-pending-company")}</label>
                     {if accounts.is_empty() {
                         // Too many companies to list: typed, by name or registration code.
                         view! {
-                            <input class="field__input" id=account_id name="form[account]" type="text" placeholder="Company name or registration code" />
+                            <input class="field__input" id=account_id name="form[account]" type="text" placeholder=t("admin-pending-company-placeholder") />
                         }
                         .into_any()
                     } else {
                         view! {
                             <select class="field__input" id=account_id name="form[account]">
-                                <option value="">"Choose a company"</option>
+                                <option value="">{t("admin-pending-choose")}</option>
                                 {accounts
                                     .into_iter()
                                     .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
@@ -99,7 +103,7 @@ fn PendingCard(request: RequestView, accounts: Vec<(i32, String)>) -> impl IntoV
                     }}
                 </div>
                 <div class="field">
-                    <label class="field__label" for=reason_id.clone()>"Reason for rejecting (optional)"</label>
+                    <label class="field__label" for=reason_id.clone()>{t("admin-pending-reason")}</label>
                     <textarea
                         class="field__input"
                         id=reason_id
@@ -110,13 +114,13 @@ fn PendingCard(request: RequestView, accounts: Vec<(i32, String)>) -> impl IntoV
                 </div>
                 <div class="actions">
                     <button class="button" type="submit" name="form[decision]" value="assign">
-                        "Send to the company's administrators"
+                        {t("admin-pending-assign")}
                     </button>
                     <button class="button button--secondary" type="submit" name="form[decision]" value="approve">
-                        "Approve into the company"
+                        {t("admin-pending-approve")}
                     </button>
                     <button class="button button--warning" type="submit" name="form[decision]" value="reject">
-                        "Reject"
+                        {t("admin-pending-reject")}
                     </button>
                 </div>
             </form>

@@ -10,6 +10,7 @@ use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::Field;
+use crate::i18n::{t, t_with};
 use crate::pages::admin::{page_of, AdminLayout, Pager, SearchBox};
 use crate::portal::{query_value, Portal};
 use crate::submission::posted_submission_of;
@@ -30,7 +31,7 @@ pub fn PeoplePage() -> impl IntoView {
         }
     });
     view! {
-        <AdminLayout title="People">
+        <AdminLayout title=t("admin-people-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let posted = posted.await;
@@ -67,26 +68,26 @@ fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
         query_value(&here)
     );
     view! {
-        <h1>"People"</h1>
-        <SearchBox path="/admin/people" label="Email address or name" query=data.query.clone() />
+        <h1>{t("admin-people-title")}</h1>
+        <SearchBox path="/admin/people" label=t("admin-people-search") query=data.query.clone() />
         <p class="field__hint">
-            "Someone who lost their phone or passkeys can have their second factors removed here. Check who they are first: call them back on a number you already have, never one they give you now. Removing them may ask for your password again ("
-            <a href=confirm>"confirm it's you"</a>
-            ")."
+            {t("admin-people-hint-before")}
+            <a href=confirm>{t("admin-people-hint-link")}</a>
+            {t("admin-people-hint-after")}
         </p>
         {if data.people.is_empty() {
-            view! { <p>"Nobody matches."</p> }.into_any()
+            view! { <p>{t("admin-people-empty")}</p> }.into_any()
         } else {
             view! {
                 <table class="table table--wide">
                     <thead>
                         <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Email"</th>
-                            <th scope="col">"Who"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Second factors"</th>
-                            <th scope="col">"Delete"</th>
+                            <th scope="col">{t("admin-people-name")}</th>
+                            <th scope="col">{t("admin-people-email")}</th>
+                            <th scope="col">{t("admin-people-who")}</th>
+                            <th scope="col">{t("admin-people-status")}</th>
+                            <th scope="col">{t("admin-people-second-factors")}</th>
+                            <th scope="col">{t("admin-people-delete-column")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -126,14 +127,14 @@ fn PersonRow(person: PersonView, action: String, posted: bool) -> impl IntoView 
                             id=(!posted).then(|| format!("identity_checked-{}", person.id))
                             quiet=!posted
                         >
-                            {format!("I checked that I am talking to {}", person.name)}
+                            {t_with("admin-people-identity-checked", &[("name", person.name.clone())])}
                         </CheckboxField>
                         <button
                             class="button button--small button--danger"
                             type="submit"
-                            aria-label=format!("Reset second factors: {}", person.email)
+                            aria-label=t_with("admin-people-reset-label", &[("email", person.email.clone())])
                         >
-                            "Reset second factors"
+                            {t("admin-people-reset")}
                         </button>
                     </form>
                 })}
@@ -142,14 +143,14 @@ fn PersonRow(person: PersonView, action: String, posted: bool) -> impl IntoView 
                 <form class="stacked-actions" method="post" data-reload="" action=action>
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="form[person]" value=person.id.to_string() />
-                    <label class="field__label" for=format!("reason-{}", person.id)>"Reason (kept in the audit log)"</label>
+                    <label class="field__label" for=format!("reason-{}", person.id)>{t("admin-people-reason")}</label>
                     <input class="field__input" id=format!("reason-{}", person.id) name="form[reason]" type="text" />
                     <button
                         class="button button--small button--danger"
                         type="submit"
-                        aria-label=format!("Delete account: {}", person.email)
+                        aria-label=t_with("admin-people-delete-label", &[("email", person.email.clone())])
                     >
-                        "Delete account now"
+                        {t("admin-people-delete")}
                     </button>
                 </form>
             </td>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{person_page, switch_login, PersonRecord};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::FormSection;
+use crate::i18n::{t, t_with};
 use crate::pages::admin::audit::AuditTable;
 use crate::pages::admin::AdminLayout;
 use crate::submission::posted_submission;
@@ -21,16 +22,16 @@ pub fn PersonPage() -> impl IntoView {
         person_page(id).await
     });
     view! {
-        <AdminLayout title="Person">
+        <AdminLayout title=t("admin-person-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let switched = switched.await.map(|s| s.outcome);
                     let record = record.await;
                     view! {
-                        <p><a href="/admin/people">"All people"</a></p>
+                        <p><a href="/admin/people">{t("admin-person-all")}</a></p>
                         {guarded(record, move |record| match record {
                             Some(record) => view! { <Person record switched /> }.into_any(),
-                            None => view! { <h1>"No such person"</h1> }.into_any(),
+                            None => view! { <h1>{t("admin-person-missing")}</h1> }.into_any(),
                         })}
                     }
                 })}
@@ -49,34 +50,34 @@ fn Person(
     view! {
         <h1>{person.name.clone()}</h1>
         <dl class="facts" id="person-facts">
-            <dt>"Email address"</dt><dd>{person.email.clone()}</dd>
-            <dt>"Who"</dt><dd>{person.kind.clone()}</dd>
-            <dt>"Status"</dt><dd id="person-status">{person.status.clone()}</dd>
-            <dt>"Registered"</dt><dd>{record.registered}</dd>
-            <dt>"Verified"</dt><dd>{record.verified.unwrap_or_else(|| "Not yet".into())}</dd>
-            <dt>"Last log-in"</dt><dd>{record.last_log_in.unwrap_or_else(|| "Never".into())}</dd>
-            <dt>"Second factors"</dt><dd>{person.second_factors.clone()}</dd>
-            {record.deletion_due.map(|due| view! { <dt>"Deletion"</dt><dd>{format!("Scheduled for {due}")}</dd> })}
+            <dt>{t("admin-person-email")}</dt><dd>{person.email.clone()}</dd>
+            <dt>{t("admin-person-who")}</dt><dd>{person.kind.clone()}</dd>
+            <dt>{t("admin-person-status")}</dt><dd id="person-status">{person.status.clone()}</dd>
+            <dt>{t("admin-person-registered")}</dt><dd>{record.registered}</dd>
+            <dt>{t("admin-person-verified")}</dt><dd>{record.verified.unwrap_or_else(|| t("admin-person-not-yet"))}</dd>
+            <dt>{t("admin-person-last-log-in")}</dt><dd>{record.last_log_in.unwrap_or_else(|| t("admin-person-never"))}</dd>
+            <dt>{t("admin-person-second-factors")}</dt><dd>{person.second_factors.clone()}</dd>
+            {record.deletion_due.map(|due| view! { <dt>{t("admin-person-deletion")}</dt><dd>{t_with("admin-person-deletion-due", &[("date", due)])}</dd> })}
         </dl>
         <FormSection outcome=switched>
             {(record.can_disable || record.can_enable).then(|| view! {
                 <form method="post" data-reload="" action=here.clone()>
                     <input type="hidden" name="form[person]" value=person.id.to_string() />
                     {if record.can_disable {
-                        view! { <button class="button button--danger" type="submit" name="form[change]" value="disable">"Disable login"</button> }.into_any()
+                        view! { <button class="button button--danger" type="submit" name="form[change]" value="disable">{t("admin-person-disable")}</button> }.into_any()
                     } else {
-                        view! { <button class="button" type="submit" name="form[change]" value="enable">"Enable login"</button> }.into_any()
+                        view! { <button class="button" type="submit" name="form[change]" value="enable">{t("admin-person-enable")}</button> }.into_any()
                     }}
                 </form>
             })}
         </FormSection>
-        <h2>"Sessions"</h2>
+        <h2>{t("admin-person-sessions")}</h2>
         {if record.sessions.is_empty() {
-            view! { <p>"No sessions."</p> }.into_any()
+            view! { <p>{t("admin-person-no-sessions")}</p> }.into_any()
         } else {
             view! {
                 <table class="table">
-                    <thead><tr><th scope="col">"Browser"</th><th scope="col">"Started"</th><th scope="col">"Last seen"</th></tr></thead>
+                    <thead><tr><th scope="col">{t("admin-person-browser")}</th><th scope="col">{t("admin-person-started")}</th><th scope="col">{t("admin-person-last-seen")}</th></tr></thead>
                     <tbody>
                         {record.sessions.into_iter().map(|s| view! {
                             <tr><td>{s.browser}</td><td>{s.started}</td><td>{s.last_seen}</td></tr>
@@ -86,9 +87,9 @@ fn Person(
             }
             .into_any()
         }}
-        <h2>"History"</h2>
+        <h2>{t("admin-person-history")}</h2>
         <p>
-            <a href=format!("/admin/audit?person={}", crate::portal::query_value(&person.email))>"Everything in the audit log about them"</a>
+            <a href=format!("/admin/audit?person={}", crate::portal::query_value(&person.email))>{t("admin-person-history-link")}</a>
         </p>
         <AuditTable entries=record.history />
     }

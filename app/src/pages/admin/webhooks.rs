@@ -8,6 +8,7 @@ use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::FormSection;
 use crate::forms::webhooks::{WebhookForm, EVENTS};
 use crate::forms::Field;
+use crate::i18n::{format_number, lang, t, t_with};
 use crate::pages::admin::outbox::DeliveriesTable;
 use crate::pages::admin::AdminLayout;
 use crate::submission::posted_submission_of;
@@ -22,7 +23,7 @@ pub fn WebhooksPage() -> impl IntoView {
         webhooks_overview().await
     });
     view! {
-        <AdminLayout title="Webhooks">
+        <AdminLayout title=t("admin-webhooks-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let added = added.await;
@@ -49,24 +50,24 @@ fn Webhooks(
     removed: Option<Result<ActionOutcome, ServerFnError>>,
 ) -> impl IntoView {
     view! {
-        <h1>"Webhooks"</h1>
+        <h1>{t("admin-webhooks-title")}</h1>
         <p class="lead">
-            "Other systems learn who joined: each event is posted as JSON, signed in the X-Portico-Signature header (t=<time>,v1=<HMAC-SHA256 of \"<time>.<body>\" with the secret>), and retried with backoff until it is accepted."
+            {t("admin-webhooks-lead")}
         </p>
         <FormSection outcome=removed>
             {if list.endpoints.is_empty() {
-                view! { <p>"No webhooks yet."</p> }.into_any()
+                view! { <p>{t("admin-webhooks-empty")}</p> }.into_any()
             } else {
                 view! {
                     <table class="table table--wide">
                         <thead>
                             <tr>
-                                <th scope="col">"Address"</th>
-                                <th scope="col">"Events"</th>
-                                <th scope="col">"Delivered"</th>
-                                <th scope="col">"Waiting"</th>
-                                <th scope="col">"Failed"</th>
-                                <th scope="col">"Remove"</th>
+                                <th scope="col">{t("admin-webhooks-address")}</th>
+                                <th scope="col">{t("admin-webhooks-events")}</th>
+                                <th scope="col">{t("admin-webhooks-delivered")}</th>
+                                <th scope="col">{t("admin-webhooks-waiting")}</th>
+                                <th scope="col">{t("admin-webhooks-failed")}</th>
+                                <th scope="col">{t("admin-webhooks-remove-column")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -74,14 +75,14 @@ fn Webhooks(
                                 <tr>
                                     <td>{e.url.clone()}</td>
                                     <td>{e.events.join(", ")}</td>
-                                    <td>{e.delivered}</td>
-                                    <td>{e.waiting}</td>
-                                    <td>{e.failed}</td>
+                                    <td>{format_number(lang(), e.delivered)}</td>
+                                    <td>{format_number(lang(), e.waiting)}</td>
+                                    <td>{format_number(lang(), e.failed)}</td>
                                     <td>
                                         <form method="post" data-reload="" action="/admin/webhooks">
                                             <input type="hidden" name="intent" value="remove" />
                                             <input type="hidden" name="form[endpoint]" value=e.id.to_string() />
-                                            <button class="button button--small button--secondary" type="submit" aria-label=format!("Remove the webhook to {}", e.url)>"Remove"</button>
+                                            <button class="button button--small button--secondary" type="submit" aria-label=t_with("admin-webhooks-remove-label", &[("url", e.url.clone())])>{t("admin-webhooks-remove")}</button>
                                         </form>
                                     </td>
                                 </tr>
@@ -92,20 +93,20 @@ fn Webhooks(
                 .into_any()
             }}
         </FormSection>
-        <h2 id="add-webhook">"Add a webhook"</h2>
+        <h2 id="add-webhook">{t("admin-webhooks-add-title")}</h2>
         <FormSection outcome=added>
             <form class="form" method="post" data-reload="" action="/admin/webhooks" novalidate>
                 <input type="hidden" name="intent" value="add" />
-                <TextField field=Field::Url label="Address (URL)" input_type="url" value=typed.url.clone() />
+                <TextField field=Field::Url label=t("admin-webhooks-url") input_type="url" value=typed.url.clone() />
                 <TextField
                     field=Field::Secret
-                    label="Secret"
+                    label=t("admin-webhooks-secret")
                     input_type="password"
                     autocomplete="new-password"
-                    hint="At least 24 characters, shared with the receiver, which checks each signature with it."
+                    hint=t("admin-webhooks-secret-hint")
                 />
                 <fieldset class="field" id="events">
-                    <legend class="field__label">"Events"</legend>
+                    <legend class="field__label">{t("admin-webhooks-events-legend")}</legend>
                     {EVENTS.into_iter().map(|(event, field)| {
                         let ticked = typed.ticked(field);
                         view! {
@@ -116,10 +117,10 @@ fn Webhooks(
                         }
                     }).collect_view()}
                 </fieldset>
-                <button class="button" type="submit">"Add the webhook"</button>
+                <button class="button" type="submit">{t("admin-webhooks-add")}</button>
             </form>
         </FormSection>
-        <h2>"Latest deliveries"</h2>
+        <h2>{t("admin-webhooks-latest")}</h2>
         <DeliveriesTable deliveries=list.deliveries retry=false />
     }
 }

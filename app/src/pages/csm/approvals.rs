@@ -7,6 +7,7 @@ use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
 use crate::components::notice::{action_notice, provide_form_errors};
 use crate::forms::business::REASON_MAX_CHARS;
+use crate::i18n::{format_number, lang, t, t_with};
 use crate::portal::Portal;
 use crate::submission::posted_submission;
 
@@ -21,7 +22,7 @@ pub fn ApprovalsPage() -> impl IntoView {
         company_requests().await
     });
     view! {
-        <PortalLayout portal=PORTAL title="Approvals">
+        <PortalLayout portal=PORTAL title=t("csm-approvals-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
@@ -41,13 +42,13 @@ pub fn ApprovalsPage() -> impl IntoView {
 fn Requests(data: RequestList) -> impl IntoView {
     let open = data.requests.iter().filter(|r| r.status.is_open()).count();
     view! {
-        <h1>"Registration requests"</h1>
+        <h1>{t("csm-approvals-title")}</h1>
         <p class="lead">
-            {format!("People who asked to join {}. ", data.company)}
+            {format!("{} ", t_with("csm-approvals-lead", &[("company", data.company.clone())]))}
             {match open {
-                0 => "Nothing is waiting for you.".to_owned(),
-                1 => "One request is waiting for your decision.".to_owned(),
-                n => format!("{n} requests are waiting for your decision."),
+                0 => t("csm-approvals-waiting-none"),
+                1 => t("csm-approvals-waiting-one"),
+                n => t_with("csm-approvals-waiting-many", &[("count", format_number(lang(), n as u64))]),
             }}
         </p>
         <ul class="cards">
@@ -59,24 +60,22 @@ fn Requests(data: RequestList) -> impl IntoView {
 #[component]
 fn RequestCard(request: RequestView) -> impl IntoView {
     let reason_id = format!("reason-{}", request.id);
-    let status_class = format!(
-        "tag tag--{}",
-        request.status.label().to_lowercase().replace(' ', "-")
-    );
+    let status_class = format!("tag tag--{}", request.status.css_name());
     view! {
         <li class="card">
             <h2 class="card__title">{request.name.clone()}</h2>
             <p class="card__meta">
-                {request.email.clone()} " · requested " {request.requested.clone()} " · "
+                {request.email.clone()} " · "
+                {t_with("csm-approvals-requested", &[("date", request.requested.clone())])} " · "
                 <strong class=status_class>{request.status.label()}</strong>
                 {request.decided.clone().map(|d| format!(" {d}"))}
             </p>
-            {request.reason.clone().map(|reason| view! { <p class="card__reason">"Reason: " {reason}</p> })}
+            {request.reason.clone().map(|reason| view! { <p class="card__reason">{t_with("csm-approvals-reason", &[("reason", reason)])}</p> })}
             {request.status.is_open().then(|| view! {
                 <form class="decision" method="post" action=PORTAL.path("/approvals")>
                     <input type="hidden" name="form[request]" value=request.id.to_string() />
                     <div class="field">
-                        <label class="field__label" for=reason_id.clone()>"Reason for rejecting (optional)"</label>
+                        <label class="field__label" for=reason_id.clone()>{t("csm-approvals-reason-label")}</label>
                         <textarea
                             class="field__input"
                             id=reason_id.clone()
@@ -87,10 +86,10 @@ fn RequestCard(request: RequestView) -> impl IntoView {
                     </div>
                     <div class="actions">
                         <button class="button" type="submit" name="form[decision]" value="approve">
-                            {format!("Approve {}", request.name)}
+                            {t_with("csm-approvals-approve", &[("name", request.name.clone())])}
                         </button>
                         <button class="button button--warning" type="submit" name="form[decision]" value="reject">
-                            {format!("Reject {}", request.name)}
+                            {t_with("csm-approvals-reject", &[("name", request.name.clone())])}
                         </button>
                     </div>
                 </form>

@@ -14,6 +14,7 @@ use crate::components::layout::PortalLayout;
 use crate::components::notice::FormSection;
 use crate::forms::business::ContactChange;
 use crate::forms::Field;
+use crate::i18n::{t, t_with};
 use crate::portal::Portal;
 use crate::submission::posted_submission_of;
 
@@ -31,7 +32,7 @@ pub fn ContactsPage() -> impl IntoView {
         company_contacts().await
     });
     view! {
-        <PortalLayout portal=Portal::Csm title="Contacts">
+        <PortalLayout portal=Portal::Csm title=t("csm-contacts-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let outcome = posted.await.map(|s| s.outcome);
@@ -49,8 +50,8 @@ pub fn ContactsPage() -> impl IntoView {
                     // the other form's, when the server renders the suspended part twice.
                     guarded(contacts, |data| view! {
                         <FormSection outcome>
-                            <h1>"Contacts"</h1>
-                            <p class="lead">{format!("Everyone who works with us for {}.", data.company)}</p>
+                            <h1>{t("csm-contacts-title")}</h1>
+                            <p class="lead">{t_with("csm-contacts-lead", &[("company", data.company.clone())])}</p>
                             <ContactsTable contacts=data.contacts action=Portal::Csm.path("/contacts") />
                         </FormSection>
                         <Invitations
@@ -76,17 +77,17 @@ fn TwoFactorRule(
     posted: Option<Result<ActionOutcome, ServerFnError>>,
 ) -> impl IntoView {
     view! {
-        <h2 id="two-factor">"Two-step log-in"</h2>
+        <h2 id="two-factor">{t("csm-two-factor-title")}</h2>
         <FormSection outcome=posted>
             <form class="form" method="post" action=Portal::Csm.path("/contacts")>
                 <input type="hidden" name="intent" value="two-factor" />
                 <CheckboxField field=Field::RequireTwoFactor checked=required>
-                    "Require two-factor for this company's contacts"
+                    {t("csm-two-factor-require")}
                 </CheckboxField>
                 <p class="field__hint">
-                    "Contacts then log in with a password and an authenticator app or a passkey. Those without one set it up at their next log-in."
+                    {t("csm-two-factor-hint")}
                 </p>
-                <button class="button button--secondary" type="submit">"Save"</button>
+                <button class="button button--secondary" type="submit">{t("csm-two-factor-save")}</button>
             </form>
         </FormSection>
     }
@@ -97,17 +98,17 @@ fn TwoFactorRule(
 #[component]
 pub fn ContactsTable(contacts: Vec<ContactView>, action: String) -> impl IntoView {
     if contacts.is_empty() {
-        return view! { <p>"No contacts yet."</p> }.into_any();
+        return view! { <p>{t("csm-contacts-empty")}</p> }.into_any();
     }
     view! {
         <table class="table table--wide">
             <thead>
                 <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Email"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Last log-in"</th>
-                    <th scope="col">"Change"</th>
+                    <th scope="col">{t("csm-contacts-name")}</th>
+                    <th scope="col">{t("csm-contacts-email")}</th>
+                    <th scope="col">{t("csm-contacts-status")}</th>
+                    <th scope="col">{t("csm-contacts-last-log-in")}</th>
+                    <th scope="col">{t("csm-contacts-change")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -120,33 +121,37 @@ pub fn ContactsTable(contacts: Vec<ContactView>, action: String) -> impl IntoVie
                             <tr>
                                 <td>
                                     {contact.name.clone()}
-                                    {contact.is_you.then_some(" (you)")}
+                                    {contact.is_you.then(|| format!(" {}", t("csm-contacts-you")))}
                                 </td>
                                 <td>{contact.email.clone()}</td>
                                 <td>
-                                    {match contact.status {
-                                        ContactStatus::Active => "Active",
-                                        ContactStatus::LoginDisabled => "Login disabled",
-                                    }}
-                                    {contact.customer_admin.then_some(" · Customer administrator")}
+                                    {t(match contact.status {
+                                        ContactStatus::Active => "csm-contacts-active",
+                                        ContactStatus::LoginDisabled => "csm-contacts-login-disabled",
+                                    })}
+                                    {contact.customer_admin.then(|| format!(" · {}", t("csm-contacts-customer-admin")))}
                                 </td>
-                                <td>{contact.last_log_in.clone().unwrap_or_else(|| "Never".into())}</td>
+                                <td>{contact.last_log_in.clone().unwrap_or_else(|| t("csm-contacts-never"))}</td>
                                 <td>
                                     <form class="inline-actions" method="post" action=action>
                                         <input type="hidden" name="intent" value="contact" />
                                         <input type="hidden" name="form[contact]" value=contact.id.to_string() />
                                         {changes
                                             .into_iter()
-                                            .map(|change| view! {
-                                                <button
-                                                    class="button button--small button--secondary"
-                                                    type="submit"
-                                                    name="form[change]"
-                                                    value=change.form_value()
-                                                    aria-label=format!("{}: {}", change.label(), contact.name)
-                                                >
-                                                    {change.label()}
-                                                </button>
+                                            .map(|change| {
+                                                let label = change.label();
+                                                let aria_label = format!("{label}: {}", contact.name);
+                                                view! {
+                                                    <button
+                                                        class="button button--small button--secondary"
+                                                        type="submit"
+                                                        name="form[change]"
+                                                        value=change.form_value()
+                                                        aria-label=aria_label
+                                                    >
+                                                        {label}
+                                                    </button>
+                                                }
                                             })
                                             .collect_view()}
                                     </form>

@@ -4,31 +4,32 @@ use leptos::prelude::*;
 
 use crate::components::home::PortalHome;
 use crate::components::layout::PortalLayout;
+use crate::i18n::t;
 use crate::portal::Portal;
 
 #[component]
 pub fn CsmHome() -> impl IntoView {
     let portal = Portal::Csm;
     view! {
-        <PortalLayout portal title="Home">
+        <PortalLayout portal title=t("csm-home-page-title")>
             <PortalHome portal>
-                <h1>"Customer Service Management portal"</h1>
+                <h1>{portal.name()}</h1>
                 <p class="lead">
-                    "For the contacts of our business customers: your company's orders, cases and contracts, in one place."
+                    {t("csm-home-lead")}
                 </p>
                 <div class="actions">
-                    <a class="button" href=portal.path("/register")>"Register"</a>
-                    <a class="button button--secondary" href=portal.path("/log-in")>"Log in"</a>
+                    <a class="button" href=portal.path("/register")>{t("csm-home-register")}</a>
+                    <a class="button button--secondary" href=portal.path("/log-in")>{t("csm-home-log-in")}</a>
                 </div>
-                <h2>"How business registration works"</h2>
+                <h2>{t("csm-home-how-title")}</h2>
                 <ol>
-                    <li>"Register with your business email address and, if you have one, your company's registration code."</li>
-                    <li>"Verify your email address with the link we send you."</li>
-                    <li>"Your company's customer administrator approves your request. We email you the decision."</li>
+                    <li>{t("csm-home-step-register")}</li>
+                    <li>{t("csm-home-step-verify")}</li>
+                    <li>{t("csm-home-step-approve")}</li>
                 </ol>
                 <p>
-                    "Buying for yourself? Consumers use the "
-                    <a href=Portal::Csp.prefix()>{Portal::Csp.name()}</a> "."
+                    {t("csm-home-consumers-before")} " "
+                    <a href=Portal::Csp.prefix()>{Portal::Csp.name()}</a> {t("csm-home-consumers-after")}
                 </p>
             </PortalHome>
         </PortalLayout>

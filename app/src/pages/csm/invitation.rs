@@ -8,6 +8,7 @@ use crate::components::fields::{CheckboxField, TextField};
 use crate::components::layout::PortalLayout;
 use crate::components::notice::{notice, provide_form_errors};
 use crate::forms::{Field, FieldErrors};
+use crate::i18n::{t, t_with};
 use crate::pages::failure_as_errors;
 use crate::policies::{PRIVACY_POLICY, TERMS};
 use crate::portal::Portal;
@@ -21,7 +22,7 @@ pub fn InvitationPage() -> impl IntoView {
     let posted = posted_submission(accept_invitation);
     let link = opened_link(token.clone(), invitation_status);
     view! {
-        <PortalLayout portal title="Accept your invitation">
+        <PortalLayout portal title=t("csm-invitation-page-title")>
             <Suspense fallback=|| ()>
                 {move || {
                     let token = token.clone();
@@ -37,16 +38,19 @@ pub fn InvitationPage() -> impl IntoView {
                                     Some(Ok(NewPasswordOutcome::Rejected { errors })) => errors,
                                     Some(Ok(NewPasswordOutcome::Link(_))) => FieldErrors::one(
                                         Field::Form,
-                                        "This invitation no longer works. Reload the page to see why.",
+                                        "csm-invitation-gone-error",
                                     ),
                                     Some(Err(error)) => failure_as_errors(&error),
                                     _ => FieldErrors::new(),
                                 };
                                 let summary = notice(form_errors, None, errors);
                                 view! {
-                                    <h1>{format!("Join {company}")}</h1>
+                                    <h1>{t_with("csm-invitation-title", &[("company", company)])}</h1>
                                     <p class="lead">
-                                        {format!("Welcome, {first_name}. Choose a password for {email}; you are logged in at once.")}
+                                        {t_with(
+                                            "csm-invitation-lead",
+                                            &[("name", first_name), ("email", email.clone())],
+                                        )}
                                     </p>
                                     {summary}
                                     <form class="form" method="post" data-reload="" action=format!("{}?token={token}", portal.path("/invitation")) novalidate>
@@ -54,22 +58,25 @@ pub fn InvitationPage() -> impl IntoView {
                                         <input type="email" hidden autocomplete="username" value=email.clone() />
                                         <TextField
                                             field=Field::Password
-                                            label="Password"
+                                            label=t("csm-invitation-password")
                                             input_type="password"
                                             autocomplete="new-password"
-                                            hint="At least 12 characters. A few words you will remember make a strong password."
+                                            hint=t("csm-invitation-password-hint")
                                         />
                                         <TextField
                                             field=Field::ConfirmPassword
-                                            label="Confirm password"
+                                            label=t("csm-invitation-confirm-password")
                                             input_type="password"
                                             autocomplete="new-password"
                                         />
                                         <CheckboxField field=Field::Consent checked=consent>
-                                            "I agree to the " <a href=portal.path(PRIVACY_POLICY.path)>"Privacy Policy"</a>
-                                            " and the " <a href=portal.path(TERMS.path)>"Community Terms and Conditions"</a>
+                                            {t("csm-invitation-consent-before")} " "
+                                            <a href=portal.path(PRIVACY_POLICY.path)>{PRIVACY_POLICY.title()}</a>
+                                            " " {t("csm-invitation-consent-and")} " "
+                                            <a href=portal.path(TERMS.path)>{TERMS.title()}</a>
+                                            {t("csm-invitation-consent-after")}
                                         </CheckboxField>
-                                        <button class="button" type="submit">"Accept and log in"</button>
+                                        <button class="button" type="submit">{t("csm-invitation-submit")}</button>
                                     </form>
                                 }
                                 .into_any()
@@ -77,26 +84,26 @@ pub fn InvitationPage() -> impl IntoView {
                             dead => {
                                 let (title, lead) = match dead {
                                     Ok(InvitationLink::Accepted) => (
-                                        "This invitation was accepted already",
-                                        "Log in with the password you chose.",
+                                        "csm-invitation-accepted-title",
+                                        "csm-invitation-accepted-lead",
                                     ),
                                     Ok(InvitationLink::Expired) => (
-                                        "This invitation has expired",
-                                        "Invitations work for 7 days. Ask the person who invited you to send a new one.",
+                                        "csm-invitation-expired-title",
+                                        "csm-invitation-expired-lead",
                                     ),
                                     Err(_) => (
-                                        "The invitation could not be checked",
-                                        "Something went wrong on our side. Please try again in a moment.",
+                                        "csm-invitation-failed-title",
+                                        "csm-invitation-failed-lead",
                                     ),
                                     _ => (
-                                        "This invitation no longer works",
-                                        "It was withdrawn, or a newer email replaced it: use the link in the latest email, or ask the person who invited you.",
+                                        "csm-invitation-gone-title",
+                                        "csm-invitation-gone-lead",
                                     ),
                                 };
                                 view! {
-                                    <h1>{title}</h1>
-                                    <p class="lead">{lead}</p>
-                                    <p><a class="button" href=portal.path("/log-in")>"Log in"</a></p>
+                                    <h1>{t(title)}</h1>
+                                    <p class="lead">{t(lead)}</p>
+                                    <p><a class="button" href=portal.path("/log-in")>{t("csm-invitation-log-in")}</a></p>
                                 }
                                 .into_any()
                             }

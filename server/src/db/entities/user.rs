@@ -35,6 +35,9 @@ pub struct Model {
     /// When the person's own request to delete their account is carried out; logging
     /// in before then cancels it.
     pub deletion_due_at: Option<DateTimeUtc>,
+    /// The language of the person's emails (`en`, `de`): the one they chose, else the one
+    /// they registered in. None for people from before languages: the default.
+    pub preferred_language: Option<String>,
 }
 
 /// Everything but the password hash and the authenticator secret, which never reach a log.

@@ -11,6 +11,7 @@ mod m20261125_000006_invitations_and_deletion;
 mod m20261125_000007_webhooks;
 mod m20261125_000008_administration_indexes;
 mod m20261126_000009_outbox_lease;
+mod m20261127_000010_preferred_language;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_webhooks::Migration),
             Box::new(m20261125_000008_administration_indexes::Migration),
             Box::new(m20261126_000009_outbox_lease::Migration),
+            Box::new(m20261127_000010_preferred_language::Migration),
         ]
     }
 }
