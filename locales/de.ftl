@@ -1252,3 +1252,30 @@ label-browser-on-system = { $browser } unter { $system }
 # An entry without a person: the service itself did it.
 label-actor-portico = Portico
 label-actor-deleted-account = ein gelöschtes Konto
+
+## Audit log details (stored as a message and its arguments, read in the reader's language)
+
+audit-detail-account = { $name }; Domains: { $domains }; automatische Freigabe: { $auto-approve ->
+        [true] ja
+       *[false] nein
+    }; zweiter Faktor erforderlich: { $two-factors ->
+        [true] ja
+       *[false] nein
+    }
+audit-detail-invitation = Einladung { $id }
+audit-detail-webhook-added = Webhook { $id } für { $events }
+audit-detail-webhook-removed = Webhook { $id }
+audit-detail-two-factor-rule = { $required ->
+        [true] erforderlich
+       *[false] freiwillig
+    }
+audit-detail-deleted-by-administrator = { $kind ->
+        [consumer] ein Privatkundenkonto
+        [contact] das Konto eines Geschäftskontakts
+       *[staff] ein Administratorkonto
+    }, von einem Administrator: { $reason }
+audit-detail-deleted-by-owner = { $kind ->
+        [consumer] ein Privatkundenkonto
+        [contact] das Konto eines Geschäftskontakts
+       *[staff] ein Administratorkonto
+    }, auf Wunsch der Inhaberin oder des Inhabers

@@ -1264,3 +1264,30 @@ label-browser-on-system = { $browser } on { $system }
 # An entry without a person: the service itself did it.
 label-actor-portico = Portico
 label-actor-deleted-account = a deleted account
+
+## Audit log details (stored as a message and its arguments, read in the reader's language)
+
+audit-detail-account = { $name }; domains: { $domains }; auto-approve: { $auto-approve ->
+        [true] yes
+       *[false] no
+    }; two factors required: { $two-factors ->
+        [true] yes
+       *[false] no
+    }
+audit-detail-invitation = invitation { $id }
+audit-detail-webhook-added = webhook { $id } for { $events }
+audit-detail-webhook-removed = webhook { $id }
+audit-detail-two-factor-rule = { $required ->
+        [true] required
+       *[false] optional
+    }
+audit-detail-deleted-by-administrator = { $kind ->
+        [consumer] a consumer account
+        [contact] a business contact's account
+       *[staff] an administrator's account
+    }, by an administrator: { $reason }
+audit-detail-deleted-by-owner = { $kind ->
+        [consumer] a consumer account
+        [contact] a business contact's account
+       *[staff] an administrator's account
+    }, at its owner's request

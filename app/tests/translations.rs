@@ -93,6 +93,8 @@ fn named_keys(source: &str, prefixes: &BTreeSet<String>) -> Vec<String> {
         "refused(",
         "forbidden(",
         "rejected(",
+        "detail_message(",
+        "detail_in_words(",
         "Err(",
         "one(",
         "add(",

@@ -82,11 +82,17 @@ impl FormKind {
                 ],
             ],
             FormKind::LogIn => &[EMAIL_CHECKS, LOG_IN_PASSWORD_CHECKS],
-            FormKind::Verify | FormKind::ConfirmEmailChange | FormKind::EndOtherSessions => &[],
+            // An emailed link's forms say when the link died since the page was drawn.
+            FormKind::Verify | FormKind::ConfirmEmailChange => &[&["island-link-gone"]],
+            FormKind::EndOtherSessions => &[],
             FormKind::PasswordResetLink | FormKind::VerificationLink | FormKind::ProfileEmail => {
                 &[EMAIL_CHECKS]
             }
-            FormKind::NewPassword => &[NEW_PASSWORD_CHECKS, CONFIRMATION_CHECKS],
+            FormKind::NewPassword => &[
+                NEW_PASSWORD_CHECKS,
+                CONFIRMATION_CHECKS,
+                &["island-link-gone"],
+            ],
             FormKind::ConfirmIdentity => &[&["check-current_password-confirm"]],
             FormKind::ProfileName => &[FIRST_NAME_CHECKS, LAST_NAME_CHECKS],
             FormKind::ProfilePassword => &[

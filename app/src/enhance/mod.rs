@@ -177,7 +177,6 @@ pub const ISLAND_MESSAGES: &[&str] = &[
     "island-sending",
     "island-unreachable",
     "island-unreadable",
-    "island-link-gone",
     "page-something-went-wrong",
 ];
 

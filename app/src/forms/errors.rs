@@ -150,10 +150,11 @@ impl ErrorKind {
 pub enum Message {
     Key(Cow<'static, str>),
     Text(String),
-    /// A message with arguments (names and values), like a domain that is not one. Never
-    /// read in the browser (the server sends text), so its decoding stays out of the WASM;
-    /// last, so that the others keep their place on the wire.
-    #[cfg_attr(feature = "hydrate", serde(skip))]
+    /// A message with arguments (names and values), like a domain that is not one. Not
+    /// in the browser: the forms whose checks give one run only on the server (and the
+    /// server sends text), so its code stays out of the WASM. Last, so that the others
+    /// keep their place on the wire.
+    #[cfg(not(feature = "hydrate"))]
     KeyWith(Cow<'static, str>, Vec<(String, String)>),
 }
 
@@ -174,12 +175,19 @@ impl From<&'static str> for Message {
 impl Message {
     /// A message of the language files with arguments: `{ $domain } is not…`.
     pub fn key_with(key: &'static str, args: &[(&str, String)]) -> Self {
-        Message::KeyWith(
+        #[cfg(not(feature = "hydrate"))]
+        return Message::KeyWith(
             Cow::Borrowed(key),
             args.iter()
                 .map(|(name, value)| ((*name).to_owned(), value.clone()))
                 .collect(),
-        )
+        );
+        // Compiled for the browser but never run there (see `Message::KeyWith`).
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = args;
+            Message::Key(Cow::Borrowed(key))
+        }
     }
 
     /// A text already in the person's language.
@@ -191,7 +199,7 @@ impl Message {
     pub fn text(&self) -> String {
         match self {
             Message::Key(key) => crate::i18n::t(key),
-            #[cfg(feature = "ssr")]
+            #[cfg(not(feature = "hydrate"))]
             Message::KeyWith(key, args) => {
                 let args: Vec<(&str, String)> = args
                     .iter()
@@ -199,10 +207,6 @@ impl Message {
                     .collect();
                 crate::i18n::t_with(key, &args)
             }
-            // The browser never holds one: the server sends every message as text, and
-            // the browser's own checks give keys without arguments.
-            #[cfg(not(feature = "ssr"))]
-            Message::KeyWith(key, _) => crate::i18n::t(key),
             Message::Text(text) => text.clone(),
         }
     }
@@ -210,7 +214,9 @@ impl Message {
     /// The key, if the message is one of the language files'.
     pub fn key(&self) -> Option<&str> {
         match self {
-            Message::Key(key) | Message::KeyWith(key, _) => Some(key),
+            Message::Key(key) => Some(key),
+            #[cfg(not(feature = "hydrate"))]
+            Message::KeyWith(key, _) => Some(key),
             Message::Text(_) => None,
         }
     }

@@ -1,7 +1,7 @@
 //! The translations on the server: every `locales/*.ftl`, embedded in the binary.
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, RwLock};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
@@ -70,6 +70,36 @@ impl Lang {
     /// A message with arguments. The limits the forms' rules check are arguments of every
     /// message, formatted for the language, so that no message repeats a number.
     pub fn text_with(self, key: &str, args: Args<'_>) -> String {
+        if args.is_empty() {
+            return self.written_out(key);
+        }
+        self.resolve(key, args)
+    }
+
+    /// A message without arguments of its own: written out once, then kept. Its text
+    /// depends on nothing else (the limits are constants), and a page asks for about a
+    /// hundred of them: looked up in a map, not formatted by Fluent each time.
+    fn written_out(self, key: &str) -> String {
+        type Texts = RwLock<HashMap<Box<str>, String>>;
+        static WRITTEN_OUT: OnceLock<Vec<(Lang, Texts)>> = OnceLock::new();
+        let all = WRITTEN_OUT.get_or_init(|| Lang::all().map(|l| (l, Texts::default())).collect());
+        let Some((_, texts)) = all.iter().find(|(l, _)| *l == self) else {
+            return self.resolve(key, &[]);
+        };
+        if let Some(text) = texts.read().ok().and_then(|t| t.get(key).cloned()) {
+            return text;
+        }
+        let text = self.resolve(key, &[]);
+        // A text with an argument left open (`{$name}`) was asked for without it: not kept.
+        if !text.contains('{') {
+            if let Ok(mut texts) = texts.write() {
+                texts.insert(key.into(), text.clone());
+            }
+        }
+        text
+    }
+
+    fn resolve(self, key: &str, args: Args<'_>) -> String {
         let mut values: HashMap<Cow<'static, str>, FluentValue<'static>> = limits(self)
             .iter()
             .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))

@@ -174,13 +174,15 @@ impl Portico {
             account: Some(account.id),
             ..Audit::default()
         }
-        .detail(format!(
-            "{}; domains: {}; auto-approve: {}; two factors required: {}",
-            account.name,
-            form.domains.join(", "),
-            account.auto_approve,
-            account.require_two_factor
-        ))
+        .detail_in_words(
+            "audit-detail-account",
+            &[
+                ("name", account.name.clone()),
+                ("domains", form.domains.join(", ")),
+                ("auto-approve", account.auto_approve.to_string()),
+                ("two-factors", account.require_two_factor.to_string()),
+            ],
+        )
         .record(&txn, action, now)
         .await?;
         txn.commit().await?;

@@ -141,6 +141,41 @@ impl AuditAction {
     }
 }
 
+/// A detail that is a message, as stored: `{"message": key, "args": {name: value}}`.
+pub fn detail_message(key: &'static str, args: &[(&str, String)]) -> String {
+    let args: serde_json::Map<String, serde_json::Value> = args
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), value.clone().into()))
+        .collect();
+    serde_json::json!({ "message": key, "args": args }).to_string()
+}
+
+/// A stored detail as `lang` writes it: a message in that language; any other detail (a
+/// name, an address, a reason, and what entries before languages kept) as stored.
+pub fn detail_text(lang: app::i18n::Lang, stored: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        message: String,
+        args: std::collections::BTreeMap<String, String>,
+    }
+    // Only a JSON object can be one; any other text is not even parsed.
+    let words = stored
+        .starts_with('{')
+        .then(|| serde_json::from_str::<Stored>(stored).ok())
+        .flatten();
+    match words {
+        Some(words) => {
+            let args: Vec<(&str, String)> = words
+                .args
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.clone()))
+                .collect();
+            lang.text_with(&words.message, &args)
+        }
+        None => stored.to_owned(),
+    }
+}
+
 /// One entry: `actor` did `action` to `subject` (a person) in `account`.
 #[derive(Clone, Debug, Default)]
 pub struct Audit {
@@ -168,6 +203,12 @@ impl Audit {
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self
+    }
+
+    /// A detail in words: a message of the language files, stored as its key and
+    /// arguments so that each reader of the log reads it in their language.
+    pub fn detail_in_words(self, key: &'static str, args: &[(&str, String)]) -> Self {
+        self.detail(detail_message(key, args))
     }
 
     pub async fn record<C: ConnectionTrait>(

@@ -88,7 +88,9 @@ impl Portico {
                     "at": when(a.at),
                     "action": a.action,
                     "by_you": a.actor_id == Some(person.id),
-                    "detail": a.detail,
+                    "detail": a.detail.as_deref().map(|stored| {
+                        super::audit::detail_text(app::i18n::Lang::DEFAULT, stored)
+                    }),
                 })
             })
             .collect::<Vec<_>>();
@@ -119,6 +121,7 @@ impl Portico {
                 "registered_at": when(person.created_at),
                 "verified_at": person.verified_at.map(when),
                 "last_log_in_at": person.last_login_at.map(when),
+                "preferred_language": person.preferred_language,
             },
             "company": company.map(|c| json!({ "name": c.name, "role": person.role.to_value() })),
             "consents": consents,

@@ -365,13 +365,19 @@ impl Portico {
         .await?;
         user::Entity::delete_by_id(id).exec(db).await?;
         let kind = match person.kind {
-            UserKind::Consumer => "a consumer account",
-            UserKind::Contact => "a business contact's account",
-            UserKind::Staff => "an administrator's account",
+            UserKind::Consumer => "consumer",
+            UserKind::Contact => "contact",
+            UserKind::Staff => "staff",
         };
         let detail = match reason {
-            Some(reason) => format!("{kind}, by an administrator: {reason}"),
-            None => format!("{kind}, at its owner's request"),
+            Some(reason) => super::audit::detail_message(
+                "audit-detail-deleted-by-administrator",
+                &[("kind", kind.to_owned()), ("reason", reason.to_owned())],
+            ),
+            None => super::audit::detail_message(
+                "audit-detail-deleted-by-owner",
+                &[("kind", kind.to_owned())],
+            ),
         };
         Audit {
             actor: by,

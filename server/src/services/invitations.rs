@@ -150,7 +150,10 @@ impl Portico {
             actor: Some(inviter.id),
             subject: None,
             account: Some(account_id),
-            detail: Some(format!("invitation {}", invited.id)),
+            detail: Some(super::audit::detail_message(
+                "audit-detail-invitation",
+                &[("id", invited.id.to_string())],
+            )),
         }
         .record(&txn, AuditAction::ContactInvited, now)
         .await?;
@@ -252,7 +255,10 @@ impl Portico {
             actor: Some(actor.id),
             subject: None,
             account: Some(account_id),
-            detail: Some(format!("invitation {}", found.id)),
+            detail: Some(super::audit::detail_message(
+                "audit-detail-invitation",
+                &[("id", found.id.to_string())],
+            )),
         };
         let message = match form.change {
             InvitationChange::Resend => {
@@ -415,7 +421,7 @@ impl Portico {
         record_consents(&txn, person.id, &AGREED_AT_REGISTRATION, now).await?;
         Audit::by_self(person.id)
             .account(Some(found.account_id))
-            .detail(format!("invitation {}", found.id))
+            .detail_in_words("audit-detail-invitation", &[("id", found.id.to_string())])
             .record(&txn, AuditAction::InvitationAccepted, now)
             .await?;
         webhooks::record_event(

@@ -94,10 +94,12 @@ impl Portico {
         .await?;
         Audit {
             actor: Some(admin.id),
-            detail: Some(format!(
-                "webhook {} for {}",
-                endpoint.id,
-                form.events.join(", ")
+            detail: Some(super::audit::detail_message(
+                "audit-detail-webhook-added",
+                &[
+                    ("id", endpoint.id.to_string()),
+                    ("events", form.events.join(", ")),
+                ],
             )),
             ..Audit::default()
         }
@@ -140,7 +142,10 @@ impl Portico {
             .await?;
         Audit {
             actor: Some(admin.id),
-            detail: Some(format!("webhook {endpoint}")),
+            detail: Some(super::audit::detail_message(
+                "audit-detail-webhook-removed",
+                &[("id", endpoint.to_string())],
+            )),
             ..Audit::default()
         }
         .record(&txn, AuditAction::WebhookRemoved, now)

@@ -308,7 +308,9 @@ impl Portico {
                 action: e.action.replace('_', " "),
                 subject: named(e.subject_id),
                 company: e.account_id.and_then(|id| companies.get(&id).cloned()),
-                detail: e.detail,
+                detail: e
+                    .detail
+                    .map(|stored| super::audit::detail_text(app::i18n::lang(), &stored)),
             })
             .collect())
     }

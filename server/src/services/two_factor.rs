@@ -676,7 +676,10 @@ impl Portico {
             actor: Some(admin.user.id),
             subject: None,
             account: Some(admin.account.id),
-            detail: Some(if require { "required" } else { "optional" }.into()),
+            detail: Some(super::audit::detail_message(
+                "audit-detail-two-factor-rule",
+                &[("required", require.to_string())],
+            )),
         }
         .record(&txn, AuditAction::TwoFactorRuleChanged, now)
         .await?;

@@ -527,10 +527,16 @@ async fn an_administrator_deletes_an_account_at_once_with_a_reason() {
         .await
         .unwrap()
         .unwrap();
-    assert!(entry
-        .detail
-        .unwrap()
-        .contains("by an administrator: Asked by phone"));
+    let detail = entry.detail.unwrap();
+    assert_eq!(
+        server::services::audit::detail_text(app::i18n::Lang::DEFAULT, &detail),
+        "a consumer account, by an administrator: Asked by phone",
+        "stored as a message, read in the reader's language"
+    );
+    assert_eq!(
+        server::services::audit::detail_text(app::i18n::Lang::of_tag("de").unwrap(), &detail),
+        "ein Privatkundenkonto, von einem Administrator: Asked by phone"
+    );
     assert!(entry.actor_id.is_some());
 
     // Not theirs to do for anyone else.
