@@ -197,15 +197,30 @@ impl Message {
 
     /// What the person reads, in the current language.
     pub fn text(&self) -> String {
+        #[cfg(feature = "ssr")]
+        return self.text_in(crate::i18n::lang());
+        // In the browser: the texts the page handed over, which have no arguments.
+        #[cfg(not(feature = "ssr"))]
         match self {
             Message::Key(key) => crate::i18n::t(key),
             #[cfg(not(feature = "hydrate"))]
+            Message::KeyWith(key, _) => crate::i18n::t(key),
+            Message::Text(text) => text.clone(),
+        }
+    }
+
+    /// What a person reads in `lang` (an email's recipient, who may read another language
+    /// than the request's).
+    #[cfg(feature = "ssr")]
+    pub fn text_in(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Message::Key(key) => lang.text(key),
             Message::KeyWith(key, args) => {
                 let args: Vec<(&str, String)> = args
                     .iter()
                     .map(|(name, value)| (name.as_str(), value.clone()))
                     .collect();
-                crate::i18n::t_with(key, &args)
+                lang.text_with(key, &args)
             }
             Message::Text(text) => text.clone(),
         }

@@ -55,7 +55,7 @@ impl Lang {
         chosen
             .and_then(Lang::of_tag)
             .or_else(|| {
-                accept_language_tags(accept_language?)
+                accept_language::parse(accept_language?)
                     .iter()
                     .find_map(|tag| Lang::of_tag(tag))
             })
@@ -123,6 +123,7 @@ impl Lang {
             .iter()
             .find(|(lang, _)| *lang == self)
             .map(|(_, id)| id)
+            // Never empty: `locales/en.ftl` is embedded at build time.
             .unwrap_or(&languages()[0].1)
     }
 }
@@ -131,10 +132,6 @@ impl Lang {
 /// should have caught; the page shows its key rather than nothing.
 fn report_missing(key: &str) {
     eprintln!("portico: no translation has the message {key:?}");
-}
-
-fn accept_language_tags(header: &str) -> Vec<String> {
-    accept_language::parse(header)
 }
 
 /// The numbers the rules' messages mention, per language.

@@ -22,9 +22,6 @@ use app::i18n::Lang;
 pub const COOKIE: &str = "lang";
 const COOKIE_MAX_AGE_SECONDS: u32 = 365 * 24 * 60 * 60;
 
-/// The switcher's address (a plain form post: it works without JavaScript).
-pub const SWITCH_PATH: &str = app::i18n::SWITCH_PATH;
-
 /// The value of the language cookie among a request's cookies.
 pub fn chosen(headers: &HeaderMap) -> Option<&str> {
     cookies(headers).find_map(|(name, value)| (name == COOKIE).then_some(value))
@@ -67,10 +64,13 @@ pub async fn choose(
         Some(session) => language_in(session).await,
         None => None,
     };
-    let cookie = chosen(request.headers()).and_then(Lang::of_tag);
-    let lang = match profile {
-        Some(lang) => lang,
-        None => of_request(request.headers()),
+    // A signed-in person's cookie that says otherwise is brought in line below.
+    let (lang, cookie_to_set) = match profile {
+        Some(lang) => {
+            let cookie = chosen(request.headers()).and_then(Lang::of_tag);
+            (lang, (cookie != Some(lang)).then_some(lang))
+        }
+        None => (of_request(request.headers()), None),
     };
     request.extensions_mut().insert(lang);
     let mut response = next.run(request).await;
@@ -79,8 +79,8 @@ pub async fn choose(
         header::VARY,
         HeaderValue::from_static("Cookie, Accept-Language"),
     );
-    if profile.is_some() && cookie != profile {
-        if let Ok(value) = HeaderValue::from_str(&self::cookie(lang, secure)) {
+    if let Some(lang) = cookie_to_set {
+        if let Ok(value) = HeaderValue::from_str(&cookie(lang, secure)) {
             headers.append(header::SET_COOKIE, value);
         }
     }

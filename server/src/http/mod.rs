@@ -106,7 +106,7 @@ pub fn router<S: SessionStore + Clone>(
         static_files::router(&pkg),
     );
     router = router.route(
-        language::SWITCH_PATH,
+        app::i18n::SWITCH_PATH,
         post(language::switch).with_state((
             state.services.clone(),
             language::SecureCookies(settings.secure_cookies),

@@ -12,12 +12,10 @@ use crate::db::entities::user;
 /// The language a person's emails are written in, whoever caused them: their own choice,
 /// else the language they registered in, else the default.
 pub fn language_of(user: &user::Model) -> Lang {
-    Lang::of_tag(
-        user.preferred_language
-            .as_deref()
-            .unwrap_or(Lang::DEFAULT.tag()),
-    )
-    .unwrap_or(Lang::DEFAULT)
+    user.preferred_language
+        .as_deref()
+        .and_then(Lang::of_tag)
+        .unwrap_or(Lang::DEFAULT)
 }
 
 /// A message ready for the outbox.

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 use super::Email;
+use app::forms::Message;
 use app::i18n::{format_date_time, Lang};
 use app::portal::Portal;
 
@@ -18,10 +19,7 @@ fn accent(portal: Portal) -> &'static str {
 
 /// The portal's name in the recipient's language.
 fn portal_name(lang: Lang, portal: Portal) -> String {
-    match portal {
-        Portal::Csm => lang.text("portal-csm-name"),
-        Portal::Csp => lang.text("portal-csp-name"),
-    }
+    lang.text(portal.name_key())
 }
 
 /// Stands for markup inside a message while the message is looked up; no message has it.
@@ -117,34 +115,6 @@ pub fn verification(lang: Lang, portal: Portal, to: &str, first_name: &str, link
     }
 }
 
-/// Words of an email: a message's key and its arguments, put into the recipient's
-/// language when the email is written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Words {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl Words {
-    pub fn key(key: &'static str) -> Self {
-        Words {
-            key,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn with(key: &'static str, args: &[(&'static str, String)]) -> Self {
-        Words {
-            key,
-            args: args.to_vec(),
-        }
-    }
-
-    pub fn text(&self, lang: Lang) -> String {
-        lang.text_with(self.key, &self.args)
-    }
-}
-
 /// A short message: a greeting, paragraphs, and an optional button with its link, all in
 /// the recipient's language.
 pub struct Notice<'a> {
@@ -152,8 +122,8 @@ pub struct Notice<'a> {
     pub portal: Portal,
     pub to: &'a str,
     pub first_name: &'a str,
-    pub subject: Words,
-    pub paragraphs: Vec<Words>,
+    pub subject: Message,
+    pub paragraphs: Vec<Message>,
     /// The button's label (a message's key) and its link.
     pub button: Option<(&'static str, String)>,
 }
@@ -161,8 +131,8 @@ pub struct Notice<'a> {
 pub fn notice(notice: Notice<'_>) -> Email {
     let lang = notice.lang;
     let greeting = greeting(lang, notice.first_name);
-    let subject = notice.subject.text(lang);
-    let paragraphs: Vec<String> = notice.paragraphs.iter().map(|p| p.text(lang)).collect();
+    let subject = notice.subject.text_in(lang);
+    let paragraphs: Vec<String> = notice.paragraphs.iter().map(|p| p.text_in(lang)).collect();
     let action = notice
         .button
         .as_ref()
@@ -206,8 +176,8 @@ pub fn contact_approved(
         portal: Portal::Csm,
         to,
         first_name,
-        subject: Words::key("email-approved-subject"),
-        paragraphs: vec![Words::with(
+        subject: Message::from("email-approved-subject"),
+        paragraphs: vec![Message::key_with(
             "email-approved-body",
             &[
                 ("company", company.to_owned()),
@@ -225,10 +195,10 @@ pub fn request_pending(lang: Lang, to: &str, first_name: &str) -> Email {
         portal: Portal::Csm,
         to,
         first_name,
-        subject: Words::key("email-pending-subject"),
+        subject: Message::from("email-pending-subject"),
         paragraphs: vec![
-            Words::key("email-pending-thanks"),
-            Words::key("email-pending-body"),
+            Message::from("email-pending-thanks"),
+            Message::from("email-pending-body"),
         ],
         button: None,
     })
@@ -248,11 +218,11 @@ pub fn approval_needed(
         portal: Portal::Csm,
         to,
         first_name,
-        subject: Words::with(
+        subject: Message::key_with(
             "email-approval-needed-subject",
             &[("company", company.to_owned())],
         ),
-        paragraphs: vec![Words::with(
+        paragraphs: vec![Message::key_with(
             "email-approval-needed-body",
             &[
                 ("contact", contact.to_owned()),
@@ -266,23 +236,23 @@ pub fn approval_needed(
 
 /// To a business contact whose request was rejected.
 pub fn request_rejected(lang: Lang, to: &str, first_name: &str, reason: Option<&str>) -> Email {
-    let mut paragraphs = vec![Words::with(
+    let mut paragraphs = vec![Message::key_with(
         "email-rejected-body",
         &[("portal", portal_name(lang, Portal::Csm))],
     )];
     if let Some(reason) = reason {
-        paragraphs.push(Words::with(
+        paragraphs.push(Message::key_with(
             "email-rejected-reason",
             &[("reason", reason.to_owned())],
         ));
     }
-    paragraphs.push(Words::key("email-rejected-mistake"));
+    paragraphs.push(Message::from("email-rejected-mistake"));
     notice(Notice {
         lang,
         portal: Portal::Csm,
         to,
         first_name,
-        subject: Words::key("email-rejected-subject"),
+        subject: Message::from("email-rejected-subject"),
         paragraphs,
         button: None,
     })
@@ -304,13 +274,13 @@ pub fn login_changed(
     let (subject, paragraph, button) = if enabled {
         (
             "email-login-enabled-subject",
-            Words::with("email-login-enabled-body", &args),
+            Message::key_with("email-login-enabled-body", &args),
             Some(("email-button-log-in", log_in)),
         )
     } else {
         (
             "email-login-disabled-subject",
-            Words::with("email-login-disabled-body", &args),
+            Message::key_with("email-login-disabled-body", &args),
             None,
         )
     };
@@ -319,7 +289,7 @@ pub fn login_changed(
         portal: Portal::Csm,
         to,
         first_name,
-        subject: Words::key(subject),
+        subject: Message::from(subject),
         paragraphs: vec![paragraph],
         button,
     })
@@ -338,13 +308,13 @@ pub fn password_reset(
         portal,
         to,
         first_name,
-        subject: Words::with(
+        subject: Message::key_with(
             "email-reset-subject",
             &[("portal", portal_name(lang, portal))],
         ),
         paragraphs: vec![
-            Words::key("email-reset-body"),
-            Words::key("email-reset-ignore"),
+            Message::from("email-reset-body"),
+            Message::from("email-reset-ignore"),
         ],
         button: Some(("email-reset-button", link)),
     })
@@ -363,10 +333,10 @@ pub fn password_changed(
         portal,
         to,
         first_name,
-        subject: Words::key("email-password-changed-subject"),
+        subject: Message::from("email-password-changed-subject"),
         paragraphs: vec![
-            Words::key("email-password-changed-body"),
-            Words::key("email-password-changed-not-you"),
+            Message::from("email-password-changed-body"),
+            Message::from("email-password-changed-not-you"),
         ],
         button: Some(("email-password-changed-button", reset)),
     })
@@ -385,13 +355,13 @@ pub fn email_change_link(
         portal,
         to,
         first_name,
-        subject: Words::with(
+        subject: Message::key_with(
             "email-change-link-subject",
             &[("portal", portal_name(lang, portal))],
         ),
         paragraphs: vec![
-            Words::key("email-change-link-body"),
-            Words::key("email-change-link-ignore"),
+            Message::from("email-change-link-body"),
+            Message::from("email-change-link-ignore"),
         ],
         button: Some(("email-change-link-button", link)),
     })
@@ -410,13 +380,13 @@ pub fn email_change_notice(
         portal,
         to,
         first_name,
-        subject: Words::key("email-change-notice-subject"),
+        subject: Message::from("email-change-notice-subject"),
         paragraphs: vec![
-            Words::with(
+            Message::key_with(
                 "email-change-notice-body",
                 &[("address", new_address.to_owned())],
             ),
-            Words::key("email-change-notice-not-you"),
+            Message::from("email-change-notice-not-you"),
         ],
         button: None,
     })
@@ -430,7 +400,7 @@ pub fn security_notice(
     portal: Portal,
     to: &str,
     first_name: &str,
-    what: Words,
+    what: Message,
     security_page: String,
 ) -> Email {
     notice(Notice {
@@ -438,8 +408,8 @@ pub fn security_notice(
         portal,
         to,
         first_name,
-        subject: Words::key("email-security-subject"),
-        paragraphs: vec![what, Words::key("email-security-not-you")],
+        subject: Message::from("email-security-subject"),
+        paragraphs: vec![what, Message::from("email-security-not-you")],
         button: Some(("email-security-button", security_page)),
     })
 }
@@ -469,10 +439,10 @@ pub fn invitation(
         portal: Portal::Csm,
         to,
         first_name,
-        subject: Words::with("email-invitation-subject", &args),
+        subject: Message::key_with("email-invitation-subject", &args),
         paragraphs: vec![
-            Words::with(invited, &args),
-            Words::key("email-invitation-how"),
+            Message::key_with(invited, &args),
+            Message::from("email-invitation-how"),
         ],
         button: Some(("email-invitation-button", link)),
     })
@@ -492,16 +462,16 @@ pub fn deletion_scheduled(
         portal,
         to,
         first_name,
-        subject: Words::key("email-deletion-subject"),
+        subject: Message::from("email-deletion-subject"),
         paragraphs: vec![
-            Words::with(
+            Message::key_with(
                 "email-deletion-body",
                 &[
                     ("portal", portal_name(lang, portal)),
                     ("date", format_date_time(lang, on)),
                 ],
             ),
-            Words::key("email-deletion-keep"),
+            Message::from("email-deletion-keep"),
         ],
         button: Some(("email-deletion-button", log_in)),
     })
@@ -514,8 +484,8 @@ pub fn deletion_cancelled(lang: Lang, portal: Portal, to: &str, first_name: &str
         portal,
         to,
         first_name,
-        subject: Words::key("email-deletion-cancelled-subject"),
-        paragraphs: vec![Words::with(
+        subject: Message::from("email-deletion-cancelled-subject"),
+        paragraphs: vec![Message::key_with(
             "email-deletion-cancelled-body",
             &[("portal", portal_name(lang, portal))],
         )],

@@ -26,7 +26,7 @@ use crate::db::{hold_row, is_unique_violation};
 use crate::factors::passkeys::{
     credential_id, encode_credential_id, read_assertion, PasskeyProblem, Passkeys,
 };
-use crate::mail::templates::Words;
+use app::forms::Message;
 
 const ADDING: &str = "passkey_adding";
 const LOGGING_IN: &str = "passkey_logging_in";
@@ -128,7 +128,7 @@ impl Portico {
         self.tell(
             &txn,
             &person,
-            Words::with("email-security-passkey-added", &[("name", name.clone())]),
+            Message::key_with("email-security-passkey-added", &[("name", name.clone())]),
             now,
         )
         .await?;
@@ -348,7 +348,7 @@ impl Portico {
         self.tell(
             &txn,
             &person,
-            Words::with(
+            Message::key_with(
                 "email-security-passkey-removed",
                 &[("name", row.name.clone())],
             ),

@@ -179,7 +179,7 @@ impl Portico {
         self.tell(
             &txn,
             &person,
-            crate::mail::templates::Words::key("email-security-factors-reset"),
+            app::forms::Message::from("email-security-factors-reset"),
             now,
         )
         .await?;

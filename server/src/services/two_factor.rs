@@ -7,7 +7,7 @@ use app::api::{
     SecurityView, TotpSetupView,
 };
 use app::forms::two_factor::SecondFactorCode;
-use app::forms::{ErrorKind, Field, FieldErrors};
+use app::forms::{ErrorKind, Field, FieldErrors, Message};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -27,7 +27,7 @@ use crate::db::entities::{account, passkey, recovery_code};
 use crate::db::hold_row;
 use crate::factors::{recovery_codes, totp};
 use crate::limits::{self, wait_in_words};
-use crate::mail::templates::{self, Words};
+use crate::mail::templates;
 use crate::mail::{language_of, outbox};
 
 /// The session key of a log-in waiting for its second step.
@@ -322,7 +322,7 @@ impl Portico {
         self.tell(
             &txn,
             person,
-            Words::with(
+            Message::key_with(
                 "email-security-recovery-code-used",
                 &[("left", left.to_string())],
             ),
@@ -465,8 +465,13 @@ impl Portico {
         } else {
             None
         };
-        self.tell(&txn, &person, Words::key("email-security-app-added"), now)
-            .await?;
+        self.tell(
+            &txn,
+            &person,
+            Message::from("email-security-app-added"),
+            now,
+        )
+        .await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::AuthenticatorAdded, now)
             .await?;
@@ -540,8 +545,13 @@ impl Portico {
         if factors.passkeys == 0 {
             delete_recovery_codes(&txn, person.id).await?;
         }
-        self.tell(&txn, &person, Words::key("email-security-app-removed"), now)
-            .await?;
+        self.tell(
+            &txn,
+            &person,
+            Message::from("email-security-app-removed"),
+            now,
+        )
+        .await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::AuthenticatorRemoved, now)
             .await?;
@@ -611,7 +621,7 @@ impl Portico {
         self.tell(
             &txn,
             &person,
-            Words::key("email-security-new-recovery-codes"),
+            Message::from("email-security-new-recovery-codes"),
             now,
         )
         .await?;
@@ -696,7 +706,7 @@ impl Portico {
         &self,
         txn: &C,
         person: &user::Model,
-        what: Words,
+        what: Message,
         now: DateTime<Utc>,
     ) -> Result<(), DbErr> {
         let portal = person.kind.portal();
