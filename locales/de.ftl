@@ -502,6 +502,7 @@ admin-audit-action-email-changed = E-Mail-Adresse geändert
 admin-audit-action-name-changed = Name geändert
 admin-audit-action-other-sessions-ended = Andere Sitzungen beendet
 admin-audit-action-recovery-code-used = Wiederherstellungscode verwendet
+admin-audit-action-second-step-locked = zweiter Schritt nach falschen Codes gesperrt
 admin-audit-action-authenticator-added = Authenticator-App hinzugefügt
 admin-audit-action-authenticator-removed = Authenticator-App entfernt
 admin-audit-action-recovery-codes-regenerated = Wiederherstellungscodes neu erzeugt
@@ -1096,6 +1097,7 @@ service-two-factor-rule-forbidden = Nur die Kundenadministratoren Ihres Unterneh
 service-two-factor-rule-required = Die Kontakte Ihres Unternehmens brauchen jetzt einen zweiten Faktor für die Anmeldung. Wer noch keinen hat, richtet ihn bei der nächsten Anmeldung ein.
 service-two-factor-rule-optional = Ob sie einen zweiten Faktor nutzen, entscheiden die Kontakte Ihres Unternehmens jetzt selbst.
 service-two-factor-too-many = Zu viele falsche Codes. Warten Sie { $wait } und versuchen Sie es dann erneut.
+service-two-factor-locked = Dieser zweite Schritt ist nach zu vielen falschen Codes gesperrt; wir haben Ihnen dazu eine E-Mail geschickt. Um ihn zu entsperren, setzen Sie Ihr Passwort über „Passwort vergessen?“ zurück oder wenden Sie sich an einen Administrator.
 
 ## Plain answers of the HTTP layer
 
@@ -1186,6 +1188,7 @@ email-security-button = Sicherheitseinstellungen prüfen
 email-security-passkey-added = Ihrem Konto wurde ein Passkey namens „{ $name }“ hinzugefügt.
 email-security-passkey-removed = Ihr Passkey „{ $name }“ wurde aus Ihrem Konto entfernt.
 email-security-recovery-code-used = für eine Anmeldung bei Ihrem Konto wurde ein Wiederherstellungscode verwendet. Verbleibende Wiederherstellungscodes: { $left }.
+email-security-second-step-locked = der zweite Schritt der Anmeldung bei Ihrem Konto wurde nach { $count } falschen Codes in Folge gesperrt. Wenn Sie das nicht waren, kennt jemand Ihr Passwort: Setzen Sie es über „Passwort vergessen?“ zurück – das hebt auch die Sperre auf – oder bitten Sie uns um Hilfe.
 email-security-app-added = für Ihr Konto wurde eine Authenticator-App als zweiter Faktor eingerichtet.
 email-security-app-removed = die Authenticator-App wurde als zweiter Faktor für Ihr Konto deaktiviert.
 email-security-new-recovery-codes = für Ihr Konto wurden neue Wiederherstellungscodes erstellt. Die bisherigen Codes sind nicht mehr gültig.

@@ -508,6 +508,7 @@ admin-audit-action-email-changed = email changed
 admin-audit-action-name-changed = name changed
 admin-audit-action-other-sessions-ended = other sessions ended
 admin-audit-action-recovery-code-used = recovery code used
+admin-audit-action-second-step-locked = second step locked after wrong codes
 admin-audit-action-authenticator-added = authenticator added
 admin-audit-action-authenticator-removed = authenticator removed
 admin-audit-action-recovery-codes-regenerated = recovery codes regenerated
@@ -1102,6 +1103,7 @@ service-two-factor-rule-forbidden = Only your company's customer administrators 
 service-two-factor-rule-required = Your company's contacts now need a second factor to log in. Those without one set it up at their next log-in.
 service-two-factor-rule-optional = A second factor is now up to each of your company's contacts.
 service-two-factor-too-many = Too many wrong codes. Wait { $wait } and try again.
+service-two-factor-locked = This second step is locked after too many wrong codes, and we have emailed you about it. To unlock it, reset your password with "Forgot your password?", or ask an administrator.
 
 ## Plain answers of the HTTP layer
 
@@ -1197,6 +1199,7 @@ email-security-button = Review your security settings
 email-security-passkey-added = A passkey named “{ $name }” was added to your account.
 email-security-passkey-removed = The passkey named “{ $name }” was removed from your account.
 email-security-recovery-code-used = A recovery code was used to log in to your account. { $left } of your recovery codes are left.
+email-security-second-step-locked = The second step of logging in to your account was locked after { $count } wrong codes in a row. If that was not you, someone knows your password: reset it with "Forgot your password?", which also unlocks the second step, or ask us for help.
 email-security-app-added = An authenticator app was set up as a second factor for your account.
 email-security-app-removed = The authenticator app was turned off as a second factor for your account.
 email-security-new-recovery-codes = New recovery codes were made for your account. The old ones no longer work.

@@ -41,6 +41,11 @@ pub enum NewPasswordOutcome {
     LoggedIn {
         to: String,
     },
+    /// Saved, every other session ended; the person gives their second factor (or sets
+    /// one up) next, at `to`, before anything is logged in.
+    SecondStep {
+        to: String,
+    },
     /// Saved; the account cannot log in yet (unverified, pending, disabled): why.
     Saved {
         message: String,
@@ -55,7 +60,7 @@ pub enum NewPasswordOutcome {
 impl Outcome for NewPasswordOutcome {
     fn http_status(&self) -> u16 {
         match self {
-            NewPasswordOutcome::LoggedIn { .. } => 303,
+            NewPasswordOutcome::LoggedIn { .. } | NewPasswordOutcome::SecondStep { .. } => 303,
             NewPasswordOutcome::Saved { .. } => 200,
             NewPasswordOutcome::Rejected { errors } => errors.http_status(),
             NewPasswordOutcome::Link(status) => status.http_status(),
@@ -63,7 +68,9 @@ impl Outcome for NewPasswordOutcome {
     }
     fn redirect_to(&self) -> Option<String> {
         match self {
-            NewPasswordOutcome::LoggedIn { to } => Some(to.clone()),
+            NewPasswordOutcome::LoggedIn { to } | NewPasswordOutcome::SecondStep { to } => {
+                Some(to.clone())
+            }
             _ => None,
         }
     }

@@ -14,8 +14,8 @@ use sea_orm::sqlx::sqlite::{
 };
 use sea_orm::sqlx::{PgPool, SqlitePool};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, SqlErr,
-    SqlxPostgresConnector, SqlxSqliteConnector,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
+    EntityTrait, QueryFilter, SqlErr, SqlxPostgresConnector, SqlxSqliteConnector, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
@@ -76,6 +76,24 @@ impl Database {
     pub fn is_postgres(&self) -> bool {
         matches!(self.pool, Pool::Postgres(_))
     }
+}
+
+/// Begins a transaction that changes something: every transaction of the product starts
+/// here (a test reads the sources for `.begin()` elsewhere).
+///
+/// On SQLite its first statement takes the write lock, as `BEGIN IMMEDIATE` would (which
+/// sea-orm cannot send): a write that matches no row. A transaction that read first and
+/// wrote later would otherwise fail at once with "database is locked" whenever another
+/// writer committed in between (WAL cannot move a read snapshot forward), where this one
+/// waits its turn in the busy handler. Writers on SQLite run one at a time anyway. On
+/// PostgreSQL a plain `BEGIN`: rows are locked where a transaction needs them.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let txn = db.begin().await?;
+    if txn.get_database_backend() == DbBackend::Sqlite {
+        txn.execute_unprepared("UPDATE users SET id = id WHERE 0")
+            .await?;
+    }
+    Ok(txn)
 }
 
 /// Whether an error is the violation of a unique index (how the database tells us that

@@ -121,7 +121,7 @@ pub fn router<S: SessionStore + Clone>(
     }
 
     let sessions = SessionManagerLayer::new(store)
-        .with_name("portico_session")
+        .with_name(session_cookie_name(settings.secure_cookies))
         .with_secure(settings.secure_cookies)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -206,4 +206,15 @@ fn panic_is_a_plain_500(
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         "Something went wrong on our side. Please try again in a moment.\n",
     ))
+}
+
+/// The session cookie's name. Over https it carries the `__Host-` prefix, which browsers
+/// accept only with `Secure`, `Path=/` and no `Domain`: a sibling subdomain, or a page
+/// served over plain http, cannot then plant a session cookie for this site.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-portico_session"
+    } else {
+        "portico_session"
+    }
 }

@@ -31,6 +31,7 @@ pub enum AuditAction {
     NameChanged,
     OtherSessionsEnded,
     RecoveryCodeUsed,
+    SecondStepLocked,
     AuthenticatorAdded,
     AuthenticatorRemoved,
     RecoveryCodesRegenerated,
@@ -52,7 +53,7 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, for the audit log's filter.
-    pub const ALL: [AuditAction; 40] = [
+    pub const ALL: [AuditAction; 41] = [
         AuditAction::Registered,
         AuditAction::Verified,
         AuditAction::ApprovedAutomatically,
@@ -76,6 +77,7 @@ impl AuditAction {
         AuditAction::NameChanged,
         AuditAction::OtherSessionsEnded,
         AuditAction::RecoveryCodeUsed,
+        AuditAction::SecondStepLocked,
         AuditAction::AuthenticatorAdded,
         AuditAction::AuthenticatorRemoved,
         AuditAction::RecoveryCodesRegenerated,
@@ -120,6 +122,7 @@ impl AuditAction {
             AuditAction::NameChanged => "name_changed",
             AuditAction::OtherSessionsEnded => "other_sessions_ended",
             AuditAction::RecoveryCodeUsed => "recovery_code_used",
+            AuditAction::SecondStepLocked => "second_step_locked",
             AuditAction::AuthenticatorAdded => "authenticator_added",
             AuditAction::AuthenticatorRemoved => "authenticator_removed",
             AuditAction::RecoveryCodesRegenerated => "recovery_codes_regenerated",

@@ -3,8 +3,7 @@
 //! them an approved contact with that role once they choose a password and agree to the
 //! terms. No approval step and no registration code: the inviter vouches for them.
 use app::api::{
-    Access, ActionOutcome, Client, InvitationLink, InvitationView, LogInOutcome,
-    NewPasswordOutcome, TokenStatus,
+    Access, ActionOutcome, Client, InvitationLink, InvitationView, NewPasswordOutcome, TokenStatus,
 };
 use app::forms::invitations::{
     InvitationChange, ValidAcceptance, ValidInvitation, ValidInvitationChange,
@@ -22,6 +21,7 @@ use sea_orm::{
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
+use super::gate::Admission;
 use super::terms::record_consents;
 use super::views::{date, full_name};
 use super::{Portico, ServiceError};
@@ -436,18 +436,15 @@ impl Portico {
         self.outbox.wake();
         tracing::info!(user = person.id, "accepted an invitation");
         // A company that requires a second factor: setting one up comes first.
-        if let Some(second_step) = self.second_step(session, &person, None, now).await? {
-            return Ok(match second_step {
-                LogInOutcome::SecondStep { to } | LogInOutcome::LoggedIn { to } => {
-                    NewPasswordOutcome::LoggedIn { to }
-                }
-                LogInOutcome::Rejected { errors } => NewPasswordOutcome::Rejected { errors },
-            });
-        }
-        let to = self
-            .start_login(session, &person, client, None, now)
-            .await?;
-        Ok(NewPasswordOutcome::LoggedIn { to })
+        Ok(
+            match self
+                .admit_after_first_factor(session, &person, client, None, now)
+                .await?
+            {
+                Admission::SecondStep { to } => NewPasswordOutcome::SecondStep { to },
+                Admission::LoggedIn { to } => NewPasswordOutcome::LoggedIn { to },
+            },
+        )
     }
 }
 

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
+use super::gate::Admission;
 use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::limits::{self, client_key, wait_in_words};
@@ -51,12 +52,18 @@ impl Portico {
         };
         // Someone with a second factor (or who must set one up) has no session until it
         // is given.
-        if let Some(second_step) = self.second_step(session, &found, next.clone(), now).await? {
-            return Ok(second_step);
-        }
-        let to = self.start_login(session, &found, client, next, now).await?;
-        tracing::info!(user = found.id, "logged in");
-        Ok(LogInOutcome::LoggedIn { to })
+        Ok(
+            match self
+                .admit_after_first_factor(session, &found, client, next, now)
+                .await?
+            {
+                Admission::SecondStep { to } => LogInOutcome::SecondStep { to },
+                Admission::LoggedIn { to } => {
+                    tracing::info!(user = found.id, "logged in");
+                    LogInOutcome::LoggedIn { to }
+                }
+            },
+        )
     }
 
     /// Counts a log-in attempt against the address's and the client's limits, or says how

@@ -342,6 +342,7 @@ impl Portico {
             ));
         }
         passkey::Entity::delete_by_id(row.id).exec(&txn).await?;
+        super::sessions::outdate_pending_log_ins(&txn, person.id).await?;
         if last {
             super::two_factor::delete_recovery_codes(&txn, person.id).await?;
         }

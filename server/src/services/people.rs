@@ -176,6 +176,7 @@ impl Portico {
             .exec(&txn)
             .await?;
         delete_recovery_codes(&txn, person.id).await?;
+        super::second_step_lock::unlock_second_step(&txn, person.id).await?;
         self.tell(
             &txn,
             &person,

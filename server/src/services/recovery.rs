@@ -15,6 +15,7 @@ use sea_orm::{
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
+use super::gate::Admission;
 use super::registration::VERIFICATION_LIFETIME;
 use super::{Portico, ServiceError};
 use crate::db::entities::email_token::{self, TokenPurpose};
@@ -93,8 +94,9 @@ impl Portico {
         Ok(LinkRequest::Sent)
     }
 
-    /// Sets a new password from a reset link: every other session ends, and this one is
-    /// logged in (if the account may log in).
+    /// Sets a new password from a reset link: every other session ends, and this one goes
+    /// on as after a right password (the second step, if the person has a factor), if the
+    /// account may log in. A locked second step is unlocked: the mailbox proved it.
     pub async fn reset_password_at(
         &self,
         session: &Session,
@@ -130,9 +132,16 @@ impl Portico {
         let ended = self
             .replace_password(&txn, &person, password_hash, None, now)
             .await?;
+        // The link proved the mailbox: a second step locked by wrong codes opens again.
+        super::second_step_lock::unlock_second_step(&txn, person.id).await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::PasswordReset, now)
             .await?;
+        // As the change left it (a new credential version), for the steps that follow.
+        let person = user::Entity::find_by_id(person.id)
+            .one(&txn)
+            .await?
+            .unwrap_or(person);
         txn.commit().await?;
         self.outbox.wake();
         self.delete_stored_sessions(ended).await;
@@ -156,10 +165,17 @@ impl Portico {
                 },
             });
         }
-        let to = self
-            .start_login(session, &person, client, None, now)
-            .await?;
-        Ok(NewPasswordOutcome::LoggedIn { to })
+        // The link proves the mailbox, one factor: a person with a second factor gives it
+        // now, as at every log-in.
+        Ok(
+            match self
+                .admit_after_first_factor(session, &person, client, None, now)
+                .await?
+            {
+                Admission::SecondStep { to } => NewPasswordOutcome::SecondStep { to },
+                Admission::LoggedIn { to } => NewPasswordOutcome::LoggedIn { to },
+            },
+        )
     }
 
     /// Sends a new verification link to an address whose registration is not verified,

@@ -7,8 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
 use tower_sessions::session::Id;
 use tower_sessions::Session;
@@ -50,20 +49,25 @@ impl Portico {
         if person.deletion_due_at.is_some() {
             self.cancel_deletion(person, now).await?;
         }
-        // A new session id at log-in, so that an id planted before cannot be ridden.
+        // Nothing set before the log-in (a half-set-up authenticator's secret, a
+        // ceremony's state, a pending step) lives on into the logged-in session, and a
+        // new session id, so that an id planted before cannot be ridden.
+        session.clear().await;
         session.cycle_id().await?;
         let mut bytes = [0u8; 24];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         let id = hex::encode(bytes);
-        login::ActiveModel {
+        // Inserted without reading it back: "log out my other sessions" elsewhere may
+        // delete it at once, and then this session simply does not count.
+        login::Entity::insert(login::ActiveModel {
             id: Set(id.clone()),
             user_id: Set(person.id),
             session_id: Set(None),
             created_at: Set(now),
             last_seen_at: Set(now),
             user_agent: Set(client.user_agent.clone()),
-        }
-        .insert(&self.db)
+        })
+        .exec_without_returning(&self.db)
         .await?;
         session.insert(SESSION_USER_ID, person.id).await?;
         session.insert(SESSION_LOGIN_ID, id).await?;
@@ -100,12 +104,17 @@ impl Portico {
         let stale = now - found.last_seen_at > LAST_SEEN_EVERY;
         let unrecorded = found.session_id.is_none() && session_id.is_some();
         if stale || unrecorded {
-            let mut seen: login::ActiveModel = found.clone().into();
-            seen.last_seen_at = Set(now);
+            let mut seen = login::Entity::update_many()
+                .col_expr(login::Column::LastSeenAt, Expr::value(now))
+                .filter(login::Column::Id.eq(found.id.clone()));
             if unrecorded {
-                seen.session_id = Set(session_id);
+                seen = seen.col_expr(login::Column::SessionId, Expr::value(session_id));
             }
-            seen.update(&self.db).await?;
+            // Another request may have ended this login in between ("log out my other
+            // sessions"): then it no longer counts, and the person logs in again.
+            if seen.exec(&self.db).await?.rows_affected == 0 {
+                return Ok(None);
+            }
         }
         Ok(Some(found))
     }
@@ -119,14 +128,18 @@ impl Portico {
         Ok(())
     }
 
-    /// Ends every login of a person but `keep`, inside the caller's transaction; returns
-    /// the store's session ids to delete once it commits.
+    /// Ends every login of a person but `keep`, and every log-in of theirs that is
+    /// part-way through, inside the caller's transaction; returns the store's session
+    /// ids to delete once it commits.
     pub(super) async fn end_logins<C: ConnectionTrait>(
         &self,
         db: &C,
         user_id: i32,
         keep: Option<&str>,
     ) -> Result<Vec<String>, ServiceError> {
+        // A write first: on SQLite the transaction then holds the write lock before it
+        // reads (see `db::hold_row`).
+        outdate_pending_log_ins(db, user_id).await?;
         let mut others = login::Entity::find().filter(login::Column::UserId.eq(user_id));
         if let Some(keep) = keep {
             others = others.filter(login::Column::Id.ne(keep));
@@ -180,6 +193,25 @@ impl Portico {
             })
             .collect())
     }
+}
+
+/// Ends every log-in of the person that is part-way through (waiting for a second
+/// step, a factor's set-up or new terms): each carries the credential version it began
+/// under (`two_factor::Pending`, `terms`). Called when a password changes, a factor is
+/// added or removed, and whenever the person's sessions are ended.
+pub(super) async fn outdate_pending_log_ins<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::CredentialVersion,
+            Expr::col(user::Column::CredentialVersion).add(1),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// "Firefox on Windows", from a user agent, in the current language (English outside a

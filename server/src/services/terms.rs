@@ -30,6 +30,9 @@ struct PendingTerms {
     user_id: i32,
     next: Option<String>,
     since: i64,
+    /// As a pending second step's (`two_factor::Pending`): ended by a credential change.
+    #[serde(default)]
+    credential_version: i32,
 }
 
 /// The current documents the person agreed to in an older version: each one whose
@@ -101,6 +104,7 @@ impl Portico {
                     user_id: person.id,
                     next,
                     since: now.timestamp(),
+                    credential_version: person.credential_version,
                 },
             )
             .await?;
@@ -123,7 +127,11 @@ impl Portico {
         let person = user::Entity::find_by_id(pending.user_id)
             .one(&self.db)
             .await?
-            .filter(|p| p.status == UserStatus::Active);
+            .filter(|p| p.status == UserStatus::Active)
+            .filter(|p| p.credential_version == pending.credential_version);
+        if person.is_none() {
+            session.remove::<PendingTerms>(TERMS_PENDING).await?;
+        }
         Ok(person.map(|person| (person, pending)))
     }
 

@@ -20,6 +20,7 @@ use tower_sessions::Session;
 use super::access::is_administrator;
 use super::audit::{Audit, AuditAction};
 use super::profile::CONFIRM_FIRST;
+use super::second_step_lock::LOCKED;
 use super::views::date;
 use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserStatus};
@@ -53,6 +54,10 @@ pub struct Pending {
     /// The person has no second factor but must set one up before logging in.
     pub set_up: bool,
     pub since: i64,
+    /// The person's credential version when the password was given: a new password, a
+    /// changed factor or "log out everywhere" since then ends this log-in.
+    #[serde(default)]
+    pub credential_version: i32,
 }
 
 /// A person's second factors.
@@ -138,15 +143,15 @@ impl Portico {
             .is_some_and(|a| a.require_two_factor))
     }
 
-    /// After a right password: where the log-in goes on to if the person has (or must
-    /// set up) a second factor; nothing is logged in until then.
+    /// After a first factor (see `gate`): where the log-in goes on to if the person has
+    /// (or must set up) a second factor; nothing is logged in until then.
     pub(super) async fn second_step(
         &self,
         session: &Session,
         person: &user::Model,
         next: Option<String>,
         now: DateTime<Utc>,
-    ) -> Result<Option<LogInOutcome>, ServiceError> {
+    ) -> Result<Option<String>, ServiceError> {
         let portal = person.kind.portal();
         let set_up = if self.factors_of(&self.db, person.id).await?.any() {
             false
@@ -162,6 +167,7 @@ impl Portico {
             next,
             set_up,
             since: now.timestamp(),
+            credential_version: person.credential_version,
         };
         session.insert(PENDING_LOG_IN, &pending).await?;
         let to = if set_up {
@@ -169,13 +175,11 @@ impl Portico {
         } else {
             "/log-in/second-factor"
         };
-        Ok(Some(LogInOutcome::SecondStep {
-            to: portal.path(to),
-        }))
+        Ok(Some(portal.path(to)))
     }
 
-    /// The log-in waiting for its second step, while it has not expired and its person
-    /// may still log in.
+    /// The log-in waiting for its second step, while it has not expired, its person may
+    /// still log in and their credentials have not changed since it began.
     pub(super) async fn pending(
         &self,
         session: &Session,
@@ -193,7 +197,11 @@ impl Portico {
         let person = user::Entity::find_by_id(pending.user_id)
             .one(&self.db)
             .await?
-            .filter(|u| u.status == UserStatus::Active);
+            .filter(|u| u.status == UserStatus::Active)
+            .filter(|u| u.credential_version == pending.credential_version);
+        if person.is_none() {
+            session.remove::<Pending>(PENDING_LOG_IN).await?;
+        }
         Ok(person.map(|person| (pending, person)))
     }
 
@@ -231,6 +239,11 @@ impl Portico {
         if pending.set_up {
             return Ok(log_in_again());
         }
+        if person.second_factor_locked_at.is_some() {
+            return Ok(LogInOutcome::Rejected {
+                errors: FieldErrors::one(Field::Code, LOCKED),
+            });
+        }
         let key = person.id.to_string();
         let limit = &self.limits.second_factor;
         if let Err(wait) = limits::attempt(&self.db, limit, &key, now).await? {
@@ -243,11 +256,13 @@ impl Portico {
             SecondFactorCode::Recovery(code) => self.use_recovery_code(&person, code, now).await?,
         };
         if !right {
+            let locked = self.count_wrong_code(&person, now).await?;
             return Ok(LogInOutcome::Rejected {
-                errors: FieldErrors::one(Field::Code, WRONG_CODE),
+                errors: FieldErrors::one(Field::Code, if locked { LOCKED } else { WRONG_CODE }),
             });
         }
         limits::refund(&self.db, limit, &key, now).await?;
+        self.forget_wrong_codes(&person).await?;
         let to = self
             .finish_log_in(session, &person, pending.next, client, now)
             .await?;
@@ -737,7 +752,7 @@ pub(super) async fn turn_off_app<C: ConnectionTrait>(txn: &C, user_id: i32) -> R
         .filter(user::Column::Id.eq(user_id))
         .exec(txn)
         .await?;
-    Ok(())
+    super::sessions::outdate_pending_log_ins(txn, user_id).await
 }
 
 /// A new set of recovery codes for a person (the old set deleted), stored hashed;

@@ -16,9 +16,9 @@ use server::db::entities::recovery_code;
 use server::factors::totp;
 use tower_sessions::Session;
 
-const ADA: &str = "ada@example.com";
+pub(crate) const ADA: &str = "ada@example.com";
 
-async fn password_step(
+pub(crate) async fn password_step(
     app: &TestApp,
     session: &Session,
     email: &str,
@@ -36,30 +36,35 @@ async fn password_step(
         .unwrap()
 }
 
-fn code(input: &str) -> SecondFactorCode {
+pub(crate) fn code(input: &str) -> SecondFactorCode {
     SecondFactorForm { code: input.into() }
         .validate()
         .expect("a well-formed code")
 }
 
-async fn give(app: &TestApp, session: &Session, input: &str, at: DateTime<Utc>) -> LogInOutcome {
+pub(crate) async fn give(
+    app: &TestApp,
+    session: &Session,
+    input: &str,
+    at: DateTime<Utc>,
+) -> LogInOutcome {
     app.portico
         .second_factor_at(session, &client(), code(input), at)
         .await
         .unwrap()
 }
 
-fn wrong_code(outcome: &LogInOutcome) -> bool {
+pub(crate) fn wrong_code(outcome: &LogInOutcome) -> bool {
     matches!(outcome, LogInOutcome::Rejected { errors } if errors.get(Field::Code).is_some())
 }
 
-async fn logged_in_person(app: &TestApp, session: &Session) -> bool {
+pub(crate) async fn logged_in_person(app: &TestApp, session: &Session) -> bool {
     app.portico.session_user(session).await.unwrap().is_some()
 }
 
 /// Ada, verified and logged in, turns an authenticator app on at `at`; returns its secret
 /// and her recovery codes.
-async fn ada_with_app(app: &TestApp, at: DateTime<Utc>) -> (String, Vec<String>) {
+pub(crate) async fn ada_with_app(app: &TestApp, at: DateTime<Utc>) -> (String, Vec<String>) {
     app.register_verified(ADA).await;
     let session = app.logged_in(Portal::Csp, ADA).await;
     // Not before the log-in (whose time is recorded in whole seconds).

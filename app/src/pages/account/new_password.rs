@@ -96,7 +96,9 @@ pub(crate) fn behaviour(portal: Portal) -> Behaviour {
         |form| form.validate().err().unwrap_or_default(),
         portal_argument(portal),
         |outcome| match outcome {
-            NewPasswordOutcome::LoggedIn { to } => Reaction::GoTo(to),
+            NewPasswordOutcome::LoggedIn { to } | NewPasswordOutcome::SecondStep { to } => {
+                Reaction::GoTo(to)
+            }
             NewPasswordOutcome::Saved { message } => Reaction::Done(message),
             NewPasswordOutcome::Rejected { errors } => Reaction::Errors(errors),
             NewPasswordOutcome::Link(_) => {

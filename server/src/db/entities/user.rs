@@ -38,6 +38,17 @@ pub struct Model {
     /// The language of the person's emails (`en`, `de`): the one they chose, else the one
     /// they registered in. None for people from before languages: the default.
     pub preferred_language: Option<String>,
+    /// Goes up whenever the person's ways in change or their sessions are ended (a new
+    /// password, a factor added or removed, "log out everywhere"): a log-in part-way
+    /// through (waiting for a second step, a factor's set-up or new terms) carries the
+    /// version it began under and is refused once it changed.
+    pub credential_version: i32,
+    /// Wrong second-step codes in a row (a right one starts again at zero).
+    pub second_factor_failures: i32,
+    pub second_factor_failed_at: Option<DateTimeUtc>,
+    /// Set when too many wrong codes came in a row: the second step stays locked until
+    /// a password reset by email or an administrator lifts it.
+    pub second_factor_locked_at: Option<DateTimeUtc>,
 }
 
 /// Everything but the password hash and the authenticator secret, which never reach a log.

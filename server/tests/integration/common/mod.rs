@@ -1,4 +1,5 @@
 //! A Portico on a fresh SQLite file, and forms ready to submit.
+pub mod browser;
 pub mod server_process;
 pub mod smtp_sink;
 
