@@ -16,6 +16,9 @@
 //! While the SMTP server cannot be reached, the worker asks it every few seconds whether
 //! it is back; when it is (or any email goes through), every waiting email is due at once
 //! instead of at the end of its grown backoff.
+//!
+//! A sent email's bodies are blanked at once (they hold working links), and the janitor
+//! deletes its row after the retention period.
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -306,6 +309,12 @@ impl DeliveryWorker {
                 update.state = Set(OutboxState::Sent);
                 update.sent_at = Set(Some(now));
                 update.last_error = Set(None);
+                // The bodies hold working links (reset, verification, invitation) and
+                // the recipient's name: once sent, the row keeps only what says that
+                // it was (recipient, subject, state, times; its Message-ID is derived
+                // from its id and creation time).
+                update.text_body = Set(String::new());
+                update.html_body = Set(String::new());
                 measure::email_sent(now - created_at);
             }
             Delivery::Retry { error, unreachable } => {
