@@ -56,6 +56,26 @@ pub async fn enqueue<C: ConnectionTrait>(
     email: &Email,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    insert(db, email, None, now).await
+}
+
+/// Puts an email that names someone other than its recipient into the outbox: erasing
+/// `about` (that person) then finds it by them.
+pub async fn enqueue_about<C: ConnectionTrait>(
+    db: &C,
+    email: &Email,
+    about: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    insert(db, email, Some(about), now).await
+}
+
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    email: &Email,
+    about: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     outbox::ActiveModel {
         to_address: Set(email.to.clone()),
         subject: Set(email.subject.clone()),
@@ -68,6 +88,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         created_at: Set(now),
         sent_at: Set(None),
         leased_until: Set(None),
+        about_user_id: Set(about),
         ..Default::default()
     }
     .insert(db)

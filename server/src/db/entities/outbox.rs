@@ -23,6 +23,9 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     /// While a worker sends it: other workers leave it alone until then.
     pub leased_until: Option<DateTimeUtc>,
+    /// The person the email names when that is not its recipient (the contact in an
+    /// approval request, the sender of an invitation): erasing them finds it.
+    pub about_user_id: Option<i32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
