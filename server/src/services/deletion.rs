@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Tra
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
-use super::erasure::Why;
+use super::erasure::{hold_for_erasure, Why};
 use super::views::{date, full_name};
 use super::{Portico, ServiceError};
 use crate::db::entities::account;
@@ -196,7 +196,7 @@ impl Portico {
             ));
         }
         let txn = self.db.begin().await?;
-        hold_row::<user::Entity, _>(&txn, user::Column::Id, form.person).await?;
+        hold_for_erasure(&txn, form.person).await?;
         let Some(person) = user::Entity::find_by_id(form.person).one(&txn).await? else {
             return Ok(ActionOutcome::refused(
                 Field::Form,
@@ -258,7 +258,7 @@ impl Portico {
             return Ok(false);
         };
         // Re-read under the row's lock: a log-in may just have cancelled it.
-        hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
+        hold_for_erasure(&txn, person.id).await?;
         let Some(person) = user::Entity::find_by_id(person.id)
             .filter(user::Column::DeletionDueAt.lte(now))
             .one(&txn)

@@ -25,6 +25,7 @@ use crate::db::entities::{
     audit_entry, consent, former_address, invitation, login, passkey, recovery_code,
     registration_request, webhook_delivery,
 };
+use crate::db::hold_row;
 use crate::webhooks::{self, Event};
 
 /// Why an account is erased, as the audit log tells it.
@@ -65,6 +66,16 @@ pub(super) async fn remember_address<C: ConnectionTrait>(
         .exec_without_returning(db)
         .await?;
     Ok(())
+}
+
+/// Holds what erasing the person writes that others hold too, in the product's order
+/// (a registration request before its person: a decision on a request holds the request,
+/// then writes its contact; see `db::hold_row`). The first statement of an erasure's
+/// transaction. False if there is no such person.
+pub(super) async fn hold_for_erasure<C: ConnectionTrait>(db: &C, id: i32) -> Result<bool, DbErr> {
+    hold_row::<registration_request::Entity, _>(db, registration_request::Column::UserId, id)
+        .await?;
+    hold_row::<user::Entity, _>(db, user::Column::Id, id).await
 }
 
 impl Portico {
