@@ -1282,3 +1282,7 @@ audit-detail-deleted-by-owner = { $kind ->
         [contact] das Konto eines Geschäftskontakts
        *[staff] ein Administratorkonto
     }, auf Wunsch der Inhaberin oder des Inhabers
+audit-detail-expired-registration = { $kind ->
+        [consumer] die Registrierung eines Privatkunden
+       *[contact] die Registrierung eines Geschäftskontakts
+    }, nie bestätigt: ihr Link war abgelaufen und ihre Adresse wurde erneut registriert

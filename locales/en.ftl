@@ -1294,3 +1294,7 @@ audit-detail-deleted-by-owner = { $kind ->
         [contact] a business contact's account
        *[staff] an administrator's account
     }, at its owner's request
+audit-detail-expired-registration = { $kind ->
+        [consumer] a consumer's registration
+       *[contact] a business contact's registration
+    }, never verified: its link had expired and its address registered again

@@ -34,6 +34,8 @@ pub struct Config {
     pub dev_mailbox: bool,
     /// Limits on attempts.
     pub limits: Limits,
+    /// `OUTBOX_RETENTION_DAYS`: how long a sent email's row (without its body) is kept.
+    pub outbox_retention: chrono::Duration,
     /// The Security Code's base proof of work: the solver tries up to this many numbers.
     pub captcha_difficulty: u64,
     /// Whether the proof of work grows harder while sign-ups surge.
@@ -204,6 +206,11 @@ impl Config {
             demo_data: flag("PORTICO_DEMO_DATA")?,
             dev_mailbox,
             limits,
+            outbox_retention: chrono::Duration::days(i64::from(number(
+                "OUTBOX_RETENTION_DAYS",
+                30,
+                1..=3650,
+            )?)),
             captcha_difficulty: u64::from(number(
                 "CAPTCHA_DIFFICULTY",
                 crate::captcha::DEFAULT_MAX_NUMBER as u32,
@@ -394,6 +401,15 @@ mod tests {
         .unwrap();
         assert_eq!(config.limits.registrations.burst, 1000);
         assert_eq!(config.limits.question_answers.burst, 7);
+    }
+
+    #[test]
+    fn sent_emails_are_kept_30_days_unless_set() {
+        assert_eq!(config(&[]).unwrap().outbox_retention.num_days(), 30);
+        let set = config(&[("OUTBOX_RETENTION_DAYS", "7")]).unwrap();
+        assert_eq!(set.outbox_retention.num_days(), 7);
+        let error = config(&[("OUTBOX_RETENTION_DAYS", "0")]).unwrap_err();
+        assert!(error.to_string().starts_with("OUTBOX_RETENTION_DAYS"));
     }
 
     #[test]

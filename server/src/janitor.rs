@@ -1,41 +1,70 @@
 //! Housekeeping: rows that only matter until they expire.
 use std::time::Duration;
 
-use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use tower_sessions::session_store::ExpiredDeletion;
 
+use crate::db::entities::outbox::{self, OutboxState};
 use crate::db::entities::{captcha_spent, login};
 use crate::services::sessions::LOGIN_IDLE_LIFETIME;
 use crate::services::Portico;
 
 const EVERY: Duration = Duration::from_secs(3600);
 
-/// Spent CAPTCHA challenges past their expiry would be refused as expired anyway, and
-/// logins idle longer than a session lives are gone with their sessions.
-pub async fn run(db: DatabaseConnection) {
+/// Sweeps every hour (see [`sweep`]).
+pub async fn run(db: DatabaseConnection, outbox_retention: chrono::Duration) {
     let mut every = tokio::time::interval(EVERY);
     loop {
         every.tick().await;
-        let deleted = captcha_spent::Entity::delete_many()
-            .filter(captcha_spent::Column::ExpiresAt.lt(Utc::now()))
-            .exec(&db)
-            .await;
-        if let Err(error) = deleted {
-            tracing::warn!(%error, "janitor: could not delete spent CAPTCHA challenges");
-        }
-        // Logins whose sessions have expired with the cookie.
-        let idle = login::Entity::delete_many()
-            .filter(login::Column::LastSeenAt.lt(Utc::now() - LOGIN_IDLE_LIFETIME))
-            .exec(&db)
-            .await;
-        if let Err(error) = idle {
-            tracing::warn!(%error, "janitor: could not delete idle logins");
-        }
-        if let Err(error) = crate::limits::forget_old(&db, Utc::now()).await {
-            tracing::warn!(%error, "janitor: could not delete spent attempt limits");
-        }
+        sweep(&db, Utc::now(), outbox_retention).await;
     }
+}
+
+/// One pass: spent CAPTCHA challenges past their expiry would be refused as expired
+/// anyway, logins idle longer than a session lives are gone with their sessions, attempt
+/// limits in the past hold no state, and sent emails older than `outbox_retention` are
+/// no longer needed to tell what was sent.
+pub async fn sweep(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    outbox_retention: chrono::Duration,
+) {
+    let deleted = captcha_spent::Entity::delete_many()
+        .filter(captcha_spent::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await;
+    if let Err(error) = deleted {
+        tracing::warn!(%error, "janitor: could not delete spent CAPTCHA challenges");
+    }
+    // Logins whose sessions have expired with the cookie.
+    let idle = login::Entity::delete_many()
+        .filter(login::Column::LastSeenAt.lt(now - LOGIN_IDLE_LIFETIME))
+        .exec(db)
+        .await;
+    if let Err(error) = idle {
+        tracing::warn!(%error, "janitor: could not delete idle logins");
+    }
+    if let Err(error) = crate::limits::forget_old(db, now).await {
+        tracing::warn!(%error, "janitor: could not delete spent attempt limits");
+    }
+    if let Err(error) = forget_sent_emails(db, now - outbox_retention).await {
+        tracing::warn!(%error, "janitor: could not delete emails past their retention");
+    }
+}
+
+/// Deletes the rows of emails sent before `sent_before`. Unsent rows stay, whatever their
+/// age: they are still to be sent, retried, or read in the dev mailbox.
+async fn forget_sent_emails(
+    db: &DatabaseConnection,
+    sent_before: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let deleted = outbox::Entity::delete_many()
+        .filter(outbox::Column::State.eq(OutboxState::Sent))
+        .filter(outbox::Column::SentAt.lt(sent_before))
+        .exec(db)
+        .await?;
+    Ok(deleted.rows_affected)
 }
 
 /// Accounts whose scheduled deletion fell due are erased (log-in and registration also

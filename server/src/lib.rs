@@ -218,7 +218,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             None
         }
     };
-    tokio::spawn(janitor::run(database.conn.clone()));
+    tokio::spawn(janitor::run(database.conn.clone(), config.outbox_retention));
     tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone()).run());
 
     let settings = HttpSettings {

@@ -107,6 +107,13 @@ pub fn is_unique_violation(error: &DbErr) -> bool {
 /// it is serialized with every other writer (had it read first, a concurrent commit would
 /// make its later write fail with "database is locked" instead of waiting); on PostgreSQL
 /// the row stays locked until commit. False if there is no such row.
+///
+/// Rows are held in one order everywhere: a company (`accounts`), then a registration
+/// request, then a person (`users`). On PostgreSQL, two transactions that hold two rows
+/// in opposite orders can each wait for the other: a deadlock, which the database ends by
+/// failing one of them (a 500). Changing a contact (it holds the person, to read them)
+/// and that contact deleting their account (it holds the company, to count its customer
+/// administrators) once did exactly that.
 pub async fn hold_row<E, C>(db: &C, key: E::Column, id: i32) -> Result<bool, DbErr>
 where
     E: EntityTrait,

@@ -16,6 +16,9 @@
 //! While the SMTP server cannot be reached, the worker asks it every few seconds whether
 //! it is back; when it is (or any email goes through), every waiting email is due at once
 //! instead of at the end of its grown backoff.
+//!
+//! A sent email's bodies are blanked at once (they hold working links), and the janitor
+//! deletes its row after the retention period.
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -53,6 +56,26 @@ pub async fn enqueue<C: ConnectionTrait>(
     email: &Email,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    insert(db, email, None, now).await
+}
+
+/// Puts an email that names someone other than its recipient into the outbox: erasing
+/// `about` (that person) then finds it by them.
+pub async fn enqueue_about<C: ConnectionTrait>(
+    db: &C,
+    email: &Email,
+    about: i32,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    insert(db, email, Some(about), now).await
+}
+
+async fn insert<C: ConnectionTrait>(
+    db: &C,
+    email: &Email,
+    about: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
     outbox::ActiveModel {
         to_address: Set(email.to.clone()),
         subject: Set(email.subject.clone()),
@@ -65,6 +88,7 @@ pub async fn enqueue<C: ConnectionTrait>(
         created_at: Set(now),
         sent_at: Set(None),
         leased_until: Set(None),
+        about_user_id: Set(about),
         ..Default::default()
     }
     .insert(db)
@@ -306,6 +330,12 @@ impl DeliveryWorker {
                 update.state = Set(OutboxState::Sent);
                 update.sent_at = Set(Some(now));
                 update.last_error = Set(None);
+                // The bodies hold working links (reset, verification, invitation) and
+                // the recipient's name: once sent, the row keeps only what says that
+                // it was (recipient, subject, state, times; its Message-ID is derived
+                // from its id and creation time).
+                update.text_body = Set(String::new());
+                update.html_body = Set(String::new());
                 measure::email_sent(now - created_at);
             }
             Delivery::Retry { error, unreachable } => {

@@ -496,7 +496,8 @@ impl Portico {
                 &account.name,
                 approvals.clone(),
             );
-            outbox::enqueue(db, &email, now).await?;
+            // It names the contact: erasing them finds it.
+            outbox::enqueue_about(db, &email, contact.id, now).await?;
         }
         Ok(admins.len())
     }

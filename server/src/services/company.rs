@@ -95,24 +95,31 @@ impl Portico {
                 }
             },
         };
+        // The company first, then the contact (the order of `db::hold_row`): the
+        // contact's own deletion holds their company, then writes them. So their
+        // company is looked up before the transaction and checked again under the holds.
+        let Some(account_id) = company_of_contact(&self.db, form.contact, within).await? else {
+            return Ok(rejected(
+                "service-company-no-such-contact",
+                ErrorKind::NotFound,
+            ));
+        };
         let txn = self.db.begin().await?;
+        // Holding the company's row serializes every change to its contacts, so that two
+        // people cannot each remove the other as the last customer administrator.
+        hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, form.contact).await?;
-        let contact = user::Entity::find_by_id(form.contact)
+        let Some(contact) = user::Entity::find_by_id(form.contact)
             .filter(user::Column::Kind.eq(UserKind::Contact))
+            .filter(user::Column::AccountId.eq(account_id))
             .one(&txn)
-            .await?;
-        let Some((contact, account_id)) = contact
-            .and_then(|c| c.account_id.map(|a| (c, a)))
-            .filter(|(_, a)| within.is_none_or(|w| w == *a))
+            .await?
         else {
             return Ok(rejected(
                 "service-company-no-such-contact",
                 ErrorKind::NotFound,
             ));
         };
-        // Holding the company's row serializes every change to its contacts, so that two
-        // people cannot each remove the other as the last customer administrator.
-        hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;
         let Some(company) = account::Entity::find_by_id(account_id).one(&txn).await? else {
             return Ok(rejected(
                 "service-company-no-such-contact",
@@ -265,6 +272,21 @@ impl Portico {
         self.delete_stored_sessions(ended).await;
         Ok(ActionOutcome::done(message))
     }
+}
+
+/// The company of a business contact, if they have one (and it is `within`, when given).
+async fn company_of_contact<C: ConnectionTrait>(
+    db: &C,
+    contact: i32,
+    within: Option<i32>,
+) -> Result<Option<i32>, DbErr> {
+    let contact = user::Entity::find_by_id(contact)
+        .filter(user::Column::Kind.eq(UserKind::Contact))
+        .one(db)
+        .await?;
+    Ok(contact
+        .and_then(|c| c.account_id)
+        .filter(|a| within.is_none_or(|w| w == *a)))
 }
 
 /// Changes one column of a contact whose status is still `status`. True if it changed.

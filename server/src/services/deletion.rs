@@ -1,27 +1,23 @@
 //! Deleting an account: the person schedules it (7 days, cancelled by logging in), or an
-//! administrator does it at once with a reason. Erasing removes every row that holds the
-//! person's data; the audit log keeps that an account was deleted, without who.
+//! administrator does it at once with a reason. Erasing (`erasure.rs`) removes every row
+//! that holds the person's data; the audit log keeps that an account was deleted, without
+//! who.
 use app::api::{Access, ActionOutcome, DeletionView};
 use app::forms::leaving::{ValidAdminDeletion, ValidDeletion};
 use app::forms::{ErrorKind, Field};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Statement, TransactionTrait,
-};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
+use super::erasure::{hold_for_erasure, Why};
 use super::views::{date, full_name};
 use super::{Portico, ServiceError};
+use crate::db::entities::account;
 use crate::db::entities::user::{self, UserKind, UserRole};
-use crate::db::entities::{
-    account, audit_entry, consent, email_token, invitation, login, outbox, passkey, recovery_code,
-    registration_request, webhook_delivery,
-};
 use crate::db::hold_row;
 use crate::mail::{language_of, outbox as mail_outbox, templates};
-use crate::webhooks::{self, Event};
 
 /// How long a person has to change their mind.
 pub const DELETION_GRACE: Duration = Duration::days(7);
@@ -200,7 +196,7 @@ impl Portico {
             ));
         }
         let txn = self.db.begin().await?;
-        hold_row::<user::Entity, _>(&txn, user::Column::Id, form.person).await?;
+        hold_for_erasure(&txn, form.person).await?;
         let Some(person) = user::Entity::find_by_id(form.person).one(&txn).await? else {
             return Ok(ActionOutcome::refused(
                 Field::Form,
@@ -210,7 +206,15 @@ impl Portico {
         };
         let name = full_name(&person);
         let ended = self
-            .erase(&txn, &person, Some(admin.id), Some(&form.reason), now)
+            .erase(
+                &txn,
+                &person,
+                Why::Administrator {
+                    by: admin.id,
+                    reason: &form.reason,
+                },
+                now,
+            )
             .await?;
         txn.commit().await?;
         self.delete_stored_sessions(ended).await;
@@ -254,7 +258,7 @@ impl Portico {
             return Ok(false);
         };
         // Re-read under the row's lock: a log-in may just have cancelled it.
-        hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
+        hold_for_erasure(&txn, person.id).await?;
         let Some(person) = user::Entity::find_by_id(person.id)
             .filter(user::Column::DeletionDueAt.lte(now))
             .one(&txn)
@@ -262,140 +266,10 @@ impl Portico {
         else {
             return Ok(false);
         };
-        let ended = self.erase(&txn, &person, None, None, now).await?;
+        let ended = self.erase(&txn, &person, Why::OwnerAsked, now).await?;
         txn.commit().await?;
         self.delete_stored_sessions(ended).await;
         tracing::info!("erased an account whose deletion fell due");
         Ok(true)
-    }
-
-    /// Removes every row that holds the person's data, in the caller's transaction, and
-    /// records the deletion without naming them. Returns the session ids to delete from
-    /// the store after commit.
-    async fn erase<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        person: &user::Model,
-        by: Option<i32>,
-        reason: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> Result<Vec<String>, ServiceError> {
-        let id = person.id;
-        let address = person.email_normalized.as_str();
-        let ended = self.end_logins(db, id, None).await?;
-        // The rows that belong to the person (their foreign keys cascade too; deleting
-        // them here does not depend on the database enforcing that).
-        consent::Entity::delete_many()
-            .filter(consent::Column::UserId.eq(id))
-            .exec(db)
-            .await?;
-        email_token::Entity::delete_many()
-            .filter(email_token::Column::UserId.eq(id))
-            .exec(db)
-            .await?;
-        login::Entity::delete_many()
-            .filter(login::Column::UserId.eq(id))
-            .exec(db)
-            .await?;
-        passkey::Entity::delete_many()
-            .filter(passkey::Column::UserId.eq(id))
-            .exec(db)
-            .await?;
-        recovery_code::Entity::delete_many()
-            .filter(recovery_code::Column::UserId.eq(id))
-            .exec(db)
-            .await?;
-        registration_request::Entity::delete_many()
-            .filter(registration_request::Column::UserId.eq(id))
-            .exec(db)
-            .await?;
-        // Emails to them (sent or not) hold their address, name and links.
-        outbox::Entity::delete_many()
-            .filter(Expr::expr(Func::lower(Expr::col(outbox::Column::ToAddress))).eq(address))
-            .exec(db)
-            .await?;
-        invitation::Entity::delete_many()
-            .filter(invitation::Column::EmailNormalized.eq(address))
-            .exec(db)
-            .await?;
-        webhook_delivery::Entity::delete_many()
-            .filter(webhook_delivery::Column::SubjectEmail.eq(address))
-            .exec(db)
-            .await?;
-        // Where others' rows point at them, the pointer goes: the rows stay.
-        invitation::Entity::update_many()
-            .col_expr(
-                invitation::Column::InvitedBy,
-                Expr::value(Option::<i32>::None),
-            )
-            .filter(invitation::Column::InvitedBy.eq(id))
-            .exec(db)
-            .await?;
-        registration_request::Entity::update_many()
-            .col_expr(
-                registration_request::Column::DecidedBy,
-                Expr::value(Option::<i32>::None),
-            )
-            .filter(registration_request::Column::DecidedBy.eq(id))
-            .exec(db)
-            .await?;
-        audit_entry::Entity::update_many()
-            .col_expr(
-                audit_entry::Column::ActorId,
-                Expr::value(Option::<i32>::None),
-            )
-            .filter(audit_entry::Column::ActorId.eq(id))
-            .exec(db)
-            .await?;
-        audit_entry::Entity::update_many()
-            .col_expr(
-                audit_entry::Column::SubjectId,
-                Expr::value(Option::<i32>::None),
-            )
-            .filter(audit_entry::Column::SubjectId.eq(id))
-            .exec(db)
-            .await?;
-        // Attempt limits are kept per address.
-        let backend = db.get_database_backend();
-        db.execute(Statement::from_sql_and_values(
-            backend,
-            crate::limits::placeholders(backend, "DELETE FROM attempt_limits WHERE subject = $1"),
-            [address.into()],
-        ))
-        .await?;
-        user::Entity::delete_by_id(id).exec(db).await?;
-        let kind = match person.kind {
-            UserKind::Consumer => "consumer",
-            UserKind::Contact => "contact",
-            UserKind::Staff => "staff",
-        };
-        let detail = match reason {
-            Some(reason) => super::audit::detail_message(
-                "audit-detail-deleted-by-administrator",
-                &[("kind", kind.to_owned()), ("reason", reason.to_owned())],
-            ),
-            None => super::audit::detail_message(
-                "audit-detail-deleted-by-owner",
-                &[("kind", kind.to_owned())],
-            ),
-        };
-        Audit {
-            actor: by,
-            subject: None,
-            account: person.account_id,
-            detail: Some(detail),
-        }
-        .record(db, AuditAction::AccountDeleted, now)
-        .await?;
-        // Other systems hear that the account is gone: by its id only.
-        webhooks::record_event(
-            db,
-            Event::UserDeleted,
-            None,
-            serde_json::json!({ "user": id, "account": person.account_id }),
-            now,
-        )
-        .await?;
-        Ok(ended)
     }
 }

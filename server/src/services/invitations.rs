@@ -210,7 +210,8 @@ impl Portico {
                 &format!("/invitation?token={}", token.as_str()),
             ),
         );
-        outbox::enqueue(db, &email, now).await
+        // It names the inviter: erasing them finds it.
+        outbox::enqueue_about(db, &email, inviter.id, now).await
     }
 
     pub async fn change_invitation_at(

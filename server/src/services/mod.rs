@@ -7,6 +7,7 @@ pub mod audit;
 pub mod company;
 pub mod data_export;
 pub mod deletion;
+mod erasure;
 pub mod gate;
 pub mod home;
 pub mod invitations;

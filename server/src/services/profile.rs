@@ -177,6 +177,8 @@ impl Portico {
                 ));
             }
         };
+        // Mail about them goes to that address from now on: erasing them looks there.
+        super::erasure::remember_address(&txn, person.id, new_email.normalized(), now).await?;
         let link = self.link(portal, &format!("/email-change?token={}", token.as_str()));
         outbox::enqueue(
             &txn,

@@ -279,6 +279,11 @@ impl Portico {
         else {
             return Ok(TokenStatus::Unknown);
         };
+        // The address left behind still has mail about them: erasing them looks there.
+        if let Some(person) = user::Entity::find_by_id(used.user_id).one(&txn).await? {
+            super::erasure::remember_address(&txn, person.id, &person.email_normalized, now)
+                .await?;
+        }
         let changed = user::Entity::update_many()
             .col_expr(user::Column::Email, Expr::value(new_email.as_typed()))
             .col_expr(

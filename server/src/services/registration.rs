@@ -20,6 +20,7 @@ use sea_orm::{
 };
 
 use super::audit::{Audit, AuditAction};
+use super::erasure::Why;
 use super::{Portico, ServiceError};
 use crate::captcha::{CaptchaPass, CaptchaProblem};
 use crate::db::entities::email_token::{self, TokenPurpose};
@@ -138,7 +139,12 @@ impl Portico {
             }
             other => other?,
         }
-        remove_expired_registration(&txn, &form.email, now).await?;
+        // An expired unverified registration of the address is erased, with its emails,
+        // webhook deliveries and audit entries (it never logged in: no sessions).
+        if let Some(expired) = expired_registration(&txn, &form.email, now).await? {
+            self.erase(&txn, &expired, Why::ExpiredRegistration, now)
+                .await?;
+        }
         let kind = match portal {
             Portal::Csp => UserKind::Consumer,
             Portal::Csm => UserKind::Contact,
@@ -331,20 +337,19 @@ fn is_expired_registration(user: &user::Model, now: DateTime<Utc>) -> bool {
     user.status == UserStatus::Unverified && user.updated_at + VERIFICATION_LIFETIME < now
 }
 
-/// Deletes an unverified registration of this address whose link has expired (its
-/// consents and tokens go with it), so that the person can register again.
-async fn remove_expired_registration<C: ConnectionTrait>(
+/// The unverified registration of this address whose link has expired, if there is one:
+/// registering again replaces it.
+async fn expired_registration<C: ConnectionTrait>(
     db: &C,
     email: &NormalizedEmail,
     now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    user::Entity::delete_many()
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find()
         .filter(user::Column::EmailNormalized.eq(email.normalized()))
         .filter(user::Column::Status.eq(UserStatus::Unverified))
         .filter(user::Column::UpdatedAt.lt(now - VERIFICATION_LIFETIME))
-        .exec(db)
-        .await?;
-    Ok(())
+        .one(db)
+        .await
 }
 
 /// Records that a CAPTCHA challenge has been used; a second use violates the primary key.

@@ -14,10 +14,7 @@ use app::forms::Field;
 use app::portal::Portal;
 use chrono::{Duration, Utc};
 use common::{app, client, log_in_form, TestApp, PASSWORD};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    Statement,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use server::db::entities::user::{self, UserRole, UserStatus};
 use server::db::entities::{audit_entry, consent};
 use tower_sessions::Session;
@@ -342,133 +339,6 @@ async fn the_last_customer_administrator_cannot_delete_their_account() {
         "{outcome:?}"
     );
     assert_eq!(app.person("carol@acme.example").await.deletion_due_at, None);
-}
-
-/// Every row of every table, as text, that mentions `needle` (case-insensitive).
-async fn rows_mentioning(app: &TestApp, needle: &str) -> Vec<String> {
-    let db = &app.db.conn;
-    let backend = db.get_database_backend();
-    let tables = db
-        .query_all(Statement::from_string(
-            backend,
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-        ))
-        .await
-        .unwrap();
-    let mut found = Vec::new();
-    for table in tables {
-        let table: String = table.try_get("", "name").unwrap();
-        let columns = db
-            .query_all(Statement::from_string(
-                backend,
-                format!("PRAGMA table_info(\"{table}\")"),
-            ))
-            .await
-            .unwrap();
-        for column in columns {
-            let column: String = column.try_get("", "name").unwrap();
-            let hits = db
-                .query_all(Statement::from_sql_and_values(
-                    backend,
-                    format!(
-                        "SELECT CAST(\"{column}\" AS TEXT) AS value FROM \"{table}\" WHERE LOWER(CAST(\"{column}\" AS TEXT)) LIKE ?"
-                    ),
-                    [format!("%{}%", needle.to_lowercase()).into()],
-                ))
-                .await
-                .unwrap();
-            for hit in hits {
-                let value: String = hit.try_get("", "value").unwrap_or_default();
-                found.push(format!("{table}.{column}: {value}"));
-            }
-        }
-    }
-    found
-}
-
-#[tokio::test]
-async fn a_deletion_that_fell_due_leaves_no_personal_data_in_any_table() {
-    let app = app().await;
-    let (acme, carol) = acme_with_admin(&app).await;
-    // Every event goes to a webhook: its deliveries hold the person's data too.
-    server::db::entities::webhook_endpoint::ActiveModel {
-        url: Set("http://127.0.0.1:9/hooks".into()),
-        events: Set("user.registered,user.verified,contact.invited,user.deleted".into()),
-        secret: Set("a shared secret of some length".into()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&app.db.conn)
-    .await
-    .unwrap();
-    // A contact with everything: invited, logged in, a consent, emails, an audit trail.
-    invite(&app, &carol, "zelda.quux@elsewhere.example", "member").await;
-    let token = app.token_emailed_to("zelda.quux@elsewhere.example").await;
-    let mut form = acceptance(&token);
-    form.token = token;
-    let zelda = app.new_session();
-    app.portico
-        .accept_invitation_at(&zelda, &client(), form, Utc::now())
-        .await
-        .unwrap();
-    let id = app.person("zelda.quux@elsewhere.example").await.id;
-    let failed = app
-        .portico
-        .log_in_at(
-            &app.new_session(),
-            &client(),
-            Portal::Csm,
-            log_in_form("zelda.quux@elsewhere.example", "a wrong password here"),
-            Utc::now(),
-        )
-        .await
-        .unwrap();
-    assert!(matches!(failed, LogInOutcome::Rejected { .. }));
-    app.portico
-        .delete_account_at(&zelda, deletion(), Utc::now())
-        .await
-        .unwrap();
-    assert!(
-        !rows_mentioning(&app, "zelda.quux").await.is_empty(),
-        "the test sees the data"
-    );
-
-    let later = Utc::now() + Duration::days(7) + Duration::minutes(1);
-    assert_eq!(app.portico.erase_due_deletions(later).await.unwrap(), 1);
-    assert_eq!(
-        rows_mentioning(&app, "zelda.quux").await,
-        Vec::<String>::new()
-    );
-    assert_eq!(
-        rows_mentioning(&app, "Ivy").await,
-        Vec::<String>::new(),
-        "the name too"
-    );
-    let entries = audit_entry::Entity::find().all(&app.db.conn).await.unwrap();
-    assert!(entries
-        .iter()
-        .all(|e| e.actor_id != Some(id) && e.subject_id != Some(id)));
-    let deleted = entries
-        .iter()
-        .find(|e| e.action == "account_deleted")
-        .expect("the fact");
-    assert_eq!(deleted.account_id, Some(acme.id));
-    let told = server::db::entities::webhook_delivery::Entity::find()
-        .all(&app.db.conn)
-        .await
-        .unwrap();
-    assert_eq!(
-        told.iter().map(|d| d.event.as_str()).collect::<Vec<_>>(),
-        ["user.deleted"],
-        "only the deletion, by id"
-    );
-
-    // The address is free again.
-    let registered = app.register("zelda.quux@elsewhere.example").await;
-    assert!(
-        matches!(registered, app::api::RegisterOutcome::Registered { .. }),
-        "{registered:?}"
-    );
 }
 
 #[tokio::test]

@@ -101,3 +101,83 @@ async fn emails_claimed_but_not_tried_when_the_smtp_server_goes_away_are_handed_
         && row.last_error.is_some()
         && row.next_attempt_at > now));
 }
+
+#[tokio::test]
+async fn a_sent_email_keeps_its_recipient_and_subject_but_not_its_body() {
+    let app = app().await;
+    app.register("ada@example.com").await;
+    let sink = common::smtp_sink::SmtpSink::start().await;
+    let from: Mailbox = "Portico <no-reply@localhost>".parse().unwrap();
+    let worker = DeliveryWorker::new(
+        app.db.conn.clone(),
+        &sink.url(),
+        from,
+        OutboxSignal::default(),
+    )
+    .unwrap();
+    assert_eq!(worker.deliver_due().await.unwrap(), 1);
+    assert_eq!(sink.accepted().len(), 1, "the email went out whole");
+
+    let row = outbox::Entity::find()
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.state, OutboxState::Sent);
+    assert_eq!(row.to_address, "ada@example.com");
+    assert!(!row.subject.is_empty());
+    assert!(row.sent_at.is_some());
+    assert_eq!(
+        (row.text_body.as_str(), row.html_body.as_str()),
+        ("", ""),
+        "the working link is not kept"
+    );
+}
+
+#[tokio::test]
+async fn the_janitor_deletes_sent_emails_past_their_retention_and_keeps_the_rest() {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    let app = app().await;
+    let now = Utc::now();
+    let long_ago = now - chrono::Duration::days(40);
+    for to in [
+        "old@example.com",
+        "recent@example.com",
+        "unsent@example.com",
+    ] {
+        let email = server::mail::Email {
+            to: to.into(),
+            subject: "Subject".into(),
+            text: "Text".into(),
+            html: "<p>Text</p>".into(),
+        };
+        server::mail::outbox::enqueue(&app.db.conn, &email, long_ago)
+            .await
+            .unwrap();
+    }
+    for (to, sent) in [
+        ("old@example.com", now - chrono::Duration::days(31)),
+        ("recent@example.com", now - chrono::Duration::days(29)),
+    ] {
+        outbox::Entity::update_many()
+            .col_expr(outbox::Column::State, Expr::value(OutboxState::Sent))
+            .col_expr(outbox::Column::SentAt, Expr::value(sent))
+            .filter(outbox::Column::ToAddress.eq(to))
+            .exec(&app.db.conn)
+            .await
+            .unwrap();
+    }
+
+    server::janitor::sweep(&app.db.conn, now, chrono::Duration::days(30)).await;
+    let mut left: Vec<_> = outbox::Entity::find()
+        .all(&app.db.conn)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| row.to_address)
+        .collect();
+    left.sort();
+    assert_eq!(left, ["recent@example.com", "unsent@example.com"]);
+}

@@ -12,6 +12,7 @@ mod cli;
 mod concurrency;
 mod data_export;
 mod deployment;
+mod erasure;
 mod lifecycle;
 mod login_gate;
 mod mail;

@@ -409,3 +409,146 @@ async fn on_postgresql_readiness_fails_once_the_database_is_gone() {
         "the process itself is up"
     );
 }
+
+/// Waits until `count` of the cluster's connections wait for a row another holds.
+async fn waiting_for_locks(app: &common::TestApp, count: i64) {
+    use sea_orm::{DbBackend, Statement};
+    let query = "SELECT count(*) AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock'";
+    for _ in 0..2_000 {
+        let row = app
+            .db
+            .conn
+            .query_one(Statement::from_string(DbBackend::Postgres, query))
+            .await
+            .unwrap()
+            .unwrap();
+        if row.try_get::<i64>("", "waiting").unwrap() >= count {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("{count} transactions never waited for a lock");
+}
+
+/// Holds a row as another transaction would (an administrator changing a company, say),
+/// until it is rolled back: whatever needs the row queues behind it, in order.
+async fn hold_elsewhere(app: &common::TestApp, sql: &str, id: i32) -> sea_orm::DatabaseTransaction {
+    use sea_orm::{DbBackend, Statement};
+    let other = app.db.conn.begin().await.unwrap();
+    other
+        .execute(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            [id.into()],
+        ))
+        .await
+        .unwrap();
+    other
+}
+
+/// A contact's own deletion holds their company, then writes them; a change to the
+/// contact used to hold them, then their company. Lined up behind a third transaction
+/// that holds the company, the two met in opposite orders: PostgreSQL found the deadlock
+/// and failed one of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn on_postgresql_changing_a_contact_while_they_delete_their_account_does_not_deadlock() {
+    use app::api::ActionOutcome;
+    use app::forms::business::{ContactChange, ValidContactChange};
+    use app::forms::leaving::DeleteAccountForm;
+
+    let cluster = Cluster::start();
+    let app = common::app_on(&cluster.url()).await;
+    let acme = app
+        .company("Acme", "ACME-7K2Q-9XPW", "acme.example", false)
+        .await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    let dave = app.customer_admin("dave@acme.example", &acme).await;
+    let dave_id = app.person("dave@acme.example").await.id;
+
+    let other = hold_elsewhere(&app, "UPDATE accounts SET id = id WHERE id = $1", acme.id).await;
+    let portico = app.portico.clone();
+    let deleting = tokio::spawn(async move {
+        let form = DeleteAccountForm {
+            current_password: common::PASSWORD.into(),
+        }
+        .validate()
+        .unwrap();
+        portico.delete_account_at(&dave, form, Utc::now()).await
+    });
+    waiting_for_locks(&app, 1).await;
+    let portico = app.portico.clone();
+    let changing = tokio::spawn(async move {
+        let change = ValidContactChange {
+            contact: dave_id,
+            change: ContactChange::RemoveCustomerAdmin,
+        };
+        portico.change_contact_at(&carol, change, Utc::now()).await
+    });
+    waiting_for_locks(&app, 2).await;
+    other.rollback().await.unwrap();
+
+    let deleted = deleting.await.unwrap().expect("the deletion does not fail");
+    let changed = changing.await.unwrap().expect("the change does not fail");
+    assert!(matches!(deleted, ActionOutcome::Done { .. }), "{deleted:?}");
+    assert!(matches!(changed, ActionOutcome::Done { .. }), "{changed:?}");
+}
+
+/// A decision holds the request, then writes its contact; erasing the contact used to
+/// hold them, then delete the request: the same meeting in opposite orders.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn on_postgresql_deciding_a_request_while_its_contact_is_erased_does_not_deadlock() {
+    use app::api::ActionOutcome;
+    use app::forms::business::{Decision, ValidDecision};
+    use app::forms::leaving::ValidAdminDeletion;
+    use server::db::entities::registration_request;
+
+    let cluster = Cluster::start();
+    let app = common::app_on(&cluster.url()).await;
+    let acme = app
+        .company("Acme", "ACME-7K2Q-9XPW", "acme.example", false)
+        .await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    let admin = app.administrator().await;
+    app.contact("ada@acme.example", "ACME-7K2Q-9XPW").await;
+    let ada = app.person("ada@acme.example").await.id;
+    let request = registration_request::Entity::find()
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+
+    let sql = "UPDATE registration_requests SET id = id WHERE id = $1";
+    let other = hold_elsewhere(&app, sql, request).await;
+    let portico = app.portico.clone();
+    let deciding = tokio::spawn(async move {
+        let decision = ValidDecision {
+            request,
+            decision: Decision::Approve,
+        };
+        portico
+            .decide_request_at(&carol, decision, Utc::now())
+            .await
+    });
+    waiting_for_locks(&app, 1).await;
+    let portico = app.portico.clone();
+    let erasing = tokio::spawn(async move {
+        let deletion = ValidAdminDeletion {
+            person: ada,
+            reason: "Asked by phone".into(),
+        };
+        portico.delete_person_at(&admin, deletion, Utc::now()).await
+    });
+    waiting_for_locks(&app, 2).await;
+    other.rollback().await.unwrap();
+
+    let decided = deciding.await.unwrap().expect("the decision does not fail");
+    let erased = erasing.await.unwrap().expect("the erasure does not fail");
+    assert!(matches!(decided, ActionOutcome::Done { .. }), "{decided:?}");
+    assert!(matches!(erased, ActionOutcome::Done { .. }), "{erased:?}");
+    assert_eq!(
+        app.count(user::Entity).await,
+        2,
+        "Carol and the administrator"
+    );
+}

@@ -4,6 +4,7 @@ pub mod audit_entry;
 pub mod captcha_spent;
 pub mod consent;
 pub mod email_token;
+pub mod former_address;
 pub mod invitation;
 pub mod login;
 pub mod outbox;

@@ -1,7 +1,9 @@
 use sea_orm::entity::prelude::*;
 
 /// One email to send. Written in the same transaction as the change that caused it, so
-/// that a crash never loses it; the delivery worker sends it and retries on failure.
+/// that a crash never loses it; the delivery worker sends it and retries on failure. Once
+/// sent, its bodies are blanked (they hold working links) and the janitor deletes the row
+/// after the retention period.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "outbox")]
 pub struct Model {
@@ -21,6 +23,9 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     /// While a worker sends it: other workers leave it alone until then.
     pub leased_until: Option<DateTimeUtc>,
+    /// The person the email names when that is not its recipient (the contact in an
+    /// approval request, the sender of an invitation): erasing them finds it.
+    pub about_user_id: Option<i32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]

@@ -12,7 +12,8 @@ mod m20261125_000007_webhooks;
 mod m20261125_000008_administration_indexes;
 mod m20261126_000009_outbox_lease;
 mod m20261127_000010_preferred_language;
-mod m20261206_000011_log_in_safety;
+mod m20261128_000011_erasure;
+mod m20261206_000012_log_in_safety;
 
 pub struct Migrator;
 
@@ -30,7 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_administration_indexes::Migration),
             Box::new(m20261126_000009_outbox_lease::Migration),
             Box::new(m20261127_000010_preferred_language::Migration),
-            Box::new(m20261206_000011_log_in_safety::Migration),
+            Box::new(m20261128_000011_erasure::Migration),
+            Box::new(m20261206_000012_log_in_safety::Migration),
         ]
     }
 }

@@ -106,11 +106,22 @@ impl TestApp {
         code: &str,
         at: DateTime<Utc>,
     ) -> ValidRegistration {
+        self.registration_named(email, code, ("Ada", "Lovelace"), at)
+    }
+
+    /// A complete registration form for a person with this (first, last) name.
+    pub fn registration_named(
+        &self,
+        email: &str,
+        code: &str,
+        (first_name, last_name): (&str, &str),
+        at: DateTime<Utc>,
+    ) -> ValidRegistration {
         let challenge = self.portico.captcha.issue(at);
         let number = solve(&challenge).expect("a solvable challenge");
         RegistrationForm {
-            first_name: "Ada".into(),
-            last_name: "Lovelace".into(),
+            first_name: first_name.into(),
+            last_name: last_name.into(),
             email: email.into(),
             registration_code: code.into(),
             password: PASSWORD.into(),
