@@ -64,13 +64,6 @@ pub fn ErrorSummary() -> impl IntoView {
     view! { <div data-error-summary="" inner_html=markup.into_string()></div> }
 }
 
-/// Where a form says what its submission achieved.
-#[component]
-pub fn DoneNotice() -> impl IntoView {
-    let markup = done_notice(form_errors().done.get_untracked().as_deref());
-    view! { <div data-notice="" inner_html=markup.into_string()></div> }
-}
-
 /// Where a field's error is drawn (and drawn again by the form's island).
 #[component]
 pub fn FieldMessage(field: Field, portal: Option<Portal>) -> impl IntoView {

@@ -1,8 +1,9 @@
 //! What a management form's post came to: "Approved Ada Lovelace", or what is wrong.
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 use crate::api::ActionOutcome;
-use crate::components::fields::{DoneNotice, ErrorSummary, FormErrors};
+use crate::components::fields::{done_notice, error_summary, FormErrors};
 use crate::forms::FieldErrors;
 use crate::pages::failure_as_errors;
 
@@ -40,12 +41,19 @@ pub fn action_notice(
 
 /// A success panel with `done`, or the summary of `errors`, in the slots a form's island
 /// draws them into again in the browser.
+///
+/// Drawn from the values given, not from context: a suspended part of a page may be
+/// drawn twice on the server, and the second time the nearest `FormErrors` in context
+/// could be another form's (an administration page's notice then went missing now and
+/// then: issue 19's flaky test).
 pub fn notice(form_errors: FormErrors, done: Option<String>, errors: FieldErrors) -> AnyView {
+    let done_markup = done_notice(done.as_deref()).into_string();
+    let summary = error_summary(&errors, !errors.is_empty()).into_string();
     form_errors.reset(errors);
     form_errors.done.set(done);
     view! {
-        <DoneNotice />
-        <ErrorSummary />
+        <div data-notice="" inner_html=done_markup></div>
+        <div data-error-summary="" inner_html=summary></div>
     }
     .into_any()
 }
@@ -58,10 +66,13 @@ pub fn FormSection(
     children: Children,
 ) -> impl IntoView {
     let form_errors = FormErrors::new(FieldErrors::new());
-    provide_context(form_errors);
     let notice = action_notice(form_errors, outcome);
+    // Its own owner: provided without one, this form's errors would be what every part
+    // of the page drawn after it finds in context.
     view! {
-        {notice}
-        {children()}
+        <Provider value=form_errors>
+            {notice}
+            {children()}
+        </Provider>
     }
 }
