@@ -987,6 +987,8 @@ service-invitations-accepted-has-account = Für { $email } gibt es bereits ein K
 
 ## Logging in
 
+service-invitations-resent-lately = { $name } hat diese Einladung vor Kurzem erhalten. Sie können sie in { $wait } erneut senden.
+service-invitations-daily-limit = Für { $company } wurden in den letzten 24 Stunden { $limit } Einladungen versandt, mehr sind an einem Tag nicht möglich. Sie können in { $wait } eine weitere senden.
 service-log-in-incorrect = E-Mail-Adresse oder Passwort ist falsch
 service-log-in-other-portal = Ihr Konto gehört zum { $portal }. Melden Sie sich dort an: { $url }.
 service-log-in-unverified = Bestätigen Sie Ihre E-Mail-Adresse, bevor Sie sich anmelden: Öffnen Sie den Link in der E-Mail, die wir an { $email } geschickt haben.

@@ -993,6 +993,8 @@ service-invitations-accepted-has-account = { $email } has an account already. Lo
 
 ## Logging in
 
+service-invitations-resent-lately = { $name } was sent this invitation a short while ago. You can send it again in { $wait }.
+service-invitations-daily-limit = { $company } has sent { $limit } invitations in the last 24 hours, the most allowed in a day. You can send another in { $wait }.
 service-log-in-incorrect = Email address or password is incorrect
 service-log-in-other-portal = Your account belongs to the { $portal }. Log in there, at { $url }.
 service-log-in-unverified = Verify your email address before you log in: open the link in the email we sent to { $email }.

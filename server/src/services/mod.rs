@@ -9,6 +9,7 @@ pub mod data_export;
 pub mod deletion;
 pub mod home;
 pub mod invitations;
+pub mod invitation_limits;
 pub mod log_in;
 pub mod operations;
 pub mod passkey_ceremonies;
