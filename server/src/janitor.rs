@@ -5,14 +5,15 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tower_sessions::session_store::ExpiredDeletion;
 
-use crate::db::entities::{captcha_spent, login};
+use crate::db::entities::{captcha_spent, ceremony_spent, login};
 use crate::services::sessions::LOGIN_IDLE_LIFETIME;
 use crate::services::Portico;
 
 const EVERY: Duration = Duration::from_secs(3600);
 
-/// Spent CAPTCHA challenges past their expiry would be refused as expired anyway, and
-/// logins idle longer than a session lives are gone with their sessions.
+/// Spent CAPTCHA challenges and passkey ceremonies past their expiry would be refused as
+/// expired anyway, and logins idle longer than a session lives are gone with their
+/// sessions.
 pub async fn run(db: DatabaseConnection) {
     let mut every = tokio::time::interval(EVERY);
     loop {
@@ -23,6 +24,13 @@ pub async fn run(db: DatabaseConnection) {
             .await;
         if let Err(error) = deleted {
             tracing::warn!(%error, "janitor: could not delete spent CAPTCHA challenges");
+        }
+        let deleted = ceremony_spent::Entity::delete_many()
+            .filter(ceremony_spent::Column::ExpiresAt.lt(Utc::now()))
+            .exec(&db)
+            .await;
+        if let Err(error) = deleted {
+            tracing::warn!(%error, "janitor: could not delete spent passkey ceremonies");
         }
         // Logins whose sessions have expired with the cookie.
         let idle = login::Entity::delete_many()

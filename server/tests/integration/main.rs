@@ -16,6 +16,7 @@ mod lifecycle;
 mod mail;
 mod operations;
 mod page_templates;
+mod passkey_log_in;
 mod postgres;
 mod records;
 mod registration;

@@ -12,6 +12,7 @@ mod m20261125_000007_webhooks;
 mod m20261125_000008_administration_indexes;
 mod m20261126_000009_outbox_lease;
 mod m20261127_000010_preferred_language;
+mod m20261128_000011_spent_ceremonies;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_administration_indexes::Migration),
             Box::new(m20261126_000009_outbox_lease::Migration),
             Box::new(m20261127_000010_preferred_language::Migration),
+            Box::new(m20261128_000011_spent_ceremonies::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! A Portico on a fresh SQLite file, and forms ready to submit.
 pub mod server_process;
 pub mod smtp_sink;
+pub mod soft_passkey;
 
 use std::sync::Arc;
 
