@@ -95,6 +95,11 @@ impl Portico {
                 }
             },
         };
+        if form.change == ContactChange::DisableLogin {
+            if let Some(refusal) = self.confirm_first(session, now).await? {
+                return Ok(refusal);
+            }
+        }
         let txn = self.db.begin().await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, form.contact).await?;
         let contact = user::Entity::find_by_id(form.contact)

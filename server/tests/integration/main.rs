@@ -11,6 +11,7 @@ mod approvals;
 mod cli;
 mod data_export;
 mod deployment;
+mod fresh_proof;
 mod invitation_limits;
 mod lifecycle;
 mod mail;
