@@ -11,7 +11,7 @@ use server::db::entities::{account, invitation};
 use server::services::invitation_limits::INVITATIONS_PER_COMPANY_PER_DAY;
 use tower_sessions::Session;
 
-use crate::common::{app, TestApp};
+use crate::common::{self, app, TestApp};
 
 /// Now, in whole seconds (as the waits are counted).
 fn now() -> DateTime<Utc> {
@@ -145,19 +145,25 @@ async fn the_51st_invitation_of_the_day_is_refused_on_the_email_field_until_a_da
 }
 
 #[tokio::test]
-async fn twenty_invitations_at_once_never_exceed_the_days_cap() {
+async fn twenty_invitations_at_once_through_two_instances_never_exceed_the_days_cap() {
     let app = app().await;
-    let (acme, carol) = acme_with_admin(&app, "Acme", "ACME-7K2Q-9XPW").await;
+    let second = common::app_on(&app.url).await;
+    invitations_at_once_stay_under_the_cap(&app, &second).await;
+}
+
+/// 40 invitations, then 20 at once, half through each instance: 10 pass. Also run on
+/// PostgreSQL (`postgres.rs`).
+pub async fn invitations_at_once_stay_under_the_cap(first: &TestApp, second: &TestApp) {
+    let (acme, carol) = acme_with_admin(first, "Acme", "ACME-7K2Q-9XPW").await;
     let t = now();
     let before = INVITATIONS_PER_COMPANY_PER_DAY - 10;
     for i in 0..before {
-        invite(&app, &carol, &format!("early{i}@elsewhere.example"), t).await;
+        invite(first, &carol, &format!("early{i}@elsewhere.example"), t).await;
     }
     let outcomes = join_all((0..20).map(|i| {
         let email = format!("rush{i}@elsewhere.example");
-        let carol = &carol;
-        let app = &app;
-        async move { invite(app, carol, &email, t).await }
+        let (instance, carol) = (if i % 2 == 0 { first } else { second }, &carol);
+        async move { invite(instance, carol, &email, t).await }
     }))
     .await;
     let sent = outcomes
@@ -167,7 +173,7 @@ async fn twenty_invitations_at_once_never_exceed_the_days_cap() {
     assert_eq!(sent, 10, "{outcomes:?}");
     let invitations = invitation::Entity::find()
         .filter(invitation::Column::AccountId.eq(acme.id))
-        .count(&app.db.conn)
+        .count(&first.db.conn)
         .await
         .unwrap();
     assert_eq!(invitations, INVITATIONS_PER_COMPANY_PER_DAY);
