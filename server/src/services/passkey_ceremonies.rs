@@ -188,10 +188,10 @@ impl Portico {
             self.ceremonies
                 .open::<DiscoverableAuthentication>(&sealed, now)
         });
-        // Spent before the answer is checked: a wrong answer uses it up too.
         let Some(opened) = opened else {
             return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
         };
+        // Spent before the answer is checked: a wrong answer uses it up too.
         if !super::ceremony_cookie::spend(&self.db, &opened).await? {
             return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
         }
