@@ -230,6 +230,10 @@ confirm-lead = Geben Sie Ihr Passwort ein, um fortzufahren. Vor Änderungen, dur
 confirm-password = Passwort
 confirm-submit = Bestätigen
 confirm-forgot-password = Passwort vergessen?
+# Beside an administrator's changes that ask for a recent proof: “… ([confirm it's you]).”
+confirm-hint-before = Zu Ihrer Sicherheit fragen wir bei manchen Änderungen hier erneut nach Ihrem Passwort (
+confirm-hint-link = Identität bestätigen
+confirm-hint-after = ).
 
 ## Confirm a new email address (/email-change and /email-changed)
 
@@ -567,7 +571,7 @@ admin-people-page-title = Personen
 admin-people-title = Personen
 admin-people-search = E-Mail-Adresse oder Name
 # “… may ask for your password again ([confirm it's you]).”
-admin-people-hint-before = Wer sein Telefon oder seine Passkeys verloren hat, kann hier seine Zwei-Faktor-Methoden entfernen lassen. Prüfen Sie vorher, mit wem Sie sprechen: Rufen Sie unter einer Nummer zurück, die Ihnen bereits vorliegt – niemals unter einer, die man Ihnen jetzt nennt. Zum Entfernen werden Sie eventuell erneut nach Ihrem Passwort gefragt (
+admin-people-hint-before = Wer sein Telefon oder seine Passkeys verloren hat, kann hier seine Zwei-Faktor-Methoden entfernen lassen. Prüfen Sie vorher, mit wem Sie sprechen: Rufen Sie unter einer Nummer zurück, die Ihnen bereits vorliegt – niemals unter einer, die man Ihnen jetzt nennt. Zum Entfernen und zum Löschen eines Kontos werden Sie eventuell erneut nach Ihrem Passwort gefragt (
 admin-people-hint-link = Identität bestätigen
 admin-people-hint-after = ).
 admin-people-empty = Keine Person gefunden.
@@ -984,6 +988,8 @@ service-invitations-no-such-invitation = Diese Einladung gibt es nicht.
 service-invitations-changed-meanwhile = Diese Einladung wurde inzwischen angenommen oder zurückgezogen.
 service-invitations-resent = { $name } hat eine neue Einladung erhalten; der frühere Link gilt nicht mehr.
 service-invitations-revoked = Die Einladung an { $name } wurde zurückgezogen.
+service-invitations-resent-lately = { $name } hat diese Einladung vor Kurzem erhalten. Sie können sie in { $wait } erneut senden.
+service-invitations-daily-limit = Für { $company } wurden in den letzten 24 Stunden { $limit } Einladungen versandt, mehr sind an einem Tag nicht möglich. Sie können in { $wait } eine weitere senden.
 service-invitations-accepted-has-account = Für { $email } gibt es bereits ein Konto. Melden Sie sich stattdessen damit an.
 
 ## Logging in

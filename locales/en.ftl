@@ -236,6 +236,10 @@ confirm-lead = Enter your password to continue. We ask again before changes that
 confirm-password = Password
 confirm-submit = Confirm
 confirm-forgot-password = Forgot your password?
+# Beside an administrator's changes that ask for a recent proof: “… ([confirm it's you]).”
+confirm-hint-before = For your security, some changes here ask for your password again (
+confirm-hint-link = confirm it's you
+confirm-hint-after = ).
 
 ## Confirm a new email address (/email-change and /email-changed)
 
@@ -573,7 +577,7 @@ admin-people-page-title = People
 admin-people-title = People
 admin-people-search = Email address or name
 # “… may ask for your password again ([confirm it's you]).”
-admin-people-hint-before = Someone who lost their phone or passkeys can have their second factors removed here. Check who they are first: call them back on a number you already have, never one they give you now. Removing them may ask for your password again (
+admin-people-hint-before = Someone who lost their phone or passkeys can have their second factors removed here. Check who they are first: call them back on a number you already have, never one they give you now. Removing them, and deleting an account, may ask for your password again (
 admin-people-hint-link = confirm it's you
 admin-people-hint-after = ).
 admin-people-empty = Nobody matches.
@@ -990,6 +994,8 @@ service-invitations-no-such-invitation = There is no such invitation.
 service-invitations-changed-meanwhile = This invitation was accepted or revoked meanwhile.
 service-invitations-resent = Sent { $name } a new invitation; the earlier link no longer works.
 service-invitations-revoked = Revoked { $name }'s invitation.
+service-invitations-resent-lately = { $name } was sent this invitation a short while ago. You can send it again in { $wait }.
+service-invitations-daily-limit = { $company } has sent { $limit } invitations in the last 24 hours, the most allowed in a day. You can send another in { $wait }.
 service-invitations-accepted-has-account = { $email } has an account already. Log in with it instead.
 
 ## Logging in

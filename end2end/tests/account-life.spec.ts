@@ -97,6 +97,11 @@ test('resending an invitation makes the old link fail; revoking ends it', async 
   await invite(carol, ivy, 'Customer administrator');
   await expect.poll(async () => (await invitationLinks(request, ivy.email)).length).toBe(1);
 
+  // An invitation goes out again at most once a minute.
+  test.setTimeout(150_000);
+  await carol.getByRole('button', { name: `Resend: ${ivy.email}` }).click();
+  await expect(carol.getByRole('alert')).toContainText('was sent this invitation a short while ago');
+  await carol.waitForTimeout(61_000);
   await carol.getByRole('button', { name: `Resend: ${ivy.email}` }).click();
   await expect(carol.getByRole('status')).toContainText('the earlier link no longer works');
   await expect.poll(async () => (await invitationLinks(request, ivy.email)).length).toBe(2);

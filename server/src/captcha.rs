@@ -74,6 +74,17 @@ impl CaptchaIssuer {
         self
     }
 
+    /// A key for another purpose, derived from this one (HMAC-SHA256 of the purpose): every
+    /// instance reads the same CAPTCHA key from the database, so it derives the same key,
+    /// without another setting to keep in step.
+    pub fn derived_key(&self, purpose: &str) -> [u8; 32] {
+        let mut mac = self.mac();
+        mac.update(format!("derived key:{purpose}").as_bytes());
+        let mut key = [0u8; 32];
+        key.copy_from_slice(&mac.finalize().into_bytes());
+        key
+    }
+
     fn mac(&self) -> HmacSha256 {
         // HMAC accepts keys of any length, so this cannot fail.
         HmacSha256::new_from_slice(&self.key).expect("HMAC takes any key length")

@@ -6,7 +6,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use tower_sessions::session_store::ExpiredDeletion;
 
 use crate::db::entities::outbox::{self, OutboxState};
-use crate::db::entities::{captcha_spent, login};
+use crate::db::entities::{captcha_spent, ceremony_spent, login};
 use crate::services::sessions::LOGIN_IDLE_LIFETIME;
 use crate::services::Portico;
 
@@ -21,10 +21,10 @@ pub async fn run(db: DatabaseConnection, outbox_retention: chrono::Duration) {
     }
 }
 
-/// One pass: spent CAPTCHA challenges past their expiry would be refused as expired
-/// anyway, logins idle longer than a session lives are gone with their sessions, attempt
-/// limits in the past hold no state, and sent emails older than `outbox_retention` are
-/// no longer needed to tell what was sent.
+/// One pass: spent CAPTCHA challenges and passkey ceremonies past their expiry would be
+/// refused as expired anyway, logins idle longer than a session lives are gone with their
+/// sessions, attempt limits in the past hold no state, and sent emails older than
+/// `outbox_retention` are no longer needed to tell what was sent.
 pub async fn sweep(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -36,6 +36,13 @@ pub async fn sweep(
         .await;
     if let Err(error) = deleted {
         tracing::warn!(%error, "janitor: could not delete spent CAPTCHA challenges");
+    }
+    let deleted = ceremony_spent::Entity::delete_many()
+        .filter(ceremony_spent::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await;
+    if let Err(error) = deleted {
+        tracing::warn!(%error, "janitor: could not delete spent passkey ceremonies");
     }
     // Logins whose sessions have expired with the cookie.
     let idle = login::Entity::delete_many()

@@ -76,3 +76,21 @@ pub fn FormSection(
         </Provider>
     }
 }
+
+/// The way to "Confirm it's you" and back to `here`, beside a form whose change asks
+/// for a proof of identity from the last ten minutes (the service refuses it otherwise).
+#[component]
+pub fn ConfirmHint(here: String) -> impl IntoView {
+    let confirm = format!(
+        "{}?next={}",
+        crate::portal::Portal::Csm.path("/confirm"),
+        crate::portal::query_value(&here)
+    );
+    view! {
+        <p class="field__hint">
+            {crate::i18n::t("confirm-hint-before")}
+            <a href=confirm>{crate::i18n::t("confirm-hint-link")}</a>
+            {crate::i18n::t("confirm-hint-after")}
+        </p>
+    }
+}

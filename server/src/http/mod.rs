@@ -1,5 +1,6 @@
 //! The HTTP surface: Leptos pages and server functions, plain form posts to pages,
 //! static files, the dev mailbox, and the layers around them.
+mod anonymous_sessions;
 mod body_limit;
 mod client_address;
 mod data_export;
@@ -147,6 +148,7 @@ pub fn router<S: SessionStore + Clone>(
             client_address::TrustedProxies(settings.trusted_proxies),
             client_address::record,
         ))
+        .layer(middleware::from_fn(anonymous_sessions::keep_briefly))
         .layer(sessions)
         .layer(middleware::from_fn_with_state(
             same_origin::SiteOrigin(settings.site_origin),

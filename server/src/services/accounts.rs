@@ -160,6 +160,12 @@ impl Portico {
                 let Some(existing) = account::Entity::find_by_id(id).one(&txn).await? else {
                     return Ok(no_such_account());
                 };
+                // As for its customer administrators: turning the rule off needs a fresh proof.
+                if existing.require_two_factor && !form.require_two_factor {
+                    if let Some(refusal) = self.confirm_first(session, now).await? {
+                        return Ok(refusal);
+                    }
+                }
                 let mut changed: account::ActiveModel = existing.into();
                 changed.name = Set(form.name.clone());
                 changed.email_domains = Set(form.domains.join("\n"));

@@ -95,6 +95,11 @@ impl Portico {
                 }
             },
         };
+        if form.change == ContactChange::DisableLogin {
+            if let Some(refusal) = self.confirm_first(session, now).await? {
+                return Ok(refusal);
+            }
+        }
         // The company first, then the contact (the order of `db::hold_row`): the
         // contact's own deletion holds their company, then writes them. So their
         // company is looked up before the transaction and checked again under the holds.

@@ -195,6 +195,9 @@ impl Portico {
                 ErrorKind::Invalid,
             ));
         }
+        if let Some(refusal) = self.confirm_first(session, now).await? {
+            return Ok(refusal);
+        }
         let txn = self.db.begin().await?;
         hold_for_erasure(&txn, form.person).await?;
         let Some(person) = user::Entity::find_by_id(form.person).one(&txn).await? else {

@@ -22,6 +22,7 @@ use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
 use super::gate::Admission;
+use super::invitation_limits::{refusal_to_invite, refusal_to_resend};
 use super::terms::record_consents;
 use super::views::{date, full_name};
 use super::{Portico, ServiceError};
@@ -119,6 +120,9 @@ impl Portico {
                 ),
                 ErrorKind::Conflict,
             ));
+        }
+        if let Some(refusal) = refusal_to_invite(&txn, &company, now).await? {
+            return Ok(refusal);
         }
         let token = Token::generate();
         let role = if form.customer_admin {
@@ -251,6 +255,11 @@ impl Portico {
                 ErrorKind::NotFound,
             ));
         };
+        if form.change == InvitationChange::Resend {
+            if let Some(refusal) = refusal_to_resend(&txn, &found, &company, now).await? {
+                return Ok(refusal);
+            }
+        }
         let name = format!("{} {}", found.first_name, found.last_name);
         let audit = Audit {
             actor: Some(actor.id),

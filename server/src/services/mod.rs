@@ -4,12 +4,14 @@ pub mod access;
 pub mod accounts;
 pub mod approval;
 pub mod audit;
+pub mod ceremony_cookie;
 pub mod company;
 pub mod data_export;
 pub mod deletion;
 mod erasure;
 pub mod gate;
 pub mod home;
+pub mod invitation_limits;
 pub mod invitations;
 pub mod log_in;
 pub mod operations;
@@ -52,7 +54,7 @@ use app::forms::webhooks::{DeliveryKind, ValidWebhook};
 use app::forms::NormalizedEmail;
 use app::portal::Portal;
 use chrono::Utc;
-use leptos::prelude::ServerFnError;
+use leptos::prelude::{use_context, ServerFnError};
 use sea_orm::{DatabaseConnection, DbErr};
 use tower_sessions::{Session, SessionStore};
 
@@ -83,6 +85,8 @@ pub struct Portico {
     pub session_store: Option<Arc<dyn SessionStore>>,
     /// This site as a WebAuthn relying party; none when `PUBLIC_URL` has no domain name.
     pub passkeys: Option<Passkeys>,
+    /// Seals the state of passkey log-ins, which waits in the browser (`ceremony_cookie`).
+    pub ceremonies: ceremony_cookie::CeremonyCookies,
     /// Whether administrators must log in with a second factor (once any is set up).
     pub administrators_need_two_factors: bool,
 }
@@ -96,6 +100,17 @@ pub enum ServiceError {
     Hash(#[from] HashError),
     #[error("session store: {0}")]
     Session(#[from] tower_sessions::session::Error),
+}
+
+/// Adds a `Set-Cookie` to the answer of the server function being run.
+fn set_cookie(value: String) {
+    let header = axum::http::HeaderValue::from_str(&value);
+    match (use_context::<leptos_axum::ResponseOptions>(), header) {
+        (Some(response), Ok(header)) => {
+            response.append_header(axum::http::header::SET_COOKIE, header)
+        }
+        _ => tracing::error!("a cookie could not be set on the answer"),
+    }
 }
 
 /// Internal errors are logged here and never shown: the person gets a plain message.
@@ -115,6 +130,8 @@ impl Portico {
         outbox: OutboxSignal,
         public_url: &str,
     ) -> Self {
+        let ceremonies =
+            ceremony_cookie::CeremonyCookies::new(captcha.derived_key("passkey log-in ceremonies"));
         Self {
             db,
             hasher,
@@ -125,6 +142,7 @@ impl Portico {
             surge: Arc::new(SignUpSurge::new(true)),
             session_store: None,
             passkeys: Passkeys::for_site(public_url).ok(),
+            ceremonies,
             administrators_need_two_factors: true,
         }
     }
@@ -171,6 +189,11 @@ impl Portico {
         Ok(LinkRequestOutcome::Sent {
             message: app::i18n::t(answer),
         })
+    }
+
+    /// Whether cookies are `Secure`: the site is served over https.
+    fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
     }
 
     /// A link into a portal, for an email.
@@ -431,8 +454,12 @@ impl Services for Portico {
         )
     }
 
-    async fn passkey_log_in_start(&self, session: &Session) -> Result<PasskeyStep, ServerFnError> {
-        public(self.passkey_log_in_start_at(session).await)
+    async fn passkey_log_in_start(&self, _: &Session) -> Result<PasskeyStep, ServerFnError> {
+        let (step, sealed) = self.passkey_log_in_start_at(Utc::now());
+        if let Some(sealed) = sealed {
+            set_cookie(ceremony_cookie::set_cookie(sealed, self.secure_cookies()));
+        }
+        Ok(step)
     }
 
     async fn passkey_log_in_finish(
@@ -443,8 +470,15 @@ impl Services for Portico {
         credential: String,
         next: Option<String>,
     ) -> Result<PasskeyStep, ServerFnError> {
+        let answer = passkey_ceremonies::PasskeyAnswer {
+            sealed_state: use_context::<axum::http::request::Parts>()
+                .and_then(|request| ceremony_cookie::received(&request.headers)),
+            credential,
+        };
+        // Single use: the browser forgets the state whatever comes of it.
+        set_cookie(ceremony_cookie::removal(self.secure_cookies()));
         public(
-            self.passkey_log_in_finish_at(session, &client, portal, credential, next, Utc::now())
+            self.passkey_log_in_finish_at(session, &client, portal, answer, next, Utc::now())
                 .await,
         )
     }

@@ -75,6 +75,10 @@ impl Portico {
             Access::Granted(admin) => admin,
             _ => return Ok(forbidden()),
         };
+        // A webhook receives people's details from now on: it needs a fresh proof.
+        if let Some(refusal) = self.confirm_first(session, now).await? {
+            return Ok(refusal);
+        }
         if reqwest::Url::parse(&form.url).is_err() {
             return Ok(ActionOutcome::refused(
                 Field::Url,

@@ -2,7 +2,9 @@
 //! factor a company requires), logging in with one (a full log-in: the device verified
 //! its owner), and using one as the second step after a password. Each ceremony's state
 //! waits in the session store until the browser answers, and is taken out when it does,
-//! so that an answer counts once and only in the session that asked.
+//! so that an answer counts once and only in the session that asked; but a log-in with a
+//! passkey starts without a session, so its state waits in a sealed cookie instead, and
+//! works once too (`ceremony_cookie`).
 use app::api::{Client, PasskeyStep};
 use app::portal::Portal;
 use chrono::{DateTime, Utc};
@@ -29,10 +31,16 @@ use crate::factors::passkeys::{
 use app::forms::Message;
 
 const ADDING: &str = "passkey_adding";
-const LOGGING_IN: &str = "passkey_logging_in";
 const SECOND_STEP: &str = "passkey_second_step";
 
 pub const NO_PASSKEYS_HERE: &str = "service-passkeys-not-here";
+
+/// The browser's answer to a log-in with a passkey: the credential, and the ceremony's
+/// sealed state from its cookie (none if the cookie is gone).
+pub struct PasskeyAnswer {
+    pub sealed_state: Option<String>,
+    pub credential: String,
+}
 
 impl Portico {
     fn passkeys_here(&self) -> Result<&Passkeys, PasskeyStep> {
@@ -144,22 +152,21 @@ impl Portico {
         Ok(PasskeyStep::Done { to })
     }
 
-    /// Starts "Log in with a passkey": the browser offers this site's passkeys.
-    pub async fn passkey_log_in_start_at(
-        &self,
-        session: &Session,
-    ) -> Result<PasskeyStep, ServiceError> {
+    /// Starts "Log in with a passkey": the browser offers this site's passkeys. Nothing
+    /// is stored: the state comes back sealed, for the browser's cookie.
+    pub fn passkey_log_in_start_at(&self, now: DateTime<Utc>) -> (PasskeyStep, Option<String>) {
         let site = match self.passkeys_here() {
             Ok(site) => site,
-            Err(refusal) => return Ok(refusal),
+            Err(refusal) => return (refusal, None),
         };
-        Ok(match site.start_discoverable() {
-            Ok((options, state)) => {
-                session.insert(LOGGING_IN, &state).await?;
-                PasskeyStep::Options { options }
-            }
-            Err(problem) => refused(problem_key(&problem)),
-        })
+        let started = site.start_discoverable().and_then(|(options, state)| {
+            let sealed = self.ceremonies.seal(&state, now);
+            Ok((options, sealed.ok_or(PasskeyProblem::Refused)?))
+        });
+        match started {
+            Ok((options, sealed)) => (PasskeyStep::Options { options }, Some(sealed)),
+            Err(problem) => (refused(problem_key(&problem)), None),
+        }
     }
 
     /// The browser's answer: whose passkey it is, checked against what we keep of it. A
@@ -169,7 +176,7 @@ impl Portico {
         session: &Session,
         client: &Client,
         portal: Portal,
-        credential: String,
+        answer: PasskeyAnswer,
         next: Option<String>,
         now: DateTime<Utc>,
     ) -> Result<PasskeyStep, ServiceError> {
@@ -177,10 +184,19 @@ impl Portico {
             Ok(site) => site,
             Err(refusal) => return Ok(refusal),
         };
-        let Some(state) = take::<DiscoverableAuthentication>(session, LOGGING_IN).await? else {
+        let opened = answer.sealed_state.and_then(|sealed| {
+            self.ceremonies
+                .open::<DiscoverableAuthentication>(&sealed, now)
+        });
+        let Some(opened) = opened else {
             return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
         };
-        let credential = match read_assertion(&credential) {
+        // Spent before the answer is checked: a wrong answer uses it up too.
+        if !super::ceremony_cookie::spend(&self.db, &opened).await? {
+            return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
+        }
+        let state = opened.state;
+        let credential = match read_assertion(&answer.credential) {
             Ok(credential) => credential,
             Err(problem) => return Ok(refused(problem_key(&problem))),
         };

@@ -1,13 +1,16 @@
 //! Sensitive actions (a new email address, a second factor added or removed, deleting the
-//! account) need an authentication of the person within the last ten minutes: a log-in,
-//! or the "Confirm it's you" page. A session left open somewhere is then not enough to
-//! take the account over.
-use app::api::Confirmation;
+//! account; and an administrator's that weaken others' security: resetting second
+//! factors, turning a company's two-factor rule off, adding a webhook, deleting a person,
+//! disabling a login) need an authentication of the person within the last ten minutes:
+//! a log-in, or the "Confirm it's you" page. A session left open somewhere is then not
+//! enough to take the account over, or to act as its administrator.
+use app::api::{ActionOutcome, Confirmation};
 use app::forms::log_in::ValidConfirmIdentity;
 use app::forms::{ErrorKind, Field, FieldErrors};
 use chrono::{DateTime, Duration, Utc};
 use tower_sessions::Session;
 
+use super::profile::CONFIRM_FIRST;
 use super::{Portico, ServiceError};
 use crate::db::entities::user;
 use crate::limits::{self, wait_in_words};
@@ -42,6 +45,17 @@ impl Portico {
         Ok(at
             .and_then(|at| DateTime::from_timestamp(at, 0))
             .is_some_and(|at| now - at <= RECENT && at <= now))
+    }
+
+    /// The refusal of a sensitive action when the session's person has not proved who they
+    /// are within [`RECENT`]: its page links to "Confirm it's you", which comes back.
+    pub(super) async fn confirm_first(
+        &self,
+        session: &Session,
+        now: DateTime<Utc>,
+    ) -> Result<Option<ActionOutcome>, ServiceError> {
+        Ok((!self.recently_authenticated(session, now).await?)
+            .then(|| ActionOutcome::refused(Field::Form, CONFIRM_FIRST, ErrorKind::Forbidden)))
     }
 
     /// "Confirm it's you": the password again, or a code from the authenticator app.

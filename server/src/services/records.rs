@@ -90,6 +90,11 @@ impl Portico {
                 ErrorKind::Invalid,
             ));
         }
+        if !enable {
+            if let Some(refusal) = self.confirm_first(session, now).await? {
+                return Ok(refusal);
+            }
+        }
         let (from, to, action) = if enable {
             (
                 UserStatus::Disabled,

@@ -690,6 +690,12 @@ impl Portico {
                 ))
             }
         };
+        // Turning it off weakens every contact's log-in: it needs a fresh proof.
+        if !require {
+            if let Some(refusal) = self.confirm_first(session, now).await? {
+                return Ok(refusal);
+            }
+        }
         let txn = self.db.begin().await?;
         account::Entity::update_many()
             .col_expr(account::Column::RequireTwoFactor, Expr::value(require))

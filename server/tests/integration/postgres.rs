@@ -389,6 +389,14 @@ async fn on_postgresql_two_instances_enforce_one_limit_and_one_link_budget() {
 }
 
 #[tokio::test]
+async fn on_postgresql_invitations_at_once_through_two_instances_never_exceed_the_days_cap() {
+    let cluster = Cluster::start();
+    let first = common::app_on(&cluster.url()).await;
+    let second = common::app_on(&cluster.url()).await;
+    crate::invitation_limits::invitations_at_once_stay_under_the_cap(&first, &second).await;
+}
+
+#[tokio::test]
 async fn on_postgresql_readiness_fails_once_the_database_is_gone() {
     let cluster = Cluster::start();
     let dir = tempfile::tempdir().unwrap();

@@ -14,6 +14,7 @@ use sea_orm::EntityTrait;
 use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::recovery_code;
 use server::factors::totp;
+use server::services::passkey_ceremonies::PasskeyAnswer;
 use tower_sessions::Session;
 
 pub(crate) const ADA: &str = "ada@example.com";
@@ -411,7 +412,10 @@ async fn malformed_or_foreign_passkey_answers_are_refused_with_a_message() {
                 &app.new_session(),
                 &client(),
                 Portal::Csp,
-                garbage.into(),
+                PasskeyAnswer {
+                    sealed_state: None,
+                    credential: garbage.into(),
+                },
                 None,
                 t,
             )
@@ -454,10 +458,7 @@ async fn malformed_or_foreign_passkey_answers_are_refused_with_a_message() {
         matches!(refused, PasskeyStep::Refused { .. }),
         "{refused:?}"
     );
-    let started = app
-        .portico
-        .passkey_log_in_start_at(&app.new_session())
-        .await
-        .unwrap();
+    let (started, sealed) = app.portico.passkey_log_in_start_at(t);
     assert!(matches!(started, PasskeyStep::Options { .. }));
+    assert!(sealed.is_some());
 }

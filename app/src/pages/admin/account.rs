@@ -10,7 +10,7 @@ use crate::api::{
 use crate::components::fields::{CheckboxField, TextField};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::invitations::Invitations;
-use crate::components::notice::{action_notice, provide_form_errors};
+use crate::components::notice::{action_notice, provide_form_errors, ConfirmHint};
 use crate::forms::business::AccountForm;
 use crate::forms::{is_ticked, Field};
 use crate::i18n::{t, t_with};
@@ -132,12 +132,14 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
             </form>
         </section>
         <h2>{t("admin-account-details")}</h2>
+        <ConfirmHint here=here.clone() />
         <form class="form" method="post" action=here.clone() novalidate>
             <input type="hidden" name="intent" value="account" />
             <AccountFields form />
             <button class="button" type="submit">{t("admin-account-save")}</button>
         </form>
         <h2>{t("admin-account-contacts")}</h2>
+        <ConfirmHint here=here.clone() />
         <ContactsTable contacts=detail.contacts action=here />
         <h2>{t("admin-account-awaiting-title")}</h2>
         {if pending.is_empty() {

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{person_page, switch_login, PersonRecord};
 use crate::components::guarded::{guarded, guarded_resource};
-use crate::components::notice::FormSection;
+use crate::components::notice::{ConfirmHint, FormSection};
 use crate::i18n::{t, t_with};
 use crate::pages::admin::audit::AuditTable;
 use crate::pages::admin::AdminLayout;
@@ -60,6 +60,7 @@ fn Person(
             {record.deletion_due.map(|due| view! { <dt>{t("admin-person-deletion")}</dt><dd>{t_with("admin-person-deletion-due", &[("date", due)])}</dd> })}
         </dl>
         <FormSection outcome=switched>
+            {record.can_disable.then(|| view! { <ConfirmHint here=here.clone() /> })}
             {(record.can_disable || record.can_enable).then(|| view! {
                 <form method="post" data-reload="" action=here.clone()>
                     <input type="hidden" name="form[person]" value=person.id.to_string() />

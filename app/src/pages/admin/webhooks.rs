@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{add_webhook, remove_webhook, webhooks_overview, ActionOutcome, WebhookList};
 use crate::components::fields::TextField;
 use crate::components::guarded::{guarded, guarded_resource};
-use crate::components::notice::FormSection;
+use crate::components::notice::{ConfirmHint, FormSection};
 use crate::forms::webhooks::{WebhookForm, EVENTS};
 use crate::forms::Field;
 use crate::i18n::{format_number, lang, t, t_with};
@@ -94,6 +94,7 @@ fn Webhooks(
             }}
         </FormSection>
         <h2 id="add-webhook">{t("admin-webhooks-add-title")}</h2>
+        <ConfirmHint here="/admin/webhooks".to_owned() />
         <FormSection outcome=added>
             <form class="form" method="post" data-reload="" action="/admin/webhooks" novalidate>
                 <input type="hidden" name="intent" value="add" />

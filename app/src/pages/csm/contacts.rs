@@ -11,7 +11,7 @@ use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::invitations::Invitations;
 use crate::components::layout::PortalLayout;
-use crate::components::notice::FormSection;
+use crate::components::notice::{ConfirmHint, FormSection};
 use crate::forms::business::ContactChange;
 use crate::forms::Field;
 use crate::i18n::{t, t_with};
@@ -52,6 +52,7 @@ pub fn ContactsPage() -> impl IntoView {
                         <FormSection outcome>
                             <h1>{t("csm-contacts-title")}</h1>
                             <p class="lead">{t_with("csm-contacts-lead", &[("company", data.company.clone())])}</p>
+                            <ConfirmHint here=Portal::Csm.path("/contacts") />
                             <ContactsTable contacts=data.contacts action=Portal::Csm.path("/contacts") />
                         </FormSection>
                         <Invitations
@@ -87,6 +88,7 @@ fn TwoFactorRule(
                 <p class="field__hint">
                     {t("csm-two-factor-hint")}
                 </p>
+                <ConfirmHint here=Portal::Csm.path("/contacts") />
                 <button class="button button--secondary" type="submit">{t("csm-two-factor-save")}</button>
             </form>
         </FormSection>

@@ -2,6 +2,7 @@
 pub mod account;
 pub mod audit_entry;
 pub mod captcha_spent;
+pub mod ceremony_spent;
 pub mod consent;
 pub mod email_token;
 pub mod former_address;

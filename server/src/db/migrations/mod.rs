@@ -13,6 +13,7 @@ mod m20261125_000008_administration_indexes;
 mod m20261126_000009_outbox_lease;
 mod m20261127_000010_preferred_language;
 mod m20261128_000011_erasure;
+mod m20261128_000011_spent_ceremonies;
 mod m20261206_000012_log_in_safety;
 
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000009_outbox_lease::Migration),
             Box::new(m20261127_000010_preferred_language::Migration),
             Box::new(m20261128_000011_erasure::Migration),
+            Box::new(m20261128_000011_spent_ceremonies::Migration),
             Box::new(m20261206_000012_log_in_safety::Migration),
         ]
     }

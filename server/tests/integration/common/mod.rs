@@ -2,6 +2,7 @@
 pub mod browser;
 pub mod server_process;
 pub mod smtp_sink;
+pub mod soft_passkey;
 
 use std::sync::Arc;
 
