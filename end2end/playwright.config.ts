@@ -12,11 +12,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  // One retry in CI only, for a flake found at the end of the stop of issue 12:
-  // "an administrator creates a company, regenerates its code…" sometimes gets the
-  // regenerated page without its notice (2 of 4 runs in isolation). Playwright still
-  // names a test that needed its retry as flaky in the summary. To be fixed, then removed.
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a flaky test is a bug to find (the last one, a notice missing now and then
+  // from the administration, was one: see components/notice.rs).
+  retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
