@@ -26,15 +26,44 @@ async fn health_and_readiness_answer_and_readiness_fails_without_the_schema() {
     .unwrap();
     let not_ready = get("/readyz").await.unwrap();
     assert_eq!(not_ready.status(), 503);
-    assert!(not_ready
-        .text()
-        .await
-        .unwrap()
-        .contains("1 database migrations are not applied"));
+    assert_eq!(not_ready.text().await.unwrap(), "not ready\n");
     assert_eq!(
         get("/healthz").await.unwrap().status(),
         200,
         "the process is still up"
+    );
+}
+
+#[tokio::test]
+async fn readiness_tells_the_public_nothing_of_the_database_and_the_log_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(dir.path(), &[]).await;
+    let url = format!("sqlite://{}/portico.db", dir.path().display());
+    let db = server::db::Database::connect(&url).await.unwrap();
+    sea_orm::ConnectionTrait::execute_unprepared(
+        &db.conn,
+        "DELETE FROM seaql_migrations WHERE version = (SELECT MAX(version) FROM seaql_migrations)",
+    )
+    .await
+    .unwrap();
+    let unmigrated = reqwest::get(server.url("/readyz")).await.unwrap();
+    assert_eq!(unmigrated.status(), 503);
+    assert_eq!(unmigrated.text().await.unwrap(), "not ready\n");
+
+    // The database's own error, which names its tables.
+    sea_orm::ConnectionTrait::execute_unprepared(&db.conn, "DROP TABLE seaql_migrations")
+        .await
+        .unwrap();
+    let broken = reqwest::get(server.url("/readyz")).await.unwrap();
+    assert_eq!(broken.status(), 503);
+    assert_eq!(broken.text().await.unwrap(), "not ready\n");
+
+    server.kill().await;
+    let log = server.log();
+    assert!(log.contains("database migrations are not applied"), "{log}");
+    assert!(
+        log.contains("seaql_migrations"),
+        "the cause is logged: {log}"
     );
 }
 
