@@ -5,6 +5,7 @@ mod client_address;
 mod data_export;
 mod form_pages;
 pub mod language;
+mod lingering_close;
 pub mod listener;
 pub mod operations;
 pub mod page_cache;
