@@ -14,6 +14,7 @@ pub mod request_log;
 mod request_target;
 pub mod same_origin;
 mod server_fn_errors;
+mod session_cookies;
 pub mod static_files;
 
 use axum::extract::FromRef;
@@ -121,7 +122,7 @@ pub fn router<S: SessionStore + Clone>(
         router = router.route("/dev/mailbox", get(crate::mail::dev_mailbox::page));
     }
 
-    let sessions = SessionManagerLayer::new(store)
+    let sessions = SessionManagerLayer::new(session_cookies::CountingUnknown(store))
         .with_name("portico_session")
         .with_secure(settings.secure_cookies)
         .with_http_only(true)

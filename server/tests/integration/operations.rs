@@ -238,3 +238,41 @@ async fn sigterm_lets_sign_ups_in_flight_finish_then_exits_cleanly() {
         "queued sign-ups were finished too: {answered}"
     );
 }
+
+/// The value of a counter without labels in `/metrics`.
+async fn counter(server: &ServerProcess, name: &str) -> u64 {
+    let text = reqwest::get(server.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    text.lines()
+        .find_map(|line| line.strip_prefix(&format!("{name} ")))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn an_unknown_session_cookie_is_counted_and_not_logged_as_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(dir.path(), &[]).await;
+    const UNKNOWN: &str = "portico_unknown_session_cookies_total";
+    let before = counter(&server, UNKNOWN).await;
+    let client = reqwest::Client::new();
+    // A well-formed id of no session: what a browser sends after its session ended.
+    for path in ["/csp", "/csm/approvals"] {
+        let response = client
+            .get(server.url(path))
+            .header("cookie", "portico_session=AAAAAAAAAAAAAAAAAAAAAA")
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().as_u16() < 500, "{path}");
+    }
+    let after = counter(&server, UNKNOWN).await;
+    server.kill().await;
+    let log = server.log();
+    assert!(!log.contains("suspicious"), "{log}");
+    assert!(after > before, "counted: {before} then {after}");
+}
