@@ -136,7 +136,14 @@ fn check_config(config: &Config) -> anyhow::Result<()> {
         (None, true) => "kept and shown at /dev/mailbox (development only)".into(),
         (None, false) => "kept in the outbox, not sent (SMTP_URL is not set)".into(),
     };
-    let allow: Vec<String> = config.metrics_allow.iter().map(|r| r.to_string()).collect();
+    let ranges = |ranges: &[ipnet::IpNet]| -> String {
+        let ranges: Vec<String> = ranges.iter().map(|r| r.to_string()).collect();
+        ranges.join(", ")
+    };
+    let proxies = match config.trusted_proxies.as_slice() {
+        [] => "none: each client is the address it connects from".to_owned(),
+        trusted => format!("{} ({})", ranges(trusted), config.forwarded_header.name()),
+    };
     println!("The configuration is valid.");
     println!(
         "  database        {}",
@@ -145,7 +152,8 @@ fn check_config(config: &Config) -> anyhow::Result<()> {
     println!("  listening on    {}", options.site_addr);
     println!("  public URL      {}", config.public_url);
     println!("  emails          {mail}, from {}", config.mail_from);
-    println!("  metrics for     {}", allow.join(", "));
+    println!("  metrics for     {}", ranges(&config.metrics_allow));
+    println!("  proxies         {proxies}");
     println!(
         "  log             {}, {}",
         config.log_format.name(),
@@ -224,7 +232,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let settings = HttpSettings {
         dev_mailbox: config.dev_mailbox,
         secure_cookies: config.secure_cookies(),
-        trusted_proxies: config.trusted_proxies,
+        proxies: http::client_address::Proxies::new(
+            config.trusted_proxies.clone(),
+            config.forwarded_header,
+        ),
         site_origin: config.public_origin(),
     };
     let listener = TcpListener::bind(address)

@@ -1,7 +1,7 @@
 //! The HTTP surface: Leptos pages and server functions, plain form posts to pages,
 //! static files, the dev mailbox, and the layers around them.
 mod body_limit;
-mod client_address;
+pub mod client_address;
 mod data_export;
 mod form_pages;
 pub mod language;
@@ -68,8 +68,8 @@ pub struct AppState {
 pub struct HttpSettings {
     pub dev_mailbox: bool,
     pub secure_cookies: bool,
-    /// How many reverse proxies in front append the client's address to their headers.
-    pub trusted_proxies: usize,
+    /// The reverse proxies in front whose forwarding header names the client.
+    pub proxies: client_address::Proxies,
     /// This site's origin, which state-changing requests must come from.
     pub site_origin: String,
 }
@@ -146,7 +146,7 @@ pub fn router<S: SessionStore + Clone>(
             language::choose,
         ))
         .layer(middleware::from_fn_with_state(
-            client_address::TrustedProxies(settings.trusted_proxies),
+            settings.proxies,
             client_address::record,
         ))
         .layer(sessions)

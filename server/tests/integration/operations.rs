@@ -239,6 +239,74 @@ async fn sigterm_lets_sign_ups_in_flight_finish_then_exits_cleanly() {
     );
 }
 
+/// `GET /metrics` with `headers`: its status.
+async fn metrics_status(server: &ServerProcess, headers: &[(&str, &str)]) -> u16 {
+    let mut request = reqwest::Client::new().get(server.url("/metrics"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
+
+#[tokio::test]
+async fn forwarding_headers_name_the_client_only_when_a_trusted_proxy_sent_them() {
+    // Every request of this test comes from 127.0.0.1; metrics are for 10.0.0.0/8.
+    let allowed_client = [("x-forwarded-for", "10.9.9.9")];
+    let dir = tempfile::tempdir().unwrap();
+
+    // The proxies are elsewhere: this peer is a client, whatever it claims.
+    let direct = ServerProcess::start(
+        dir.path(),
+        &[
+            ("METRICS_ALLOW", "10.0.0.0/8"),
+            ("TRUSTED_PROXIES", "192.0.2.0/24, 198.51.100.7"),
+        ],
+    )
+    .await;
+    assert_eq!(metrics_status(&direct, &allowed_client).await, 403);
+    assert_eq!(
+        metrics_status(&direct, &[("forwarded", "for=10.9.9.9")]).await,
+        403
+    );
+    drop(direct);
+
+    // This peer is the proxy: the address it appended is the client's.
+    let dir = tempfile::tempdir().unwrap();
+    let proxied = ServerProcess::start(
+        dir.path(),
+        &[
+            ("METRICS_ALLOW", "10.0.0.0/8"),
+            ("TRUSTED_PROXIES", "127.0.0.1"),
+        ],
+    )
+    .await;
+    assert_eq!(metrics_status(&proxied, &allowed_client).await, 200);
+    assert_eq!(metrics_status(&proxied, &[]).await, 403, "the proxy itself");
+    // The client wrote 10.9.9.9 itself; the proxy appended the address it saw.
+    let spoofed = [("x-forwarded-for", "10.9.9.9, 203.0.113.7")];
+    assert_eq!(metrics_status(&proxied, &spoofed).await, 403);
+    // Only the header FORWARDED_HEADER names (X-Forwarded-For by default) is read.
+    let other_header = [("forwarded", "for=10.9.9.9")];
+    assert_eq!(metrics_status(&proxied, &other_header).await, 403);
+}
+
+#[tokio::test]
+async fn forwarding_headers_without_trusted_proxies_are_ignored_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(dir.path(), &[("METRICS_ALLOW", "10.0.0.0/8")]).await;
+    for _ in 0..3 {
+        let status = metrics_status(&server, &[("x-forwarded-for", "10.9.9.9")]).await;
+        assert_eq!(status, 403);
+    }
+    server.kill().await;
+    let log = server.log();
+    assert_eq!(
+        log.matches("TRUSTED_PROXIES is not set").count(),
+        1,
+        "{log}"
+    );
+}
+
 /// The value of a counter without labels in `/metrics`.
 async fn counter(server: &ServerProcess, name: &str) -> u64 {
     let text = reqwest::get(server.url("/metrics"))
