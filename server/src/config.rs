@@ -31,6 +31,9 @@ pub struct Config {
     pub trusted_proxies: Vec<IpNet>,
     /// `FORWARDED_HEADER`: the header those proxies write.
     pub forwarded_header: ForwardedHeader,
+    /// `OUTBOUND_ALLOW_RANGES`: private or special ranges that outbound requests
+    /// (webhooks) may reach all the same, for receivers on the premises.
+    pub outbound_allow: Vec<IpNet>,
     /// Seed the demo company and logins at start-up (development only).
     pub demo_data: bool,
     /// Show every email at `/dev/mailbox` instead of sending it (development only).
@@ -182,6 +185,10 @@ impl Config {
                 ForwardedHeader::parse(&value).ok_or(ConfigError::ForwardedHeader(value))?
             }
         };
+        let outbound_allow = address_ranges(
+            "OUTBOUND_ALLOW_RANGES",
+            &lookup("OUTBOUND_ALLOW_RANGES").unwrap_or_default(),
+        )?;
         let listen_address = match lookup("LEPTOS_SITE_ADDR") {
             None => None,
             Some(value) => Some(
@@ -226,6 +233,7 @@ impl Config {
             public_url: public_url.trim_end_matches('/').to_owned(),
             trusted_proxies,
             forwarded_header,
+            outbound_allow,
             demo_data: flag("PORTICO_DEMO_DATA")?,
             dev_mailbox,
             limits,
@@ -327,6 +335,7 @@ mod tests {
         assert!(!config.secure_cookies());
         assert!(config.trusted_proxies.is_empty());
         assert_eq!(config.forwarded_header, ForwardedHeader::XForwardedFor);
+        assert!(config.outbound_allow.is_empty());
         assert_eq!(config.limits, Limits::default());
     }
 
@@ -338,6 +347,7 @@ mod tests {
             ("MAIL_FROM", "Help <help@example.com>"),
             ("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"),
             ("FORWARDED_HEADER", "Forwarded"),
+            ("OUTBOUND_ALLOW_RANGES", "192.168.10.0/24"),
         ])
         .unwrap();
         assert_eq!(config.public_url, "https://portal.example.com");
@@ -348,6 +358,10 @@ mod tests {
             config.trusted_proxies[1].contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap())
         );
         assert_eq!(config.forwarded_header, ForwardedHeader::Forwarded);
+        assert_eq!(
+            config.outbound_allow,
+            vec!["192.168.10.0/24".parse::<IpNet>().unwrap()]
+        );
         assert!(matches!(
             super::Config::from_lookup(|n| (n == "MAIL_FROM").then(|| "nope".to_string())),
             Err(ConfigError::MailFrom(_))
@@ -388,6 +402,7 @@ mod tests {
             ("TRUSTED_PROXIES", "1"),
             ("TRUSTED_PROXIES", "10.0.0.0/33"),
             ("FORWARDED_HEADER", "x-real-ip"),
+            ("OUTBOUND_ALLOW_RANGES", "intranet"),
         ] {
             let error = config(&[(name, value)]).unwrap_err();
             assert!(

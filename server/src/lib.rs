@@ -12,6 +12,7 @@ pub mod limits;
 pub mod mail;
 pub mod memory;
 pub mod observability;
+pub mod outbound;
 pub mod password;
 pub mod password_rules;
 pub mod services;
@@ -104,7 +105,10 @@ async fn portico(
     )
     .with_limits(config.limits.clone())
     .with_surge(config.captcha_surge)
-    .with_administrators_needing_two_factors(config.admin_two_factor))
+    .with_administrators_needing_two_factors(config.admin_two_factor)
+    .with_outbound_policy(outbound::OutboundPolicy::allowing(
+        config.outbound_allow.clone(),
+    )))
 }
 
 /// The Leptos options, with the listen address from the configuration.
@@ -144,6 +148,10 @@ fn check_config(config: &Config) -> anyhow::Result<()> {
         [] => "none: each client is the address it connects from".to_owned(),
         trusted => format!("{} ({})", ranges(trusted), config.forwarded_header.name()),
     };
+    let outbound = match config.outbound_allow.as_slice() {
+        [] => "public addresses only".to_owned(),
+        allowed => format!("public addresses and {}", ranges(allowed)),
+    };
     println!("The configuration is valid.");
     println!(
         "  database        {}",
@@ -154,6 +162,7 @@ fn check_config(config: &Config) -> anyhow::Result<()> {
     println!("  emails          {mail}, from {}", config.mail_from);
     println!("  metrics for     {}", ranges(&config.metrics_allow));
     println!("  proxies         {proxies}");
+    println!("  webhooks to     {outbound}");
     println!(
         "  log             {}, {}",
         config.log_format.name(),
@@ -227,7 +236,12 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         }
     };
     tokio::spawn(janitor::run(database.conn.clone()));
-    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone()).run());
+    let outbound = outbound::Outbound::new(
+        outbound::OutboundPolicy::allowing(config.outbound_allow.clone()),
+        webhooks::USER_AGENT,
+    )
+    .context("building the HTTP client for webhooks")?;
+    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone(), outbound).run());
 
     let settings = HttpSettings {
         dev_mailbox: config.dev_mailbox,

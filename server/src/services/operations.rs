@@ -16,6 +16,7 @@ use super::views::date;
 use super::{Portico, ServiceError};
 use crate::db::entities::outbox::{self, OutboxState};
 use crate::db::entities::{webhook_delivery, webhook_endpoint};
+use crate::outbound::Refusal;
 
 /// Rows per page of the outbox.
 pub const OUTBOX_PAGE: u64 = 50;
@@ -75,10 +76,16 @@ impl Portico {
             Access::Granted(admin) => admin,
             _ => return Ok(forbidden()),
         };
-        if reqwest::Url::parse(&form.url).is_err() {
+        // Checked again at each delivery: a name can resolve elsewhere later.
+        if let Err(refusal) = self.outbound.check_url(&form.url).await {
+            let message = match refusal {
+                Refusal::NotHttp => "service-operations-url-unreachable",
+                Refusal::UnknownHost(_) => "service-operations-url-unknown-host",
+                Refusal::PrivateAddress { .. } => "service-operations-url-private",
+            };
             return Ok(ActionOutcome::refused(
                 Field::Url,
-                "service-operations-url-unreachable",
+                message,
                 ErrorKind::Invalid,
             ));
         }
