@@ -1006,6 +1006,8 @@ service-log-in-too-many = Zu viele fehlgeschlagene Anmeldeversuche. Warten Sie {
 ## Webhooks and deliveries (administration)
 
 service-operations-url-unreachable = Diese Adresse ist so, wie sie geschrieben ist, nicht erreichbar
+service-operations-url-unknown-host = Unter diesem Namen ist kein Server bekannt: Bitte prüfen Sie die Adresse
+service-operations-url-private = Diese Adresse führt in ein privates Netz (Loopback, privat, link-lokal oder die Metadaten-Adresse einer Cloud). Webhooks gehen nur an öffentliche Adressen, es sei denn, der Betreiber erlaubt den Bereich in OUTBOUND_ALLOW_RANGES
 service-operations-webhook-added = Webhooks für { $events } gehen jetzt an { $url }.
 service-operations-no-such-webhook = Diesen Webhook gibt es nicht (bereits entfernt?).
 service-operations-webhook-removed = Der Webhook wurde entfernt.

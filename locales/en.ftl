@@ -1012,6 +1012,8 @@ service-log-in-too-many = Too many failed log-ins. Wait { $wait } and try again,
 ## Webhooks and deliveries (administration)
 
 service-operations-url-unreachable = This address cannot be reached as it is written
+service-operations-url-unknown-host = No server is known by this name: check the address
+service-operations-url-private = This address leads into a private network (loopback, private, link-local or a cloud metadata address). Webhooks go only to public addresses, unless the operator allows the range in OUTBOUND_ALLOW_RANGES
 service-operations-webhook-added = Webhooks for { $events } now go to { $url }.
 service-operations-no-such-webhook = There is no such webhook (removed already?).
 service-operations-webhook-removed = Removed the webhook.

@@ -4,9 +4,7 @@
 //! that a newcomer can try every path at once.
 use app::forms::{rules, NormalizedEmail, RegistrationCode};
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::db::entities::account;
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
@@ -101,7 +99,7 @@ async fn create_person(
     }
     let password_hash = portico.hasher.hash(person.password).await?;
     let now = Utc::now();
-    let txn = portico.db.begin().await?;
+    let txn = crate::db::begin_write(&portico.db).await?;
     let created = user::ActiveModel {
         kind: Set(kind),
         email: Set(person.email.as_typed().to_owned()),

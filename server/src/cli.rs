@@ -9,7 +9,9 @@ Settings are read from the environment (and from .env when present):
   MAIL_FROM          the sender, e.g. \"Portico <no-reply@example.com>\"
   PUBLIC_URL         the base of links in emails (default http://localhost:3000)
   LEPTOS_SITE_ADDR   where to listen (default 127.0.0.1:3000)
-  TRUSTED_PROXIES    reverse proxies in front that append to X-Forwarded-For (default 0)
+  TRUSTED_PROXIES    addresses or ranges of the reverse proxies in front (default none)
+  FORWARDED_HEADER   the header they write: x-forwarded-for (default) or forwarded
+  OUTBOUND_ALLOW_RANGES  private ranges webhooks may reach (default none: public only)
   METRICS_ALLOW      addresses or ranges that may read /metrics (default loopback)
   LOG_FORMAT         text or json; RUST_LOG filters the lines (default info)
   DEV_MAILBOX        true shows every email at /dev/mailbox (development only)";

@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use ipnet::IpNet;
 use lettre::message::Mailbox;
 
+use crate::http::client_address::ForwardedHeader;
 use crate::limits::{Limit, Limits, DEFAULT_ANSWERS_PER_HOUR, DEFAULT_REGISTRATIONS_PER_HOUR};
 use crate::observability::logs::{LogFormat, DEFAULT_FILTER};
 
@@ -25,9 +26,14 @@ pub struct Config {
     pub mail_from: Mailbox,
     /// The base of links in emails.
     pub public_url: String,
-    /// How many reverse proxies in front of the server append the client's address to
-    /// `X-Forwarded-For`; 0 (the default) reads the peer's address.
-    pub trusted_proxies: usize,
+    /// `TRUSTED_PROXIES`: the addresses (or ranges) of the reverse proxies whose
+    /// forwarding header is believed; none (the default) reads the peer's address.
+    pub trusted_proxies: Vec<IpNet>,
+    /// `FORWARDED_HEADER`: the header those proxies write.
+    pub forwarded_header: ForwardedHeader,
+    /// `OUTBOUND_ALLOW_RANGES`: private or special ranges that outbound requests
+    /// (webhooks) may reach all the same, for receivers on the premises.
+    pub outbound_allow: Vec<IpNet>,
     /// Seed the demo company and logins at start-up (development only).
     pub demo_data: bool,
     /// Show every email at `/dev/mailbox` instead of sending it (development only).
@@ -89,10 +95,19 @@ pub enum ConfigError {
     #[error("DEV_MAILBOX=true keeps emails in the server, and SMTP_URL sends them: set only one")]
     DevMailboxWithSmtp,
     #[error(
-        "TRUST_PROXY_HEADERS is replaced by TRUSTED_PROXIES, the number of reverse proxies in \
-         front of the server (1 for one proxy)"
+        "TRUST_PROXY_HEADERS is replaced by TRUSTED_PROXIES, the addresses of the reverse \
+         proxies in front of the server (such as 127.0.0.1 or 10.0.0.0/8)"
     )]
     TrustProxyHeaders,
+    #[error(
+        "TRUSTED_PROXIES lists the reverse proxies' addresses or ranges, such as \
+         127.0.0.1 or 10.0.0.0/8, no longer how many there are (it is {0:?})"
+    )]
+    TrustedProxiesCount(String),
+    #[error("{0} must list addresses or ranges such as 127.0.0.1,10.0.0.0/8 ({1:?} is neither)")]
+    AddressRanges(&'static str, String),
+    #[error("FORWARDED_HEADER must be x-forwarded-for or forwarded (it is {0:?})")]
+    ForwardedHeader(String),
 }
 
 impl Config {
@@ -160,6 +175,22 @@ impl Config {
             .filter(|entry| !entry.is_empty())
             .map(parse_address_range)
             .collect::<Result<Vec<_>, _>>()?;
+        let trusted_proxies = lookup("TRUSTED_PROXIES").unwrap_or_default();
+        if !trusted_proxies.is_empty() && trusted_proxies.trim().bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(ConfigError::TrustedProxiesCount(trusted_proxies));
+        }
+        let trusted_proxies = address_ranges("TRUSTED_PROXIES", &trusted_proxies)?;
+        let forwarded_header = match lookup("FORWARDED_HEADER") {
+            None => ForwardedHeader::XForwardedFor,
+            Some(value) => {
+                ForwardedHeader::parse(&value).ok_or(ConfigError::ForwardedHeader(value))?
+            }
+        };
+        let outbound_allow = address_ranges(
+            "OUTBOUND_ALLOW_RANGES",
+            &lookup("OUTBOUND_ALLOW_RANGES").unwrap_or_default(),
+        )?;
         let listen_address = match lookup("LEPTOS_SITE_ADDR") {
             None => None,
             Some(value) => Some(
@@ -202,7 +233,9 @@ impl Config {
                 .parse()
                 .map_err(|e: lettre::address::AddressError| ConfigError::MailFrom(e.to_string()))?,
             public_url: public_url.trim_end_matches('/').to_owned(),
-            trusted_proxies: number("TRUSTED_PROXIES", 0, 0..=8)? as usize,
+            trusted_proxies,
+            forwarded_header,
+            outbound_allow,
             demo_data: flag("PORTICO_DEMO_DATA")?,
             dev_mailbox,
             limits,
@@ -262,6 +295,19 @@ fn parse_address_range(entry: &str) -> Result<IpNet, ConfigError> {
         .map_err(|_| ConfigError::MetricsAllow(entry.to_owned()))
 }
 
+/// A comma-separated list of ranges or addresses, for the setting `name`.
+fn address_ranges(name: &'static str, value: &str) -> Result<Vec<IpNet>, ConfigError> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            parse_address_range(entry)
+                .map_err(|_| ConfigError::AddressRanges(name, entry.to_owned()))
+        })
+        .collect()
+}
+
 /// `https://portal.example.com` of `https://portal.example.com/base`.
 pub fn origin_of(url: &str) -> String {
     let after_scheme = url.find("://").map_or(0, |i| i + 3);
@@ -294,7 +340,9 @@ mod tests {
         );
         assert_eq!(config.public_url, "http://localhost:3000");
         assert!(!config.secure_cookies());
-        assert_eq!(config.trusted_proxies, 0);
+        assert!(config.trusted_proxies.is_empty());
+        assert_eq!(config.forwarded_header, ForwardedHeader::XForwardedFor);
+        assert!(config.outbound_allow.is_empty());
         assert_eq!(config.limits, Limits::default());
     }
 
@@ -304,13 +352,23 @@ mod tests {
             ("SMTP_URL", "smtp://127.0.0.1:1025"),
             ("PUBLIC_URL", "https://portal.example.com/"),
             ("MAIL_FROM", "Help <help@example.com>"),
-            ("TRUSTED_PROXIES", "2"),
+            ("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"),
+            ("FORWARDED_HEADER", "Forwarded"),
+            ("OUTBOUND_ALLOW_RANGES", "192.168.10.0/24"),
         ])
         .unwrap();
         assert_eq!(config.public_url, "https://portal.example.com");
         assert_eq!(config.public_origin(), "https://portal.example.com");
         assert!(config.secure_cookies());
-        assert_eq!(config.trusted_proxies, 2);
+        assert_eq!(config.trusted_proxies.len(), 2);
+        assert!(
+            config.trusted_proxies[1].contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap())
+        );
+        assert_eq!(config.forwarded_header, ForwardedHeader::Forwarded);
+        assert_eq!(
+            config.outbound_allow,
+            vec!["192.168.10.0/24".parse::<IpNet>().unwrap()]
+        );
         assert!(matches!(
             super::Config::from_lookup(|n| (n == "MAIL_FROM").then(|| "nope".to_string())),
             Err(ConfigError::MailFrom(_))
@@ -346,8 +404,19 @@ mod tests {
     fn typos_are_refused_with_the_name_of_the_setting() {
         let error = config(&[("DATABASE_URL", "mysql://x")]).unwrap_err();
         assert!(error.to_string().starts_with("DATABASE_URL"));
-        let error = config(&[("TRUSTED_PROXIES", "yes")]).unwrap_err();
-        assert!(error.to_string().starts_with("TRUSTED_PROXIES"));
+        for (name, value) in [
+            ("TRUSTED_PROXIES", "yes"),
+            ("TRUSTED_PROXIES", "1"),
+            ("TRUSTED_PROXIES", "10.0.0.0/33"),
+            ("FORWARDED_HEADER", "x-real-ip"),
+            ("OUTBOUND_ALLOW_RANGES", "intranet"),
+        ] {
+            let error = config(&[(name, value)]).unwrap_err();
+            assert!(
+                error.to_string().starts_with(name),
+                "{name}={value}: {error}"
+            );
+        }
         assert_eq!(
             config(&[("TRUST_PROXY_HEADERS", "true")]).unwrap_err(),
             ConfigError::TrustProxyHeaders

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod mail;
 pub mod memory;
 pub mod observability;
+pub mod outbound;
 pub mod password;
 pub mod password_rules;
 pub mod services;
@@ -104,7 +105,10 @@ async fn portico(
     )
     .with_limits(config.limits.clone())
     .with_surge(config.captcha_surge)
-    .with_administrators_needing_two_factors(config.admin_two_factor))
+    .with_administrators_needing_two_factors(config.admin_two_factor)
+    .with_outbound_policy(outbound::OutboundPolicy::allowing(
+        config.outbound_allow.clone(),
+    )))
 }
 
 /// The Leptos options, with the listen address from the configuration.
@@ -136,7 +140,18 @@ fn check_config(config: &Config) -> anyhow::Result<()> {
         (None, true) => "kept and shown at /dev/mailbox (development only)".into(),
         (None, false) => "kept in the outbox, not sent (SMTP_URL is not set)".into(),
     };
-    let allow: Vec<String> = config.metrics_allow.iter().map(|r| r.to_string()).collect();
+    let ranges = |ranges: &[ipnet::IpNet]| -> String {
+        let ranges: Vec<String> = ranges.iter().map(|r| r.to_string()).collect();
+        ranges.join(", ")
+    };
+    let proxies = match config.trusted_proxies.as_slice() {
+        [] => "none: each client is the address it connects from".to_owned(),
+        trusted => format!("{} ({})", ranges(trusted), config.forwarded_header.name()),
+    };
+    let outbound = match config.outbound_allow.as_slice() {
+        [] => "public addresses only".to_owned(),
+        allowed => format!("public addresses and {}", ranges(allowed)),
+    };
     println!("The configuration is valid.");
     println!(
         "  database        {}",
@@ -145,7 +160,9 @@ fn check_config(config: &Config) -> anyhow::Result<()> {
     println!("  listening on    {}", options.site_addr);
     println!("  public URL      {}", config.public_url);
     println!("  emails          {mail}, from {}", config.mail_from);
-    println!("  metrics for     {}", allow.join(", "));
+    println!("  metrics for     {}", ranges(&config.metrics_allow));
+    println!("  proxies         {proxies}");
+    println!("  webhooks to     {outbound}");
     println!(
         "  log             {}, {}",
         config.log_format.name(),
@@ -219,12 +236,20 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         }
     };
     tokio::spawn(janitor::run(database.conn.clone(), config.outbox_retention));
-    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone()).run());
+    let outbound = outbound::Outbound::new(
+        outbound::OutboundPolicy::allowing(config.outbound_allow.clone()),
+        webhooks::USER_AGENT,
+    )
+    .context("building the HTTP client for webhooks")?;
+    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone(), outbound).run());
 
     let settings = HttpSettings {
         dev_mailbox: config.dev_mailbox,
         secure_cookies: config.secure_cookies(),
-        trusted_proxies: config.trusted_proxies,
+        proxies: http::client_address::Proxies::new(
+            config.trusted_proxies.clone(),
+            config.forwarded_header,
+        ),
         site_origin: config.public_origin(),
     };
     let listener = TcpListener::bind(address)

@@ -4,20 +4,23 @@
 //!
 //! The signature, in `X-Portico-Signature`, is `t=<unix seconds>,v1=<hex HMAC-SHA256>` of
 //! `<t>.<body>` with the endpoint's secret: the receiver recomputes it and refuses a
-//! timestamp more than a few minutes old, so that a captured request cannot be replayed.
-use std::time::Duration;
+//! timestamp more than five minutes away from its clock, so that a captured request
+//! cannot be replayed. Delivery is at least once (a post whose answer is lost is posted
+//! again): each payload's `id` is the same on every attempt, for receivers to drop repeats.
+//! Posts go out through [`crate::outbound`], which refuses private addresses.
+mod worker;
 
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
-    EntityTrait, FromQueryResult, Statement,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 use sha2::Sha256;
 
 use crate::db::entities::outbox::OutboxState;
 use crate::db::entities::{user, webhook_delivery, webhook_endpoint};
-use crate::mail::outbox::backoff;
+pub use worker::{Timing, WebhookWorker};
+
+/// The `User-Agent` of the posts.
+pub const USER_AGENT: &str = "Portico-Webhooks/1";
 
 /// The header that carries the signature.
 pub const SIGNATURE_HEADER: &str = "X-Portico-Signature";
@@ -25,11 +28,6 @@ pub const SIGNATURE_HEADER: &str = "X-Portico-Signature";
 /// After this many failed attempts (about half an hour of backoff) a delivery is failed;
 /// an administrator can retry it from `/admin/outbox`.
 pub const MAX_ATTEMPTS: i32 = 12;
-
-const POLL: Duration = Duration::from_secs(2);
-const BATCH: i64 = 20;
-/// A claimed delivery is not claimed again by another instance for this long.
-const LEASE: chrono::Duration = chrono::Duration::seconds(60);
 
 /// What happened, as receivers see it in `type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,150 +124,6 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
         "t={timestamp},v1={}",
         hex::encode(mac.finalize().into_bytes())
     )
-}
-
-/// Posts due deliveries until the process ends.
-pub struct WebhookWorker {
-    db: DatabaseConnection,
-    client: reqwest::Client,
-}
-
-enum Attempt {
-    Delivered,
-    Failed(String),
-}
-
-impl WebhookWorker {
-    pub fn new(db: DatabaseConnection) -> Self {
-        let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(10))
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent("Portico-Webhooks/1")
-            .build()
-            .expect("an HTTP client");
-        Self { db, client }
-    }
-
-    pub async fn run(self) {
-        loop {
-            if let Err(error) = self.deliver_due(Utc::now()).await {
-                tracing::warn!(%error, "webhooks: could not read due deliveries; will retry");
-            }
-            tokio::time::sleep(POLL).await;
-        }
-    }
-
-    /// Posts every delivery due at `now`. Returns how many were delivered.
-    pub async fn deliver_due(&self, now: DateTime<Utc>) -> Result<usize, DbErr> {
-        let mut delivered = 0;
-        loop {
-            let claimed = self.claim(now).await?;
-            if claimed.is_empty() {
-                return Ok(delivered);
-            }
-            for row in claimed {
-                let endpoint = webhook_endpoint::Entity::find_by_id(row.endpoint_id)
-                    .one(&self.db)
-                    .await?;
-                let attempt = match endpoint {
-                    Some(endpoint) => self.post(&endpoint, &row).await,
-                    None => continue,
-                };
-                if matches!(attempt, Attempt::Delivered) {
-                    delivered += 1;
-                }
-                self.record(row, attempt, now).await?;
-            }
-        }
-    }
-
-    async fn claim(&self, now: DateTime<Utc>) -> Result<Vec<webhook_delivery::Model>, DbErr> {
-        let backend = self.db.get_database_backend();
-        let sql = match backend {
-            DbBackend::Postgres => {
-                "UPDATE webhook_deliveries SET next_attempt_at = $1 WHERE id IN (\
-                 SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= $2 \
-                 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) RETURNING *"
-            }
-            _ => {
-                "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id IN (\
-                 SELECT id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? \
-                 ORDER BY id LIMIT ?) RETURNING *"
-            }
-        };
-        let statement = Statement::from_sql_and_values(
-            backend,
-            sql,
-            [(now + LEASE).into(), now.into(), BATCH.into()],
-        );
-        let mut rows = webhook_delivery::Model::find_by_statement(statement)
-            .all(&self.db)
-            .await?;
-        rows.sort_by_key(|r| r.id);
-        Ok(rows)
-    }
-
-    async fn post(
-        &self,
-        endpoint: &webhook_endpoint::Model,
-        row: &webhook_delivery::Model,
-    ) -> Attempt {
-        let sent_at = Utc::now().timestamp();
-        let response = self
-            .client
-            .post(&endpoint.url)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .header(
-                SIGNATURE_HEADER,
-                signature(&endpoint.secret, sent_at, &row.payload),
-            )
-            .body(row.payload.clone())
-            .send()
-            .await;
-        match response {
-            Ok(response) if response.status().is_success() => Attempt::Delivered,
-            Ok(response) => Attempt::Failed(format!("the endpoint answered {}", response.status())),
-            Err(error) => Attempt::Failed(without_url(error).to_string()),
-        }
-    }
-
-    async fn record(
-        &self,
-        row: webhook_delivery::Model,
-        attempt: Attempt,
-        now: DateTime<Utc>,
-    ) -> Result<(), DbErr> {
-        let attempts = row.attempts + 1;
-        let id = row.id;
-        let mut update: webhook_delivery::ActiveModel = row.into();
-        update.attempts = Set(attempts);
-        match attempt {
-            Attempt::Delivered => {
-                update.state = Set(OutboxState::Sent);
-                update.delivered_at = Set(Some(now));
-                update.last_error = Set(None);
-            }
-            Attempt::Failed(error) if attempts >= MAX_ATTEMPTS => {
-                tracing::error!(id, attempts, %error, "webhooks: giving up on a delivery");
-                update.state = Set(OutboxState::Failed);
-                update.last_error = Set(Some(error));
-            }
-            Attempt::Failed(error) => {
-                tracing::warn!(id, attempts, %error, "webhooks: delivery failed; will retry");
-                update.next_attempt_at = Set(now + backoff(attempts));
-                update.last_error = Set(Some(error));
-            }
-        }
-        webhook_delivery::Entity::update(update)
-            .exec(&self.db)
-            .await?;
-        Ok(())
-    }
-}
-
-/// The endpoint's URL may carry a secret token: errors are recorded without it.
-fn without_url(error: reqwest::Error) -> reqwest::Error {
-    error.without_url()
 }
 
 #[cfg(test)]

@@ -1,76 +1,183 @@
-//! Who the client is, for limits per client. Without a reverse proxy it is the peer's
-//! address. Behind `TRUSTED_PROXIES` = n proxies, each of which appends the address it
-//! received the request from to `X-Forwarded-For` (or RFC 7239's `Forwarded`), it is the
-//! n-th address from the right: the one the outermost trusted proxy added. Addresses
-//! further left are whatever the client chose to send, so they are never read.
+//! Who the client is, for limits per client and for `METRICS_ALLOW`. Without a reverse
+//! proxy it is the peer. A forwarding header is believed only when the peer is one of
+//! `TRUSTED_PROXIES` (addresses or ranges), and only the header `FORWARDED_HEADER` names:
+//! a proxy writes the header it is set up for and passes any other along as the client
+//! wrote it. The header's entries are read from the right, the end the proxies append to:
+//! each trusted proxy's entry is passed over, and the first address that is not a trusted
+//! proxy is the client. Entries left of it are whatever the client sent, and never read.
 use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::Response;
+use ipnet::IpNet;
 
 use app::api::ClientAddress;
 
-/// How many reverse proxies in front of the server append to the forwarding headers.
-#[derive(Clone, Copy)]
-pub struct TrustedProxies(pub usize);
+/// The forwarding header the proxies write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ForwardedHeader {
+    /// `X-Forwarded-For: client, proxy1, …`: the default, because nginx, HAProxy, Traefik,
+    /// Caddy and the cloud load balancers append to it out of the box.
+    XForwardedFor,
+    /// RFC 7239's `Forwarded: for=client, for=proxy1`, which few proxies write unless told.
+    Forwarded,
+}
+
+impl ForwardedHeader {
+    /// `x-forwarded-for` or `forwarded`, in any case.
+    pub fn parse(value: &str) -> Option<Self> {
+        [Self::XForwardedFor, Self::Forwarded]
+            .into_iter()
+            .find(|header| header.name().eq_ignore_ascii_case(value.trim()))
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::XForwardedFor => "x-forwarded-for",
+            Self::Forwarded => "forwarded",
+        }
+    }
+
+    fn other(self) -> Self {
+        match self {
+            Self::XForwardedFor => Self::Forwarded,
+            Self::Forwarded => Self::XForwardedFor,
+        }
+    }
+}
+
+/// The reverse proxies whose forwarding header is believed, and that header.
+#[derive(Clone)]
+pub struct Proxies {
+    trusted: Arc<[IpNet]>,
+    header: ForwardedHeader,
+    warned: Arc<Warnings>,
+}
+
+/// Misconfigurations told once per process, at the first request that shows them.
+#[derive(Default)]
+struct Warnings {
+    no_proxy_configured: AtomicBool,
+    other_header: AtomicBool,
+}
+
+impl Proxies {
+    pub fn new(trusted: Vec<IpNet>, header: ForwardedHeader) -> Self {
+        Self {
+            trusted: trusted.into(),
+            header,
+            warned: Arc::default(),
+        }
+    }
+
+    fn is_trusted(&self, address: IpAddr) -> bool {
+        self.trusted.iter().any(|range| range.contains(&address))
+    }
+
+    /// The client of a request that came from `peer` with `headers`.
+    pub fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        // A dual-stack listener sees IPv4 peers as ::ffff:a.b.c.d.
+        let peer = peer.to_canonical();
+        if !self.is_trusted(peer) {
+            if self.trusted.is_empty() {
+                self.warn_unconfigured(headers);
+            }
+            return peer;
+        }
+        let chain = forwarded_chain(headers, self.header);
+        if chain.is_empty() {
+            self.warn_other_header(headers);
+        }
+        let mut client = peer;
+        for entry in chain.iter().rev() {
+            // "unknown" or an obfuscated name: the proxy that wrote it is the client.
+            let Some(address) = entry else { break };
+            client = address.to_canonical();
+            if !self.is_trusted(client) {
+                break;
+            }
+        }
+        client
+    }
+
+    fn warn_unconfigured(&self, headers: &HeaderMap) {
+        let forwarded = [ForwardedHeader::XForwardedFor, ForwardedHeader::Forwarded]
+            .iter()
+            .any(|header| headers.contains_key(header.name()));
+        if forwarded
+            && !self
+                .warned
+                .no_proxy_configured
+                .swap(true, Ordering::Relaxed)
+        {
+            tracing::warn!(
+                "requests carry X-Forwarded-For or Forwarded, but TRUSTED_PROXIES is not set: \
+                 the header is ignored and each client is the address it connects from. \
+                 Behind a reverse proxy that is the proxy for everyone (one log-in limit for \
+                 all, and /metrics for whoever METRICS_ALLOW lets the proxy be): set \
+                 TRUSTED_PROXIES to the proxy's address"
+            );
+        }
+    }
+
+    fn warn_other_header(&self, headers: &HeaderMap) {
+        let other = self.header.other();
+        if headers.contains_key(other.name())
+            && !self.warned.other_header.swap(true, Ordering::Relaxed)
+        {
+            tracing::warn!(
+                "a trusted proxy sent {} but not {}, the header FORWARDED_HEADER names: the \
+                 proxy is taken for the client. Set FORWARDED_HEADER={} if the proxy writes it",
+                other.name(),
+                self.header.name(),
+                other.name()
+            );
+        }
+    }
+}
 
 /// Puts the client's address into the request, for the services' limits per client.
-pub async fn record(
-    State(TrustedProxies(proxies)): State<TrustedProxies>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+pub async fn record(State(proxies): State<Proxies>, mut request: Request, next: Next) -> Response {
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|info| info.0.ip());
-    let address = match proxies {
-        0 => peer,
-        n => forwarded_for(request.headers())
-            .and_then(|chain| chain.len().checked_sub(n).map(|i| chain[i]))
-            .or(peer),
-    };
-    if let Some(address) = address {
-        request.extensions_mut().insert(ClientAddress(address));
+    if let Some(peer) = peer {
+        let client = proxies.client(peer, request.headers());
+        request.extensions_mut().insert(ClientAddress(client));
     }
     next.run(request).await
 }
 
-/// The addresses the proxies appended, leftmost first: `X-Forwarded-For` if the request
-/// has one, else the `for=` of each `Forwarded` element. An entry that is not an address
-/// (RFC 7239's "unknown" or an obfuscated name) makes the chain unreadable.
-fn forwarded_for(headers: &HeaderMap) -> Option<Vec<IpAddr>> {
-    let values = |name: &str| -> Vec<String> {
-        headers
-            .get_all(name)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .map(|entry| entry.trim().to_owned())
-            .filter(|entry| !entry.is_empty())
-            .collect()
-    };
-    let forwarded_for = values("x-forwarded-for");
-    let chain: Vec<String> = if !forwarded_for.is_empty() {
-        forwarded_for
-    } else {
-        values("forwarded")
-            .iter()
-            .filter_map(|element| {
+/// The entries of `header`, leftmost first, across all its lines: an address, or `None`
+/// for an entry that is not one (RFC 7239's "unknown", an obfuscated name, an element
+/// without `for=`).
+fn forwarded_chain(headers: &HeaderMap, header: ForwardedHeader) -> Vec<Option<IpAddr>> {
+    let entries = headers
+        .get_all(header.name())
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(str::trim)
+        .filter(|entry| !entry.is_empty());
+    match header {
+        ForwardedHeader::XForwardedFor => entries.map(parse_node).collect(),
+        ForwardedHeader::Forwarded => entries
+            .map(|element| {
                 element.split(';').find_map(|pair| {
                     let (key, value) = pair.trim().split_once('=')?;
-                    key.eq_ignore_ascii_case("for")
-                        .then(|| value.trim_matches('"').to_owned())
+                    key.trim()
+                        .eq_ignore_ascii_case("for")
+                        .then(|| parse_node(value.trim().trim_matches('"')))
+                        .flatten()
                 })
             })
-            .collect()
-    };
-    if chain.is_empty() {
-        return None;
+            .collect(),
     }
-    chain.iter().map(|entry| parse_node(entry)).collect()
 }
 
 /// An address as proxies write it: `192.0.2.1`, `192.0.2.1:4711`, `2001:db8::1` or
@@ -91,60 +198,7 @@ fn parse_node(entry: &str) -> Option<IpAddr> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::body::Body;
     use axum::http::HeaderValue;
-    use axum::routing::get;
-    use axum::{middleware, Extension, Router};
-    use tower::ServiceExt;
-
-    /// The address the services see for a request from `peer` with these headers.
-    async fn seen(proxies: usize, forwarded: &[&'static str]) -> String {
-        let app = Router::new()
-            .route(
-                "/",
-                get(
-                    |Extension(ClientAddress(address)): Extension<ClientAddress>| async move {
-                        address.to_string()
-                    },
-                ),
-            )
-            .layer(middleware::from_fn_with_state(
-                TrustedProxies(proxies),
-                record,
-            ))
-            // What axum's `into_make_service_with_connect_info` puts into each request.
-            .layer(Extension(ConnectInfo(SocketAddr::from((
-                [192, 0, 2, 99],
-                4711,
-            )))));
-        let mut request = Request::builder().uri("/");
-        for value in forwarded {
-            request = request.header("x-forwarded-for", *value);
-        }
-        let response = app
-            .oneshot(request.body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        let body = axum::body::to_bytes(response.into_body(), 1024)
-            .await
-            .unwrap();
-        String::from_utf8(body.to_vec()).unwrap()
-    }
-
-    #[tokio::test]
-    async fn the_address_the_trusted_proxy_added_is_the_client() {
-        // The client sent "203.0.113.66" itself; the one proxy appended what it saw.
-        let chain = ["203.0.113.66, 198.51.100.5"];
-        assert_eq!(seen(1, &chain).await, "198.51.100.5");
-        assert_eq!(seen(2, &chain).await, "203.0.113.66");
-        assert_eq!(seen(0, &chain).await, "192.0.2.99", "no proxy: the peer");
-        assert_eq!(
-            seen(3, &chain).await,
-            "192.0.2.99",
-            "a chain too short: the peer"
-        );
-        assert_eq!(seen(1, &[]).await, "192.0.2.99");
-    }
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut map = HeaderMap::new();
@@ -154,27 +208,85 @@ mod tests {
         map
     }
 
+    fn proxies(trusted: &[&str], header: ForwardedHeader) -> Proxies {
+        let trusted = trusted.iter().map(|range| range.parse().unwrap()).collect();
+        Proxies::new(trusted, header)
+    }
+
+    /// The client of a request from `peer` with these headers.
+    fn client(proxies: &Proxies, peer: &str, pairs: &[(&'static str, &'static str)]) -> String {
+        proxies
+            .client(peer.parse().unwrap(), &headers(pairs))
+            .to_string()
+    }
+
     #[test]
-    fn the_chain_is_read_from_every_forwarding_header() {
-        let chain = forwarded_for(&headers(&[
-            ("x-forwarded-for", "203.0.113.9, 198.51.100.2"),
-            ("x-forwarded-for", "192.0.2.1"),
-        ]))
-        .unwrap();
-        let expected: Vec<IpAddr> = ["203.0.113.9", "198.51.100.2", "192.0.2.1"]
-            .iter()
-            .map(|a| a.parse().unwrap())
-            .collect();
-        assert_eq!(chain, expected);
-        let chain = forwarded_for(&headers(&[(
+    fn a_peer_that_is_not_a_trusted_proxy_is_the_client_whatever_it_sends() {
+        let xff = [("x-forwarded-for", "10.1.2.3")];
+        let none = proxies(&[], ForwardedHeader::XForwardedFor);
+        assert_eq!(client(&none, "192.0.2.99", &xff), "192.0.2.99");
+        let elsewhere = proxies(&["10.0.0.0/8"], ForwardedHeader::XForwardedFor);
+        assert_eq!(client(&elsewhere, "192.0.2.99", &xff), "192.0.2.99");
+        assert_eq!(
+            client(&elsewhere, "::ffff:192.0.2.99", &xff),
+            "192.0.2.99",
+            "an IPv4 peer on a dual-stack listener"
+        );
+    }
+
+    #[test]
+    fn behind_trusted_proxies_the_first_untrusted_address_from_the_right_is_the_client() {
+        let one = proxies(&["127.0.0.1/32"], ForwardedHeader::XForwardedFor);
+        // The client sent "203.0.113.66" itself; the proxy appended what it saw.
+        let chain = [("x-forwarded-for", "203.0.113.66, 198.51.100.5")];
+        assert_eq!(client(&one, "127.0.0.1", &chain), "198.51.100.5");
+        assert_eq!(client(&one, "127.0.0.1", &[]), "127.0.0.1", "no header");
+
+        let two = proxies(&["10.0.0.0/8"], ForwardedHeader::XForwardedFor);
+        let chain = [
+            ("x-forwarded-for", "1.2.3.4, 198.51.100.5"),
+            ("x-forwarded-for", "10.0.0.1"),
+        ];
+        assert_eq!(client(&two, "10.0.0.2", &chain), "198.51.100.5");
+        let only_proxies = [("x-forwarded-for", "10.0.0.7, 10.0.0.1")];
+        assert_eq!(client(&two, "10.0.0.2", &only_proxies), "10.0.0.7");
+        let unreadable = [("x-forwarded-for", "198.51.100.5, unknown, 10.0.0.1")];
+        assert_eq!(
+            client(&two, "10.0.0.2", &unreadable),
+            "10.0.0.1",
+            "the proxy that passed on an unreadable entry"
+        );
+    }
+
+    #[test]
+    fn only_the_named_header_is_read() {
+        let spoofed_other = [
+            ("x-forwarded-for", "198.51.100.5"),
+            ("forwarded", "for=10.9.9.9"),
+        ];
+        let xff = proxies(&["127.0.0.1/32"], ForwardedHeader::XForwardedFor);
+        assert_eq!(client(&xff, "127.0.0.1", &spoofed_other), "198.51.100.5");
+        let forwarded = proxies(&["127.0.0.1/32"], ForwardedHeader::Forwarded);
+        assert_eq!(client(&forwarded, "127.0.0.1", &spoofed_other), "10.9.9.9");
+        let rfc = [(
             "forwarded",
             r#"for=192.0.2.60;proto=http, for="[2001:db8:cafe::17]:4711""#,
-        )]))
-        .unwrap();
-        assert_eq!(chain[1], "2001:db8:cafe::17".parse::<IpAddr>().unwrap());
+        )];
+        assert_eq!(client(&forwarded, "127.0.0.1", &rfc), "2001:db8:cafe::17");
+        let without_for = [("forwarded", "for=192.0.2.60, proto=https")];
+        assert_eq!(client(&forwarded, "127.0.0.1", &without_for), "127.0.0.1");
+    }
+
+    #[test]
+    fn header_names_are_settings() {
         assert_eq!(
-            forwarded_for(&headers(&[("forwarded", "for=unknown")])),
-            None
+            ForwardedHeader::parse("X-Forwarded-For"),
+            Some(ForwardedHeader::XForwardedFor)
         );
+        assert_eq!(
+            ForwardedHeader::parse("forwarded"),
+            Some(ForwardedHeader::Forwarded)
+        );
+        assert_eq!(ForwardedHeader::parse("x-real-ip"), None);
     }
 }

@@ -1,7 +1,9 @@
 //! Accepting connections: HTTP/1.1 through hyper, with the limits `axum::serve` does not
 //! expose. A request's head must arrive within 10 seconds and fit in 16 KiB (hyper's
 //! default lets each connection buffer 400 KiB, which 64 hostile clients turned into tens
-//! of megabytes), and a shutdown lets requests in flight finish for a bounded time.
+//! of megabytes), and a shutdown lets requests in flight finish for a bounded time. A
+//! head over the limit is answered 431, and the connection closed with a linger so that
+//! the client reads that answer (`lingering_close`).
 //! (HTTP/2 and TLS are the reverse proxy's job, as before.)
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -15,6 +17,8 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 use tower::Service;
+
+use super::lingering_close::LingeringClose;
 
 /// The most a request's head (request line and headers) may take; larger gets 431.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
@@ -51,8 +55,10 @@ pub async fn serve(
         };
         let _ = stream.set_nodelay(true);
         let Ok(service) = connections.call(peer).await;
-        let connection =
-            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let connection = http.serve_connection(
+            TokioIo::new(LingeringClose::new(stream)),
+            TowerToHyperService::new(service),
+        );
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             // A client that goes away mid-request is not the server's error.

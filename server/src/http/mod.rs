@@ -2,10 +2,11 @@
 //! static files, the dev mailbox, and the layers around them.
 mod anonymous_sessions;
 mod body_limit;
-mod client_address;
+pub mod client_address;
 mod data_export;
 mod form_pages;
 pub mod language;
+mod lingering_close;
 pub mod listener;
 pub mod operations;
 pub mod page_cache;
@@ -14,6 +15,7 @@ pub mod request_log;
 mod request_target;
 pub mod same_origin;
 mod server_fn_errors;
+mod session_cookies;
 pub mod static_files;
 
 use axum::extract::FromRef;
@@ -67,8 +69,8 @@ pub struct AppState {
 pub struct HttpSettings {
     pub dev_mailbox: bool,
     pub secure_cookies: bool,
-    /// How many reverse proxies in front append the client's address to their headers.
-    pub trusted_proxies: usize,
+    /// The reverse proxies in front whose forwarding header names the client.
+    pub proxies: client_address::Proxies,
     /// This site's origin, which state-changing requests must come from.
     pub site_origin: String,
 }
@@ -121,7 +123,7 @@ pub fn router<S: SessionStore + Clone>(
         router = router.route("/dev/mailbox", get(crate::mail::dev_mailbox::page));
     }
 
-    let sessions = SessionManagerLayer::new(store)
+    let sessions = SessionManagerLayer::new(session_cookies::CountingUnknown(store))
         .with_name(session_cookie_name(settings.secure_cookies))
         .with_secure(settings.secure_cookies)
         .with_http_only(true)
@@ -145,7 +147,7 @@ pub fn router<S: SessionStore + Clone>(
             language::choose,
         ))
         .layer(middleware::from_fn_with_state(
-            client_address::TrustedProxies(settings.trusted_proxies),
+            settings.proxies,
             client_address::record,
         ))
         .layer(middleware::from_fn(anonymous_sessions::keep_briefly))

@@ -43,22 +43,17 @@ pub async fn healthz() -> Response {
     text(StatusCode::OK, "ok\n".into())
 }
 
+/// Why an instance is not ready is for its operator's log: the probe is public, and the
+/// database's errors name tables, files and hosts.
 pub async fn readyz(State(operations): State<Operations>) -> Response {
     let checked = tokio::time::timeout(READY_TIMEOUT, not_ready_because(&operations.db)).await;
-    match checked {
-        Ok(None) => text(StatusCode::OK, "ready\n".into()),
-        Ok(Some(reason)) => {
-            tracing::warn!(%reason, "not ready");
-            text(
-                StatusCode::SERVICE_UNAVAILABLE,
-                format!("not ready: {reason}\n"),
-            )
-        }
-        Err(_) => text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "not ready: the database did not answer in time\n".into(),
-        ),
-    }
+    let reason = match checked {
+        Ok(None) => return text(StatusCode::OK, "ready\n".into()),
+        Ok(Some(reason)) => reason,
+        Err(_) => "the database did not answer in time".to_owned(),
+    };
+    tracing::warn!(%reason, "not ready");
+    text(StatusCode::SERVICE_UNAVAILABLE, "not ready\n".into())
 }
 
 /// Why this instance cannot serve, if it cannot. Reads the migrations table directly:

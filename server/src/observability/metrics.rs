@@ -23,6 +23,7 @@ const OUTBOX: &str = "portico_outbox_emails";
 const HASH_QUEUE: &str = "portico_password_hash_queue";
 const HASH_MEMORY: &str = "portico_password_hash_memory_blocks";
 const POOL: &str = "portico_database_pool_connections";
+const UNKNOWN_SESSIONS: &str = "portico_unknown_session_cookies_total";
 
 /// The process's metrics and what the gauges are read from.
 #[derive(Clone)]
@@ -173,6 +174,10 @@ fn describe() {
         POOL,
         "Database connections: in use, idle and the most the pool opens."
     );
+    describe_counter!(
+        UNKNOWN_SESSIONS,
+        "Session cookies that named no session: ended, expired, or made up."
+    );
 }
 
 /// The methods a route label is split by; any other method counts as `other`, so that
@@ -216,6 +221,11 @@ pub fn email_sent(since_created: chrono::Duration) {
     counter!(EMAILS_SENT).increment(1);
     let seconds = since_created.num_milliseconds().max(0) as f64 / 1000.0;
     histogram!(EMAIL_DELIVERY_SECONDS).record(seconds);
+}
+
+/// A request's session cookie named no session (see `http::session_cookies`).
+pub fn unknown_session_cookie() {
+    counter!(UNKNOWN_SESSIONS).increment(1);
 }
 
 pub fn email_not_sent(permanently: bool) {

@@ -14,7 +14,7 @@ use rand::Rng;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use tower_sessions::Session;
 
@@ -146,7 +146,7 @@ impl Portico {
             Access::Granted(admin) => admin,
             _ => return Ok(forbidden()),
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let (account, action) = match form.account {
             None => {
                 let new =
@@ -218,7 +218,7 @@ impl Portico {
             Access::Granted(admin) => admin,
             _ => return Ok(forbidden()),
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         if !hold_row::<account::Entity, _>(&txn, account::Column::Id, id).await? {
             return Ok(no_such_account());
         }

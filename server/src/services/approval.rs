@@ -20,8 +20,7 @@ use app::portal::Portal;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
-    QuerySelect, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QuerySelect,
 };
 use tower_sessions::Session;
 
@@ -234,7 +233,7 @@ impl Portico {
         actor: &user::Model,
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<registration_request::Entity, _>(
             &txn,
             registration_request::Column::Id,
@@ -393,7 +392,7 @@ impl Portico {
         admin: &user::Model,
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<registration_request::Entity, _>(
             &txn,
             registration_request::Column::Id,

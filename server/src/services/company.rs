@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    QueryOrder, QuerySelect,
 };
 use tower_sessions::Session;
 
@@ -109,7 +109,7 @@ impl Portico {
                 ErrorKind::NotFound,
             ));
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         // Holding the company's row serializes every change to its contacts, so that two
         // people cannot each remove the other as the last customer administrator.
         hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;

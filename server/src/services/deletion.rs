@@ -7,7 +7,7 @@ use app::forms::leaving::{ValidAdminDeletion, ValidDeletion};
 use app::forms::{ErrorKind, Field};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
@@ -91,7 +91,7 @@ impl Portico {
         {
             return Ok(ActionOutcome::Rejected { errors });
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         if let Some(account_id) = person.account_id {
             // Serialized with role changes in the company: two last administrators cannot
             // both leave.
@@ -142,7 +142,7 @@ impl Portico {
         person: &user::Model,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let cancelled = user::Entity::update_many()
             .col_expr(
                 user::Column::DeletionDueAt,
@@ -198,7 +198,7 @@ impl Portico {
         if let Some(refusal) = self.confirm_first(session, now).await? {
             return Ok(refusal);
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_for_erasure(&txn, form.person).await?;
         let Some(person) = user::Entity::find_by_id(form.person).one(&txn).await? else {
             return Ok(ActionOutcome::refused(
@@ -251,7 +251,7 @@ impl Portico {
         address: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, ServiceError> {
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let Some(person) = user::Entity::find()
             .filter(user::Column::EmailNormalized.eq(address))
             .filter(user::Column::DeletionDueAt.lte(now))

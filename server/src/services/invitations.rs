@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    QueryFilter, QueryOrder,
 };
 use tower_sessions::Session;
 
@@ -71,7 +71,7 @@ impl Portico {
             Err(refusal) => return Ok(refusal),
         };
         self.erase_if_due(form.email.normalized(), now).await?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         // One invitation at a time per company: two people cannot invite one address twice.
         if !hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await? {
             return Ok(refused(
@@ -237,7 +237,7 @@ impl Portico {
             Ok(found) => found,
             Err(refusal) => return Ok(refusal),
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;
         let Some(found) = invitation::Entity::find_by_id(form.invitation)
             .one(&txn)
@@ -371,7 +371,7 @@ impl Portico {
             return Ok(NewPasswordOutcome::Link(dead));
         }
         let password_hash = self.hasher.hash(form.password).await?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         // Accepted once: the update that marks it is the guard.
         let hash = hash_token(&form.token);
         let accepted = invitation::Entity::update_many()

@@ -89,6 +89,8 @@ pub struct Portico {
     pub ceremonies: ceremony_cookie::CeremonyCookies,
     /// Whether administrators must log in with a second factor (once any is set up).
     pub administrators_need_two_factors: bool,
+    /// Where webhooks may be posted: public addresses and `OUTBOUND_ALLOW_RANGES`.
+    pub outbound: crate::outbound::OutboundPolicy,
 }
 
 /// What can go wrong inside a service that is not the person's doing.
@@ -144,7 +146,14 @@ impl Portico {
             passkeys: Passkeys::for_site(public_url).ok(),
             ceremonies,
             administrators_need_two_factors: true,
+            outbound: crate::outbound::OutboundPolicy::public_only(),
         }
+    }
+
+    /// The private ranges webhook endpoints may be in (a setting).
+    pub fn with_outbound_policy(mut self, policy: crate::outbound::OutboundPolicy) -> Self {
+        self.outbound = policy;
+        self
     }
 
     /// Whether administrators must log in with a second factor (a setting).

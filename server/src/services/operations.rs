@@ -16,6 +16,7 @@ use super::views::date;
 use super::{Portico, ServiceError};
 use crate::db::entities::outbox::{self, OutboxState};
 use crate::db::entities::{webhook_delivery, webhook_endpoint};
+use crate::outbound::Refusal;
 
 /// Rows per page of the outbox.
 pub const OUTBOX_PAGE: u64 = 50;
@@ -79,14 +80,20 @@ impl Portico {
         if let Some(refusal) = self.confirm_first(session, now).await? {
             return Ok(refusal);
         }
-        if reqwest::Url::parse(&form.url).is_err() {
+        // Checked again at each delivery: a name can resolve elsewhere later.
+        if let Err(refusal) = self.outbound.check_url(&form.url).await {
+            let message = match refusal {
+                Refusal::NotHttp => "service-operations-url-unreachable",
+                Refusal::UnknownHost(_) => "service-operations-url-unknown-host",
+                Refusal::PrivateAddress { .. } => "service-operations-url-private",
+            };
             return Ok(ActionOutcome::refused(
                 Field::Url,
-                "service-operations-url-unreachable",
+                message,
                 ErrorKind::Invalid,
             ));
         }
-        let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let endpoint = webhook_endpoint::ActiveModel {
             url: Set(form.url.clone()),
             events: Set(form.events.join(",")),
@@ -129,7 +136,7 @@ impl Portico {
             Access::Granted(admin) => admin,
             _ => return Ok(forbidden()),
         };
-        let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let removed = webhook_endpoint::Entity::delete_by_id(endpoint)
             .exec(&txn)
             .await?;

@@ -9,9 +9,7 @@ use app::api::{Client, PasskeyStep};
 use app::portal::Portal;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde::de::DeserializeOwned;
 use tower_sessions::Session;
 use webauthn_rs::prelude::{
@@ -107,7 +105,7 @@ impl Portico {
             Ok(new) => new,
             Err(problem) => return Ok(refused(problem_key(&problem))),
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
         let first = !self.factors_of(&txn, person.id).await?.any();
         let inserted = passkey::ActiveModel {
@@ -333,7 +331,7 @@ impl Portico {
                 ErrorKind::Forbidden,
             ));
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
         let Some(row) = passkey::Entity::find_by_id(passkey_id)
             .filter(passkey::Column::UserId.eq(person.id))

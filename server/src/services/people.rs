@@ -7,7 +7,7 @@ use app::api::{Access, ActionOutcome, PeopleList, PersonView, PER_PAGE};
 use app::forms::{ErrorKind, Field};
 use app::i18n::{format_number, t, t_with, Lang};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tower_sessions::Session;
 
 use super::access::is_administrator;
@@ -152,7 +152,7 @@ impl Portico {
                 ErrorKind::Conflict,
             ));
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person_id).await?;
         let Some(person) = user::Entity::find_by_id(person_id).one(&txn).await? else {
             txn.rollback().await?;

@@ -4,7 +4,7 @@ use app::forms::profile::{ValidName, ValidPasswordChange};
 use app::forms::{ErrorKind, Field, NormalizedEmail};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
@@ -66,7 +66,7 @@ impl Portico {
         let Some(person) = self.session_person(session).await? else {
             return Ok(log_in_first());
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         user::Entity::update_many()
             .col_expr(
                 user::Column::FirstName,
@@ -109,7 +109,7 @@ impl Portico {
             return Ok(ActionOutcome::Rejected { errors });
         }
         let password_hash = self.hasher.hash(form.password).await?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let ended = self
             .replace_password(&txn, &person, password_hash, Some(&login.id), now)
             .await?;
@@ -154,7 +154,7 @@ impl Portico {
             ));
         }
         let portal = person.kind.portal();
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let token = match issue_limited_token(
             &txn,
             person.id,
@@ -230,7 +230,7 @@ impl Portico {
         let Some((person, login)) = self.session_login(session).await? else {
             return Ok(log_in_first());
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let ended = self.end_logins(&txn, person.id, Some(&login.id)).await?;
         Audit::by_self(person.id)
             .record(&txn, AuditAction::OtherSessionsEnded, now)

@@ -6,9 +6,7 @@ use app::api::{Access, ActionOutcome, AuditFilter, AuditPage, AuditView, PersonR
 use app::forms::{ErrorKind, Field};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
@@ -108,7 +106,7 @@ impl Portico {
                 AuditAction::LoginDisabled,
             )
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, id).await?;
         let Some(person) = user::Entity::find_by_id(id).one(&txn).await? else {
             return Ok(ActionOutcome::refused(

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder,
 };
 use tower_sessions::Session;
 
@@ -63,7 +63,7 @@ impl Portico {
             return Ok(LinkRequest::NoSuchAccount);
         };
         let portal = person.kind.portal();
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let Ok(token) = issue_limited_token(
             &txn,
             person.id,
@@ -118,7 +118,7 @@ impl Portico {
             return Ok(NewPasswordOutcome::Link(status));
         }
         let password_hash = self.hasher.hash(form.password).await?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let Some(token) = use_token(&txn, &form.token, TokenPurpose::Reset, now).await? else {
             txn.rollback().await?;
             let status = self
@@ -192,7 +192,7 @@ impl Portico {
             return Ok(LinkRequest::NoSuchAccount);
         };
         let portal = person.kind.portal();
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let Ok(token) = issue_limited_token(
             &txn,
             person.id,
@@ -265,7 +265,7 @@ impl Portico {
         if !could_be_a_token(token) {
             return Ok(TokenStatus::Unknown);
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let Some(used) = use_token(&txn, token, TokenPurpose::ChangeEmail, now).await? else {
             txn.rollback().await?;
             return self

@@ -16,7 +16,7 @@ use app::portal::Portal;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, TransactionTrait,
+    QueryFilter,
 };
 
 use super::audit::{Audit, AuditAction};
@@ -127,7 +127,7 @@ impl Portico {
         let password_hash = self.hasher.hash(form.password.clone()).await?;
         let token = Token::generate();
 
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         match spend_captcha(&txn, &pass).await {
             Err(error) if is_unique_violation(&error) => {
                 return Ok(self.rejected(

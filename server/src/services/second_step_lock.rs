@@ -7,7 +7,7 @@
 use app::forms::Message;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::audit::{Audit, AuditAction};
 use super::{Portico, ServiceError};
@@ -30,7 +30,7 @@ impl Portico {
         person: &user::Model,
         now: DateTime<Utc>,
     ) -> Result<bool, ServiceError> {
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         // Held first: concurrent wrong codes are counted one after the other.
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
         let Some(current) = user::Entity::find_by_id(person.id).one(&txn).await? else {

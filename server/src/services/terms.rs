@@ -176,7 +176,7 @@ impl Portico {
             });
         }
         let outdated = outdated_policies(&self.db, person.id).await?;
-        let txn = sea_orm::TransactionTrait::begin(&self.db).await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         record_consents(&txn, person.id, &outdated, now).await?;
         let versions: Vec<String> = outdated
             .iter()

@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder,
 };
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
@@ -321,7 +321,7 @@ impl Portico {
         code: &str,
         now: DateTime<Utc>,
     ) -> Result<bool, ServiceError> {
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let used = recovery_code::Entity::update_many()
             .col_expr(recovery_code::Column::UsedAt, Expr::value(now))
             .filter(recovery_code::Column::UserId.eq(person.id))
@@ -465,7 +465,7 @@ impl Portico {
                 ErrorKind::Invalid,
             ));
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
         let first = !self.factors_of(&txn, person.id).await?.any();
         user::Entity::update_many()
@@ -540,7 +540,7 @@ impl Portico {
         if let Err(errors) = self.password_or_app_code(&person, confirm, now).await? {
             return Ok(ActionOutcome::Rejected { errors });
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
         let factors = self.factors_of(&txn, person.id).await?;
         if !factors.app {
@@ -622,7 +622,7 @@ impl Portico {
                 ErrorKind::Forbidden,
             ));
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         hold_row::<user::Entity, _>(&txn, user::Column::Id, person.id).await?;
         if !self.factors_of(&txn, person.id).await?.any() {
             txn.rollback().await?;
@@ -696,7 +696,7 @@ impl Portico {
                 return Ok(refusal);
             }
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         account::Entity::update_many()
             .col_expr(account::Column::RequireTwoFactor, Expr::value(require))
             .col_expr(account::Column::UpdatedAt, Expr::value(now))

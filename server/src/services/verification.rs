@@ -3,7 +3,7 @@
 use app::api::{AfterVerification, TokenStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::audit::{Audit, AuditAction};
 use super::recovery::use_token;
@@ -33,7 +33,7 @@ impl Portico {
         if !could_be_a_token(token) {
             return Ok(TokenStatus::Unknown);
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let Some(token_row) = use_token(&txn, token, TokenPurpose::Verify, now).await? else {
             txn.rollback().await?;
             // Say why: used, expired or unknown.

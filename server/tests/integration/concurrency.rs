@@ -141,3 +141,35 @@ async fn concurrent_changes_to_one_account_never_fail_with_a_locked_database() {
         assert!(failures.is_empty(), "{failures:?}");
     }
 }
+
+/// Every `.rs` file under `dir`.
+fn sources(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, found);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_transaction_begins_with_the_write_lock_on_sqlite() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let begun_elsewhere: Vec<String> = files
+        .iter()
+        .filter(|path| !path.ends_with("db/mod.rs"))
+        .filter(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            text.contains(".begin()") || text.contains("TransactionTrait::begin(")
+        })
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(
+        begun_elsewhere.is_empty(),
+        "begin transactions with db::begin_write: {begun_elsewhere:?}"
+    );
+}

@@ -120,11 +120,17 @@ async fn turning_a_companys_two_factor_rule_off_needs_a_fresh_proof() {
 
 #[tokio::test]
 async fn adding_a_webhook_needs_a_fresh_proof() {
-    let app = app().await;
+    let mut app = app().await;
+    // An on-premises receiver: no name to resolve, and its range allowed.
+    let on_premises = vec!["127.0.0.0/8".parse().unwrap()];
+    app.portico = app
+        .portico
+        .clone()
+        .with_outbound_policy(server::outbound::OutboundPolicy::allowing(on_premises));
     let admin = app.administrator().await;
     let form = || {
         WebhookForm {
-            url: "https://hooks.example/portico".into(),
+            url: "http://127.0.0.1:9/portico".into(),
             secret: "a shared secret of some length".into(),
             user_registered: "on".into(),
             ..Default::default()

@@ -26,15 +26,44 @@ async fn health_and_readiness_answer_and_readiness_fails_without_the_schema() {
     .unwrap();
     let not_ready = get("/readyz").await.unwrap();
     assert_eq!(not_ready.status(), 503);
-    assert!(not_ready
-        .text()
-        .await
-        .unwrap()
-        .contains("1 database migrations are not applied"));
+    assert_eq!(not_ready.text().await.unwrap(), "not ready\n");
     assert_eq!(
         get("/healthz").await.unwrap().status(),
         200,
         "the process is still up"
+    );
+}
+
+#[tokio::test]
+async fn readiness_tells_the_public_nothing_of_the_database_and_the_log_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(dir.path(), &[]).await;
+    let url = format!("sqlite://{}/portico.db", dir.path().display());
+    let db = server::db::Database::connect(&url).await.unwrap();
+    sea_orm::ConnectionTrait::execute_unprepared(
+        &db.conn,
+        "DELETE FROM seaql_migrations WHERE version = (SELECT MAX(version) FROM seaql_migrations)",
+    )
+    .await
+    .unwrap();
+    let unmigrated = reqwest::get(server.url("/readyz")).await.unwrap();
+    assert_eq!(unmigrated.status(), 503);
+    assert_eq!(unmigrated.text().await.unwrap(), "not ready\n");
+
+    // The database's own error, which names its tables.
+    sea_orm::ConnectionTrait::execute_unprepared(&db.conn, "DROP TABLE seaql_migrations")
+        .await
+        .unwrap();
+    let broken = reqwest::get(server.url("/readyz")).await.unwrap();
+    assert_eq!(broken.status(), 503);
+    assert_eq!(broken.text().await.unwrap(), "not ready\n");
+
+    server.kill().await;
+    let log = server.log();
+    assert!(log.contains("database migrations are not applied"), "{log}");
+    assert!(
+        log.contains("seaql_migrations"),
+        "the cause is logged: {log}"
     );
 }
 
@@ -208,4 +237,110 @@ async fn sigterm_lets_sign_ups_in_flight_finish_then_exits_cleanly() {
         answered > 2,
         "queued sign-ups were finished too: {answered}"
     );
+}
+
+/// `GET /metrics` with `headers`: its status.
+async fn metrics_status(server: &ServerProcess, headers: &[(&str, &str)]) -> u16 {
+    let mut request = reqwest::Client::new().get(server.url("/metrics"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
+
+#[tokio::test]
+async fn forwarding_headers_name_the_client_only_when_a_trusted_proxy_sent_them() {
+    // Every request of this test comes from 127.0.0.1; metrics are for 10.0.0.0/8.
+    let allowed_client = [("x-forwarded-for", "10.9.9.9")];
+    let dir = tempfile::tempdir().unwrap();
+
+    // The proxies are elsewhere: this peer is a client, whatever it claims.
+    let direct = ServerProcess::start(
+        dir.path(),
+        &[
+            ("METRICS_ALLOW", "10.0.0.0/8"),
+            ("TRUSTED_PROXIES", "192.0.2.0/24, 198.51.100.7"),
+        ],
+    )
+    .await;
+    assert_eq!(metrics_status(&direct, &allowed_client).await, 403);
+    assert_eq!(
+        metrics_status(&direct, &[("forwarded", "for=10.9.9.9")]).await,
+        403
+    );
+    drop(direct);
+
+    // This peer is the proxy: the address it appended is the client's.
+    let dir = tempfile::tempdir().unwrap();
+    let proxied = ServerProcess::start(
+        dir.path(),
+        &[
+            ("METRICS_ALLOW", "10.0.0.0/8"),
+            ("TRUSTED_PROXIES", "127.0.0.1"),
+        ],
+    )
+    .await;
+    assert_eq!(metrics_status(&proxied, &allowed_client).await, 200);
+    assert_eq!(metrics_status(&proxied, &[]).await, 403, "the proxy itself");
+    // The client wrote 10.9.9.9 itself; the proxy appended the address it saw.
+    let spoofed = [("x-forwarded-for", "10.9.9.9, 203.0.113.7")];
+    assert_eq!(metrics_status(&proxied, &spoofed).await, 403);
+    // Only the header FORWARDED_HEADER names (X-Forwarded-For by default) is read.
+    let other_header = [("forwarded", "for=10.9.9.9")];
+    assert_eq!(metrics_status(&proxied, &other_header).await, 403);
+}
+
+#[tokio::test]
+async fn forwarding_headers_without_trusted_proxies_are_ignored_with_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(dir.path(), &[("METRICS_ALLOW", "10.0.0.0/8")]).await;
+    for _ in 0..3 {
+        let status = metrics_status(&server, &[("x-forwarded-for", "10.9.9.9")]).await;
+        assert_eq!(status, 403);
+    }
+    server.kill().await;
+    let log = server.log();
+    assert_eq!(
+        log.matches("TRUSTED_PROXIES is not set").count(),
+        1,
+        "{log}"
+    );
+}
+
+/// The value of a counter without labels in `/metrics`.
+async fn counter(server: &ServerProcess, name: &str) -> u64 {
+    let text = reqwest::get(server.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    text.lines()
+        .find_map(|line| line.strip_prefix(&format!("{name} ")))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn an_unknown_session_cookie_is_counted_and_not_logged_as_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start(dir.path(), &[]).await;
+    const UNKNOWN: &str = "portico_unknown_session_cookies_total";
+    let before = counter(&server, UNKNOWN).await;
+    let client = reqwest::Client::new();
+    // A well-formed id of no session: what a browser sends after its session ended.
+    for path in ["/csp", "/csm/approvals"] {
+        let response = client
+            .get(server.url(path))
+            .header("cookie", "portico_session=AAAAAAAAAAAAAAAAAAAAAA")
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().as_u16() < 500, "{path}");
+    }
+    let after = counter(&server, UNKNOWN).await;
+    server.kill().await;
+    let log = server.log();
+    assert!(!log.contains("suspicious"), "{log}");
+    assert!(after > before, "counted: {before} then {after}");
 }
