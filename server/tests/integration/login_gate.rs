@@ -17,6 +17,7 @@ use server::factors::totp;
 use tower_sessions::Session;
 
 const NEW_PASSWORD: &str = "a brand new passphrase";
+const HANK: &str = "hank@acme.example";
 
 /// Asks for a reset link for `email` and sets [`NEW_PASSWORD`] with it on `session`.
 async fn reset_by_email(
@@ -38,6 +39,19 @@ async fn reset_by_email(
         .reset_password_at(session, &client(), portal, form, at)
         .await
         .unwrap()
+}
+
+/// Hank, a verified contact of Acme, whose customer administrator requires two factors.
+async fn hank_whose_company_requires_two_factors(app: &TestApp, t: DateTime<Utc>) {
+    let acme = app
+        .company("Acme", "ACME-7K2Q-9XPW", "acme.example", true)
+        .await;
+    let carol = app.customer_admin("carol@acme.example", &acme).await;
+    app.portico
+        .set_company_two_factor_at(&carol, true, t)
+        .await
+        .unwrap();
+    app.contact(HANK, "ACME-7K2Q-9XPW").await;
 }
 
 fn second_step_at(outcome: &NewPasswordOutcome, path: &str) -> bool {
@@ -116,17 +130,9 @@ async fn a_reset_sends_an_administrator_who_needs_a_factor_to_set_one_up() {
 async fn a_reset_sends_a_contact_whose_company_requires_two_factors_to_set_one_up() {
     let app = app().await;
     let t = Utc::now();
-    let acme = app
-        .company("Acme", "ACME-7K2Q-9XPW", "acme.example", true)
-        .await;
-    let carol = app.customer_admin("carol@acme.example", &acme).await;
-    app.portico
-        .set_company_two_factor_at(&carol, true, t)
-        .await
-        .unwrap();
-    app.contact("hank@acme.example", "ACME-7K2Q-9XPW").await;
+    hank_whose_company_requires_two_factors(&app, t).await;
     let session = app.new_session();
-    let outcome = reset_by_email(&app, &session, Portal::Csm, "hank@acme.example", t).await;
+    let outcome = reset_by_email(&app, &session, Portal::Csm, HANK, t).await;
     assert!(second_step_at(&outcome, "/csm/security/app"), "{outcome:?}");
     assert!(!logged_in_person(&app, &session).await);
 }
@@ -267,15 +273,7 @@ async fn wrong_codes_a_day_apart_do_not_add_up_to_a_lock() {
 async fn what_was_set_before_a_log_in_does_not_live_on_in_the_logged_in_session() {
     let app = app().await;
     let t = Utc::now();
-    let acme = app
-        .company("Acme", "ACME-7K2Q-9XPW", "acme.example", true)
-        .await;
-    let carol = app.customer_admin("carol@acme.example", &acme).await;
-    app.portico
-        .set_company_two_factor_at(&carol, true, t)
-        .await
-        .unwrap();
-    app.contact("hank@acme.example", "ACME-7K2Q-9XPW").await;
+    hank_whose_company_requires_two_factors(&app, t).await;
     // Hank, part-way through logging in, is shown an authenticator secret…
     let shared = app.new_session();
     app.portico
@@ -283,7 +281,7 @@ async fn what_was_set_before_a_log_in_does_not_live_on_in_the_logged_in_session(
             &shared,
             &client(),
             Portal::Csm,
-            log_in_form("hank@acme.example", PASSWORD),
+            log_in_form(HANK, PASSWORD),
             t,
         )
         .await
