@@ -18,6 +18,7 @@ mod login_gate;
 mod mail;
 mod operations;
 mod page_templates;
+mod password_strength;
 mod postgres;
 mod records;
 mod registration;
