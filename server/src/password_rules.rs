@@ -29,14 +29,14 @@ pub const LIKE_COMMON_PASSWORD: &str = "password-weak-like-common";
 pub const PERSONAL_PASSWORD: &str = "password-weak-personal";
 
 /// How many characters of a password are estimated. zxcvbn's cost grows with the square
-/// of the length times the l33t substitutions it tries (`4@$!|0…` stand for letters):
+/// of the length, times the combinations of readings it tries (see [`few_readings`]):
 /// measured on a release build, a crafted 100-character password took 1.3 s (the crate's
-/// own cap is 100 characters), 64 characters 0.3 s, 32 characters under 60 ms, and a
-/// real password of 32 characters about 1 ms (twice that with German keys, see
-/// [`estimate`]). Estimating the beginning errs only
-/// towards refusing: it cannot make a weak password look strong. Of 23,000 passphrases
-/// of 2 to 5 random English words that pass whole, all passed on their first 32
-/// characters (18 failed on their first 24).
+/// own cap is 100 characters), 64 characters 0.3 s, 32 characters 60 ms; with the
+/// readings bounded, 32 crafted characters take under 10 ms and a real password about
+/// 1 ms (each twice with German keys, see [`estimate`]). Estimating the beginning errs
+/// only towards refusing: it cannot make a weak password look strong. Of 23,000
+/// passphrases of 2 to 5 random English words that pass whole, all passed on their first
+/// 32 characters (18 failed on their first 24).
 pub const ESTIMATED_CHARS: usize = 32;
 
 /// The score the estimate must reach (of 0 to 4): 3 is at least 10^8 guesses, "safely
@@ -52,8 +52,9 @@ const PRODUCT_NAME: &str = "portico";
 /// Whether `password` may be chosen by the person whose `person` words (email address,
 /// first and last name) are given; if not, the message for the password field.
 ///
-/// The estimate can cost tens of milliseconds for a crafted password: callers run this
-/// where the request has passed its gate (a solved Security Code, a session, a link).
+/// The estimate costs about a millisecond, and up to some 15 ms for a crafted password:
+/// callers run this where the request has passed its gate (a solved Security Code, the
+/// current password, a working link), never on a request anyone can send for free.
 pub fn check(password: &str, person: &[&str]) -> Result<(), Message> {
     let lowered = password.to_lowercase();
     if COMMON.contains(&lowered) {
@@ -90,7 +91,7 @@ pub fn check(password: &str, person: &[&str]) -> Result<(), Message> {
 /// places ("ghjklöäyxcvb" is "ghjkl;'zxcvb"), and the weaker estimate counts. German
 /// words and phrases tried so lost nothing by it (they are not walks either way).
 fn estimate(password: &str, inputs: &[&str]) -> Entropy {
-    let as_typed = zxcvbn::zxcvbn(password, inputs);
+    let as_typed = zxcvbn::zxcvbn(&few_readings(password), inputs);
     if !password.contains(['ö', 'ä', 'ü', 'ß', 'Ö', 'Ä', 'Ü']) {
         return as_typed;
     }
@@ -111,12 +112,53 @@ fn estimate(password: &str, inputs: &[&str]) -> Entropy {
             other => other,
         })
         .collect();
-    let on_us_keys = zxcvbn::zxcvbn(&on_us_keys, inputs);
+    let on_us_keys = zxcvbn::zxcvbn(&few_readings(&on_us_keys), inputs);
     if on_us_keys.guesses() < as_typed.guesses() {
         on_us_keys
     } else {
         as_typed
     }
+}
+
+/// The symbols zxcvbn reads as letters (@ as a, ( { [ < as c, ! | as i or l, $ as s, + as
+/// t, % as x; digits too), each with a symbol it reads as none.
+const READ_AS_LETTERS: [(char, char); 10] = [
+    ('@', '#'),
+    ('(', ')'),
+    ('{', '}'),
+    ('[', ']'),
+    ('<', '>'),
+    ('!', '?'),
+    ('|', '/'),
+    ('$', '&'),
+    ('+', '='),
+    ('%', '^'),
+];
+
+/// How many different symbols of [`READ_AS_LETTERS`] keep their reading in an estimate.
+const READINGS_KEPT: usize = 3;
+
+/// `password` with its fourth and later different symbols that zxcvbn reads as letters
+/// replaced by symbols it reads as none. It tries every combination of readings, and
+/// each kind of symbol multiplies them: 32 crafted characters took 60 ms with all ten
+/// kinds, 8 ms with three (and all digits), 4 ms with two. Real passwords use one or
+/// two ("p@$$w0rd"); digits keep theirs, for the dates and years they also are.
+fn few_readings(password: &str) -> String {
+    let mut kept: Vec<char> = Vec::new();
+    password
+        .chars()
+        .map(
+            |c| match READ_AS_LETTERS.iter().find(|(symbol, _)| *symbol == c) {
+                Some(_) if kept.contains(&c) => c,
+                Some(_) if kept.len() < READINGS_KEPT => {
+                    kept.push(c);
+                    c
+                }
+                Some((_, read_as_none)) => *read_as_none,
+                None => c,
+            },
+        )
+        .collect()
 }
 
 /// A password's middle without the digits, symbols and spaces around it ("passwort" of
@@ -469,40 +511,54 @@ mod tests {
         }
     }
 
+    #[test]
+    fn symbols_keep_their_reading_as_letters_up_to_three_kinds() {
+        for real in ["p@$$w0rd!2024", "@dm!n$tr@t0r", "(0rr3ct h0r$e"] {
+            assert_eq!(few_readings(real), real);
+        }
+        assert_eq!(few_readings("@!$|(+<%"), "@!$/)=>^");
+        assert!(refusal("P@$$w0rd!2024").is_some());
+    }
+
     /// Prints what an estimate costs (run with `--nocapture`); the figures in
     /// `ESTIMATED_CHARS`'s comment are from a release build.
     #[test]
     fn estimating_costs_little_whatever_the_length() {
-        // Substitutions the estimate tries for every letter they could stand for.
-        let crafted = |length: usize| -> String {
-            "4@8({[<3169!|1l70$5+%2"
-                .chars()
-                .cycle()
-                .take(length)
-                .collect()
-        };
-        let plain = |length: usize| -> String {
-            "correct horse battery staple "
-                .chars()
-                .cycle()
-                .take(length)
-                .collect()
-        };
+        let repeat =
+            |text: &str, length: usize| -> String { text.chars().cycle().take(length).collect() };
+        // Many kinds of symbols zxcvbn reads as letters, and the slowest mix of digits
+        // and three kinds found by a search; with and without German keys.
+        let crafted = [
+            "4@8({[<3169!|1l70$5+%2",
+            "759698148456@102+7|2033+9@@31767",
+            "ü4@8({[<3169!|1l70$5+%2ö",
+        ];
         let _ = check("warm the dictionaries up", &[]);
+        // The least of three runs: what the estimate costs, not what the machine was busy with.
         let time = |password: &str| {
-            let start = Instant::now();
-            let _ = check(password, &ADA);
-            start.elapsed()
+            (0..3)
+                .map(|_| {
+                    let start = Instant::now();
+                    let _ = check(password, &ADA);
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
         };
         let mut worst = Duration::ZERO;
         for length in [64, 1024] {
-            let (plain, crafted) = (time(&plain(length)), time(&crafted(length)));
-            println!("estimating {length} characters: {plain:?} a passphrase, {crafted:?} crafted");
-            worst = worst.max(crafted);
+            let plain = time(&repeat("correct horse battery staple ", length));
+            let slowest = crafted
+                .iter()
+                .map(|text| time(&repeat(text, length)))
+                .max()
+                .unwrap_or_default();
+            println!("estimating {length} characters: {plain:?} a passphrase, {slowest:?} crafted");
+            worst = worst.max(slowest);
         }
         assert!(
-            worst < Duration::from_millis(500),
-            "{worst:?}: uncapped, a crafted 1,024-character password takes seconds"
+            worst < Duration::from_millis(40),
+            "{worst:?}: a crafted 1,024 characters took seconds, 32 of them 60 ms"
         );
     }
 }

@@ -91,8 +91,8 @@ impl Portico {
                 return Ok(self.rejected(&client, captcha_error(problem), now, language))
             }
         };
-        // The strength estimate can cost a crafted password tens of milliseconds: only
-        // after a solved challenge, which a refusal spends (one challenge, one estimate).
+        // The strength estimate costs a crafted password up to some 15 ms: only after a
+        // solved challenge, which a refusal spends (one challenge, one estimate).
         let person = [form.email.as_typed(), &form.first_name, &form.last_name];
         if let Err(message) = password_rules::check(&form.password, &person) {
             let errors = weak_password(message);
