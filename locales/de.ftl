@@ -95,6 +95,19 @@ captcha-verify = Prüfen
 captcha-number-words = null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig
 island-link-gone = Dieser Link funktioniert nicht mehr. Laden Sie die Seite neu, um den Grund zu sehen.
 password-common = Dies ist eines der häufigsten Passwörter, die Angreifer als Erstes ausprobieren. Wählen Sie ein anderes.
+# Was die Stärkeschätzung an einem neuen Passwort fand (server/src/password_rules.rs).
+password-weak = Dieses Passwort ist leicht zu erraten. Fügen Sie ein oder zwei Wörter hinzu: Einige Wörter, die Sie sich merken können, ergeben ein starkes Passwort.
+password-weak-like-common = Dies ist ein häufiges Passwort mit wenigen Änderungen, das Angreifer früh ausprobieren. Wählen Sie stattdessen einige Wörter, die Sie sich merken können.
+password-weak-personal = Ihr Name und Ihre E-Mail-Adresse sind leicht zu erraten. Wählen Sie ein Passwort, das sie nicht enthält.
+password-weak-keyboard = Tastenreihen und Tastaturmuster wie qwertz sind leicht zu erraten. Wählen Sie stattdessen einige Wörter, die Sie sich merken können.
+password-weak-repeats = Wiederholte Zeichen und Wörter wie aaa oder abcabc sind leicht zu erraten. Fügen Sie ein oder zwei Wörter hinzu.
+password-weak-sequence = Folgen wie abc oder 6543 sind leicht zu erraten. Fügen Sie ein oder zwei Wörter hinzu.
+password-weak-date = Jahreszahlen und Daten sind leicht zu erraten, vor allem solche, die Ihnen etwas bedeuten. Fügen Sie stattdessen ein oder zwei Wörter hinzu.
+password-weak-word = Ein einzelnes Wort ist leicht zu erraten. Fügen Sie ein oder zwei Wörter hinzu.
+password-weak-names = Namen sind leicht zu erraten. Fügen Sie ein oder zwei Wörter hinzu, die keine Namen sind.
+password-weak-capitals = Großbuchstaben machen ein Passwort kaum schwerer zu erraten. Fügen Sie ein oder zwei Wörter hinzu.
+password-weak-reversed = Ein rückwärts geschriebenes Wort ist kaum schwerer zu erraten. Fügen Sie ein oder zwei Wörter hinzu.
+password-weak-substitutions = Vorhersehbare Ersetzungen wie @ für a machen ein Passwort kaum schwerer zu erraten. Fügen Sie ein oder zwei Wörter hinzu.
 
 # Die Kontoseiten (app/src/pages/account/) und die Meldungen des Passkey-Skripts.
 

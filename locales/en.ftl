@@ -101,6 +101,19 @@ captcha-verify = Verify
 captcha-number-words = zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
 island-link-gone = This link no longer works. Reload the page to see why.
 password-common = This is one of the most common passwords, which attackers try first. Choose another.
+# What the strength estimate found in a new password (server/src/password_rules.rs).
+password-weak = This password is easy to guess. Add another word or two: a few words you will remember make a strong password.
+password-weak-like-common = This is a common password with a few changes, which attackers try early. Choose a few words you will remember instead.
+password-weak-personal = Your name and email address are easy to guess. Choose a password that does not contain them.
+password-weak-keyboard = Rows and patterns of keys on a keyboard, like qwerty, are easy to guess. Choose a few words you will remember instead.
+password-weak-repeats = Repeated characters and words, like aaa or abcabc, are easy to guess. Add another word or two.
+password-weak-sequence = Sequences, like abc or 6543, are easy to guess. Add another word or two.
+password-weak-date = Years and dates are easy to guess, most of all ones that mean something to you. Add another word or two instead.
+password-weak-word = A single word is easy to guess. Add another word or two.
+password-weak-names = Names are easy to guess. Add another word or two that are not names.
+password-weak-capitals = Capital letters make a password only slightly harder to guess. Add another word or two.
+password-weak-reversed = A word spelt backwards is hardly harder to guess. Add another word or two.
+password-weak-substitutions = Predictable substitutions, like @ for a, make a password only slightly harder to guess. Add another word or two.
 
 # The account pages (app/src/pages/account/) and the passkeys script's messages.
 

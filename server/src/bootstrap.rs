@@ -8,7 +8,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, Quer
 
 use crate::db::entities::account;
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
-use crate::password_rules::{is_common, COMMON_PASSWORD};
+use crate::password_rules;
 use crate::services::accounts::insert_account_with_code;
 use crate::services::audit::{Audit, AuditAction};
 use crate::services::Portico;
@@ -45,16 +45,19 @@ impl NewPerson {
     ) -> Result<Self, BootstrapError> {
         // The command line speaks the default language.
         let invalid = |key: &str| BootstrapError::Invalid(app::i18n::Lang::DEFAULT.text(key));
+        let email = rules::email(email).map_err(invalid)?;
+        let first_name = rules::name(rules::NameKind::First, first_name).map_err(invalid)?;
+        let last_name = rules::name(rules::NameKind::Last, last_name).map_err(invalid)?;
+        let password = rules::new_password(password).map_err(invalid)?;
+        let own = [email.as_typed(), &first_name, &last_name];
+        password_rules::check(&password, &own).map_err(|message| {
+            BootstrapError::Invalid(message.text_in(app::i18n::Lang::DEFAULT))
+        })?;
         Ok(Self {
-            email: rules::email(email).map_err(invalid)?,
-            first_name: rules::name(rules::NameKind::First, first_name).map_err(invalid)?,
-            last_name: rules::name(rules::NameKind::Last, last_name).map_err(invalid)?,
-            password: rules::new_password(password)
-                .and_then(|password| match is_common(&password) {
-                    true => Err(COMMON_PASSWORD),
-                    false => Ok(password),
-                })
-                .map_err(invalid)?,
+            email,
+            first_name,
+            last_name,
+            password,
         })
     }
 }

@@ -133,7 +133,7 @@ pub fn name(kind: NameKind, input: &str) -> Result<String, &'static str> {
 }
 
 /// A new password: 12 to 1,024 characters, no composition rules (NIST SP 800-63B).
-/// Whether it is a common one the server checks (`server::password_rules`).
+/// Whether it is common or easy to guess, the server checks (`server::password_rules`).
 /// Not trimmed: every character a person typed counts.
 pub fn new_password(input: &str) -> Result<String, &'static str> {
     let length = input.chars().count();

@@ -30,7 +30,7 @@ use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
 use crate::db::entities::{account, invitation};
 use crate::db::{hold_row, is_unique_violation};
 use crate::mail::{language_of, outbox, templates};
-use crate::password_rules::is_common;
+use crate::password_rules;
 use crate::tokens::{could_be_a_token, hash_token, Token};
 use crate::webhooks::{self, Event};
 
@@ -361,19 +361,28 @@ impl Portico {
         language: Lang,
         now: DateTime<Utc>,
     ) -> Result<NewPasswordOutcome, ServiceError> {
-        if is_common(&form.password) {
-            return Ok(NewPasswordOutcome::Rejected {
-                errors: super::registration::common_password(),
-            });
-        }
-        // Hashing is costly: only for a link that works now.
+        // Hashing is costly, and so can the strength estimate be: only for a link that
+        // works now, and the estimate fed with the invited person's name and address.
         if let Some(dead) = dead_link(self.invitation_link_at(&form.token, now).await?) {
             return Ok(NewPasswordOutcome::Link(dead));
+        }
+        let hash = hash_token(&form.token);
+        let invited = invitation::Entity::find()
+            .filter(invitation::Column::TokenHash.eq(hash.clone()))
+            .one(&self.db)
+            .await?;
+        let Some(invited) = invited else {
+            return Ok(NewPasswordOutcome::Link(TokenStatus::Unknown));
+        };
+        let own = [&*invited.email, &invited.first_name, &invited.last_name];
+        if let Err(message) = password_rules::check(&form.password, &own) {
+            return Ok(NewPasswordOutcome::Rejected {
+                errors: super::registration::weak_password(message),
+            });
         }
         let password_hash = self.hasher.hash(form.password).await?;
         let txn = crate::db::begin_write(&self.db).await?;
         // Accepted once: the update that marks it is the guard.
-        let hash = hash_token(&form.token);
         let accepted = invitation::Entity::update_many()
             .col_expr(invitation::Column::AcceptedAt, Expr::value(now))
             .filter(invitation::Column::TokenHash.eq(hash.clone()))

@@ -9,7 +9,7 @@ use tower_sessions::Session;
 
 use super::audit::{Audit, AuditAction};
 use super::recovery::{find_by_address, issue_limited_token};
-use super::registration::common_password;
+use super::registration::weak_password;
 use super::registration::VERIFICATION_LIFETIME;
 use super::views::date;
 use super::{Portico, ServiceError};
@@ -17,7 +17,7 @@ use crate::db::entities::email_token::{self, TokenPurpose};
 use crate::db::entities::{account, user};
 use crate::limits::wait_in_words;
 use crate::mail::{language_of, outbox, templates};
-use crate::password_rules::is_common;
+use crate::password_rules;
 
 impl Portico {
     pub async fn profile_at(
@@ -97,16 +97,18 @@ impl Portico {
         let Some((person, login)) = self.session_login(session).await? else {
             return Ok(log_in_first());
         };
-        if is_common(&form.password) {
-            return Ok(ActionOutcome::Rejected {
-                errors: common_password(),
-            });
-        }
         if let Err(errors) = self
             .check_password_again(&person, form.current_password, now)
             .await?
         {
             return Ok(ActionOutcome::Rejected { errors });
+        }
+        // After the current password: the estimate's cost for whoever proved it only.
+        let own = [&*person.email, &person.first_name, &person.last_name];
+        if let Err(message) = password_rules::check(&form.password, &own) {
+            return Ok(ActionOutcome::Rejected {
+                errors: weak_password(message),
+            });
         }
         let password_hash = self.hasher.hash(form.password).await?;
         let txn = crate::db::begin_write(&self.db).await?;

@@ -24,7 +24,7 @@ use crate::db::hold_row;
 use crate::db::is_unique_violation;
 use crate::limits;
 use crate::mail::{language_of, outbox, templates};
-use crate::password_rules::is_common;
+use crate::password_rules;
 use crate::tokens::{could_be_a_token, hash_token, Token};
 
 /// How long a password reset link works.
@@ -105,17 +105,27 @@ impl Portico {
         form: ValidNewPassword,
         now: DateTime<Utc>,
     ) -> Result<NewPasswordOutcome, ServiceError> {
-        if is_common(&form.password) {
-            return Ok(NewPasswordOutcome::Rejected {
-                errors: super::registration::common_password(),
-            });
-        }
-        // Hashing is costly: only for a link that works now.
+        // Hashing is costly, and so can the strength estimate be: only for a link that
+        // works now, and the estimate fed with its owner's name and address.
         let status = self
             .token_status_at(&form.token, TokenPurpose::Reset, now)
             .await?;
         if status != TokenStatus::Valid {
             return Ok(NewPasswordOutcome::Link(status));
+        }
+        let owner = email_token::Entity::find()
+            .filter(email_token::Column::TokenHash.eq(hash_token(&form.token)))
+            .find_also_related(user::Entity)
+            .one(&self.db)
+            .await?;
+        let Some((_, Some(owner))) = owner else {
+            return Ok(NewPasswordOutcome::Link(TokenStatus::Unknown));
+        };
+        let own = [&*owner.email, &owner.first_name, &owner.last_name];
+        if let Err(message) = password_rules::check(&form.password, &own) {
+            return Ok(NewPasswordOutcome::Rejected {
+                errors: super::registration::weak_password(message),
+            });
         }
         let password_hash = self.hasher.hash(form.password).await?;
         let txn = crate::db::begin_write(&self.db).await?;

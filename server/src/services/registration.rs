@@ -30,7 +30,7 @@ use crate::db::entities::{account, captcha_spent, consent};
 use crate::db::is_unique_violation;
 use crate::limits::{self, client_key, wait_in_words};
 use crate::mail::{language_of, outbox, templates};
-use crate::password_rules::is_common;
+use crate::password_rules;
 use crate::tokens::Token;
 use crate::webhooks::{self, Event};
 
@@ -63,9 +63,6 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<RegisterOutcome, ServiceError> {
         let client = client_key(client);
-        if is_common(&form.password) {
-            return Ok(self.rejected(&client, common_password(), now, language));
-        }
         // An account whose deletion fell due frees its address now.
         self.erase_if_due(form.email.normalized(), now).await?;
         // The question (the check without JavaScript) costs a script nothing to answer,
@@ -94,6 +91,15 @@ impl Portico {
                 return Ok(self.rejected(&client, captcha_error(problem), now, language))
             }
         };
+        // The strength estimate costs a crafted password up to some 15 ms: only after a
+        // solved challenge, which a refusal spends (one challenge, one estimate).
+        let person = [form.email.as_typed(), &form.first_name, &form.last_name];
+        if let Err(message) = password_rules::check(&form.password, &person) {
+            let errors = weak_password(message);
+            return self
+                .refuse_after_spending(&client, &pass, errors, now, language)
+                .await;
+        }
         // The company of a business contact's code. A wrong code spends the challenge,
         // and attempts per client are limited, so that codes cannot be guessed.
         let account = match (portal, &form.registration_code) {
@@ -379,9 +385,10 @@ fn email_taken(portal: Portal, home: Portal) -> FieldErrors {
     }
 }
 
-/// The error of a new password on the list of common ones (for every form that sets one).
-pub fn common_password() -> FieldErrors {
-    FieldErrors::one(Field::Password, crate::password_rules::COMMON_PASSWORD)
+/// The error of a new password `password_rules::check` refused (for every form that
+/// sets one).
+pub fn weak_password(message: app::forms::Message) -> FieldErrors {
+    FieldErrors::one(Field::Password, message)
 }
 
 fn too_many_answers(wait: std::time::Duration) -> FieldErrors {

@@ -21,6 +21,7 @@ mod mail;
 mod operations;
 mod page_templates;
 mod passkey_log_in;
+mod password_strength;
 mod postgres;
 mod records;
 mod registration;
