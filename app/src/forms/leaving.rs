@@ -45,6 +45,8 @@ impl Redact for DeleteAccountForm {
 pub struct AdminDeletionForm {
     pub person: String,
     pub reason: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
