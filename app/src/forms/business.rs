@@ -398,6 +398,7 @@ mod tests {
             request: "7".into(),
             decision: decision.into(),
             reason: reason.into(),
+            ..Default::default()
         };
         assert_eq!(
             form("approve", "").validate().unwrap().decision,
