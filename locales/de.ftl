@@ -247,6 +247,8 @@ confirm-forgot-password = Passwort vergessen?
 confirm-hint-before = Zu Ihrer Sicherheit fragen wir bei manchen Änderungen hier erneut nach Ihrem Passwort (
 confirm-hint-link = Identität bestätigen
 confirm-hint-after = ).
+confirm-step-title = Bitte bestätigen Sie
+confirm-step-cancel = Abbrechen
 
 ## Confirm a new email address (/email-change and /email-changed)
 
@@ -332,6 +334,8 @@ security-passkeys-last-used = Zuletzt verwendet
 security-passkeys-actions = Aktionen
 security-passkeys-never = Nie
 security-passkeys-remove = Entfernen
+security-passkeys-remove-question = Den Passkey „{ $name }“ entfernen? Sie können sich dann nicht mehr damit anmelden.
+security-passkeys-remove-confirm = Ja, „{ $name }“ entfernen
 # The remove button's label for screen readers; $name is the passkey's name.
 security-passkeys-remove-label = { $name } entfernen
 security-passkeys-not-here = Passkeys funktionieren nur, wenn diese Website über ihren Domainnamen aufgerufen wird. Wenden Sie sich an Ihre IT-Administration.
@@ -501,6 +505,7 @@ admin-audit-action-verified = E-Mail-Adresse bestätigt
 admin-audit-action-approved-automatically = Automatisch freigegeben
 admin-audit-action-approved = Freigegeben
 admin-audit-action-rejected = Abgelehnt
+admin-audit-action-reopened = Wieder geöffnet
 admin-audit-action-assigned-account = Firmenkonto zugewiesen
 admin-audit-action-login-disabled = Anmeldung gesperrt
 admin-audit-action-login-enabled = Anmeldung entsperrt
@@ -577,6 +582,10 @@ admin-pending-reason = Ablehnungsgrund (optional)
 admin-pending-assign = An die Administratoren des Unternehmens weiterleiten
 admin-pending-approve = Für das Unternehmen freigeben
 admin-pending-reject = Ablehnen
+admin-pending-reject-question = Die Registrierung von { $name } ({ $email }) ablehnen? Wir teilen der Person die Entscheidung per E-Mail mit. Sie können sie später wieder öffnen: Suchen Sie dazu auf dieser Seite nach der Adresse.
+admin-pending-reject-confirm = Ja, { $email } ablehnen
+admin-pending-reopen = Wieder öffnen
+admin-pending-reopen-label = Registrierung von { $email } wieder öffnen
 
 ## Administration: people (pages/admin/people.rs)
 
@@ -597,9 +606,13 @@ admin-people-delete-column = Löschen
 admin-people-identity-checked = Ich habe geprüft, dass ich mit { $name } spreche
 admin-people-reset-label = Zwei-Faktor-Methoden zurücksetzen: { $email }
 admin-people-reset = Zwei-Faktor-Methoden zurücksetzen
+admin-people-reset-question = Alle Zwei-Faktor-Methoden von { $name } ({ $email }) entfernen: Authenticator-App, Passkeys und Wiederherstellungscodes? Die Person meldet sich dann nur mit ihrem Passwort an, bis sie wieder eine Methode einrichtet.
+admin-people-reset-confirm = Ja, Zwei-Faktor-Methoden von { $email } zurücksetzen
 admin-people-reason = Grund (wird im Audit-Protokoll gespeichert)
 admin-people-delete-label = Konto löschen: { $email }
 admin-people-delete = Konto jetzt löschen
+admin-people-delete-question = Das Konto von { $name } ({ $email }) jetzt löschen? Die Person wird abgemeldet, und alles, was Portico über sie speichert, wird sofort gelöscht. Das lässt sich nicht rückgängig machen.
+admin-people-delete-confirm = Ja, { $email } löschen
 
 ## Administration: one person (pages/admin/person.rs)
 
@@ -619,6 +632,8 @@ admin-person-deletion = Löschung
 # $date: already written out.
 admin-person-deletion-due = Geplant für { $date }
 admin-person-disable = Anmeldung sperren
+admin-person-disable-question = Die Anmeldung von { $name } ({ $email }) sperren? Die Person wird überall abgemeldet und kann sich erst wieder anmelden, wenn die Anmeldung entsperrt wird.
+admin-person-disable-confirm = Ja, Anmeldung von { $email } sperren
 admin-person-enable = Anmeldung entsperren
 admin-person-sessions = Sitzungen
 admin-person-no-sessions = Keine Sitzungen.
@@ -642,6 +657,8 @@ admin-webhooks-failed = Fehlgeschlagen
 admin-webhooks-remove-column = Entfernen
 admin-webhooks-remove-label = Webhook an { $url } entfernen
 admin-webhooks-remove = Entfernen
+admin-webhooks-remove-question = Den Webhook an { $url } entfernen? Es werden keine Ereignisse mehr dorthin gesendet.
+admin-webhooks-remove-confirm = Ja, Webhook entfernen
 admin-webhooks-add-title = Webhook hinzufügen
 admin-webhooks-url = Adresse (URL)
 admin-webhooks-secret = Secret
@@ -664,6 +681,10 @@ csm-approvals-reason = Grund: { $reason }
 csm-approvals-reason-label = Ablehnungsgrund (optional)
 csm-approvals-approve = { $name } freigeben
 csm-approvals-reject = { $name } ablehnen
+csm-approvals-reject-question = Die Registrierung von { $name } ({ $email }) ablehnen? Wir teilen der Person die Entscheidung per E-Mail mit. Sie können sie später auf dieser Seite wieder öffnen.
+csm-approvals-reject-confirm = Ja, { $email } ablehnen
+csm-approvals-reopen = Wieder öffnen
+csm-approvals-reopen-label = Registrierung von { $email } wieder öffnen
 
 ## Business portal: contacts (pages/csm/contacts.rs)
 
@@ -686,6 +707,10 @@ csm-contacts-active = Aktiv
 csm-contacts-login-disabled = Anmeldung gesperrt
 csm-contacts-customer-admin = Kundenadministrator
 csm-contacts-never = Nie
+csm-contacts-disable-question = Die Anmeldung von { $name } ({ $email }) sperren? Die Person wird abgemeldet und kann sich erst wieder anmelden, wenn die Anmeldung entsperrt wird.
+csm-contacts-disable-confirm = Ja, Anmeldung von { $email } sperren
+csm-contacts-remove-admin-question = { $name } ({ $email }) die Rolle als Kundenadministrator entziehen? Die Person kann dann keine Registrierungen mehr freigeben und keine Kontakte mehr verwalten.
+csm-contacts-remove-admin-confirm = Ja, Rolle von { $email } entziehen
 
 ## Business portal: home for visitors (pages/csm/home.rs)
 
@@ -787,6 +812,8 @@ invitations-role-column = Rolle
 invitations-sent = Gesendet
 invitations-link = Link
 invitations-change = Aktionen
+invitations-revoke-question = Die Einladung an { $name } ({ $email }) widerrufen? Ihr Link funktioniert dann nicht mehr.
+invitations-revoke-confirm = Ja, Einladung an { $email } widerrufen
 invitations-customer-admin = Kundenadministrator
 invitations-contact = Kontakt
 invitations-expired = Abgelaufen
@@ -960,6 +987,8 @@ service-approval-no-such-request = Diese Anfrage gibt es nicht. Laden Sie die Se
 service-approval-no-such-company = Dieses Unternehmen gibt es nicht
 service-approval-already-approved = Die Anfrage von { $name } wurde bereits freigegeben. Laden Sie die Seite neu, um die aktuelle Liste zu sehen.
 service-approval-already-rejected = Die Anfrage von { $name } wurde bereits abgelehnt. Laden Sie die Seite neu, um die aktuelle Liste zu sehen.
+service-approval-reopened = Die Registrierung von { $name } ({ $email }) ist wieder geöffnet und wartet erneut auf eine Entscheidung.
+service-approval-not-rejected = Die Anfrage von { $name } ist nicht (mehr) abgelehnt. Laden Sie die Seite neu, um die aktuelle Liste zu sehen.
 service-approval-changed-meanwhile = Die Anfrage von { $name } hat sich geändert, während Sie entschieden haben. Laden Sie die Seite neu, um die aktuelle Liste zu sehen.
 service-approval-not-waiting = Die Anfrage von { $name } wartet nicht auf diese Entscheidung. Laden Sie die Seite neu, um die aktuelle Liste zu sehen.
 

@@ -253,6 +253,8 @@ confirm-forgot-password = Forgot your password?
 confirm-hint-before = For your security, some changes here ask for your password again (
 confirm-hint-link = confirm it's you
 confirm-hint-after = ).
+confirm-step-title = Please confirm
+confirm-step-cancel = Cancel
 
 ## Confirm a new email address (/email-change and /email-changed)
 
@@ -338,6 +340,8 @@ security-passkeys-last-used = Last used
 security-passkeys-actions = Actions
 security-passkeys-never = Never
 security-passkeys-remove = Remove
+security-passkeys-remove-question = Remove the passkey “{ $name }”? You can no longer log in with it.
+security-passkeys-remove-confirm = Yes, remove “{ $name }”
 # The remove button's label for screen readers; $name is the passkey's name.
 security-passkeys-remove-label = Remove { $name }
 security-passkeys-not-here = Passkeys work only when this site is opened by its domain name; ask your administrator.
@@ -507,6 +511,7 @@ admin-audit-action-verified = verified
 admin-audit-action-approved-automatically = approved automatically
 admin-audit-action-approved = approved
 admin-audit-action-rejected = rejected
+admin-audit-action-reopened = reopened
 admin-audit-action-assigned-account = assigned account
 admin-audit-action-login-disabled = login disabled
 admin-audit-action-login-enabled = login enabled
@@ -583,6 +588,10 @@ admin-pending-reason = Reason for rejecting (optional)
 admin-pending-assign = Send to the company's administrators
 admin-pending-approve = Approve into the company
 admin-pending-reject = Reject
+admin-pending-reject-question = Reject the registration of { $name } ({ $email })? We email them the decision. You can reopen it later: search for their address on this page.
+admin-pending-reject-confirm = Yes, reject { $email }
+admin-pending-reopen = Reopen
+admin-pending-reopen-label = Reopen the registration of { $email }
 
 ## Administration: people (pages/admin/people.rs)
 
@@ -603,9 +612,13 @@ admin-people-delete-column = Delete
 admin-people-identity-checked = I checked that I am talking to { $name }
 admin-people-reset-label = Reset second factors: { $email }
 admin-people-reset = Reset second factors
+admin-people-reset-question = Remove every second factor of { $name } ({ $email }): their authenticator app, passkeys and recovery codes? They log in with their password alone until they set one up again.
+admin-people-reset-confirm = Yes, reset the second factors of { $email }
 admin-people-reason = Reason (kept in the audit log)
 admin-people-delete-label = Delete account: { $email }
 admin-people-delete = Delete account now
+admin-people-delete-question = Delete the account of { $name } ({ $email }) now? They are logged out and everything Portico holds about them is erased at once. This cannot be undone.
+admin-people-delete-confirm = Yes, delete { $email }
 
 ## Administration: one person (pages/admin/person.rs)
 
@@ -625,6 +638,8 @@ admin-person-deletion = Deletion
 # $date: already written out.
 admin-person-deletion-due = Scheduled for { $date }
 admin-person-disable = Disable login
+admin-person-disable-question = Disable the login of { $name } ({ $email })? They are logged out everywhere and cannot log in until their login is enabled again.
+admin-person-disable-confirm = Yes, disable the login of { $email }
 admin-person-enable = Enable login
 admin-person-sessions = Sessions
 admin-person-no-sessions = No sessions.
@@ -648,6 +663,8 @@ admin-webhooks-failed = Failed
 admin-webhooks-remove-column = Remove
 admin-webhooks-remove-label = Remove the webhook to { $url }
 admin-webhooks-remove = Remove
+admin-webhooks-remove-question = Remove the webhook to { $url }? No more events are sent to it.
+admin-webhooks-remove-confirm = Yes, remove the webhook
 admin-webhooks-add-title = Add a webhook
 admin-webhooks-url = Address (URL)
 admin-webhooks-secret = Secret
@@ -670,6 +687,10 @@ csm-approvals-reason = Reason: { $reason }
 csm-approvals-reason-label = Reason for rejecting (optional)
 csm-approvals-approve = Approve { $name }
 csm-approvals-reject = Reject { $name }
+csm-approvals-reject-question = Reject the registration of { $name } ({ $email })? We email them the decision. You can reopen it later on this page.
+csm-approvals-reject-confirm = Yes, reject { $email }
+csm-approvals-reopen = Reopen
+csm-approvals-reopen-label = Reopen the registration of { $email }
 
 ## Business portal: contacts (pages/csm/contacts.rs)
 
@@ -692,6 +713,10 @@ csm-contacts-active = Active
 csm-contacts-login-disabled = Login disabled
 csm-contacts-customer-admin = Customer administrator
 csm-contacts-never = Never
+csm-contacts-disable-question = Disable the login of { $name } ({ $email })? They are logged out and cannot log in until their login is enabled again.
+csm-contacts-disable-confirm = Yes, disable the login of { $email }
+csm-contacts-remove-admin-question = Remove { $name } ({ $email }) as a customer administrator? They can no longer approve registrations or manage contacts.
+csm-contacts-remove-admin-confirm = Yes, remove the role of { $email }
 
 ## Business portal: home for visitors (pages/csm/home.rs)
 
@@ -793,6 +818,8 @@ invitations-role-column = Role
 invitations-sent = Sent
 invitations-link = Link
 invitations-change = Change
+invitations-revoke-question = Revoke the invitation to { $name } ({ $email })? Its link stops working.
+invitations-revoke-confirm = Yes, revoke the invitation to { $email }
 invitations-customer-admin = Customer administrator
 invitations-contact = Contact
 invitations-expired = Expired
@@ -966,6 +993,8 @@ service-approval-no-such-request = There is no such request. Reload the page to 
 service-approval-no-such-company = There is no such company
 service-approval-already-approved = { $name }'s request was already approved. Reload the page to see the current list.
 service-approval-already-rejected = { $name }'s request was already rejected. Reload the page to see the current list.
+service-approval-reopened = Reopened the registration of { $name } ({ $email }): it waits for a decision again.
+service-approval-not-rejected = { $name }'s request is not rejected (any more). Reload the page to see the current list.
 service-approval-changed-meanwhile = { $name }'s request changed while you were deciding. Reload the page to see the current list.
 service-approval-not-waiting = { $name }'s request is not waiting for this decision. Reload the page to see the current list.
 

@@ -112,6 +112,7 @@ test('resending an invitation makes the old link fail; revoking ends it', async 
   await expect(page.getByRole('heading', { name: 'Join Acme Supplies' })).toBeVisible();
 
   await carol.getByRole('button', { name: `Revoke: ${ivy.email}` }).click();
+  await carol.getByRole('button', { name: `Yes, revoke the invitation to ${ivy.email}` }).click();
   await expect(carol.getByRole('status')).toContainText(`Revoked Ivy Lovelace's invitation`);
   await page.goto(second);
   await expect(page.getByRole('heading', { name: 'This invitation no longer works' })).toBeVisible();
@@ -216,6 +217,7 @@ test('an administrator finds a person by part of their address and deletes the a
   await expect(admin.getByRole('alert')).toContainText('Say why the account is deleted');
   await admin.getByRole('row', { name: new RegExp(ada.email) }).getByLabel('Reason').fill('Asked us by phone');
   await admin.getByRole('button', { name: `Delete account: ${ada.email}` }).click();
+  await admin.getByRole('button', { name: `Yes, delete ${ada.email}` }).click();
   await expect(admin.getByRole('status')).toContainText("Deleted Ada Lovelace's account");
   await logIn(page, ada);
   await expect(page.getByRole('alert')).toContainText('Email address or password is incorrect');
@@ -268,6 +270,7 @@ test('an administrator registers a webhook; a new registration reaches the recei
     // Removed, so that later tests' registrations do not post to a closed port.
     await admin.goto('/admin/webhooks');
     await admin.getByRole('button', { name: `Remove the webhook to http://127.0.0.1:${port}/hooks` }).click();
+    await admin.getByRole('button', { name: 'Yes, remove the webhook' }).click();
     await expect(admin.getByRole('status')).toContainText('Removed the webhook');
   } finally {
     receiver.close();
@@ -299,6 +302,7 @@ test("a person's page shows their account and history; disabling their login sho
   await expect(admin.locator('#person-facts')).toContainText(ada.email);
   await expect(admin.locator('#audit-entries')).toContainText('registered');
   await admin.getByRole('button', { name: 'Disable login' }).click();
+  await admin.getByRole('button', { name: `Yes, disable the login of ${ada.email}` }).click();
   await expect(admin.getByRole('status')).toContainText("Disabled Ada Lovelace's login");
   await expect(admin.locator('#person-status')).toHaveText('Login disabled');
   await logIn(page, ada);

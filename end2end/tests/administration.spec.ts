@@ -88,6 +88,7 @@ test('a customer administrator disables and enables a contact login', async ({ p
   await logIn(page, hank, 'csm');
   await page.getByRole('banner').getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: `Disable login: Ivy ${ivy.lastName}` }).click();
+  await page.getByRole('button', { name: `Yes, disable the login of ${ivy.email}` }).click();
   await expect(page.getByRole('status')).toContainText(`Disabled Ivy ${ivy.lastName}'s login`);
   await emailTo(request, ivy.email, /disabled/);
   await logIn(ivyPage, ivy, 'csm');

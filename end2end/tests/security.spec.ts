@@ -153,6 +153,7 @@ test('a passkey added on the security page logs in on its own, serves as the sec
   // Its last use is recorded.
   await expect(page.locator('#passkey-list tbody td').nth(2)).not.toHaveText('Never');
   await page.getByRole('button', { name: 'Remove Work laptop' }).click();
+  await page.getByRole('button', { name: 'Yes, remove “Work laptop”' }).click();
   await expect(page.getByRole('status')).toContainText('Removed the passkey Work laptop');
   await expect(page.locator('#passkey-list')).toHaveText('You have no passkeys yet.');
   await noticeTo(request, ada.email, /The passkey named .Work laptop. was removed/);
@@ -255,6 +256,7 @@ test('a company that requires two factors takes its contact through setup after 
   await expect(admin.getByRole('alert')).toContainText('Check who the person is first');
   await admin.getByLabel('I checked that I am talking to Alice').check();
   await admin.getByRole('button', { name: `Reset second factors: ${alice.email}` }).click();
+  await admin.getByRole('button', { name: `Yes, reset the second factors of ${alice.email}` }).click();
   await expect(admin.getByRole('status')).toContainText('Removed the second factors of');
   await noticeTo(request, alice.email, /An administrator removed the second factors of your account/);
 

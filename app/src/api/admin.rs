@@ -110,7 +110,16 @@ pub async fn pending_requests(
 
 #[server(prefix = "/api", endpoint = "admin_settle_pending")]
 pub async fn settle_pending(form: PendingForm) -> Result<ActionOutcome, ServerFnError> {
+    let rejecting = |d: &crate::forms::business::PendingDecision| {
+        matches!(d, crate::forms::business::PendingDecision::Reject { .. })
+    };
     match form.validate() {
+        Ok(valid)
+            if rejecting(&valid.decision)
+                && !crate::forms::confirmation::is_confirmed(&form.confirmed) =>
+        {
+            Ok(ActionOutcome::ConfirmFirst)
+        }
         Ok(valid) => services()?.settle_pending(&session().await?, valid).await,
         Err(errors) => Ok(ActionOutcome::Rejected { errors }),
     }
@@ -129,6 +138,8 @@ pub struct PersonView {
     /// "Authenticator app, 2 passkeys, 8 recovery codes", or "None".
     pub second_factors: String,
     pub has_second_factors: bool,
+    /// The administrator looking at the list (who cannot delete themselves there).
+    pub is_you: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +157,8 @@ pub struct PersonForm {
     pub person: String,
     /// Ticked: the administrator checked who the person is (a call back, an ID).
     pub identity_checked: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 impl crate::forms::Redact for PersonForm {
@@ -168,6 +181,9 @@ pub async fn reset_second_factors(form: PersonForm) -> Result<ActionOutcome, Ser
                 "api-identity-check-first",
             ),
         });
+    }
+    if !crate::forms::confirmation::is_confirmed(&form.confirmed) {
+        return Ok(ActionOutcome::ConfirmFirst);
     }
     match form.person.trim().parse::<i32>() {
         Ok(person) => {

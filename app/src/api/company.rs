@@ -102,7 +102,16 @@ pub async fn company_requests() -> Result<Access<RequestList>, ServerFnError> {
 
 #[server(prefix = "/api", endpoint = "decide_request")]
 pub async fn decide_request(form: DecisionForm) -> Result<ActionOutcome, ServerFnError> {
+    let rejecting = |d: &crate::forms::business::Decision| {
+        matches!(d, crate::forms::business::Decision::Reject { .. })
+    };
     match form.validate() {
+        Ok(valid)
+            if rejecting(&valid.decision)
+                && !crate::forms::confirmation::is_confirmed(&form.confirmed) =>
+        {
+            Ok(ActionOutcome::ConfirmFirst)
+        }
         Ok(valid) => services()?.decide_request(&session().await?, valid).await,
         Err(errors) => Ok(ActionOutcome::Rejected { errors }),
     }
@@ -115,7 +124,20 @@ pub async fn company_contacts() -> Result<Access<ContactList>, ServerFnError> {
 
 #[server(prefix = "/api", endpoint = "change_contact")]
 pub async fn change_contact(form: ContactChangeForm) -> Result<ActionOutcome, ServerFnError> {
+    use crate::forms::business::ContactChange;
+    let taking_away = |c| {
+        matches!(
+            c,
+            ContactChange::DisableLogin | ContactChange::RemoveCustomerAdmin
+        )
+    };
     match form.validate() {
+        Ok(valid)
+            if taking_away(valid.change)
+                && !crate::forms::confirmation::is_confirmed(&form.confirmed) =>
+        {
+            Ok(ActionOutcome::ConfirmFirst)
+        }
         Ok(valid) => services()?.change_contact(&session().await?, valid).await,
         Err(errors) => Ok(ActionOutcome::Rejected { errors }),
     }

@@ -107,7 +107,14 @@ pub async fn invite_contact(form: InvitationForm) -> Result<ActionOutcome, Serve
 
 #[server(prefix = "/api", endpoint = "change_invitation")]
 pub async fn change_invitation(form: InvitationChangeForm) -> Result<ActionOutcome, ServerFnError> {
+    let revoking = |c| c == crate::forms::invitations::InvitationChange::Revoke;
     match form.validate() {
+        Ok(valid)
+            if revoking(valid.change)
+                && !crate::forms::confirmation::is_confirmed(&form.confirmed) =>
+        {
+            Ok(ActionOutcome::ConfirmFirst)
+        }
         Ok(valid) => {
             services()?
                 .change_invitation(&session().await?, valid)
@@ -152,6 +159,9 @@ pub async fn delete_account(form: DeleteAccountForm) -> Result<ActionOutcome, Se
 #[server(prefix = "/api", endpoint = "delete_person")]
 pub async fn delete_person(form: AdminDeletionForm) -> Result<ActionOutcome, ServerFnError> {
     match form.validate() {
+        Ok(_) if !crate::forms::confirmation::is_confirmed(&form.confirmed) => {
+            Ok(ActionOutcome::ConfirmFirst)
+        }
         Ok(valid) => services()?.delete_person(&session().await?, valid).await,
         Err(errors) => Ok(ActionOutcome::Rejected { errors }),
     }

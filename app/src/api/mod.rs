@@ -94,6 +94,10 @@ pub enum ActionOutcome {
     Rejected {
         errors: FieldErrors,
     },
+    /// Not done: a destructive action waits for its second look. The page shows what it
+    /// would do to whom, with a Confirm button that posts the form again with
+    /// `form[confirmed]` ([`crate::forms::confirmation`]).
+    ConfirmFirst,
 }
 
 impl ActionOutcome {
@@ -115,7 +119,7 @@ impl ActionOutcome {
 impl Outcome for ActionOutcome {
     fn http_status(&self) -> u16 {
         match self {
-            ActionOutcome::Done { .. } => 200,
+            ActionOutcome::Done { .. } | ActionOutcome::ConfirmFirst => 200,
             ActionOutcome::Rejected { errors } => errors.http_status(),
         }
     }

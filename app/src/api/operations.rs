@@ -66,6 +66,9 @@ pub async fn add_webhook(form: WebhookForm) -> Result<ActionOutcome, ServerFnErr
 #[server(prefix = "/api", endpoint = "remove_webhook")]
 pub async fn remove_webhook(form: WebhookRemovalForm) -> Result<ActionOutcome, ServerFnError> {
     match form.validate() {
+        Ok(_) if !crate::forms::confirmation::is_confirmed(&form.confirmed) => {
+            Ok(ActionOutcome::ConfirmFirst)
+        }
         Ok(endpoint) => {
             services()?
                 .remove_webhook(&session().await?, endpoint)

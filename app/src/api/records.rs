@@ -69,6 +69,8 @@ pub struct LoginSwitchForm {
     pub person: String,
     /// `disable` or `enable`.
     pub change: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 impl LoginSwitchForm {
@@ -99,6 +101,9 @@ pub async fn person_page(person: i32) -> Result<Access<Option<PersonRecord>>, Se
 #[server(prefix = "/api", endpoint = "switch_login")]
 pub async fn switch_login(form: LoginSwitchForm) -> Result<ActionOutcome, ServerFnError> {
     match form.validate() {
+        Ok((_, false)) if !crate::forms::confirmation::is_confirmed(&form.confirmed) => {
+            Ok(ActionOutcome::ConfirmFirst)
+        }
         Ok((person, enable)) => {
             services()?
                 .switch_login(&session().await?, person, enable)

@@ -138,6 +138,9 @@ pub async fn regenerate_recovery_codes() -> Result<Confirmation, ServerFnError> 
 #[server(prefix = "/api", endpoint = "remove_passkey", output = Postcard)]
 pub async fn remove_passkey(form: PasskeyForm) -> Result<ActionOutcome, ServerFnError> {
     match form.passkey.trim().parse::<i32>() {
+        Ok(_) if !crate::forms::confirmation::is_confirmed(&form.confirmed) => {
+            Ok(ActionOutcome::ConfirmFirst)
+        }
         Ok(passkey) => services()?.remove_passkey(&session().await?, passkey).await,
         Err(_) => Ok(ActionOutcome::refused(
             crate::forms::Field::Form,

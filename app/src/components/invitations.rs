@@ -4,14 +4,16 @@
 use leptos::prelude::*;
 
 use crate::api::{ActionOutcome, InvitationView};
+use crate::components::confirm_step::ConfirmStep;
 use crate::components::fields::TextField;
 use crate::components::notice::FormSection;
-use crate::forms::invitations::{InvitationChange, InvitationForm};
+use crate::forms::invitations::{InvitationChange, InvitationChangeForm, InvitationForm};
 use crate::forms::Field;
 use crate::i18n::{t, t_with};
 
 /// The invitation form, then the pending invitations. `account` is the company's id on
-/// an administrator's page (a customer administrator's is their own).
+/// an administrator's page (a customer administrator's is their own); `asked` is a
+/// Revoke waiting for its second look.
 #[component]
 pub fn Invitations(
     invitations: Vec<InvitationView>,
@@ -20,7 +22,9 @@ pub fn Invitations(
     invited: Option<Result<ActionOutcome, ServerFnError>>,
     typed: Option<InvitationForm>,
     changed: Option<Result<ActionOutcome, ServerFnError>>,
+    asked: Option<InvitationChangeForm>,
 ) -> impl IntoView {
+    let step = asked.and_then(|form| confirm_revoking(form, &invitations, &action));
     let form = typed.unwrap_or_default();
     let admin_role = form.role == "customer_admin";
     let pending_action = action.clone();
@@ -49,9 +53,38 @@ pub fn Invitations(
         </FormSection>
         <h2 id="invitations">{t("invitations-pending-title")}</h2>
         <FormSection outcome=changed>
+            {step}
             <PendingInvitations invitations action=pending_action />
         </FormSection>
     }
+}
+
+/// The second look at revoking an invitation, naming it by address (none when it is not
+/// listed: nothing was done either way).
+fn confirm_revoking(
+    form: InvitationChangeForm,
+    invitations: &[InvitationView],
+    action: &str,
+) -> Option<impl IntoView> {
+    let invitation = invitations
+        .iter()
+        .find(|i| i.id.to_string() == form.invitation.trim())?;
+    let named = [
+        ("name", invitation.name.clone()),
+        ("email", invitation.email.clone()),
+    ];
+    Some(view! {
+        <ConfirmStep
+            question=t_with("invitations-revoke-question", &named)
+            confirm=t_with("invitations-revoke-confirm", &named)
+            action=action.to_owned()
+            fields=vec![
+                ("intent", "invitation".to_owned()),
+                ("form[invitation]", invitation.id.to_string()),
+                ("form[change]", InvitationChange::Revoke.form_value().to_owned()),
+            ]
+        />
+    })
 }
 
 #[component]

@@ -1,5 +1,6 @@
 //! Pieces the pages are built from.
 pub mod captcha;
+pub mod confirm_step;
 pub mod fields;
 pub mod guarded;
 pub mod home;

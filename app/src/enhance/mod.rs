@@ -115,6 +115,8 @@ impl Behaviour {
         Self::new::<F, S>(check, String::new(), |outcome| match outcome {
             ActionOutcome::Done { message } => Reaction::DoneAndRefresh(message),
             ActionOutcome::Rejected { errors } => Reaction::Errors(errors),
+            // No form with an island asks for a second look.
+            ActionOutcome::ConfirmFirst => Reaction::Errors(FieldErrors::new()),
         })
     }
 }

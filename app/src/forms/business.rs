@@ -19,15 +19,21 @@ pub const MAX_DOMAINS: usize = 20;
 #[serde(default)]
 pub struct DecisionForm {
     pub request: String,
-    /// The button pressed: `approve` or `reject`.
+    /// The button pressed: `approve`, `reject` or `reopen` (a rejected request).
     pub decision: String,
     pub reason: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
     Approve,
-    Reject { reason: Option<String> },
+    Reject {
+        reason: Option<String>,
+    },
+    /// Takes a rejection back: the request waits for a decision again.
+    Reopen,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +47,7 @@ impl DecisionForm {
         let request = id(&self.request)?;
         let decision = match self.decision.as_str() {
             "approve" => Decision::Approve,
+            "reopen" => Decision::Reopen,
             "reject" => Decision::Reject {
                 reason: reason(&self.reason).map_err(|m| FieldErrors::one(Field::Reason, m))?,
             },
@@ -62,6 +69,8 @@ pub struct ContactChangeForm {
     pub contact: String,
     /// `disable`, `enable`, `make_admin` or `remove_admin`.
     pub change: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,9 +190,11 @@ pub struct AccountCodeForm {
 pub struct PendingForm {
     pub request: String,
     pub account: String,
-    /// The button pressed: `assign`, `approve` or `reject`.
+    /// The button pressed: `assign`, `approve`, `reject` or `reopen` (a rejected request).
     pub decision: String,
     pub reason: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 /// The company an administrator chose for a request: from the list (its id), or typed
@@ -207,6 +218,8 @@ pub enum PendingDecision {
     Reject {
         reason: Option<String>,
     },
+    /// Takes the staff's rejection back: the request waits for a company again.
+    Reopen,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -232,6 +245,7 @@ impl PendingForm {
             "approve" => PendingDecision::Approve {
                 account: account()?,
             },
+            "reopen" => PendingDecision::Reopen,
             "reject" => PendingDecision::Reject {
                 reason: reason(&self.reason).map_err(|m| FieldErrors::one(Field::Reason, m))?,
             },
@@ -384,6 +398,7 @@ mod tests {
             request: "7".into(),
             decision: decision.into(),
             reason: reason.into(),
+            ..Default::default()
         };
         assert_eq!(
             form("approve", "").validate().unwrap().decision,

@@ -88,6 +88,8 @@ pub struct InvitationChangeForm {
     pub invitation: String,
     /// `resend` or `revoke`.
     pub change: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

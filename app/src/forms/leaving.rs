@@ -45,6 +45,8 @@ impl Redact for DeleteAccountForm {
 pub struct AdminDeletionForm {
     pub person: String,
     pub reason: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,12 +136,14 @@ mod tests {
         let form = AdminDeletionForm {
             person: "7".into(),
             reason: "  ".into(),
+            ..Default::default()
         };
         let errors = form.validate().unwrap_err();
         assert_eq!(errors.iter().next().unwrap().field, Field::Reason);
         let form = AdminDeletionForm {
             person: "7".into(),
             reason: " Asked by phone ".into(),
+            ..Default::default()
         };
         assert_eq!(form.validate().unwrap().reason, "Asked by phone");
     }

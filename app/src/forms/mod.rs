@@ -1,6 +1,7 @@
 //! Typed forms and their validation. Each form has one `validate` function that both the
 //! browser (as the person leaves a field, and on submit) and the server (always) call.
 pub mod business;
+pub mod confirmation;
 pub mod email_links;
 pub mod errors;
 pub mod invitations;

@@ -103,6 +103,8 @@ impl PasskeyNameForm {
 #[serde(default)]
 pub struct PasskeyForm {
     pub passkey: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 /// "Make new recovery codes": no fields.

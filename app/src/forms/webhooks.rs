@@ -139,6 +139,8 @@ impl Redact for WebhookForm {
 #[serde(default)]
 pub struct WebhookRemovalForm {
     pub endpoint: String,
+    /// `yes` once the person confirmed on the second look (`forms::confirmation`).
+    pub confirmed: String,
 }
 
 impl WebhookRemovalForm {

@@ -274,6 +274,13 @@ impl Portico {
         let mut condition = Condition::all()
             .add(registration_request::Column::State.eq(RequestState::AwaitingAccount));
         if !query.is_empty() {
+            // A search also finds the staff's own rejections, to reopen one (the list
+            // itself shows only what waits).
+            let rejected_by_staff = Condition::all()
+                .add(registration_request::Column::State.eq(RequestState::Rejected))
+                .add(registration_request::Column::AccountId.is_null());
+            condition = Condition::any().add(condition).add(rejected_by_staff);
+            condition = Condition::all().add(condition);
             // Correlated (EXISTS), so that only the waiting requests' people are read:
             // an IN over the matching people would scan all of them.
             condition = condition.add(Expr::exists(

@@ -113,6 +113,11 @@ impl Portico {
         let verdict = match form.decision {
             Decision::Approve => Verdict::Approve(&account),
             Decision::Reject { reason } => Verdict::Reject(reason),
+            Decision::Reopen => {
+                return self
+                    .reopen(form.request, Some(account.id), &admin, now)
+                    .await
+            }
         };
         self.decide(
             form.request,
@@ -138,6 +143,7 @@ impl Portico {
         };
         let from = RequestState::AwaitingAccount;
         match form.decision {
+            PendingDecision::Reopen => self.reopen(form.request, None, &admin, now).await,
             PendingDecision::Reject { reason } => {
                 self.decide(
                     form.request,
@@ -504,7 +510,7 @@ impl Portico {
 
 /// Moves a request out of `from` (and, when given, only within `account`): one
 /// conditional update. True if it moved; false if it was no longer in `from`.
-async fn move_request<C: ConnectionTrait>(
+pub(super) async fn move_request<C: ConnectionTrait>(
     db: &C,
     id: i32,
     from: RequestState,
@@ -524,7 +530,7 @@ async fn move_request<C: ConnectionTrait>(
 }
 
 /// Sets a contact's status (and, when approved, their company).
-async fn set_status<C: ConnectionTrait>(
+pub(super) async fn set_status<C: ConnectionTrait>(
     db: &C,
     user_id: i32,
     status: UserStatus,
@@ -546,7 +552,7 @@ fn forbidden(message: &'static str) -> ActionOutcome {
     ActionOutcome::refused(Field::Form, message, ErrorKind::Forbidden)
 }
 
-fn no_such_request() -> ActionOutcome {
+pub(super) fn no_such_request() -> ActionOutcome {
     ActionOutcome::refused(
         Field::Form,
         "service-approval-no-such-request",

@@ -13,6 +13,7 @@ pub enum AuditAction {
     ApprovedAutomatically,
     Approved,
     Rejected,
+    Reopened,
     AssignedAccount,
     LoginDisabled,
     LoginEnabled,
@@ -53,12 +54,13 @@ pub enum AuditAction {
 
 impl AuditAction {
     /// Every action, for the audit log's filter.
-    pub const ALL: [AuditAction; 41] = [
+    pub const ALL: [AuditAction; 42] = [
         AuditAction::Registered,
         AuditAction::Verified,
         AuditAction::ApprovedAutomatically,
         AuditAction::Approved,
         AuditAction::Rejected,
+        AuditAction::Reopened,
         AuditAction::AssignedAccount,
         AuditAction::LoginDisabled,
         AuditAction::LoginEnabled,
@@ -104,6 +106,7 @@ impl AuditAction {
             AuditAction::ApprovedAutomatically => "approved_automatically",
             AuditAction::Approved => "approved",
             AuditAction::Rejected => "rejected",
+            AuditAction::Reopened => "reopened",
             AuditAction::AssignedAccount => "assigned_account",
             AuditAction::LoginDisabled => "login_disabled",
             AuditAction::LoginEnabled => "login_enabled",

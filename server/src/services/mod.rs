@@ -22,6 +22,7 @@ pub mod reauthentication;
 pub mod records;
 pub mod recovery;
 pub mod registration;
+pub mod reopening;
 pub mod second_step_lock;
 pub mod sessions;
 pub mod terms;

@@ -29,9 +29,10 @@ impl Portico {
         query: String,
         page: u64,
     ) -> Result<Access<PeopleList>, ServiceError> {
-        if let Err(refusal) = self.administrator(session).await?.granted() {
-            return Ok(refusal);
-        }
+        let admin = match self.administrator(session).await?.granted() {
+            Ok(admin) => admin,
+            Err(refusal) => return Ok(refusal),
+        };
         let query = search_text(&query);
         let mut find = user::Entity::find();
         if !query.is_empty() {
@@ -53,7 +54,10 @@ impl Portico {
             .await?;
         let more = found.len() as u64 > PER_PAGE;
         found.truncate(PER_PAGE as usize);
-        let people = self.person_views(&found).await?;
+        let mut people = self.person_views(&found).await?;
+        for person in &mut people {
+            person.is_you = person.id == admin.id;
+        }
         Ok(Access::Granted(PeopleList {
             query,
             people,
@@ -114,6 +118,7 @@ impl Portico {
                 status: status_label(person.status),
                 second_factors: factors_label(factors),
                 has_second_factors: factors.any() || factors.recovery_codes_left > 0,
+                is_you: false,
             });
         }
         Ok(people)

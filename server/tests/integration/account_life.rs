@@ -137,6 +137,7 @@ async fn resending_makes_the_old_link_fail_and_revoking_ends_the_invitation() {
         InvitationChangeForm {
             invitation: id.to_string(),
             change: change.form_value().into(),
+            ..Default::default()
         }
         .validate()
         .unwrap()

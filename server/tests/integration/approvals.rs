@@ -58,6 +58,7 @@ fn errors(outcome: ActionOutcome) -> FieldErrors {
     match outcome {
         ActionOutcome::Rejected { errors } => errors,
         ActionOutcome::Done { message } => panic!("expected a refusal, got: {message}"),
+        ActionOutcome::ConfirmFirst => panic!("expected a refusal, got a confirmation step"),
     }
 }
 

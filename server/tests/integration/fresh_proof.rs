@@ -158,6 +158,7 @@ async fn deleting_a_person_needs_a_fresh_proof() {
     let form = AdminDeletionForm {
         person: ada.id.to_string(),
         reason: "Asked by phone".into(),
+        ..Default::default()
     }
     .validate()
     .unwrap();
@@ -196,6 +197,7 @@ async fn disabling_a_login_needs_a_fresh_proof_from_an_administrator_or_a_custom
     let disable = ContactChangeForm {
         contact: dan.id.to_string(),
         change: ContactChange::DisableLogin.form_value().into(),
+        ..Default::default()
     }
     .validate()
     .unwrap();

@@ -47,6 +47,7 @@ async fn resend(app: &TestApp, by: &Session, at: DateTime<Utc>) -> ActionOutcome
     let form = InvitationChangeForm {
         invitation: list.invitations[0].id.to_string(),
         change: InvitationChange::Resend.form_value().into(),
+        ..Default::default()
     }
     .validate()
     .unwrap();

@@ -10,6 +10,7 @@ mod administration;
 mod approvals;
 mod cli;
 mod concurrency;
+mod confirmations;
 mod data_export;
 mod deployment;
 mod erasure;

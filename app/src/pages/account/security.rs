@@ -13,6 +13,7 @@ use crate::api::{
     totp_setup, turn_off_totp, Access, ActionOutcome, Confirmation, RecoveryCodesView,
     SecurityView, TotpSetupView,
 };
+use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
 use crate::components::fields::{ErrorSummary, TextField};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
@@ -31,6 +32,8 @@ type Posted = Option<Result<ActionOutcome, ServerFnError>>;
 struct Outcomes {
     app_off: Posted,
     remove_passkey: Posted,
+    /// The passkey whose Remove waits for its second look.
+    asked_passkey: Option<String>,
     recovery_codes: Posted,
 }
 
@@ -51,9 +54,11 @@ pub fn SecurityPage(portal: Portal) -> impl IntoView {
         <PortalLayout portal title=t("security-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
+                    let removed = remove.await;
                     let posted = Outcomes {
                         app_off: app_off.await.map(|s| s.outcome),
-                        remove_passkey: remove.await.map(|s| s.outcome),
+                        asked_passkey: awaiting_confirmation(&removed).map(|form| form.passkey),
+                        remove_passkey: removed.map(|s| s.outcome),
                         // Done, it goes on to the new codes; refused, it says why here.
                         recovery_codes: codes.await.map(|s| s.outcome.map(|o| match o {
                             Confirmation::Rejected { errors } => ActionOutcome::Rejected { errors },
@@ -72,6 +77,21 @@ pub fn SecurityPage(portal: Portal) -> impl IntoView {
 fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoView {
     let recent = view.recently_authenticated;
     let has_factor = view.app_since.is_some() || !view.passkeys.is_empty();
+    let step = posted
+        .asked_passkey
+        .as_deref()
+        .and_then(|id| view.passkeys.iter().find(|p| p.id.to_string() == id.trim()))
+        .map(|passkey| {
+            let named = [("name", passkey.name.clone())];
+            view! {
+                <ConfirmStep
+                    question=t_with("security-passkeys-remove-question", &named)
+                    confirm=t_with("security-passkeys-remove-confirm", &named)
+                    action=portal.path("/security")
+                    fields=vec![("intent", "remove-passkey".to_owned()), ("form[passkey]", passkey.id.to_string())]
+                />
+            }
+        });
     let confirm_first = format!(
         "{}?next={}",
         portal.path("/confirm"),
@@ -94,6 +114,7 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
         <h2 id="passkeys">{t("security-passkeys-title")}</h2>
         <p>{t("security-passkeys-lead")}</p>
         <FormSection outcome=posted.remove_passkey.clone()>
+            {step}
             {if view.passkeys.is_empty() {
                 view! { <p id="passkey-list">{t("security-passkeys-none")}</p> }.into_any()
             } else {

@@ -7,11 +7,12 @@ use crate::api::{
     account_detail, change_contact, change_invitation, invite_contact, regenerate_code,
     save_account, AccountRecord, ActionOutcome, RequestStatus,
 };
+use crate::components::confirm_step::awaiting_confirmation;
 use crate::components::fields::{CheckboxField, TextField};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::invitations::Invitations;
 use crate::components::notice::{action_notice, provide_form_errors, ConfirmHint};
-use crate::forms::business::AccountForm;
+use crate::forms::business::{AccountForm, ContactChangeForm};
 use crate::forms::{is_ticked, Field};
 use crate::i18n::{t, t_with};
 use crate::pages::admin::AdminLayout;
@@ -47,6 +48,7 @@ pub fn AccountPage() -> impl IntoView {
                         .map(|s| s.outcome.clone())
                         .or(code.await.map(|s| s.outcome))
                         .or(contact.await.map(|s| s.outcome));
+                    let asked = awaiting_confirmation(&contact.await);
                     let typed = edited
                         .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
                         .map(|s| s.form);
@@ -56,7 +58,9 @@ pub fn AccountPage() -> impl IntoView {
                         .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
                         .map(|s| s.form.clone());
                     let invited = invited.map(|s| s.outcome);
-                    let changed = invitation.await.map(|s| s.outcome);
+                    let invitation = invitation.await;
+                    let asked_invitation = awaiting_confirmation(&invitation);
+                    let changed = invitation.map(|s| s.outcome);
                     let detail = detail.await;
                     let notice = action_notice(form_errors, outcome);
                     view! {
@@ -65,7 +69,7 @@ pub fn AccountPage() -> impl IntoView {
                             Some(mut detail) => {
                                 let invitations = std::mem::take(&mut detail.invitations);
                                 view! {
-                                <Account detail typed />
+                                <Account detail typed asked=asked.clone() />
                                 <Invitations
                                     invitations
                                     action=format!("/admin/accounts/{id}")
@@ -73,6 +77,7 @@ pub fn AccountPage() -> impl IntoView {
                                     invited=invited.clone()
                                     typed=typed_invitation.clone()
                                     changed=changed.clone()
+                                    asked=asked_invitation.clone()
                                 />
                                 }.into_any()
                             }
@@ -90,7 +95,11 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
+fn Account(
+    detail: AccountRecord,
+    typed: Option<AccountForm>,
+    asked: Option<ContactChangeForm>,
+) -> impl IntoView {
     let account = detail.account;
     let here = format!("/admin/accounts/{}", account.id);
     let form = typed.unwrap_or_else(|| AccountForm {
@@ -140,7 +149,7 @@ fn Account(detail: AccountRecord, typed: Option<AccountForm>) -> impl IntoView {
         </form>
         <h2>{t("admin-account-contacts")}</h2>
         <ConfirmHint here=here.clone() />
-        <ContactsTable contacts=detail.contacts action=here />
+        <ContactsTable contacts=detail.contacts action=here asked />
         <h2>{t("admin-account-awaiting-title")}</h2>
         {if pending.is_empty() {
             view! { <p>{t("admin-account-none-waiting")}</p> }.into_any()

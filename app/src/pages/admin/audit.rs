@@ -141,6 +141,7 @@ fn action_text(action: &str) -> String {
         "approved_automatically" => "admin-audit-action-approved-automatically",
         "approved" => "admin-audit-action-approved",
         "rejected" => "admin-audit-action-rejected",
+        "reopened" => "admin-audit-action-reopened",
         "assigned_account" => "admin-audit-action-assigned-account",
         "login_disabled" => "admin-audit-action-login-disabled",
         "login_enabled" => "admin-audit-action-login-enabled",

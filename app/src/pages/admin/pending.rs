@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{pending_requests, settle_pending, PendingList, RequestView};
+use crate::api::{pending_requests, settle_pending, PendingList, RequestStatus, RequestView};
+use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
-use crate::forms::business::REASON_MAX_CHARS;
+use crate::forms::business::{PendingForm, REASON_MAX_CHARS};
 use crate::i18n::{t, t_with};
 use crate::pages::admin::{page_of, AdminLayout, Pager, SearchBox};
 use crate::submission::posted_submission;
@@ -29,12 +30,14 @@ pub fn PendingPage() -> impl IntoView {
         <AdminLayout title=t("admin-pending-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let outcome = posted.await.map(|s| s.outcome);
+                    let posted = posted.await;
+                    let asked = awaiting_confirmation(&posted);
+                    let outcome = posted.map(|s| s.outcome);
                     let pending = pending.await;
                     let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
-                        {guarded(pending, |data| view! { <Pending data /> }.into_any())}
+                        {guarded(pending, move |data| view! { <Pending data asked=asked.clone() /> }.into_any())}
                     }
                 })}
             </Suspense>
@@ -42,12 +45,39 @@ pub fn PendingPage() -> impl IntoView {
     }
 }
 
+/// The second look at a rejection, naming the person by address (none when the request
+/// is no longer listed: nothing was done either way).
+fn confirm_rejection(form: PendingForm, requests: &[RequestView]) -> Option<impl IntoView> {
+    let request = requests
+        .iter()
+        .find(|r| r.id.to_string() == form.request.trim())?;
+    let named = [
+        ("name", request.name.clone()),
+        ("email", request.email.clone()),
+    ];
+    Some(view! {
+        <ConfirmStep
+            question=t_with("admin-pending-reject-question", &named)
+            confirm=t_with("admin-pending-reject-confirm", &named)
+            action="/admin/pending".to_owned()
+            fields=vec![
+                ("form[request]", request.id.to_string()),
+                ("form[account]", form.account),
+                ("form[decision]", "reject".to_owned()),
+                ("form[reason]", form.reason),
+            ]
+        />
+    })
+}
+
 #[component]
-fn Pending(data: PendingList) -> impl IntoView {
+fn Pending(data: PendingList, asked: Option<PendingForm>) -> impl IntoView {
     let accounts = data.accounts;
     let listing = data.listing;
+    let step = asked.and_then(|form| confirm_rejection(form, &data.requests));
     view! {
         <h1>{t("admin-pending-title")}</h1>
+        {step}
         <p class="lead">{t("admin-pending-lead")}</p>
         <SearchBox path="/admin/pending" label=t("admin-pending-search") query=listing.query.clone() />
         {if data.requests.is_empty() {
@@ -68,8 +98,38 @@ fn Pending(data: PendingList) -> impl IntoView {
     }
 }
 
+/// A request the staff rejected (found by a search), with Reopen.
+#[component]
+fn RejectedCard(request: RequestView) -> impl IntoView {
+    view! {
+        <li class="card">
+            <h2 class="card__title">{request.name.clone()}</h2>
+            <p class="card__meta">
+                {request.email.clone()} " · "
+                <strong class="tag tag--rejected">{request.status.label()}</strong>
+                {request.decided.clone().map(|d| format!(" {d}"))}
+            </p>
+            <form class="decision" method="post" action="/admin/pending">
+                <input type="hidden" name="form[request]" value=request.id.to_string() />
+                <button
+                    class="button button--secondary"
+                    type="submit"
+                    name="form[decision]"
+                    value="reopen"
+                    aria-label=t_with("admin-pending-reopen-label", &[("email", request.email.clone())])
+                >
+                    {t("admin-pending-reopen")}
+                </button>
+            </form>
+        </li>
+    }
+}
+
 #[component]
 fn PendingCard(request: RequestView, accounts: Vec<(i32, String)>) -> impl IntoView {
+    if request.status == RequestStatus::Rejected {
+        return view! { <RejectedCard request /> }.into_any();
+    }
     let account_id = format!("account-{}", request.id);
     let reason_id = format!("reason-{}", request.id);
     view! {
@@ -126,4 +186,5 @@ fn PendingCard(request: RequestView, accounts: Vec<(i32, String)>) -> impl IntoV
             </form>
         </li>
     }
+    .into_any()
 }

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::Listing;
-use crate::api::{delete_person, people, reset_second_factors, PeopleList, PersonView};
+use crate::api::{delete_person, people, reset_second_factors, PeopleList, PersonForm, PersonView};
+use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
 use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{action_notice, provide_form_errors};
+use crate::forms::leaving::AdminDeletionForm;
 use crate::forms::Field;
 use crate::i18n::{t, t_with};
 use crate::pages::admin::{page_of, AdminLayout, Pager, SearchBox};
@@ -37,12 +39,18 @@ pub fn PeoplePage() -> impl IntoView {
                     let posted = posted.await;
                     // The row whose form was posted shows its errors.
                     let posted_person = posted.as_ref().map(|s| s.form.person.trim().to_owned());
-                    let deleted = deleted.await.map(|s| s.outcome);
+                    let deleted = deleted.await;
+                    let asked = awaiting_confirmation(&posted)
+                        .map(Asked::Reset)
+                        .or(awaiting_confirmation(&deleted).map(Asked::Delete));
                     let found = found.await;
-                    let notice = action_notice(form_errors, posted.map(|s| s.outcome).or(deleted));
+                    let notice = action_notice(
+                        form_errors,
+                        posted.map(|s| s.outcome).or(deleted.map(|s| s.outcome)),
+                    );
                     view! {
                         {notice}
-                        {guarded(found, |data| view! { <People data posted_person /> }.into_any())}
+                        {guarded(found, move |data| view! { <People data posted_person asked=asked.clone() /> }.into_any())}
                     }
                 })}
             </Suspense>
@@ -50,8 +58,58 @@ pub fn PeoplePage() -> impl IntoView {
     }
 }
 
+/// A row's action waiting for its second look.
+#[derive(Clone)]
+enum Asked {
+    Reset(PersonForm),
+    Delete(AdminDeletionForm),
+}
+
+/// The second look at `asked`, naming the person by address; none when they are not on
+/// this page of the list (nothing was done either way), or for one's own account.
+fn confirmation(asked: Asked, people: &[PersonView], here: &str) -> Option<impl IntoView> {
+    let id = match &asked {
+        Asked::Reset(form) => form.person.trim().to_owned(),
+        Asked::Delete(form) => form.person.trim().to_owned(),
+    };
+    let person = people.iter().find(|p| p.id.to_string() == id)?;
+    let named = [
+        ("name", person.name.clone()),
+        ("email", person.email.clone()),
+    ];
+    let (question, confirm, fields) = match asked {
+        Asked::Reset(form) => (
+            "admin-people-reset-question",
+            "admin-people-reset-confirm",
+            vec![
+                ("intent", "factors".to_owned()),
+                ("form[person]", id),
+                ("form[identity_checked]", form.identity_checked),
+            ],
+        ),
+        Asked::Delete(_) if person.is_you => return None,
+        Asked::Delete(form) => (
+            "admin-people-delete-question",
+            "admin-people-delete-confirm",
+            vec![
+                ("intent", "delete".to_owned()),
+                ("form[person]", id),
+                ("form[reason]", form.reason),
+            ],
+        ),
+    };
+    Some(view! {
+        <ConfirmStep
+            question=t_with(question, &named)
+            confirm=t_with(confirm, &named)
+            action=here.to_owned()
+            fields
+        />
+    })
+}
+
 #[component]
-fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
+fn People(data: PeopleList, posted_person: Option<String>, asked: Option<Asked>) -> impl IntoView {
     let listing = Listing {
         query: data.query.clone(),
         page: data.page,
@@ -67,8 +125,10 @@ fn People(data: PeopleList, posted_person: Option<String>) -> impl IntoView {
         Portal::Csm.path("/confirm"),
         query_value(&here)
     );
+    let step = asked.and_then(|asked| confirmation(asked, &data.people, &here));
     view! {
         <h1>{t("admin-people-title")}</h1>
+        {step}
         <SearchBox path="/admin/people" label=t("admin-people-search") query=data.query.clone() />
         <p class="field__hint">
             {t("admin-people-hint-before")}
@@ -140,6 +200,8 @@ fn PersonRow(person: PersonView, action: String, posted: bool) -> impl IntoView 
                 })}
             </td>
             <td>
+                // One's own account is deleted from one's profile, not from this list.
+                {(!person.is_you).then(|| view! {
                 <form class="stacked-actions" method="post" data-reload="" action=action>
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="form[person]" value=person.id.to_string() />
@@ -153,6 +215,7 @@ fn PersonRow(person: PersonView, action: String, posted: bool) -> impl IntoView 
                         {t("admin-people-delete")}
                     </button>
                 </form>
+                })}
             </td>
         </tr>
     }

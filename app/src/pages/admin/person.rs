@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{person_page, switch_login, PersonRecord};
+use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{ConfirmHint, FormSection};
 use crate::i18n::{t, t_with};
@@ -25,12 +26,14 @@ pub fn PersonPage() -> impl IntoView {
         <AdminLayout title=t("admin-person-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let switched = switched.await.map(|s| s.outcome);
+                    let switched = switched.await;
+                    let asked = awaiting_confirmation(&switched).is_some();
+                    let switched = switched.map(|s| s.outcome);
                     let record = record.await;
                     view! {
                         <p><a href="/admin/people">{t("admin-person-all")}</a></p>
                         {guarded(record, move |record| match record {
-                            Some(record) => view! { <Person record switched /> }.into_any(),
+                            Some(record) => view! { <Person record switched asked /> }.into_any(),
                             None => view! { <h1>{t("admin-person-missing")}</h1> }.into_any(),
                         })}
                     }
@@ -44,9 +47,24 @@ pub fn PersonPage() -> impl IntoView {
 fn Person(
     record: PersonRecord,
     switched: Option<Result<crate::api::ActionOutcome, ServerFnError>>,
+    asked: bool,
 ) -> impl IntoView {
     let person = record.person;
     let here = format!("/admin/people/{}", person.id);
+    let named = [
+        ("name", person.name.clone()),
+        ("email", person.email.clone()),
+    ];
+    let step = (asked && record.can_disable).then(|| {
+        view! {
+            <ConfirmStep
+                question=t_with("admin-person-disable-question", &named)
+                confirm=t_with("admin-person-disable-confirm", &named)
+                action=here.clone()
+                fields=vec![("form[person]", person.id.to_string()), ("form[change]", "disable".to_owned())]
+            />
+        }
+    });
     view! {
         <h1>{person.name.clone()}</h1>
         <dl class="facts" id="person-facts">
@@ -60,6 +78,7 @@ fn Person(
             {record.deletion_due.map(|due| view! { <dt>{t("admin-person-deletion")}</dt><dd>{t_with("admin-person-deletion-due", &[("date", due)])}</dd> })}
         </dl>
         <FormSection outcome=switched>
+            {step}
             {record.can_disable.then(|| view! { <ConfirmHint here=here.clone() /> })}
             {(record.can_disable || record.can_enable).then(|| view! {
                 <form method="post" data-reload="" action=here.clone()>

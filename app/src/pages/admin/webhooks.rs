@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::{add_webhook, remove_webhook, webhooks_overview, ActionOutcome, WebhookList};
+use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
 use crate::components::fields::TextField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::notice::{ConfirmHint, FormSection};
@@ -33,9 +34,11 @@ pub fn WebhooksPage() -> impl IntoView {
                         .map(|s| s.form.clone())
                         .unwrap_or_default();
                     let added = added.map(|s| s.outcome);
-                    let removed = removed.await.map(|s| s.outcome);
+                    let removed = removed.await;
+                    let asked = awaiting_confirmation(&removed).map(|form| form.endpoint);
+                    let removed = removed.map(|s| s.outcome);
                     let list = list.await;
-                    guarded(list, move |list| view! { <Webhooks list added typed removed /> }.into_any())
+                    guarded(list, move |list| view! { <Webhooks list added typed removed asked=asked.clone() /> }.into_any())
                 })}
             </Suspense>
         </AdminLayout>
@@ -48,13 +51,29 @@ fn Webhooks(
     added: Option<Result<ActionOutcome, ServerFnError>>,
     typed: WebhookForm,
     removed: Option<Result<ActionOutcome, ServerFnError>>,
+    /// The endpoint whose Remove waits for its second look.
+    asked: Option<String>,
 ) -> impl IntoView {
+    let step = asked
+        .and_then(|id| list.endpoints.iter().find(|e| e.id.to_string() == id.trim()))
+        .map(|endpoint| {
+            let url = [("url", endpoint.url.clone())];
+            view! {
+                <ConfirmStep
+                    question=t_with("admin-webhooks-remove-question", &url)
+                    confirm=t_with("admin-webhooks-remove-confirm", &url)
+                    action="/admin/webhooks".to_owned()
+                    fields=vec![("intent", "remove".to_owned()), ("form[endpoint]", endpoint.id.to_string())]
+                />
+            }
+        });
     view! {
         <h1>{t("admin-webhooks-title")}</h1>
         <p class="lead">
             {t("admin-webhooks-lead")}
         </p>
         <FormSection outcome=removed>
+            {step}
             {if list.endpoints.is_empty() {
                 view! { <p>{t("admin-webhooks-empty")}</p> }.into_any()
             } else {

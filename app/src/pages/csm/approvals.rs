@@ -2,11 +2,12 @@
 //! requests, pending first, each with Approve and Reject (with an optional reason).
 use leptos::prelude::*;
 
-use crate::api::{company_requests, decide_request, RequestList, RequestView};
+use crate::api::{company_requests, decide_request, RequestList, RequestStatus, RequestView};
+use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::layout::PortalLayout;
 use crate::components::notice::{action_notice, provide_form_errors};
-use crate::forms::business::REASON_MAX_CHARS;
+use crate::forms::business::{DecisionForm, REASON_MAX_CHARS};
 use crate::i18n::{format_number, lang, t, t_with};
 use crate::portal::Portal;
 use crate::submission::posted_submission;
@@ -25,12 +26,14 @@ pub fn ApprovalsPage() -> impl IntoView {
         <PortalLayout portal=PORTAL title=t("csm-approvals-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let outcome = posted.await.map(|s| s.outcome);
+                    let posted = posted.await;
+                    let asked = awaiting_confirmation(&posted);
+                    let outcome = posted.map(|s| s.outcome);
                     let requests = requests.await;
                     let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
-                        {guarded(requests, |data| view! { <Requests data /> }.into_any())}
+                        {guarded(requests, move |data| view! { <Requests data asked=asked.clone() /> }.into_any())}
                     }
                 })}
             </Suspense>
@@ -38,11 +41,37 @@ pub fn ApprovalsPage() -> impl IntoView {
     }
 }
 
+/// The second look at a rejection, naming the person by address (none when the request
+/// is not the company's: nothing was done either way).
+fn confirm_rejection(form: DecisionForm, requests: &[RequestView]) -> Option<impl IntoView> {
+    let request = requests
+        .iter()
+        .find(|r| r.id.to_string() == form.request.trim())?;
+    let named = [
+        ("name", request.name.clone()),
+        ("email", request.email.clone()),
+    ];
+    Some(view! {
+        <ConfirmStep
+            question=t_with("csm-approvals-reject-question", &named)
+            confirm=t_with("csm-approvals-reject-confirm", &named)
+            action=PORTAL.path("/approvals")
+            fields=vec![
+                ("form[request]", request.id.to_string()),
+                ("form[decision]", "reject".to_owned()),
+                ("form[reason]", form.reason),
+            ]
+        />
+    })
+}
+
 #[component]
-fn Requests(data: RequestList) -> impl IntoView {
+fn Requests(data: RequestList, asked: Option<DecisionForm>) -> impl IntoView {
     let open = data.requests.iter().filter(|r| r.status.is_open()).count();
+    let step = asked.and_then(|form| confirm_rejection(form, &data.requests));
     view! {
         <h1>{t("csm-approvals-title")}</h1>
+        {step}
         <p class="lead">
             {format!("{} ", t_with("csm-approvals-lead", &[("company", data.company.clone())]))}
             {match open {
@@ -71,6 +100,20 @@ fn RequestCard(request: RequestView) -> impl IntoView {
                 {request.decided.clone().map(|d| format!(" {d}"))}
             </p>
             {request.reason.clone().map(|reason| view! { <p class="card__reason">{t_with("csm-approvals-reason", &[("reason", reason)])}</p> })}
+            {(request.status == RequestStatus::Rejected).then(|| view! {
+                <form class="decision" method="post" action=PORTAL.path("/approvals")>
+                    <input type="hidden" name="form[request]" value=request.id.to_string() />
+                    <button
+                        class="button button--secondary"
+                        type="submit"
+                        name="form[decision]"
+                        value="reopen"
+                        aria-label=t_with("csm-approvals-reopen-label", &[("email", request.email.clone())])
+                    >
+                        {t("csm-approvals-reopen")}
+                    </button>
+                </form>
+            })}
             {request.status.is_open().then(|| view! {
                 <form class="decision" method="post" action=PORTAL.path("/approvals")>
                     <input type="hidden" name="form[request]" value=request.id.to_string() />

@@ -7,12 +7,13 @@ use crate::api::{
     change_contact, change_invitation, company_contacts, invite_contact, set_company_two_factor,
     ActionOutcome, ContactStatus, ContactView,
 };
+use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
 use crate::components::fields::CheckboxField;
 use crate::components::guarded::{guarded, guarded_resource};
 use crate::components::invitations::Invitations;
 use crate::components::layout::PortalLayout;
 use crate::components::notice::{ConfirmHint, FormSection};
-use crate::forms::business::ContactChange;
+use crate::forms::business::{ContactChange, ContactChangeForm};
 use crate::forms::Field;
 use crate::i18n::{t, t_with};
 use crate::portal::Portal;
@@ -35,7 +36,11 @@ pub fn ContactsPage() -> impl IntoView {
         <PortalLayout portal=Portal::Csm title=t("csm-contacts-page-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let outcome = posted.await.map(|s| s.outcome);
+                    let posted = posted.await;
+                    let asked = awaiting_confirmation(&posted);
+                    let outcome = posted.map(|s| s.outcome);
+                    let invitation = invitation.await;
+                    let asked_invitation = awaiting_confirmation(&invitation);
                     let two_factor = two_factor.await.map(|s| s.outcome);
                     let invited = invited.await;
                     let typed = invited
@@ -43,26 +48,27 @@ pub fn ContactsPage() -> impl IntoView {
                         .filter(|s| !matches!(s.outcome, Ok(ActionOutcome::Done { .. })))
                         .map(|s| s.form.clone());
                     let invited = invited.map(|s| s.outcome);
-                    let changed = invitation.await.map(|s| s.outcome);
+                    let changed = invitation.map(|s| s.outcome);
                     let contacts = contacts.await;
                     // Each form's notice is drawn by its own `FormSection`, right after it
                     // provides its errors: a page-wide notice drawn from context could read
                     // the other form's, when the server renders the suspended part twice.
-                    guarded(contacts, |data| view! {
+                    guarded(contacts, move |data| view! {
                         <FormSection outcome>
                             <h1>{t("csm-contacts-title")}</h1>
                             <p class="lead">{t_with("csm-contacts-lead", &[("company", data.company.clone())])}</p>
                             <ConfirmHint here=Portal::Csm.path("/contacts") />
-                            <ContactsTable contacts=data.contacts action=Portal::Csm.path("/contacts") />
+                            <ContactsTable contacts=data.contacts action=Portal::Csm.path("/contacts") asked=asked.clone() />
                         </FormSection>
                         <Invitations
                             invitations=data.invitations
                             action=Portal::Csm.path("/contacts")
-                            invited
-                            typed
-                            changed
+                            invited=invited.clone()
+                            typed=typed.clone()
+                            changed=changed.clone()
+                            asked=asked_invitation.clone()
                         />
-                        <TwoFactorRule required=data.require_two_factor posted=two_factor />
+                        <TwoFactorRule required=data.require_two_factor posted=two_factor.clone() />
                     }.into_any())
                 })}
             </Suspense>
@@ -95,14 +101,60 @@ fn TwoFactorRule(
     }
 }
 
+/// The second look at disabling a contact's login or removing their role, naming them
+/// by address (none when they are not in the list: nothing was done either way).
+fn confirm_change(
+    form: ContactChangeForm,
+    contacts: &[ContactView],
+    action: &str,
+) -> Option<impl IntoView> {
+    let contact = contacts
+        .iter()
+        .find(|c| c.id.to_string() == form.contact.trim())?;
+    let (question, confirm) = match form.change.as_str() {
+        "disable" => (
+            "csm-contacts-disable-question",
+            "csm-contacts-disable-confirm",
+        ),
+        "remove_admin" => (
+            "csm-contacts-remove-admin-question",
+            "csm-contacts-remove-admin-confirm",
+        ),
+        _ => return None,
+    };
+    let named = [
+        ("name", contact.name.clone()),
+        ("email", contact.email.clone()),
+    ];
+    Some(view! {
+        <ConfirmStep
+            question=t_with(question, &named)
+            confirm=t_with(confirm, &named)
+            action=action.to_owned()
+            fields=vec![
+                ("intent", "contact".to_owned()),
+                ("form[contact]", contact.id.to_string()),
+                ("form[change]", form.change.clone()),
+            ]
+        />
+    })
+}
+
 /// A table of contacts with their buttons; each button posts to `action` (with the
-/// `contact` intent, for pages that have other forms too).
+/// `contact` intent, for pages that have other forms too). `asked` is a change waiting
+/// for its second look, shown above the table.
 #[component]
-pub fn ContactsTable(contacts: Vec<ContactView>, action: String) -> impl IntoView {
+pub fn ContactsTable(
+    contacts: Vec<ContactView>,
+    action: String,
+    asked: Option<ContactChangeForm>,
+) -> impl IntoView {
     if contacts.is_empty() {
         return view! { <p>{t("csm-contacts-empty")}</p> }.into_any();
     }
+    let step = asked.and_then(|form| confirm_change(form, &contacts, &action));
     view! {
+        {step}
         <table class="table table--wide">
             <thead>
                 <tr>

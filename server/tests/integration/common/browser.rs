@@ -62,6 +62,22 @@ impl Browser {
 
     /// Posts a form as a browser without JavaScript does; the answer's status.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> u16 {
+        self.post_page(path, fields).await.0
+    }
+
+    /// Gets a page with this browser's session; the answer's status and body.
+    pub async fn get(&mut self, path: &str) -> (u16, String) {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("an answer");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a body"))
+    }
+
+    /// Posts a form as [`Browser::post`] does; the answer's status and body.
+    pub async fn post_page(&mut self, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
         let mut request = self
             .http
             .post(format!("{}{path}", self.base))
@@ -76,14 +92,20 @@ impl Browser {
             self.cookie = Some(set.split(';').next().unwrap().to_owned());
             self.set_cookie = Some(set);
         }
-        response.status().as_u16()
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a body"))
     }
 
     pub async fn log_in(&mut self) -> u16 {
+        self.log_in_as(ADMIN).await
+    }
+
+    /// Logs in at the business portal as `email` (password [`PASSWORD`]).
+    pub async fn log_in_as(&mut self, email: &str) -> u16 {
         self.post(
             "/csm/log-in",
             &[
-                ("form[email]", ADMIN),
+                ("form[email]", email),
                 ("form[password]", PASSWORD),
                 ("form[next]", ""),
             ],
