@@ -81,17 +81,16 @@ errors-log-in-to-csp = Im { portal-csp-name } anmelden
 island-sending = Wird gesendet …
 island-unreachable = Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.
 island-unreadable = Das Formular konnte nicht gelesen werden. Laden Sie die Seite neu und versuchen Sie es noch einmal.
-island-captcha-verifying = Wird geprüft …
-island-captcha-verified = ✓ Geprüft
+island-captcha-checking = Wird geprüft …
+island-captcha-done = Erledigt
 island-captcha-failed = Die Prüfung ist fehlgeschlagen. Laden Sie die Seite neu und versuchen Sie es noch einmal.
 
 ## The Security Code
 
 captcha-label = Sicherheitscode
 captcha-question = Wie viel ist { $a } plus { $b }?
+captcha-hint = Setzen Sie das Häkchen, um zu zeigen, dass Sie kein Roboter sind.
 captcha-answer-hint = Geben Sie das Ergebnis in Ziffern ein, zum Beispiel 7.
-captcha-verify-hint = Wählen Sie „Prüfen“, und Ihr Browser weist nach, dass er kein Roboter ist.
-captcha-verify = Prüfen
 captcha-number-words = null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig
 island-link-gone = Dieser Link funktioniert nicht mehr. Laden Sie die Seite neu, um den Grund zu sehen.
 password-common = Dies ist eines der häufigsten Passwörter, die Angreifer als Erstes ausprobieren. Wählen Sie ein anderes.
@@ -138,8 +137,7 @@ register-consent-privacy-policy = Datenschutzerklärung
 register-consent-between = {" "}und den{" "}
 register-consent-terms = Community-Nutzungsbedingungen
 register-consent-after = {" "}zu
-register-submit-csp = Registrieren
-register-submit-csm = Absenden
+register-submit = Registrieren
 register-sent-title = Prüfen Sie Ihr E-Mail-Postfach
 register-sent-lead = Wir haben Ihnen einen Bestätigungslink gesendet.
 # Around the email address, shown in bold.
@@ -1122,13 +1120,15 @@ service-recovery-saved-cannot-log-in = Ihr Passwort ist gespeichert, aber mit Ih
 service-registration-email-taken = Für diese E-Mail-Adresse gibt es bereits ein Konto.
 service-registration-too-many-codes = Aus Ihrem Netzwerk wurden zu viele Registrierungscodes ausprobiert. Versuchen Sie es in { $wait } erneut.
 service-registration-email-in-other-portal = Diese E-Mail-Adresse gehört zu einem Konto im { $portal }. Melden Sie sich stattdessen dort an.
-service-registration-too-many-answers = Aus Ihrem Netzwerk kamen zu viele Antworten auf die Sicherheitsfrage. Versuchen Sie es in { $wait } erneut, oder aktivieren Sie JavaScript und wählen Sie stattdessen „Prüfen“.
+service-registration-too-many-answers = Aus Ihrem Netzwerk kamen zu viele Antworten auf die Sicherheitsfrage. Versuchen Sie es in { $wait } erneut, oder aktivieren Sie JavaScript: dann ist keine Antwort nötig.
 service-registration-too-many-registrations = Aus Ihrem Netzwerk kamen zu viele Registrierungen. Versuchen Sie es in { $wait } erneut.
 service-registration-captcha-malformed = Die Sicherheitsprüfung wurde nicht richtig geladen. Laden Sie die Seite neu und versuchen Sie es erneut
-service-registration-captcha-expired = Die Sicherheitsprüfung ist abgelaufen. Wählen Sie erneut „Prüfen“
-service-registration-captcha-wrong-solution = Die Sicherheitsprüfung ist fehlgeschlagen. Wählen Sie erneut „Prüfen“
+service-registration-captcha-expired = Die Sicherheitsfrage ist abgelaufen. Beantworten Sie die neue
+service-registration-captcha-expired-renewed = Die Sicherheitsprüfung war abgelaufen und wurde erneut durchgeführt. Wählen Sie noch einmal „Registrieren“
+service-registration-captcha-wrong-solution = Die Sicherheitsprüfung ist fehlgeschlagen und wurde erneut durchgeführt. Wählen Sie noch einmal „Registrieren“
 service-registration-captcha-wrong-answer = Die Antwort auf die Sicherheitsfrage ist nicht richtig
-service-registration-captcha-spent = Diese Sicherheitsprüfung wurde bereits verwendet. Wählen Sie erneut „Prüfen“
+service-registration-captcha-spent = Diese Sicherheitsfrage wurde bereits beantwortet. Beantworten Sie die neue
+service-registration-captcha-spent-renewed = Diese Sicherheitsprüfung wurde bereits verwendet und erneut durchgeführt. Wählen Sie noch einmal „Registrieren“
 
 ## Changed terms
 

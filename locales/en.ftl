@@ -86,17 +86,16 @@ errors-log-in-to-csp = Log in to the { portal-csp-name }
 island-sending = Sending…
 island-unreachable = The server could not be reached. Check your connection and try again.
 island-unreadable = The form could not be read. Reload the page and try again.
-island-captcha-verifying = Verifying…
-island-captcha-verified = ✓ Verified
+island-captcha-checking = Checking…
+island-captcha-done = Done
 island-captcha-failed = The check failed. Reload the page and try again.
 
 ## The Security Code
 
 captcha-label = Security Code
 captcha-question = What is { $a } plus { $b }?
+captcha-hint = Tick the box to show that you are not a robot.
 captcha-answer-hint = Type the answer in digits, for example 7.
-captcha-verify-hint = Select Verify and your browser proves it is not a robot.
-captcha-verify = Verify
 # The numbers 0 to 20 as words, lower case, separated by spaces: an answer may be typed so.
 captcha-number-words = zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty
 island-link-gone = This link no longer works. Reload the page to see why.
@@ -144,8 +143,7 @@ register-consent-privacy-policy = Privacy Policy
 register-consent-between = {" "}and the{" "}
 register-consent-terms = Community Terms and Conditions
 register-consent-after = {""}
-register-submit-csp = Sign Up
-register-submit-csm = Submit
+register-submit = Sign Up
 register-sent-title = Check your email
 register-sent-lead = We sent you a verification link.
 # Around the email address, shown in bold.
@@ -1128,13 +1126,16 @@ service-recovery-saved-cannot-log-in = Your password is saved, but your account 
 service-registration-email-taken = An account with this email address already exists.
 service-registration-too-many-codes = Too many registration codes were tried from your network. Try again in { $wait }.
 service-registration-email-in-other-portal = This email address belongs to an account in the { $portal }. Log in there instead.
-service-registration-too-many-answers = Too many answers to the security question came from your network. Try again in { $wait }, or turn on JavaScript and select Verify instead.
+service-registration-too-many-answers = Too many answers to the security question came from your network. Try again in { $wait }, or turn on JavaScript: then no answer is needed.
 service-registration-too-many-registrations = Too many registrations came from your network. Try again in { $wait }.
 service-registration-captcha-malformed = The security check did not load properly. Reload the page and try again
-service-registration-captcha-expired = The security check has expired. Select Verify again
-service-registration-captcha-wrong-solution = The security check failed. Select Verify again
+service-registration-captcha-expired = The security question has expired. Answer the new one
+# With JavaScript the browser does the new check at once, by itself.
+service-registration-captcha-expired-renewed = The security check had expired and has been done again. Select Sign Up again
+service-registration-captcha-wrong-solution = The security check failed and has been done again. Select Sign Up again
 service-registration-captcha-wrong-answer = The answer to the security question is not right
-service-registration-captcha-spent = This security check has been used already. Select Verify again
+service-registration-captcha-spent = This security question has been answered already. Answer the new one
+service-registration-captcha-spent-renewed = This security check had been used already and has been done again. Select Sign Up again
 
 ## Changed terms
 

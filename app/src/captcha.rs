@@ -67,10 +67,26 @@ pub fn pow_digest(salt: &str, number: u64) -> [u8; 32] {
     hasher.finalize().into()
 }
 
-/// Finds the proof-of-work number by trying each in turn (what the browser does on Verify).
+/// Finds the proof-of-work number by trying each in turn.
 pub fn solve(challenge: &CaptchaChallenge) -> Option<u64> {
-    let target: [u8; 32] = hex::decode(&challenge.challenge).ok()?.try_into().ok()?;
-    (0..=challenge.max_number).find(|&n| pow_digest(&challenge.salt, n) == target)
+    solve_within(challenge, &target(challenge)?, 0..=challenge.max_number)
+}
+
+/// The digest a challenge asks for, if it can be read.
+pub fn target(challenge: &CaptchaChallenge) -> Option<[u8; 32]> {
+    hex::decode(&challenge.challenge).ok()?.try_into().ok()
+}
+
+/// Tries the numbers in `numbers` only: the browser solves in slices, so that the page
+/// stays responsive (and its status is painted) while it works.
+pub fn solve_within(
+    challenge: &CaptchaChallenge,
+    target: &[u8; 32],
+    numbers: std::ops::RangeInclusive<u64>,
+) -> Option<u64> {
+    numbers
+        .into_iter()
+        .find(|&n| pow_digest(&challenge.salt, n) == *target)
 }
 
 /// Reads an answer to "What is a plus b?" typed as digits or as a word of any language the

@@ -128,7 +128,7 @@ test.describe('without JavaScript', () => {
   await fillRegistration(page, eve);
   await solveSecurityCode(page, false);
   await agreeToPolicies(page);
-  await page.getByRole('button', { name: 'Submit' }).click();
+  await page.getByRole('button', { name: 'Sign Up' }).click();
   await expect(page.getByRole('alert')).toContainText('Incorrect registration code');
   const code = page.getByLabel('Registration code (optional)');
   await expect(code).toHaveAttribute('aria-invalid', 'true');

@@ -70,12 +70,12 @@ export async function fillRegistration(page: Page, who: Person, confirm = who.pa
   await page.getByLabel('Confirm password').fill(confirm);
 }
 
-/** Ticks Security Code and solves the check: Verify with JavaScript, the question without. */
+/** Ticks Security Code, which with JavaScript is the whole check; without, answers its
+ * question. */
 export async function solveSecurityCode(page: Page, javascript: boolean) {
   await page.getByLabel('Security Code').check();
   if (javascript) {
-    await page.getByRole('button', { name: 'Verify', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Verified' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Done' })).toBeVisible();
   } else {
     const question = await page.getByText(/What is \d+ plus \d+\?/).textContent();
     const [, a, b] = /What is (\d+) plus (\d+)\?/.exec(question ?? '')!;
@@ -101,17 +101,15 @@ export async function submitRegistration(page: Page, who: Person, javascript: bo
   await fillRegistration(page, who);
   await solveSecurityCode(page, javascript);
   await agreeToPolicies(page);
-  await page.getByRole('button', { name: /^(Sign Up|Submit)$/ }).click();
+  await page.getByRole('button', { name: 'Sign Up', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
   await expect(page.getByText(who.email)).toBeVisible();
   await expect(page.getByText('The link expires in 24 hours')).toBeVisible();
 }
 
-/** The Verify button is drawn once the WASM has hydrated the page. */
+/** Waits until the WASM has hydrated the page (the form's island has its behaviour). */
 export async function waitForHydration(page: Page) {
-  await page.getByLabel('Security Code').check();
-  await expect(page.getByRole('button', { name: 'Verify', exact: true })).toBeVisible();
-  await page.getByLabel('Security Code').uncheck();
+  await formsEnhanced(page);
 }
 
 export async function logIn(page: Page, who: Person, portal: Portal = 'csp') {

@@ -38,20 +38,41 @@ struct Claims {
 pub struct CaptchaPass {
     pub id: String,
     pub expires_at: DateTime<Utc>,
+    /// Answered by the browser's solver (not the question): that browser solves the next
+    /// challenge by itself.
+    pub by_solver: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum CaptchaProblem {
     #[error("The security check did not load properly. Reload the page and try again")]
     Malformed,
-    #[error("The security check has expired. Select Verify again")]
+    #[error("The security check has expired")]
     Expired,
-    #[error("The security check failed. Select Verify again")]
+    #[error("The security check failed")]
     WrongSolution,
     #[error("The answer to the security question is not right")]
     WrongAnswer,
-    #[error("This security check has been used already. Select Verify again")]
+    #[error("This security check has been used already")]
     Spent,
+}
+
+impl CaptchaProblem {
+    /// The key of its message on the Security Code. Every refusal comes with a new
+    /// challenge, which the browser's solver solves at once by itself
+    /// (`app::enhance::captcha`): a person whose browser solved the last one only presses
+    /// Sign Up again; without JavaScript there is a new question to answer.
+    pub fn message(self, by_solver: bool) -> &'static str {
+        match (self, by_solver) {
+            (CaptchaProblem::Malformed, _) => "service-registration-captcha-malformed",
+            (CaptchaProblem::Expired, true) => "service-registration-captcha-expired-renewed",
+            (CaptchaProblem::Expired, false) => "service-registration-captcha-expired",
+            (CaptchaProblem::WrongSolution, _) => "service-registration-captcha-wrong-solution",
+            (CaptchaProblem::WrongAnswer, _) => "service-registration-captcha-wrong-answer",
+            (CaptchaProblem::Spent, true) => "service-registration-captcha-spent-renewed",
+            (CaptchaProblem::Spent, false) => "service-registration-captcha-spent",
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -153,6 +174,7 @@ impl CaptchaIssuer {
         let pass = CaptchaPass {
             id: claims.id.clone(),
             expires_at,
+            by_solver: matches!(response, CaptchaResponse::ProofOfWork { .. }),
         };
         let wrong = match response {
             CaptchaResponse::ProofOfWork { number, .. } => {

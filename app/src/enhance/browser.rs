@@ -78,7 +78,7 @@ fn attach(described: HtmlElement) {
         form,
         portal,
     });
-    if !elements(&enhanced.root, "[data-captcha-verify]").is_empty() {
+    if !elements(&enhanced.root, "[data-captcha-toggle]").is_empty() {
         let on_solved = enhanced.clone();
         super::captcha::attach(&enhanced.root, move || on_solved.clear(Field::Captcha));
     }
@@ -94,6 +94,10 @@ fn attach(described: HtmlElement) {
         else {
             return;
         };
+        // The Security Code being solved is not incomplete: its solver says when done.
+        if field == Field::Captcha && super::captcha::is_solving(&on_leave.root) {
+            return;
+        }
         let form = on_leave.clone();
         pointer.when_released(move || form.recheck(field));
     });
@@ -139,6 +143,17 @@ impl EnhancedForm {
 
     fn submit(self: Rc<Self>) {
         if self.sending.get() {
+            return;
+        }
+        // Sign Up waits for the Security Code's solver, then goes on by itself.
+        if super::captcha::is_solving(&self.root) {
+            self.sending.set(true);
+            let label = self.set_busy(None);
+            super::captcha::when_solved(move || {
+                self.sending.set(false);
+                self.set_busy(label);
+                self.submit();
+            });
             return;
         }
         let errors = (self.behaviour.check)(self.fields());

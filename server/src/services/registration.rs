@@ -63,6 +63,7 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<RegisterOutcome, ServiceError> {
         let client = client_key(client);
+        let by_solver = matches!(form.captcha, CaptchaResponse::ProofOfWork { .. });
         // An account whose deletion fell due frees its address now.
         self.erase_if_due(form.email.normalized(), now).await?;
         // The question (the check without JavaScript) costs a script nothing to answer,
@@ -81,14 +82,15 @@ impl Portico {
                     .refuse_after_spending(
                         &client,
                         &challenge,
-                        captcha_error(problem),
+                        captcha_error(problem, challenge.by_solver),
                         now,
                         language,
                     )
                     .await;
             }
             Err((problem, None)) => {
-                return Ok(self.rejected(&client, captcha_error(problem), now, language))
+                let errors = captcha_error(problem, by_solver);
+                return Ok(self.rejected(&client, errors, now, language));
             }
         };
         // The strength estimate costs a crafted password up to some 15 ms: only after a
@@ -136,12 +138,8 @@ impl Portico {
         let txn = crate::db::begin_write(&self.db).await?;
         match spend_captcha(&txn, &pass).await {
             Err(error) if is_unique_violation(&error) => {
-                return Ok(self.rejected(
-                    &client,
-                    captcha_error(CaptchaProblem::Spent),
-                    now,
-                    language,
-                ));
+                let errors = captcha_error(CaptchaProblem::Spent, by_solver);
+                return Ok(self.rejected(&client, errors, now, language));
             }
             other => other?,
         }
@@ -286,7 +284,8 @@ impl Portico {
     ) -> Result<RegisterOutcome, ServiceError> {
         Ok(match spend_captcha(&self.db, pass).await {
             Err(error) if is_unique_violation(&error) => {
-                self.rejected(client, captcha_error(CaptchaProblem::Spent), now, language)
+                let errors = captcha_error(CaptchaProblem::Spent, pass.by_solver);
+                self.rejected(client, errors, now, language)
             }
             other => {
                 other?;
@@ -413,15 +412,6 @@ fn too_many_registrations(wait: std::time::Duration) -> FieldErrors {
     )
 }
 
-fn captcha_error(problem: CaptchaProblem) -> FieldErrors {
-    FieldErrors::one(
-        Field::Captcha,
-        match problem {
-            CaptchaProblem::Malformed => "service-registration-captcha-malformed",
-            CaptchaProblem::Expired => "service-registration-captcha-expired",
-            CaptchaProblem::WrongSolution => "service-registration-captcha-wrong-solution",
-            CaptchaProblem::WrongAnswer => "service-registration-captcha-wrong-answer",
-            CaptchaProblem::Spent => "service-registration-captcha-spent",
-        },
-    )
+fn captcha_error(problem: CaptchaProblem, by_solver: bool) -> FieldErrors {
+    FieldErrors::one(Field::Captcha, problem.message(by_solver))
 }

@@ -262,6 +262,83 @@ async fn an_expired_captcha_is_refused() {
     }
 }
 
+/// The text of the error on the Security Code of a refused registration.
+fn security_code_error(outcome: RegisterOutcome) -> String {
+    match outcome {
+        RegisterOutcome::Rejected { errors, .. } => errors
+            .get(Field::Captcha)
+            .expect("an error on the Security Code")
+            .message
+            .text(),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// With JavaScript the browser solves the new challenge of every refusal by itself: the
+/// person is only asked to sign up again, never to do the check (or press a Verify that
+/// no longer exists). Without it, there is a new question to answer.
+#[tokio::test]
+async fn a_spent_or_expired_check_asks_a_browser_that_solved_it_only_to_sign_up_again() {
+    let app = app().await;
+    let now = Utc::now();
+    let form = app.registration("ada@example.com");
+    let mut reused = app.registration("grace@example.com");
+    reused.captcha = form.captcha.clone();
+    app.portico
+        .register_at(CLIENT, Portal::Csp, form, now)
+        .await
+        .unwrap();
+    let spent = app.portico.register_at(CLIENT, Portal::Csp, reused, now);
+    let expired = app.registration_at("alan@example.com", now - Duration::hours(2));
+    let expired = app.portico.register_at(CLIENT, Portal::Csp, expired, now);
+    for (outcome, expected) in [
+        (
+            spent.await.unwrap(),
+            "This security check had been used already and has been done again. Select Sign Up again",
+        ),
+        (
+            expired.await.unwrap(),
+            "The security check had expired and has been done again. Select Sign Up again",
+        ),
+    ] {
+        assert_eq!(security_code_error(outcome), expected);
+    }
+}
+
+#[tokio::test]
+async fn a_spent_security_question_asks_for_the_new_question_to_be_answered() {
+    let app = app().await;
+    let now = Utc::now();
+    let challenge = app.portico.captcha.issue(now);
+    let sum: u32 = challenge
+        .question
+        .trim_end_matches('?')
+        .split(' ')
+        .filter_map(|w| w.parse::<u32>().ok())
+        .sum();
+    let answered = app::captcha::CaptchaResponse::Answer {
+        token: challenge.token,
+        answer: sum.to_string(),
+    };
+    let mut form = app.registration("ada@example.com");
+    form.captcha = answered.clone();
+    let mut reused = app.registration("grace@example.com");
+    reused.captcha = answered;
+    app.portico
+        .register_at(CLIENT, Portal::Csp, form, now)
+        .await
+        .unwrap();
+    let outcome = app
+        .portico
+        .register_at(CLIENT, Portal::Csp, reused, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        security_code_error(outcome),
+        "This security question has been answered already. Answer the new one"
+    );
+}
+
 #[tokio::test]
 async fn an_unverified_registration_whose_link_expired_can_be_made_again() {
     let app = app().await;
@@ -291,4 +368,35 @@ async fn an_unverified_registration_whose_link_expired_can_be_made_again() {
     // The old link went with the old registration.
     assert_eq!(app.count(email_token::Entity).await, 1);
     assert_eq!(app.count(consent::Entity).await, 2);
+}
+
+/// Both portals' registration forms are sent with one label, in each language (the
+/// business form said "Submit" where the consumer form said "Sign Up").
+#[tokio::test]
+async fn both_portals_registration_forms_are_sent_with_the_same_button() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = crate::common::server_process::ServerProcess::start(dir.path(), &[]).await;
+    let client = reqwest::Client::new();
+    for (lang, label) in [("en", "Sign Up"), ("de", "Registrieren")] {
+        for portal in ["csp", "csm"] {
+            let page = client
+                .get(server.url(&format!("/{portal}/register")))
+                .header("cookie", format!("lang={lang}"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            // The form's own button, after its action.
+            let form = format!("action=\"/{portal}/register\"");
+            let button = page
+                .split_once(form.as_str())
+                .and_then(|(_, form)| form.split_once("class=\"button\">"))
+                .and_then(|(_, button)| button.split_once("</button>"))
+                .map(|(label, _)| label)
+                .unwrap_or_default();
+            assert_eq!(button, label, "/{portal}/register in {lang}");
+        }
+    }
 }

@@ -237,7 +237,7 @@ async fn answers_to_the_security_question_are_limited_per_client() {
     let message = captcha_error(&outcome).expect("refused on the Security Code");
     assert!(message.starts_with("Too many answers"), "{message}");
     assert!(
-        message.contains("Verify"),
+        message.contains("turn on JavaScript"),
         "offers the proof of work instead"
     );
     // Another network is not held back.

@@ -81,7 +81,7 @@ pub(crate) fn behaviour(portal: Portal) -> Behaviour {
         |outcome| match outcome {
             RegisterOutcome::Registered { to } => Reaction::GoTo(to),
             RegisterOutcome::Rejected { errors, captcha } => {
-                // Solve the new challenge afresh.
+                // The refusal spent the challenge: the new one is solved by itself.
                 crate::enhance::captcha::replace(&captcha);
                 Reaction::Errors(errors)
             }
@@ -137,12 +137,8 @@ fn RegistrationFields(
                 <a href=portal.path(TERMS.path)>{t("register-consent-terms")}</a>
                 {t("register-consent-after")}
             </CheckboxField>
-            <button class="button" type="submit">
-                {t(match portal {
-                    Portal::Csp => "register-submit-csp",
-                    Portal::Csm => "register-submit-csm",
-                })}
-            </button>
+            // One label in both portals.
+            <button class="button" type="submit">{t("register-submit")}</button>
         </form>
     }
 }
