@@ -4,24 +4,41 @@
 //! in a URL), passwords and hidden fields excepted, and put back once. Without
 //! JavaScript the switch shows the forms empty again.
 use leptos::prelude::{document, window};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
+use web_sys::{Element, Event, HtmlInputElement};
 
-use super::browser::{elements, listen};
+use super::browser::elements;
 
 const KEY: &str = "portico-kept-fields";
 
-/// Keeps the page's fields when its language switcher is submitted (one listener a page).
+thread_local! {
+    static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Keeps the page's fields whenever a language switcher is submitted. One listener for
+/// the module's life, on the window while capturing: the shell's own capturing listener
+/// on the document stops a `data-reload` form's submit from reaching the form itself.
 pub(super) fn keep_on_switch() {
-    let selector = format!("form[action=\"{}\"]", crate::i18n::SWITCH_PATH);
-    let Ok(Some(switcher)) = document().query_selector(&selector) else {
-        return;
-    };
-    if switcher.has_attribute("data-keeps-fields") {
+    if LISTENING.with(|listening| listening.replace(true)) {
         return;
     }
-    let _ = switcher.set_attribute("data-keeps-fields", "");
-    listen(&switcher, "submit", |_| save());
+    let on_submit = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+        let is_switch = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|form| form.get_attribute("action"))
+            .is_some_and(|action| action == crate::i18n::SWITCH_PATH);
+        if is_switch {
+            save();
+        }
+    });
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "submit",
+        on_submit.as_ref().unchecked_ref(),
+        true,
+    );
+    on_submit.forget();
 }
 
 /// What may be kept: what the person typed or ticked, never a password, nor what the
