@@ -67,8 +67,8 @@ check-security_code-wrong-answer = Die Antwort auf die Sicherheitsfrage ist nich
 
 errors-summary-title = Es gibt ein Problem
 errors-error-prefix = Fehler:
-errors-go-to-csm = Zum { portal-csm-name }
-errors-go-to-csp = Zum { portal-csp-name }
+errors-go-to-csm = Mit dieser Adresse im { portal-csm-name } anmelden
+errors-go-to-csp = Mit dieser Adresse im { portal-csp-name } anmelden
 errors-send-new-link = Neuen Bestätigungslink senden
 errors-log-in = Melden Sie sich an
 errors-or = oder
@@ -145,7 +145,9 @@ register-sent-lead-to-before = Wir haben einen Bestätigungslink an{" "}
 register-sent-lead-to-after = {" "}gesendet.
 register-sent-open-link = Öffnen Sie den Link in dieser E-Mail, um Ihre Adresse zu bestätigen. Der Link ist 24 Stunden lang gültig.
 register-sent-then-csp = Danach können Sie sich anmelden.
-register-sent-then-csm = Danach prüft die Kundenadministration Ihres Unternehmens Ihre Anfrage, und wir teilen Ihnen die Entscheidung per E-Mail mit.
+register-sent-then-csm = Danach wird Ihre Anfrage geprüft, und wir teilen Ihnen die Entscheidung per E-Mail mit.
+register-sent-then-company = Danach prüfen die Kundenadministratoren Ihres Unternehmens Ihre Anfrage, und wir teilen Ihnen deren Entscheidung per E-Mail mit.
+register-sent-then-staff = Sie haben keinen Registrierungscode angegeben. Daher ordnen unsere Mitarbeiter Ihre Anfrage zuerst dem Firmenkonto Ihres Unternehmens zu; danach wird entschieden, und wir teilen Ihnen die Entscheidung per E-Mail mit.
 register-sent-no-email = Wenn die E-Mail nicht ankommt
 register-sent-wait = Das kann ein paar Minuten dauern. Sehen Sie auch in Ihrem Spam- oder Junk-Ordner nach.
 register-sent-check-address = Prüfen Sie die Adresse oben. Ist sie falsch, registrieren Sie sich erneut mit der richtigen.
@@ -203,7 +205,32 @@ verify-done-ready = Ihr Konto ist bereit.
 verify-passkey-offer-title = Beim nächsten Mal schneller anmelden
 verify-passkey-offer = Mit einem Passkey melden Sie sich per Fingerabdruck, Gesichtserkennung oder PIN Ihres Geräts an statt mit Ihrem Passwort – und niemand kann ihn per Phishing abgreifen.
 verify-passkey-offer-button = Anmelden und Passkey hinzufügen
-verify-done-pending-review = Ihre Anfrage wurde eingereicht und wird nun geprüft. Sie erhalten eine E-Mail, sobald Ihre Anfrage bearbeitet ist.
+verify-done-pending-review = Ihre Anfrage wurde eingereicht und wird nun von den Kundenadministratoren Ihres Unternehmens geprüft. Sie erhalten eine E-Mail, sobald diese entschieden haben.
+verify-done-pending-staff = Ihre Anfrage wurde eingereicht. Sie haben keinen Registrierungscode angegeben, daher ordnen unsere Mitarbeiter sie zuerst dem Firmenkonto Ihres Unternehmens zu. Sie erhalten eine E-Mail, sobald über Ihre Anfrage entschieden ist.
+
+## Where a registration stands, after a log-in before approval or after a rejection (pages/account/status.rs)
+
+status-title = Ihre Registrierung
+status-none = Melden Sie sich an, um zu sehen, wie es um Ihre Registrierung steht.
+status-log-in = Anmelden
+status-waiting-title = Ihre Registrierung wartet auf Freigabe
+status-waiting-company = Ihre Anfrage, { $company } beizutreten, liegt bei dessen Kundenadministratoren: Sie geben sie frei oder lehnen sie ab.
+status-waiting-company-next = Sie müssen nichts weiter tun. Wir schreiben Ihnen, sobald entschieden ist; nach der Freigabe melden Sie sich hier mit Ihrer E-Mail-Adresse und Ihrem Passwort an. Dauert es lange, fragen Sie einen Kundenadministrator von { $company }.
+status-waiting-staff = Sie haben sich ohne Registrierungscode registriert. Daher ordnen unsere Mitarbeiter bei Portico Ihre Anfrage zuerst dem Firmenkonto Ihres Unternehmens zu.
+status-waiting-staff-next = Sie müssen nichts weiter tun. Wir schreiben Ihnen, sobald über Ihre Anfrage entschieden ist; nach der Freigabe melden Sie sich hier mit Ihrer E-Mail-Adresse und Ihrem Passwort an. Die Kundenadministratoren Ihres Unternehmens können Sie auch einladen.
+status-thanks = Vielen Dank für Ihre Geduld, { $name }.
+status-next-title = Wie es weitergeht
+status-rejected-title = Ihre Registrierung wurde nicht freigegeben
+status-rejected-by-company = { $company } hat Ihre Anfrage auf Zugang nicht freigegeben. Mit diesem Konto können Sie sich daher nicht anmelden.
+status-rejected-by-staff = Unsere Mitarbeiter bei Portico haben Ihre Anfrage nicht freigegeben. Mit diesem Konto können Sie sich daher nicht anmelden.
+status-rejected-reason = Angegebener Grund: { $reason }
+status-rejected-no-reason = Es wurde kein Grund angegeben.
+status-rejected-what-now = Was Sie tun können
+status-rejected-contact-company = Wenn Sie das für einen Irrtum halten, wenden Sie sich an { $company }: Dessen Kundenadministratoren haben entschieden, und nur sie können das ändern.
+status-rejected-contact-us = Wenn Sie das für einen Irrtum halten, antworten Sie auf die E-Mail, die Ihnen die Entscheidung mitgeteilt hat.
+status-rejected-register-again = Sie können sich mit einer anderen E-Mail-Adresse erneut registrieren, mit dem Registrierungscode, den Ihnen die Kundenadministration Ihres Unternehmens gibt.
+status-rejected-register-link = Erneut registrieren
+status-rejected-same-address = Mit dieser E-Mail-Adresse ist keine erneute Registrierung möglich.
 
 ## Ask for an emailed link (/reset and /resend)
 
@@ -766,13 +793,17 @@ home-is-customer-admin = Sie sind Kundenadministrator für { $company }.
 home-is-contact = Sie sind als Kontakt für { $company } registriert.
 # $portal: the portal's name.
 home-own-account = Ihr persönliches Konto im { $portal }.
+home-for-consumer = Mit diesem einen Konto melden Sie sich künftig bei unseren Apps und Diensten an. Bis der erste davon angebunden ist, pflegen Sie hier Ihre Angaben und sichern Ihre Anmeldung.
+home-for-contact = Mit diesem Konto melden Sie sich künftig für Ihr Unternehmen bei unseren Apps und Diensten für Geschäftskunden an. Bis der erste davon angebunden ist, pflegen Sie hier Ihre Angaben und sichern Ihre Anmeldung.
+home-for-customer-admin = Mit diesem Konto melden Sie sich künftig bei unseren Apps und Diensten für Geschäftskunden an, und Sie entscheiden, wer aus Ihrem Unternehmen das ebenfalls darf.
+home-for-administrator = Mit diesem Konto betreuen Sie die Unternehmen der Geschäftskunden und die Personen in beiden Portalen.
+home-ask-title = Ihre Ansprechpartner bei { $company }
+home-ask-lead = Die Kundenadministratoren Ihres Unternehmens geben Kollegen Zugang, verwalten Anmeldungen und helfen, wenn Sie nicht weiterkommen:
 home-security-has = Ihre Passkeys, Ihre Authenticator-App und Ihre Wiederherstellungscodes.
 home-security-add = Fügen Sie einen Passkey oder eine Authenticator-App hinzu, damit ein gestohlenes Passwort allein nicht für eine Anmeldung reicht.
 home-welcome = Willkommen, { $name }
 home-company = Unternehmen
 home-role = Rolle
-home-status = Status
-home-active = Aktiv
 home-role-administrator = Administrator
 home-role-customer-admin = Kundenadministrator
 home-role-consumer = Privatkunde
@@ -1035,10 +1066,8 @@ service-invitations-accepted-has-account = Für { $email } gibt es bereits ein K
 ## Logging in
 
 service-log-in-incorrect = E-Mail-Adresse oder Passwort ist falsch
-service-log-in-other-portal = Ihr Konto gehört zum { $portal }. Melden Sie sich dort an: { $url }.
+service-log-in-other-portal = Ihr Konto gehört zum { $portal }. Melden Sie sich dort mit derselben E-Mail-Adresse und demselben Passwort an.
 service-log-in-unverified = Bestätigen Sie Ihre E-Mail-Adresse, bevor Sie sich anmelden: Öffnen Sie den Link in der E-Mail, die wir an { $email } geschickt haben.
-service-log-in-pending = Ihre Registrierung wird noch geprüft. Sie erhalten eine E-Mail, sobald über Ihre Anfrage entschieden ist.
-service-log-in-rejected = Ihre Registrierung wurde nicht freigegeben, daher können Sie sich nicht anmelden. Wenn Sie das für einen Irrtum halten, wenden Sie sich an den Kundenadministrator Ihres Unternehmens.
 service-log-in-disabled-by-company = Ihr Unternehmen hat Ihre Anmeldung gesperrt. Wenden Sie sich an den Kundenadministrator Ihres Unternehmens.
 service-log-in-disabled = Ihr Konto ist gesperrt. Wenden Sie sich an uns, wenn Sie das für einen Irrtum halten.
 service-log-in-too-many = Zu viele fehlgeschlagene Anmeldeversuche. Warten Sie { $wait } und versuchen Sie es dann erneut, oder setzen Sie Ihr Passwort zurück.

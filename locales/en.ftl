@@ -72,8 +72,8 @@ check-security_code-wrong-answer = The answer to the security question is not ri
 
 errors-summary-title = There is a problem
 errors-error-prefix = Error:
-errors-go-to-csm = Go to the { portal-csm-name }
-errors-go-to-csp = Go to the { portal-csp-name }
+errors-go-to-csm = Log in to the { portal-csm-name } with this address
+errors-go-to-csp = Log in to the { portal-csp-name } with this address
 errors-send-new-link = Send a new verification link
 errors-log-in = Log in
 errors-or = or
@@ -151,7 +151,9 @@ register-sent-lead-to-before = We sent a verification link to{" "}
 register-sent-lead-to-after = .
 register-sent-open-link = Open the link in that email to verify your address. The link expires in 24 hours.
 register-sent-then-csp = Then you can log in.
-register-sent-then-csm = Then your company's customer administrator reviews your request, and we email you the decision.
+register-sent-then-csm = Then your request is reviewed, and we email you the decision.
+register-sent-then-company = Then your company's customer administrators review your request, and we email you their decision.
+register-sent-then-staff = You gave no registration code, so our staff first find your company's account for your request; then it is decided, and we email you the decision.
 register-sent-no-email = If the email does not arrive
 register-sent-wait = It can take a few minutes. Check your spam or junk folder.
 register-sent-check-address = Check the address above. If it is wrong, register again with the right one.
@@ -209,7 +211,35 @@ verify-done-ready = Your account is ready.
 verify-passkey-offer-title = Log in faster next time
 verify-passkey-offer = A passkey lets you log in with your device's fingerprint, face or PIN instead of your password, and nobody can phish it.
 verify-passkey-offer-button = Log in and add a passkey
-verify-done-pending-review = Your request has been submitted and is pending review. You receive an email when your request is processed.
+verify-done-pending-review = Your request has been submitted and is pending review by your company's customer administrators. You receive an email when they have decided.
+verify-done-pending-staff = Your request has been submitted. You gave no registration code, so our staff first find your company's account for it; you receive an email when your request is decided.
+
+## Where a registration stands, after a log-in before approval or after a rejection (pages/account/status.rs)
+
+status-title = Your registration
+status-none = Log in to see where your registration stands.
+status-log-in = Log in
+status-waiting-title = Your registration is waiting for approval
+# $company: the company's name.
+status-waiting-company = Your request to join { $company } is with its customer administrators: they approve or reject it.
+status-waiting-company-next = There is nothing you need to do. We email you as soon as they have decided; once approved, you log in here with your email address and password. If it takes long, ask a customer administrator of { $company }.
+status-waiting-staff = You registered without a registration code, so our staff at Portico first find your company's account for your request.
+status-waiting-staff-next = There is nothing you need to do. We email you as soon as your request is decided; once approved, you log in here with your email address and password. If your company has given you a registration code in the meantime, its customer administrators can also invite you.
+# $name: the person's first name.
+status-thanks = Thank you for your patience, { $name }.
+status-next-title = What happens next
+status-rejected-title = Your registration was not approved
+status-rejected-by-company = { $company } did not approve your request to join it, so you cannot log in with this account.
+status-rejected-by-staff = Our staff at Portico did not approve your request, so you cannot log in with this account.
+# $reason: the words the person who decided gave.
+status-rejected-reason = The reason given: { $reason }
+status-rejected-no-reason = No reason was given.
+status-rejected-what-now = What you can do
+status-rejected-contact-company = If you think this is a mistake, contact { $company }: its customer administrators decided, and only they can change it.
+status-rejected-contact-us = If you think this is a mistake, reply to the email that told you the decision.
+status-rejected-register-again = You can register again with another email address, with the registration code your company's customer administrator gives you.
+status-rejected-register-link = Register again
+status-rejected-same-address = This email address cannot be used to register again.
 
 ## Ask for an emailed link (/reset and /resend)
 
@@ -772,13 +802,18 @@ home-is-customer-admin = You are a customer administrator of { $company }.
 home-is-contact = You are a contact of { $company }.
 # $portal: the portal's name.
 home-own-account = Your own account at the { $portal }.
+home-for-consumer = With this one account you will sign in to our apps and services. Until the first of them is connected, this is where you keep your details and your log-in safe.
+home-for-contact = With this account you will sign in to our business apps and services for your company. Until the first of them is connected, this is where you keep your details and your log-in safe.
+home-for-customer-admin = With this account you will sign in to our business apps and services, and you decide who else from your company may.
+home-for-administrator = With this account you look after the business customers' companies and the people in both portals.
+# $company: the company's name.
+home-ask-title = Whom to ask at { $company }
+home-ask-lead = Your company's customer administrators let colleagues in, manage logins and can help when you are stuck:
 home-security-has = your passkeys, authenticator app and recovery codes.
 home-security-add = add a passkey or an authenticator app, so that a stolen password is not enough to get in.
 home-welcome = Welcome, { $name }
 home-company = Company
 home-role = Role
-home-status = Status
-home-active = Active
 home-role-administrator = Administrator
 home-role-customer-admin = Customer administrator
 home-role-consumer = Consumer
@@ -1041,10 +1076,8 @@ service-invitations-accepted-has-account = { $email } has an account already. Lo
 ## Logging in
 
 service-log-in-incorrect = Email address or password is incorrect
-service-log-in-other-portal = Your account belongs to the { $portal }. Log in there, at { $url }.
+service-log-in-other-portal = Your account belongs to the { $portal }. Log in there with the same email address and password.
 service-log-in-unverified = Verify your email address before you log in: open the link in the email we sent to { $email }.
-service-log-in-pending = Your registration is pending review. You receive an email when your request is processed.
-service-log-in-rejected = Your registration was not approved, so you cannot log in. If you think this is a mistake, contact your company's customer administrator.
 service-log-in-disabled-by-company = Your login has been disabled by your company. Contact your company's customer administrator.
 service-log-in-disabled = Your account is disabled. Contact us if you think this is a mistake.
 service-log-in-too-many = Too many failed log-ins. Wait { $wait } and try again, or reset your password.

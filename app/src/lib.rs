@@ -34,6 +34,7 @@ use pages::account::{
     register::{CheckYourEmailPage, RegisterPage},
     second_factor::SecondFactorPage,
     security::{RecoveryCodesPage, SecurityPage, TotpSetupPage},
+    status::AccountStatusPage,
     verify::{VerifiedPage, VerifyPage},
 };
 use pages::chooser::Chooser;
@@ -131,6 +132,7 @@ fn PortalRoutes(portal: Portal) -> impl MatchNestedRoutes + Clone {
             <Route path=StaticSegment("email-changed") view=move || view! { <EmailChangedPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("log-in") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("login") view=move || view! { <LogInPage portal /> } ssr=SsrMode::Async />
+            <Route path=StaticSegment("account-status") view=move || view! { <AccountStatusPage portal /> } ssr=SsrMode::Async />
             <Route path=(StaticSegment("log-in"), StaticSegment("second-factor")) view=move || view! { <SecondFactorPage portal /> } ssr=SsrMode::Async />
             <Route path=StaticSegment("security") view=move || view! { <SecurityPage portal /> } ssr=SsrMode::Async />
             <Route path=(StaticSegment("security"), StaticSegment("app")) view=move || view! { <TotpSetupPage portal /> } ssr=SsrMode::Async />

@@ -61,12 +61,16 @@ test('a contact registers with a code, the customer administrator approves, the 
   await expect(page.getByText("Your company's customer administrator can give you this code")).toBeVisible();
   await register(page, ada, true, 'csm');
   await verifyBusinessAddress(page, request, ada);
-  await expect(page.getByText('Your request has been submitted and is pending review.')).toBeVisible();
+  await expect(
+    page.getByText("Your request has been submitted and is pending review by your company's customer administrators."),
+  ).toBeVisible();
   await emailTo(request, ada.email, /pending review/);
 
-  // Not yet: logging in says the request is pending.
+  // Not yet: logging in leads to a calm page saying who decides (not an error).
   await logIn(page, ada, 'csm');
-  await expect(page.getByRole('alert')).toContainText('Your registration is pending review');
+  await expect(page.getByRole('heading', { name: 'Your registration is waiting for approval' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Your request to join Acme Supplies is with its customer administrators');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 
   // The customer administrator is emailed a link to the approvals page.
   const asked = await emailTo(request, CAROL.email, /needs your decision/);
@@ -96,7 +100,7 @@ test('a contact without a code is assigned a company by an administrator, then a
   const bob: Person = { ...person(uniqueEmail('bob')), firstName: 'Bob', code: '' };
   await register(page, bob, true, 'csm');
   await verifyBusinessAddress(page, request, bob);
-  await expect(page.getByText('Your request has been submitted and is pending review.')).toBeVisible();
+  await expect(page.getByText('You gave no registration code, so our staff first find')).toBeVisible();
 
   // The administrator lands on /admin after logging in.
   const admin = await asSomeoneElse(browser, ADMIN);
@@ -164,8 +168,11 @@ test('a consumer who logs in at /csm is sent to /csp', async ({ page, request })
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Your account belongs to the Consumer Service Portal');
   await expect(page.getByRole('banner').getByRole('link', { name: 'Log in' })).toBeVisible();
-  await alert.getByRole('link', { name: 'Go to the Consumer Service Portal' }).click();
+  // One button carries the address over (never the password, never in the URL).
+  await alert.getByRole('link', { name: 'Log in to the Consumer Service Portal with this address' }).click();
   await expect(page).toHaveURL(/\/csp\/log-in$/);
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(ada.email);
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
 });
 
 test('approvals are only for customer administrators', async ({ page }) => {

@@ -42,12 +42,10 @@ impl Outcome for RegisterOutcome {
     }
 }
 
-/// The page after registering: "check your email", naming the address.
-pub fn check_your_email_path(portal: Portal, email: &str) -> String {
-    portal.path(&format!(
-        "/register/sent?email={}",
-        crate::portal::query_value(email)
-    ))
+/// The page after registering: "check your email". The address it names waits in the
+/// session (`CarriedOver`), not in this URL.
+pub fn check_your_email_path(portal: Portal) -> String {
+    portal.path("/register/sent")
 }
 
 /// What pressing an emailed link's button came to.
@@ -80,12 +78,14 @@ impl AfterVerification {
         match self {
             AfterVerification::LogIn => "log-in",
             AfterVerification::AwaitReview => "review",
+            AfterVerification::AwaitAssignment => "assignment",
         }
     }
 
     pub fn of_query(value: &str) -> Self {
         match value {
             "review" => AfterVerification::AwaitReview,
+            "assignment" => AfterVerification::AwaitAssignment,
             _ => AfterVerification::LogIn,
         }
     }
@@ -101,6 +101,11 @@ pub enum LogInOutcome {
     SecondStep {
         to: String,
     },
+    /// The password was right, but a decision on the registration is awaited (or was
+    /// "no"): the page at `to` says where they stand. No session is logged in.
+    Status {
+        to: String,
+    },
     Rejected {
         errors: FieldErrors,
     },
@@ -109,13 +114,17 @@ pub enum LogInOutcome {
 impl Outcome for LogInOutcome {
     fn http_status(&self) -> u16 {
         match self {
-            LogInOutcome::LoggedIn { .. } | LogInOutcome::SecondStep { .. } => 303,
+            LogInOutcome::LoggedIn { .. }
+            | LogInOutcome::SecondStep { .. }
+            | LogInOutcome::Status { .. } => 303,
             LogInOutcome::Rejected { errors } => errors.http_status(),
         }
     }
     fn redirect_to(&self) -> Option<String> {
         match self {
-            LogInOutcome::LoggedIn { to } | LogInOutcome::SecondStep { to } => Some(to.clone()),
+            LogInOutcome::LoggedIn { to }
+            | LogInOutcome::SecondStep { to }
+            | LogInOutcome::Status { to } => Some(to.clone()),
             LogInOutcome::Rejected { .. } => None,
         }
     }
@@ -178,8 +187,10 @@ impl Outcome for TokenStatus {
 pub enum AfterVerification {
     /// Log in now (a consumer; a contact approved automatically).
     LogIn,
-    /// Wait: a customer administrator (or one of ours) reviews the business request.
+    /// Wait: the company's customer administrators review the business request.
     AwaitReview,
+    /// Wait: no company was given, so one of ours finds it first.
+    AwaitAssignment,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -204,9 +215,24 @@ pub async fn register(
     let services = services()?;
     match form.validate() {
         Ok(valid) => {
-            services
+            let carried = super::CarriedOver {
+                email: valid.email.as_typed().to_owned(),
+                reviewer: (portal == Portal::Csm).then_some(match valid.registration_code {
+                    Some(_) => super::Reviewer::Company,
+                    None => super::Reviewer::Staff,
+                }),
+            };
+            let outcome = services
                 .register(client()?.address, portal, valid, crate::i18n::lang())
-                .await
+                .await?;
+            // The next page names the address, and so does the other portal's log-in
+            // form for an address that has an account there.
+            let other_portal = matches!(&outcome, RegisterOutcome::Rejected { errors, .. }
+                if errors.iter().any(|e| matches!(e.kind, crate::forms::ErrorKind::EmailInPortal(_))));
+            if other_portal || matches!(outcome, RegisterOutcome::Registered { .. }) {
+                services.carry_over(&session().await?, carried).await?;
+            }
+            Ok(outcome)
         }
         Err(errors) => Ok(RegisterOutcome::Rejected {
             errors,
@@ -269,10 +295,15 @@ pub async fn verify_email(
     portal: Portal,
     form: VerifyEmailForm,
 ) -> Result<LinkUsed, ServerFnError> {
-    Ok(match services()?.verify_email(&form.token).await? {
-        TokenStatus::Verified(next) => LinkUsed::Done {
-            to: portal.path(&format!("/verified?next={}", next.as_query())),
+    Ok(
+        match services()?
+            .verify_email(&session().await?, &form.token)
+            .await?
+        {
+            TokenStatus::Verified(next) => LinkUsed::Done {
+                to: portal.path(&format!("/verified?next={}", next.as_query())),
+            },
+            other => LinkUsed::Dead(other),
         },
-        other => LinkUsed::Dead(other),
-    })
+    )
 }

@@ -12,6 +12,7 @@ pub mod records;
 pub mod recovery;
 #[cfg(feature = "ssr")]
 mod services;
+pub mod status;
 pub mod two_factor;
 
 pub use account::*;
@@ -24,6 +25,7 @@ pub use records::*;
 pub use recovery::*;
 #[cfg(feature = "ssr")]
 pub use services::*;
+pub use status::*;
 pub use two_factor::*;
 
 use serde::{Deserialize, Serialize};

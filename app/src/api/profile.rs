@@ -90,6 +90,15 @@ pub struct HomeView {
     pub waiting_requests: Option<u64>,
     /// Whether the person has a passkey or an authenticator app.
     pub has_second_factor: bool,
+    /// The company's customer administrators (but the person): whom to ask.
+    pub customer_admins: Vec<CompanyAdmin>,
+}
+
+/// A customer administrator as a contact's home names them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyAdmin {
+    pub name: String,
+    pub email: String,
 }
 
 /// What a person is in their portal, as their home names it (`home-role-*`).

@@ -45,7 +45,26 @@ pub trait Services: Send + Sync + 'static {
         language: crate::i18n::Lang,
     ) -> Result<RegisterOutcome, ServerFnError>;
     async fn email_token_status(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
-    async fn verify_email(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
+    /// Verifies the address; the session carries it to the log-in form.
+    async fn verify_email(
+        &self,
+        session: &Session,
+        token: &str,
+    ) -> Result<TokenStatus, ServerFnError>;
+    /// Keeps an address in the session for the page that follows (`status.rs`).
+    async fn carry_over(
+        &self,
+        session: &Session,
+        carried: super::CarriedOver,
+    ) -> Result<(), ServerFnError>;
+    async fn carried_over(
+        &self,
+        session: &Session,
+    ) -> Result<Option<super::CarriedOver>, ServerFnError>;
+    async fn account_status(
+        &self,
+        session: &Session,
+    ) -> Result<Option<super::AccountStatus>, ServerFnError>;
     async fn log_in(
         &self,
         session: &Session,

@@ -89,10 +89,12 @@ pub fn error_summary(errors: &FieldErrors, submitted: bool) -> Markup {
                     @for error in errors.iter() {
                         li {
                             a href={ "#" (error.field.id()) } { (error.message.text()) }
-                            // Someone in the wrong portal gets the way to the right one.
+                            // Someone in the wrong portal gets one button to the right one,
+                            // whose log-in form starts with their address (carried in the
+                            // session by the refusal, never in this link).
                             @match error.kind {
                                 ErrorKind::EmailInPortal(home) => {
-                                    " " a href=(home.path("/log-in")) { (t(match home { Portal::Csm => "errors-go-to-csm", Portal::Csp => "errors-go-to-csp" })) }
+                                    " " a.button.button--secondary.error-summary__action href=(home.path("/log-in")) { (t(match home { Portal::Csm => "errors-go-to-csm", Portal::Csp => "errors-go-to-csp" })) }
                                 }
                                 ErrorKind::Unverified(portal) => {
                                     " " a href=(portal.path("/resend")) { (t("errors-send-new-link")) }

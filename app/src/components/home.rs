@@ -39,11 +39,13 @@ fn SignedInHome(portal: Portal, person: HomeView) -> impl IntoView {
         Some(company) => t_with("home-is-contact", &[("company", company.clone())]),
         None => t_with("home-own-account", &[("portal", portal.name())]),
     };
-    let role_text = t(match person.role {
-        HomeRole::Administrator => "home-role-administrator",
-        HomeRole::CustomerAdmin => "home-role-customer-admin",
-        HomeRole::Consumer => "home-role-consumer",
-        HomeRole::Contact => "home-role-contact",
+    // What the account is for, in the person's words: until apps sign in through Portico,
+    // that is the promise and what can be done here meanwhile.
+    let for_what = t(match person.role {
+        HomeRole::Administrator => "home-for-administrator",
+        HomeRole::CustomerAdmin => "home-for-customer-admin",
+        HomeRole::Consumer => "home-for-consumer",
+        HomeRole::Contact => "home-for-contact",
     });
     let security = if person.has_second_factor {
         t("home-security-has")
@@ -53,13 +55,9 @@ fn SignedInHome(portal: Portal, person: HomeView) -> impl IntoView {
     view! {
         <h1>{t_with("home-welcome", &[("name", person.first_name.clone())])}</h1>
         <p class="lead" id="who-you-are">{is}</p>
-        <dl class="details">
-            {person.company.clone().map(|company| view! { <dt>{t("home-company")}</dt> <dd>{company}</dd> })}
-            <dt>{t("home-role")}</dt>
-            <dd>{role_text}</dd>
-            <dt>{t("home-status")}</dt>
-            <dd>{t("home-active")}</dd>
-        </dl>
+        <p id="what-it-is-for">{for_what}</p>
+        // A business account's facts; a consumer's home shows none of these words.
+        {(person.role != HomeRole::Consumer).then(|| view! { <BusinessDetails person=person.clone() /> })}
         {person.waiting_requests.map(|waiting| view! {
             <p class="aside" id="waiting-requests">{match waiting {
                 0 => t("home-waiting-none"),
@@ -79,6 +77,37 @@ fn SignedInHome(portal: Portal, person: HomeView) -> impl IntoView {
             <li><a href=portal.path("/profile")>{t("home-next-profile-link")}</a>": "{t("home-next-profile")}</li>
             <li><a href=portal.path("/security")>{t("home-next-security-link")}</a>": "{security}</li>
         </ul>
+    }
+}
+
+/// A business person's company and role, and the company's customer administrators:
+/// whom to ask for access.
+#[component]
+fn BusinessDetails(person: HomeView) -> impl IntoView {
+    let role_text = t(match person.role {
+        HomeRole::Administrator => "home-role-administrator",
+        HomeRole::CustomerAdmin => "home-role-customer-admin",
+        HomeRole::Consumer => "home-role-consumer",
+        HomeRole::Contact => "home-role-contact",
+    });
+    let company = person.company.clone().unwrap_or_default();
+    view! {
+        <dl class="details">
+            {person.company.clone().map(|company| view! { <dt>{t("home-company")}</dt> <dd>{company}</dd> })}
+            <dt>{t("home-role")}</dt>
+            <dd>{role_text}</dd>
+        </dl>
+        {(!person.customer_admins.is_empty()).then(|| view! {
+            <section aria-labelledby="whom-to-ask">
+                <h2 id="whom-to-ask">{t_with("home-ask-title", &[("company", company)])}</h2>
+                <p>{t("home-ask-lead")}</p>
+                <ul id="customer-admins">
+                    {person.customer_admins.iter().map(|admin| view! {
+                        <li>{admin.name.clone()}" · "<a href=format!("mailto:{}", admin.email)>{admin.email.clone()}</a></li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }
 

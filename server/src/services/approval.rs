@@ -90,10 +90,13 @@ impl Portico {
             now,
         )
         .await?;
-        if let Some(account) = &account {
-            self.ask_customer_admins(txn, account, contact, now).await?;
+        match &account {
+            Some(account) => {
+                self.ask_customer_admins(txn, account, contact, now).await?;
+                Ok(AfterVerification::AwaitReview)
+            }
+            None => Ok(AfterVerification::AwaitAssignment),
         }
-        Ok(AfterVerification::AwaitReview)
     }
 
     /// A customer administrator approves or rejects a request for their company.

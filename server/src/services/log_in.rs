@@ -6,7 +6,7 @@
 //! password is hashed, so that parallel guesses cannot all pass a check before the first
 //! failure is recorded; an attempt with the right password is given back, so only
 //! failures use the limits up.
-use app::api::{Client, LogInOutcome, SessionUser};
+use app::api::{CarriedOver, Client, LogInOutcome, SessionUser};
 use app::forms::log_in::ValidLogIn;
 use app::forms::{ErrorKind, Field, FieldErrors};
 use app::portal::Portal;
@@ -15,6 +15,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
 use super::gate::Admission;
+use super::status::STATUS_OF;
 use super::{Portico, ServiceError};
 use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::limits::{self, client_key, wait_in_words};
@@ -49,6 +50,22 @@ impl Portico {
             Checked::Person(person, next) => (*person, next),
             Checked::Refused(outcome) => return Ok(outcome),
             Checked::WrongPassword => return Ok(rejected(INCORRECT)),
+            Checked::OtherPortal(home, email) => {
+                // The other portal's log-in form starts with the address (never the
+                // password): the button to it carries nothing in its URL.
+                let carried = CarriedOver {
+                    email,
+                    reviewer: None,
+                };
+                self.carry_over_at(session, &carried).await?;
+                return Ok(other_portal(home));
+            }
+            Checked::Undecided(person) => {
+                session.insert(STATUS_OF, person.id).await?;
+                return Ok(LogInOutcome::Status {
+                    to: portal.path("/account-status"),
+                });
+            }
         };
         // Someone with a second factor (or who must set one up) has no session until it
         // is given.
@@ -125,16 +142,7 @@ impl Portico {
         }
         let home = found.kind.portal();
         if home != portal {
-            return Ok(Checked::Refused(LogInOutcome::Rejected {
-                errors: app::forms::FieldErrors::one_of_kind(
-                    Field::Form,
-                    app::forms::Message::key_with(
-                        "service-log-in-other-portal",
-                        &[("portal", home.name()), ("url", home.path("/log-in"))],
-                    ),
-                    ErrorKind::EmailInPortal(home),
-                ),
-            }));
+            return Ok(Checked::OtherPortal(home, found.email));
         }
         match found.status {
             UserStatus::Active => {}
@@ -150,11 +158,8 @@ impl Portico {
                     ),
                 }));
             }
-            UserStatus::PendingApproval => {
-                return Ok(refused("service-log-in-pending"));
-            }
-            UserStatus::Rejected => {
-                return Ok(refused("service-log-in-rejected"));
+            UserStatus::PendingApproval | UserStatus::Rejected => {
+                return Ok(Checked::Undecided(Box::new(found)));
             }
             UserStatus::Disabled => {
                 return Ok(refused(match found.kind {
@@ -210,6 +215,24 @@ enum Checked {
     WrongPassword,
     /// The password is right, but the account may not log in here (yet): why.
     Refused(LogInOutcome),
+    /// The password is right for an account of the other portal (its address).
+    OtherPortal(Portal, String),
+    /// The password is right, and the registration awaits its decision or was refused.
+    Undecided(Box<user::Model>),
+}
+
+/// The answer to a right password in the wrong portal: the way to the right one.
+fn other_portal(home: Portal) -> LogInOutcome {
+    LogInOutcome::Rejected {
+        errors: FieldErrors::one_of_kind(
+            Field::Form,
+            app::forms::Message::key_with(
+                "service-log-in-other-portal",
+                &[("portal", home.name())],
+            ),
+            ErrorKind::EmailInPortal(home),
+        ),
+    }
 }
 
 fn refused(message: &'static str) -> Checked {

@@ -25,6 +25,7 @@ pub mod registration;
 pub mod reopening;
 pub mod second_step_lock;
 pub mod sessions;
+pub mod status;
 pub mod terms;
 pub mod two_factor;
 pub mod verification;
@@ -239,12 +240,44 @@ impl Services for Portico {
         public(self.verification_status_at(token, Utc::now()).await)
     }
 
-    async fn verify_email(&self, token: &str) -> Result<TokenStatus, ServerFnError> {
-        let status = public(self.verify_email_at(token, Utc::now()).await)?;
-        if let TokenStatus::Verified(_) = status {
+    async fn verify_email(
+        &self,
+        session: &Session,
+        token: &str,
+    ) -> Result<TokenStatus, ServerFnError> {
+        let (status, person) = public(self.verify_email_of_at(token, Utc::now()).await)?;
+        if let (TokenStatus::Verified(_), Some(person)) = (status, person) {
             measure::email_verified();
+            // The log-in form starts with the address just verified.
+            let carried = app::api::CarriedOver {
+                email: person.email,
+                reviewer: None,
+            };
+            public(self.carry_over_at(session, &carried).await)?;
         }
         Ok(status)
+    }
+
+    async fn carry_over(
+        &self,
+        session: &Session,
+        carried: app::api::CarriedOver,
+    ) -> Result<(), ServerFnError> {
+        public(self.carry_over_at(session, &carried).await)
+    }
+
+    async fn carried_over(
+        &self,
+        session: &Session,
+    ) -> Result<Option<app::api::CarriedOver>, ServerFnError> {
+        public(self.carried_over_at(session).await)
+    }
+
+    async fn account_status(
+        &self,
+        session: &Session,
+    ) -> Result<Option<app::api::AccountStatus>, ServerFnError> {
+        public(self.account_status_at(session).await)
     }
 
     async fn log_in(

@@ -244,7 +244,7 @@ impl Portico {
         self.outbox.wake();
         tracing::info!(user = user.id, portal = portal.prefix(), "registered");
         Ok(RegisterOutcome::Registered {
-            to: check_your_email_path(portal, &user.email),
+            to: check_your_email_path(portal),
         })
     }
 

@@ -30,21 +30,30 @@ impl Portico {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<TokenStatus, ServiceError> {
+        Ok(self.verify_email_of_at(token, now).await?.0)
+    }
+
+    /// [`Self::verify_email_at`], with the person verified (when one was).
+    pub async fn verify_email_of_at(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(TokenStatus, Option<user::Model>), ServiceError> {
         if !could_be_a_token(token) {
-            return Ok(TokenStatus::Unknown);
+            return Ok((TokenStatus::Unknown, None));
         }
         let txn = crate::db::begin_write(&self.db).await?;
         let Some(token_row) = use_token(&txn, token, TokenPurpose::Verify, now).await? else {
             txn.rollback().await?;
             // Say why: used, expired or unknown.
-            return self.verification_status_at(token, now).await;
+            return Ok((self.verification_status_at(token, now).await?, None));
         };
         let Some(person) = user::Entity::find_by_id(token_row.user_id)
             .one(&txn)
             .await?
         else {
             txn.rollback().await?;
-            return Ok(TokenStatus::Unknown);
+            return Ok((TokenStatus::Unknown, None));
         };
         user::Entity::update_many()
             .col_expr(user::Column::Status, Expr::value(UserStatus::Active))
@@ -72,6 +81,6 @@ impl Portico {
         txn.commit().await?;
         self.outbox.wake();
         tracing::info!(user = person.id, "email address verified");
-        Ok(TokenStatus::Verified(next))
+        Ok((TokenStatus::Verified(next), Some(person)))
     }
 }

@@ -126,7 +126,7 @@ async fn deleting_a_person_asks_first_naming_their_address_and_only_the_confirme
 async fn an_administrator_has_no_delete_button_on_their_own_row_and_cannot_delete_themselves() {
     let mut site = site(ADMIN).await;
     site.app.register_verified("ada@example.com").await;
-    let (_, list) = site.browser.get("/admin/people").await;
+    let (_, list) = site.browser.get_page("/admin/people").await;
     assert!(list.contains("Delete account: ada@example.com"), "{list}");
     assert!(
         !list.contains(&format!("Delete account: {ADMIN}")),
@@ -278,7 +278,7 @@ async fn an_administrators_rejection_asks_first_and_a_search_finds_it_to_reopen(
     let request = request_of(&site.app, "zoe@nowhere.example").await;
     assert_eq!(request.state, RequestState::Rejected);
 
-    let (_, found) = site.browser.get("/admin/pending?q=zoe").await;
+    let (_, found) = site.browser.get_page("/admin/pending?q=zoe").await;
     assert!(
         found.contains("Reopen the registration of zoe@nowhere.example"),
         "{found}"

@@ -29,5 +29,6 @@ mod registration;
 mod reliability;
 mod second_factors;
 mod security;
+mod states;
 mod verification;
 mod webhooks;

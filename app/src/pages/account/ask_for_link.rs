@@ -2,9 +2,10 @@
 //! and the same under `/csm`: one address in, one emailed link out. The reset page says
 //! the same whether or not the address has an account.
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-use crate::api::{request_password_reset, resend_verification, LinkRequestOutcome};
+use crate::api::{
+    carried_address, request_password_reset, resend_verification, LinkRequestOutcome,
+};
 use crate::components::fields::{FormErrors, TextField};
 use crate::components::layout::PortalLayout;
 use crate::components::notice::{notice, provide_form_errors};
@@ -66,15 +67,17 @@ impl LinkKind {
 pub fn AskForLinkPage(portal: Portal, link: LinkKind) -> impl IntoView {
     let form_errors = provide_form_errors();
     let posted = posted_submission(move |form: EmailForm| request_link(portal, link, form));
+    let carried = Resource::new_blocking(|| (), |_| carried_address());
     view! {
         <PortalLayout portal title=link.title()>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let posted = posted.await;
-                    let typed = posted
-                        .as_ref()
-                        .map(|s| s.form.email.clone())
-                        .unwrap_or_else(|| use_query_map().with_untracked(|q| q.get("email").unwrap_or_default()));
+                    let typed = match posted.as_ref() {
+                        Some(s) => s.form.email.clone(),
+                        // The address just registered (or verified), carried over.
+                        None => carried.await.ok().flatten().map(|c| c.email).unwrap_or_default(),
+                    };
                     let notice = link_request_notice(form_errors, posted.map(|s| s.outcome));
                     view! {
                         <h1>{link.title()}</h1>

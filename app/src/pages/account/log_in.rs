@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 #[cfg(feature = "hydrate")]
 use crate::api::LogIn;
-use crate::api::{log_in, LogInOutcome};
+use crate::api::{carried_address, log_in, LogInOutcome};
 use crate::components::fields::{ErrorSummary, TextField};
 use crate::components::layout::PortalLayout;
 use crate::components::notice::provide_form_errors;
@@ -24,6 +24,9 @@ use crate::submission::posted_submission;
 pub fn LogInPage(portal: Portal) -> impl IntoView {
     let form_errors = provide_form_errors();
     let posted = posted_submission(move |form| log_in(portal, form));
+    // The address a step before carried over (verified just now, or typed in the other
+    // portal): the form starts with it.
+    let carried = Resource::new_blocking(|| (), |_| carried_address());
     view! {
         <PortalLayout portal title=t("log-in-title")>
             <Suspense fallback=|| ()>
@@ -35,7 +38,12 @@ pub fn LogInPage(portal: Portal) -> impl IntoView {
                         _ => FieldErrors::new(),
                     };
                     form_errors.reset(errors.clone());
-                    let shown = posted.map(|s| s.form).unwrap_or_default();
+                    let mut shown = posted.map(|s| s.form).unwrap_or_default();
+                    if shown.email.is_empty() {
+                        if let Ok(Some(carried)) = carried.await {
+                            shown.email = carried.email;
+                        }
+                    }
                     let next = if shown.next.is_empty() {
                         use_query_map().with_untracked(|q| q.get("next").unwrap_or_default())
                     } else {
@@ -88,7 +96,9 @@ pub(crate) fn behaviour(portal: Portal) -> Behaviour {
         |form| form.validate().err().unwrap_or_default(),
         portal_argument(portal),
         |outcome| match outcome {
-            LogInOutcome::LoggedIn { to } | LogInOutcome::SecondStep { to } => Reaction::GoTo(to),
+            LogInOutcome::LoggedIn { to }
+            | LogInOutcome::SecondStep { to }
+            | LogInOutcome::Status { to } => Reaction::GoTo(to),
             LogInOutcome::Rejected { errors } => Reaction::Errors(errors),
         },
     )

@@ -14,4 +14,5 @@ pub mod profile;
 pub mod register;
 pub mod second_factor;
 pub mod security;
+pub mod status;
 pub mod verify;

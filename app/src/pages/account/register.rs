@@ -2,11 +2,10 @@
 //! "check your email" page that follows it. The business portal's form asks for the
 //! company's registration code.
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[cfg(feature = "hydrate")]
 use crate::api::Register;
-use crate::api::{new_captcha, register, RegisterOutcome};
+use crate::api::{carried_address, new_captcha, register, RegisterOutcome, Reviewer};
 use crate::captcha::CaptchaChallenge;
 use crate::components::captcha::Captcha;
 use crate::components::fields::{CheckboxField, ErrorSummary, TextField};
@@ -20,7 +19,7 @@ use crate::forms::{Field, FieldErrors};
 use crate::i18n::{t, t_with};
 use crate::pages::failure_as_errors;
 use crate::policies::{PRIVACY_POLICY, TERMS};
-use crate::portal::{query_value, Portal};
+use crate::portal::Portal;
 use crate::submission::posted_submission;
 
 #[component]
@@ -143,45 +142,61 @@ fn RegistrationFields(
     }
 }
 
-/// `/csp/register/sent?email=…`: what comes after registering.
+/// `/csp/register/sent`: what comes after registering. The address it names was carried
+/// over in the session, not in the URL (URLs end up in history and logs).
 #[component]
 pub fn CheckYourEmailPage(portal: Portal) -> impl IntoView {
-    let email = use_query_map().with_untracked(|q| q.get("email").unwrap_or_default());
+    let carried = Resource::new_blocking(|| (), |_| carried_address());
     view! {
         <PortalLayout portal title=t("register-sent-title")>
-            <div class="panel panel--success" role="status">
-                <h1>{t("register-sent-title")}</h1>
-                <p class="lead">
-                    {if email.is_empty() {
-                        view! { {t("register-sent-lead")} }.into_any()
-                    } else {
-                        view! {
-                            {t("register-sent-lead-to-before")}
-                            <strong>{email.clone()}</strong>
-                            {t("register-sent-lead-to-after")}
-                        }
-                        .into_any()
-                    }}
-                </p>
-            </div>
-            <p>
-                {t("register-sent-open-link")}
-                " "
-                {t(match portal {
-                    Portal::Csp => "register-sent-then-csp",
-                    Portal::Csm => "register-sent-then-csm",
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let carried = carried.await.ok().flatten();
+                    let reviewer = carried.as_ref().and_then(|c| c.reviewer);
+                    let email = carried.map(|c| c.email).unwrap_or_default();
+                    view! { <SentView portal email reviewer /> }
                 })}
-            </p>
-            <h2>{t("register-sent-no-email")}</h2>
-            <ul>
-                <li>{t("register-sent-wait")}</li>
-                <li>{t("register-sent-check-address")}</li>
-                <li>
-                    {t("register-sent-still-nothing")}
-                    <a href=format!("{}?email={}", portal.path("/resend"), query_value(&email))>{t("register-sent-new-link")}</a>
-                    {t("register-sent-still-nothing-after")}
-                </li>
-            </ul>
+            </Suspense>
         </PortalLayout>
+    }
+}
+
+#[component]
+fn SentView(portal: Portal, email: String, reviewer: Option<Reviewer>) -> impl IntoView {
+    // Who decides a business registration: the company of the code given, or (without
+    // one) our staff, who find the company first.
+    let then = match (portal, reviewer) {
+        (Portal::Csp, _) => "register-sent-then-csp",
+        (Portal::Csm, Some(Reviewer::Staff)) => "register-sent-then-staff",
+        (Portal::Csm, Some(Reviewer::Company)) => "register-sent-then-company",
+        (Portal::Csm, None) => "register-sent-then-csm",
+    };
+    view! {
+        <div class="panel panel--success" role="status">
+            <h1>{t("register-sent-title")}</h1>
+            <p class="lead">
+                {if email.is_empty() {
+                    view! { {t("register-sent-lead")} }.into_any()
+                } else {
+                    view! {
+                        {t("register-sent-lead-to-before")}
+                        <strong>{email}</strong>
+                        {t("register-sent-lead-to-after")}
+                    }
+                    .into_any()
+                }}
+            </p>
+        </div>
+        <p>{t("register-sent-open-link")} " " {t(then)}</p>
+        <h2>{t("register-sent-no-email")}</h2>
+        <ul>
+            <li>{t("register-sent-wait")}</li>
+            <li>{t("register-sent-check-address")}</li>
+            <li>
+                {t("register-sent-still-nothing")}
+                <a href=portal.path("/resend")>{t("register-sent-new-link")}</a>
+                {t("register-sent-still-nothing-after")}
+            </li>
+        </ul>
     }
 }

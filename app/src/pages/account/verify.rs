@@ -126,6 +126,14 @@ pub fn VerifiedPage(portal: Portal) -> impl IntoView {
                     </div>
                 }
                 .into_any(),
+                // No registration code: our staff find the company before anyone decides.
+                AfterVerification::AwaitAssignment => view! {
+                    <div class="panel panel--success" role="status">
+                        <h1>{t("verify-done-title")}</h1>
+                        <p class="lead">{t("verify-done-pending-staff")}</p>
+                    </div>
+                }
+                .into_any(),
             }}
         </PortalLayout>
     }

@@ -36,6 +36,10 @@ pub struct Browser {
     /// The session cookie as the server last set it, attributes and all.
     pub set_cookie: Option<String>,
     cookie: Option<String>,
+    /// Where the last answer redirected to, if it did.
+    pub location: Option<String>,
+    /// The last answer's body.
+    pub body: String,
 }
 
 impl Browser {
@@ -57,7 +61,35 @@ impl Browser {
             origin: base.to_owned(),
             set_cookie: None,
             cookie: None,
+            location: None,
+            body: String::new(),
         }
+    }
+
+    /// Opens a page as a browser does (with its cookie); the answer's status.
+    pub async fn get(&mut self, path: &str) -> u16 {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.read(request.send().await.expect("an answer")).await
+    }
+
+    /// Keeps what a browser keeps of an answer: its session cookie, where it redirects
+    /// to, and the page.
+    async fn read(&mut self, response: reqwest::Response) -> u16 {
+        if let Some(set) = response.headers().get("set-cookie") {
+            let set = set.to_str().unwrap().to_owned();
+            self.cookie = Some(set.split(';').next().unwrap().to_owned());
+            self.set_cookie = Some(set);
+        }
+        self.location = response
+            .headers()
+            .get("location")
+            .map(|value| value.to_str().unwrap().to_owned());
+        let status = response.status().as_u16();
+        self.body = response.text().await.unwrap_or_default();
+        status
     }
 
     /// Posts a form as a browser without JavaScript does; the answer's status.
@@ -66,14 +98,9 @@ impl Browser {
     }
 
     /// Gets a page with this browser's session; the answer's status and body.
-    pub async fn get(&mut self, path: &str) -> (u16, String) {
-        let mut request = self.http.get(format!("{}{path}", self.base));
-        if let Some(cookie) = &self.cookie {
-            request = request.header("cookie", cookie);
-        }
-        let response = request.send().await.expect("an answer");
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("a body"))
+    pub async fn get_page(&mut self, path: &str) -> (u16, String) {
+        let status = self.get(path).await;
+        (status, self.body.clone())
     }
 
     /// Posts a form as [`Browser::post`] does; the answer's status and body.
@@ -86,14 +113,8 @@ impl Browser {
         if let Some(cookie) = &self.cookie {
             request = request.header("cookie", cookie);
         }
-        let response = request.send().await.expect("an answer");
-        if let Some(set) = response.headers().get("set-cookie") {
-            let set = set.to_str().unwrap().to_owned();
-            self.cookie = Some(set.split(';').next().unwrap().to_owned());
-            self.set_cookie = Some(set);
-        }
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("a body"))
+        let status = self.read(request.send().await.expect("an answer")).await;
+        (status, self.body.clone())
     }
 
     pub async fn log_in(&mut self) -> u16 {
