@@ -98,10 +98,10 @@ fn SignedOut(portal: Portal) -> impl IntoView {
 fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
     view! {
         <div class="account-nav__row">
-            <AccountLinks portal user=user.clone() />
+            <AccountLinks portal user=user.clone() in_menu=false />
         </div>
         <AccountMenu>
-            <AccountLinks portal user />
+            <AccountLinks portal user in_menu=true />
         </AccountMenu>
     }
 }
@@ -117,8 +117,16 @@ pub fn AccountMenu(children: Children) -> impl IntoView {
     }
 }
 
+/// The account's links. In the menu the profile is "Your profile" rather than the
+/// person's name: the name already stands in the row (hidden on a phone), and tests and
+/// screen readers find it once.
 #[component]
-fn AccountLinks(portal: Portal, user: SessionUser) -> impl IntoView {
+fn AccountLinks(portal: Portal, user: SessionUser, in_menu: bool) -> impl IntoView {
+    let profile = if in_menu {
+        t("layout-your-profile")
+    } else {
+        user.first_name.clone()
+    };
     let manage = match user.role {
         Role::Member => None,
         Role::CustomerAdmin => Some(
@@ -138,7 +146,7 @@ fn AccountLinks(portal: Portal, user: SessionUser) -> impl IntoView {
     view! {
         {manage}
         <a class="site-header__link site-header__user" href=portal.path("/profile") title=t("layout-your-profile")>
-            {user.first_name}
+            {profile}
         </a>
         <a class="site-header__link" href=portal.path("/security")>{t("layout-security")}</a>
         // A plain post: with JavaScript the islands router sends it and shows the page
