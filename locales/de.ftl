@@ -33,6 +33,7 @@ layout-administration = Administration
 layout-your-profile = Ihr Profil
 layout-security = Sicherheit
 layout-log-out = Abmelden
+layout-menu = Menü
 language-unknown = Diese Sprache wird nicht angeboten. Bitte wählen Sie eine der Sprachen auf der Seite.
 
 ## The forms' rules (the same in the browser and on the server)

@@ -38,6 +38,7 @@ layout-administration = Administration
 layout-your-profile = Your profile
 layout-security = Security
 layout-log-out = Log out
+layout-menu = Menu
 language-unknown = This language is not offered. Choose one of the languages on the page.
 
 ## The forms' rules (the same in the browser and on the server)

@@ -9,7 +9,7 @@
 //
 // The messages it shows are the page's, in the page's language: the marked element carries
 // them as data-msg-not-supported, data-msg-failed, data-msg-cancelled and (where a passkey
-// is added) data-msg-already-on-device. The English here is only a fallback for a page
+// is added) data-msg-already-on-device and data-msg-error-prefix. The English here is only a fallback for a page
 // that lacks one.
 (() => {
   "use strict";
@@ -19,6 +19,7 @@
     msgFailed: "Something went wrong on our side. Please try again in a moment.",
     msgCancelled: "No passkey was used. Try again, or use another way.",
     msgAlreadyOnDevice: "This device already has a passkey for your account.",
+    msgErrorPrefix: "Error:",
   };
   // A message of the place (its data-msg-* attribute), or the English one.
   const text = (place, name) => (place && place.dataset[name]) || FALLBACK[name];
@@ -92,6 +93,38 @@
     if (slot) slot.textContent = message || "";
   };
 
+  // A refused name is drawn on its field as every other form's errors are
+  // (components::fields::field_message: the field marked, the message above the input
+  // with a hidden "Error:" for screen readers, the input described by it); an empty
+  // message clears it.
+  const sayOnField = (place, name, message) => {
+    const input = place.querySelector(`[name="form[${name}]"]`);
+    const field = input && input.closest(".field");
+    const slot = field && field.querySelector(".field__message");
+    if (!slot) return say(place, message);
+    const errorId = `${input.id}-error`;
+    const hint = field.querySelector(".field__hint");
+    field.classList.toggle("field--error", !!message);
+    slot.textContent = "";
+    if (message) {
+      const error = document.createElement("p");
+      error.className = "field__error";
+      error.id = errorId;
+      const prefix = document.createElement("span");
+      prefix.className = "visually-hidden";
+      prefix.textContent = `${text(place, "msgErrorPrefix")} `;
+      error.append(prefix, message);
+      slot.append(error);
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+    } else {
+      input.removeAttribute("aria-invalid");
+    }
+    const described = [hint && hint.id, message && errorId].filter(Boolean).join(" ");
+    if (described) input.setAttribute("aria-describedby", described);
+    else input.removeAttribute("aria-describedby");
+  };
+
   // Why the browser's dialog ended without a passkey, in the person's terms.
   const browserRefusal = (place, error, adding) => {
     if (error && error.name === "InvalidStateError" && adding) {
@@ -109,6 +142,8 @@
   const run = async (place, start, browserStep, finish, adding) => {
     say(place, "");
     const step = await start();
+    if (adding) sayOnField(place, "passkey_name", step.step === "invalid" ? step.message : "");
+    if (step.step === "invalid") return;
     if (step.step !== "options") {
       say(place, step.message || text(place, "msgFailed"));
       return;

@@ -118,7 +118,10 @@ test('a passkey added on the security page logs in on its own, serves as the sec
 
   // A name is asked for before the browser's dialog.
   await page.getByRole('button', { name: 'Add a passkey' }).click();
-  await expect(page.locator('[data-passkey-message]')).toContainText('Give the passkey a name');
+  // A missing name is an error on its field, like every other form's.
+  await expect(page.locator('#passkey_name-error')).toContainText('Give the passkey a name');
+  await expect(page.locator('.field:has(#passkey_name)')).toHaveClass(/field--error/);
+  await expect(page.getByLabel('Name your passkey')).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Name your passkey').fill('Work laptop');
   await page.getByRole('button', { name: 'Add a passkey' }).click();
   await keepRecoveryCodes(page);

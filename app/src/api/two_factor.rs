@@ -75,6 +75,8 @@ pub enum PasskeyStep {
     Done { to: String },
     /// Not possible; why.
     Refused { message: String },
+    /// The name given for a new passkey is refused: the message goes on its field.
+    Invalid { field: String, message: String },
 }
 
 #[server(prefix = "/api", endpoint = "pending_second_factor")]
@@ -159,7 +161,7 @@ pub async fn fresh_recovery_codes() -> Result<Access<RecoveryCodesView>, ServerF
 /// A refused step is answered with a 400, its message in the body.
 #[cfg(feature = "ssr")]
 fn answered(step: Result<PasskeyStep, ServerFnError>) -> Result<PasskeyStep, ServerFnError> {
-    if let (Ok(PasskeyStep::Refused { .. }), Some(response)) =
+    if let (Ok(PasskeyStep::Refused { .. } | PasskeyStep::Invalid { .. }), Some(response)) =
         (&step, use_context::<leptos_axum::ResponseOptions>())
     {
         response.set_status(http::StatusCode::BAD_REQUEST);
@@ -174,7 +176,8 @@ pub async fn passkey_add_start(name: String) -> Result<PasskeyStep, ServerFnErro
             let form = crate::forms::two_factor::PasskeyNameForm { passkey_name: name };
             match form.validate() {
                 Ok(name) => services()?.passkey_add_start(&session().await?, name).await,
-                Err(errors) => Ok(PasskeyStep::Refused {
+                Err(errors) => Ok(PasskeyStep::Invalid {
+                    field: crate::forms::Field::PasskeyName.id().to_owned(),
                     message: errors.iter().map(|e| e.message.text()).collect(),
                 }),
             }

@@ -81,7 +81,7 @@ pub fn PortalLayout(
 #[component]
 fn SignedOut(portal: Portal) -> impl IntoView {
     view! {
-        <a class="site-header__link" href=portal.path("/log-in")>
+        <a class="site-header__link site-header__link--secondary" href=portal.path("/log-in")>
             {t("layout-log-in")}
         </a>
         <a class="site-header__link site-header__link--primary" href=portal.path("/register")>
@@ -90,8 +90,43 @@ fn SignedOut(portal: Portal) -> impl IntoView {
     }
 }
 
+/// A signed-in person's links, twice: in one row on a wide screen, and behind a "Menu"
+/// disclosure on a narrow one (`<details>`, so it opens without JavaScript too). The
+/// stylesheet shows one of the two; the hidden one (`display: none`) is out of the
+/// accessibility tree, so a screen reader meets each link once.
 #[component]
 fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
+    view! {
+        <div class="account-nav__row">
+            <AccountLinks portal user=user.clone() in_menu=false />
+        </div>
+        <AccountMenu>
+            <AccountLinks portal user in_menu=true />
+        </AccountMenu>
+    }
+}
+
+/// The phone's "Menu": a disclosure holding the account's links.
+#[component]
+pub fn AccountMenu(children: Children) -> impl IntoView {
+    view! {
+        <details class="account-menu">
+            <summary class="account-menu__toggle">{t("layout-menu")}</summary>
+            <div class="account-menu__items">{children()}</div>
+        </details>
+    }
+}
+
+/// The account's links. In the menu the profile is "Your profile" rather than the
+/// person's name: the name already stands in the row (hidden on a phone), and tests and
+/// screen readers find it once.
+#[component]
+fn AccountLinks(portal: Portal, user: SessionUser, in_menu: bool) -> impl IntoView {
+    let profile = if in_menu {
+        t("layout-your-profile")
+    } else {
+        user.first_name.clone()
+    };
     let manage = match user.role {
         Role::Member => None,
         Role::CustomerAdmin => Some(
@@ -111,7 +146,7 @@ fn SignedIn(portal: Portal, user: SessionUser) -> impl IntoView {
     view! {
         {manage}
         <a class="site-header__link site-header__user" href=portal.path("/profile") title=t("layout-your-profile")>
-            {user.first_name}
+            {profile}
         </a>
         <a class="site-header__link" href=portal.path("/security")>{t("layout-security")}</a>
         // A plain post: with JavaScript the islands router sends it and shows the page

@@ -16,6 +16,7 @@ mod deployment;
 mod erasure;
 mod fresh_proof;
 mod invitation_limits;
+mod layout;
 mod lifecycle;
 mod login_gate;
 mod mail;

@@ -229,7 +229,7 @@ fn Profile(
         <p>
             {t("profile-delete-lead")}
             " "
-            <a class="button button--secondary" href=portal.path("/delete-account") rel="external">{t("profile-delete-link")}</a>
+            <a class="button button--warning" href=portal.path("/delete-account") rel="external">{t("profile-delete-link")}</a>
         </p>
     }
 }

@@ -229,6 +229,7 @@ pub fn PasskeyAdder(portal: Portal) -> impl IntoView {
             data-msg-failed=t("passkeys-failed")
             data-msg-cancelled=t("passkeys-cancelled")
             data-msg-already-on-device=t("passkeys-already-on-device")
+            data-msg-error-prefix=t("errors-error-prefix")
         >
             <p class="error-message" data-passkey-message="" aria-live="polite"></p>
             <form class="form" data-passkey-form="" hidden novalidate>

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::Listing;
-use crate::components::layout::LanguageSwitcher;
+use crate::components::layout::{AccountMenu, LanguageSwitcher};
 use crate::i18n::{format_number, lang, t, t_with};
 use crate::portal::{query_value, Portal};
 
@@ -63,30 +63,49 @@ pub fn page_of(query: &leptos_router::params::ParamsMap) -> u64 {
     query.get("page").and_then(|p| p.parse().ok()).unwrap_or(0)
 }
 
+/// The administration's pages.
+fn admin_section_links() -> impl IntoView {
+    view! {
+        <a href="/admin">{t("admin-nav-accounts")}</a>
+        <a href="/admin/pending">{t("admin-nav-pending")}</a>
+        <a href="/admin/people">{t("admin-nav-people")}</a>
+        <a href="/admin/webhooks">{t("admin-nav-webhooks")}</a>
+        <a href="/admin/outbox">{t("admin-nav-outbox")}</a>
+        <a href="/admin/audit">{t("admin-nav-audit")}</a>
+    }
+}
+
+/// The administrator's own account: security, the customer portal, log out.
+fn admin_account_links() -> impl IntoView {
+    view! {
+        <a href=Portal::Csm.path("/security")>{t("admin-nav-security")}</a>
+        <a href=Portal::Csm.prefix()>{t("admin-nav-customer-portal")}</a>
+        <form method="post" action=Portal::Csm.path("/log-out")>
+            <button class="admin-header__button" type="submit">{t("admin-log-out")}</button>
+        </form>
+    }
+}
+
 #[component]
 pub fn AdminLayout(#[prop(into)] title: String, children: Children) -> impl IntoView {
     view! {
         <Title text=t_with("admin-page-title", &[("page", title)]) />
         <div class="page admin">
             <a class="skip-link" href="#main">{t("admin-skip-link")}</a>
+            // On a wide screen the sections get a row of their own under the account's
+            // links; on a phone both are behind one "Menu" (components::layout).
             <header class="admin-header">
                 <div class="admin-header__inner">
                     <a class="admin-header__brand" href="/admin">{t("admin-brand")}</a>
                     <LanguageSwitcher />
-                    <nav class="admin-header__nav" aria-label=t("admin-nav-label")>
-                        <a href="/admin">{t("admin-nav-accounts")}</a>
-                        <a href="/admin/pending">{t("admin-nav-pending")}</a>
-                        <a href="/admin/people">{t("admin-nav-people")}</a>
-                        <a href="/admin/webhooks">{t("admin-nav-webhooks")}</a>
-                        <a href="/admin/outbox">{t("admin-nav-outbox")}</a>
-                        <a href="/admin/audit">{t("admin-nav-audit")}</a>
-                        <a href=Portal::Csm.path("/security")>{t("admin-nav-security")}</a>
-                        <a href=Portal::Csm.prefix()>{t("admin-nav-customer-portal")}</a>
-                        <form method="post" action=Portal::Csm.path("/log-out")>
-                            <button class="admin-header__button" type="submit">{t("admin-log-out")}</button>
-                        </form>
+                    <nav class="admin-header__nav" aria-label=t("layout-account-nav")>
+                        <div class="account-nav__row">{admin_account_links()}</div>
+                        <AccountMenu>{admin_section_links()} {admin_account_links()}</AccountMenu>
                     </nav>
                 </div>
+                <nav class="admin-sections account-nav__row" aria-label=t("admin-nav-label")>
+                    <div class="admin-sections__inner">{admin_section_links()}</div>
+                </nav>
             </header>
             <main class="site-main" id="main">
                 {children()}

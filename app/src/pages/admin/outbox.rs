@@ -63,7 +63,8 @@ pub fn DeliveriesTable(deliveries: Vec<DeliveryView>, retry: bool) -> impl IntoV
         return view! { <p>{t("admin-deliveries-empty")}</p> }.into_any();
     }
     view! {
-        <table class="table table--wide">
+        // Focusable: on a narrow screen it scrolls sideways, by keyboard too.
+        <table class="table table--wide" tabindex="0">
             <thead>
                 <tr>
                     <th scope="col">{t("admin-deliveries-kind")}</th>

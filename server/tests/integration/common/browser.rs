@@ -78,8 +78,14 @@ impl Browser {
     /// Keeps what a browser keeps of an answer: its session cookie, where it redirects
     /// to, and the page.
     async fn read(&mut self, response: reqwest::Response) -> u16 {
-        if let Some(set) = response.headers().get("set-cookie") {
-            let set = set.to_str().unwrap().to_owned();
+        // The session's cookie, not the language's (a log-in may set both).
+        let session = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|set| set.to_str().unwrap().to_owned())
+            .find(|set| !set.starts_with("lang="));
+        if let Some(set) = session {
             self.cookie = Some(set.split(';').next().unwrap().to_owned());
             self.set_cookie = Some(set);
         }
@@ -115,6 +121,24 @@ impl Browser {
         }
         let status = self.read(request.send().await.expect("an answer")).await;
         (status, self.body.clone())
+    }
+
+    /// Posts JSON as the pages' scripts do (`public/passkeys.js`): the status and the
+    /// answer's body.
+    pub async fn post_json(&self, path: &str, body: serde_json::Value) -> (u16, String) {
+        let mut request = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("origin", &self.origin)
+            .header("accept", "application/json")
+            .header("content-type", "application/json")
+            .body(body.to_string());
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("an answer");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a body"))
     }
 
     pub async fn log_in(&mut self) -> u16 {
