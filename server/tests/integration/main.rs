@@ -6,6 +6,7 @@
 mod common;
 
 mod account_life;
+mod admin_log_in;
 mod administration;
 mod approvals;
 mod cli;
@@ -28,5 +29,6 @@ mod registration;
 mod reliability;
 mod second_factors;
 mod security;
+mod site_pages;
 mod verification;
 mod webhooks;

@@ -2,6 +2,7 @@
 pub mod account;
 pub mod accounts;
 pub mod audit;
+pub mod log_in;
 pub mod outbox;
 pub mod pending;
 pub mod people;
@@ -12,7 +13,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::Listing;
-use crate::components::layout::LanguageSwitcher;
+use crate::api::Role;
+use crate::components::layout::{current_user_resource, LanguageSwitcher};
 use crate::i18n::{format_number, lang, t, t_with};
 use crate::portal::{query_value, Portal};
 
@@ -65,6 +67,7 @@ pub fn page_of(query: &leptos_router::params::ParamsMap) -> u64 {
 
 #[component]
 pub fn AdminLayout(#[prop(into)] title: String, children: Children) -> impl IntoView {
+    let user = current_user_resource();
     view! {
         <Title text=t_with("admin-page-title", &[("page", title)]) />
         <div class="page admin">
@@ -73,19 +76,13 @@ pub fn AdminLayout(#[prop(into)] title: String, children: Children) -> impl Into
                 <div class="admin-header__inner">
                     <a class="admin-header__brand" href="/admin">{t("admin-brand")}</a>
                     <LanguageSwitcher />
-                    <nav class="admin-header__nav" aria-label=t("admin-nav-label")>
-                        <a href="/admin">{t("admin-nav-accounts")}</a>
-                        <a href="/admin/pending">{t("admin-nav-pending")}</a>
-                        <a href="/admin/people">{t("admin-nav-people")}</a>
-                        <a href="/admin/webhooks">{t("admin-nav-webhooks")}</a>
-                        <a href="/admin/outbox">{t("admin-nav-outbox")}</a>
-                        <a href="/admin/audit">{t("admin-nav-audit")}</a>
-                        <a href=Portal::Csm.path("/security")>{t("admin-nav-security")}</a>
-                        <a href=Portal::Csm.prefix()>{t("admin-nav-customer-portal")}</a>
-                        <form method="post" action=Portal::Csm.path("/log-out")>
-                            <button class="admin-header__button" type="submit">{t("admin-log-out")}</button>
-                        </form>
-                    </nav>
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let user = user.await.ok().flatten();
+                            user.is_some_and(|user| user.role == Role::Admin)
+                                .then(|| view! { <AdminNav /> })
+                        })}
+                    </Suspense>
                 </div>
             </header>
             <main class="site-main" id="main">
@@ -94,5 +91,26 @@ pub fn AdminLayout(#[prop(into)] title: String, children: Children) -> impl Into
             // The administration is not hydrated: its one script copies registration codes.
             <script src="/copy.js" defer></script>
         </div>
+    }
+}
+
+/// The administration's menu and Log out: for administrators only (logged out, the
+/// header holds the brand and the language switch).
+#[component]
+fn AdminNav() -> impl IntoView {
+    view! {
+        <nav class="admin-header__nav" aria-label=t("admin-nav-label")>
+            <a href="/admin">{t("admin-nav-accounts")}</a>
+            <a href="/admin/pending">{t("admin-nav-pending")}</a>
+            <a href="/admin/people">{t("admin-nav-people")}</a>
+            <a href="/admin/webhooks">{t("admin-nav-webhooks")}</a>
+            <a href="/admin/outbox">{t("admin-nav-outbox")}</a>
+            <a href="/admin/audit">{t("admin-nav-audit")}</a>
+            <a href=Portal::Csm.path("/security")>{t("admin-nav-security")}</a>
+            <a href=Portal::Csm.prefix()>{t("admin-nav-customer-portal")}</a>
+            <form method="post" action=Portal::Csm.path("/log-out")>
+                <button class="admin-header__button" type="submit">{t("admin-log-out")}</button>
+            </form>
+        </nav>
     }
 }

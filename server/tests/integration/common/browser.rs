@@ -60,6 +60,26 @@ impl Browser {
         }
     }
 
+    /// Opens a page as a browser whose language is `accept_language`: the answer's
+    /// status, its `Location` (if any) and its body.
+    pub async fn get(&mut self, path: &str, accept_language: &str) -> (u16, String, String) {
+        let mut request = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("accept-language", accept_language);
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("an answer");
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (status, location, response.text().await.expect("a body"))
+    }
+
     /// Posts a form as a browser without JavaScript does; the answer's status.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> u16 {
         let mut request = self
@@ -79,9 +99,10 @@ impl Browser {
         response.status().as_u16()
     }
 
+    /// Logs [`ADMIN`] in at the administration's log-in; the answer's status.
     pub async fn log_in(&mut self) -> u16 {
         self.post(
-            "/csm/log-in",
+            "/admin/log-in",
             &[
                 ("form[email]", ADMIN),
                 ("form[password]", PASSWORD),
