@@ -44,6 +44,9 @@ where
     )
 }
 
+/// The administration's own log-in page (`pages::admin::log_in`, on the server only).
+pub const ADMIN_LOG_IN: &str = "/admin/log-in";
+
 fn is_administration(path: &str) -> bool {
     path == "/admin" || path.starts_with("/admin/")
 }
@@ -52,7 +55,7 @@ fn is_administration(path: &str) -> bool {
 /// pages, a portal's log-in for the portal's pages.
 fn log_in_path(here: &str) -> String {
     let door = if is_administration(here) {
-        crate::pages::admin::log_in::PATH.to_owned()
+        ADMIN_LOG_IN.to_owned()
     } else {
         Portal::of_path(here).unwrap_or(Portal::Csm).path("/log-in")
     };

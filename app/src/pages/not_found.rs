@@ -7,7 +7,6 @@ use leptos_router::hooks::use_location;
 
 use crate::components::layout::PortalLayout;
 use crate::i18n::t;
-use crate::pages::admin::AdminLayout;
 use crate::portal::Portal;
 
 #[component]
@@ -17,14 +16,17 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     let here = use_location().pathname.get_untracked();
+    // The administration is rendered on the server only (it is never hydrated).
+    #[cfg(feature = "ssr")]
     if here == "/admin" || here.starts_with("/admin/") {
-        view! {
-            <AdminLayout title=t("not-found-title")>
+        return view! {
+            <crate::pages::admin::AdminLayout title=t("not-found-title")>
                 <NotFoundText start="/admin" />
-            </AdminLayout>
+            </crate::pages::admin::AdminLayout>
         }
-        .into_any()
-    } else if let Some(portal) = Portal::of_path(&here) {
+        .into_any();
+    }
+    if let Some(portal) = Portal::of_path(&here) {
         view! {
             <PortalLayout portal title=t("not-found-title")>
                 <NotFoundText start=portal.prefix() />

@@ -15,7 +15,7 @@ use crate::portal::Portal;
 use crate::submission::posted_submission;
 
 /// The page's address.
-pub const PATH: &str = "/admin/log-in";
+pub const PATH: &str = crate::components::guarded::ADMIN_LOG_IN;
 
 #[component]
 pub fn AdminLogInPage() -> impl IntoView {
