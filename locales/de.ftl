@@ -22,7 +22,7 @@ layout-skip-to-main = Zum Hauptinhalt springen
 layout-account-nav = Konto
 layout-language = Sprache
 layout-looking-for = Suchen Sie das { $portal }?
-layout-go-to = Zu { $path }
+layout-go-to = Zu diesem Portal
 layout-privacy-policy = Datenschutzerklärung
 layout-terms = Nutzungsbedingungen
 layout-log-in = Anmelden
@@ -58,7 +58,7 @@ check-current_password-missing = Geben Sie Ihr aktuelles Passwort ein
 check-current_password-confirm = Geben Sie Ihr Passwort ein
 check-code-app = Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein
 check-code-second-factor = Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Ihrer Wiederherstellungscodes ein
-check-consent-missing = Stimmen Sie der Datenschutzerklärung und den Nutzungsbedingungen der Community zu
+check-consent-missing = Stimmen Sie der Datenschutzerklärung und den Nutzungsbedingungen zu
 check-security_code-unticked = Setzen Sie das Häkchen bei „Sicherheitscode“ und schließen Sie die Prüfung ab
 check-security_code-not-loaded = Die Sicherheitsprüfung wurde nicht geladen. Laden Sie die Seite neu und versuchen Sie es noch einmal
 check-security_code-incomplete = Schließen Sie die Sicherheitsprüfung ab
@@ -70,6 +70,7 @@ errors-summary-title = Es gibt ein Problem
 errors-error-prefix = Fehler:
 errors-go-to-csm = Mit dieser Adresse im { portal-csm-name } anmelden
 errors-go-to-csp = Mit dieser Adresse im { portal-csp-name } anmelden
+errors-go-to-administration = Zur Anmeldung der Administration
 errors-send-new-link = Neuen Bestätigungslink senden
 errors-log-in = Melden Sie sich an
 errors-or = oder
@@ -128,7 +129,7 @@ register-last-name = Nachname
 register-email = E-Mail-Adresse
 register-business-email = Geschäftliche E-Mail-Adresse
 register-registration-code = Registrierungscode (optional)
-register-registration-code-hint = Diesen Code erhalten Sie von der Kundenadministration Ihres Unternehmens
+register-registration-code-hint = Diesen Code erhalten Sie vom Kundenadministrator Ihres Unternehmens
 register-password = Passwort
 register-password-hint = Mindestens { $password-min } Zeichen. Ein paar Wörter, die Sie sich gut merken können, ergeben ein sicheres Passwort.
 register-confirm-password = Passwort bestätigen
@@ -136,7 +137,7 @@ register-confirm-password = Passwort bestätigen
 register-consent-before = Ich stimme der{" "}
 register-consent-privacy-policy = Datenschutzerklärung
 register-consent-between = {" "}und den{" "}
-register-consent-terms = Community-Nutzungsbedingungen
+register-consent-terms = Nutzungsbedingungen
 register-consent-after = {" "}zu
 register-submit = Registrieren
 register-sent-title = Prüfen Sie Ihr E-Mail-Postfach
@@ -421,10 +422,10 @@ delete-account-submit = Mein Konto löschen
 
 ## New terms to accept at log-in (/accept-terms)
 
-accept-terms-title = Neue Bedingungen
+accept-terms-title = Neue Fassungen
 accept-terms-logged-out = Sie sind abgemeldet
 accept-terms-log-in = Anmelden
-accept-terms-heading = Unsere Bedingungen haben sich geändert
+accept-terms-heading = Unsere Datenschutzerklärung oder unsere Nutzungsbedingungen haben sich geändert
 accept-terms-lead = Bevor Sie fortfahren, lesen Sie bitte die neuen Fassungen und stimmen Sie ihnen zu:
 # After a document's title in the list of changed documents.
 accept-terms-version = , Fassung vom { $version }
@@ -460,6 +461,12 @@ admin-nav-audit = Audit-Protokoll
 admin-nav-security = Ihre Sicherheit
 admin-nav-customer-portal = Kundenportal
 admin-log-out = Abmelden
+
+## The administration's log-in (/admin/log-in)
+
+admin-log-in-title = Anmelden
+admin-log-in-heading = Bei der Administration anmelden
+admin-log-in-lead = Für die Administratoren von Portico. Kunden und Privatkunden melden sich in ihrem Portal an.
 
 ## Administration: one company account (pages/admin/account.rs)
 
@@ -565,7 +572,7 @@ admin-audit-action-invitation-accepted = Einladung angenommen
 admin-audit-action-deletion-scheduled = Löschung geplant
 admin-audit-action-deletion-cancelled = Löschung abgebrochen
 admin-audit-action-account-deleted = Benutzerkonto gelöscht
-admin-audit-action-terms-accepted = Bedingungen zugestimmt
+admin-audit-action-terms-accepted = Neuen Fassungen zugestimmt
 admin-audit-action-webhook-added = Webhook hinzugefügt
 admin-audit-action-webhook-removed = Webhook entfernt
 
@@ -577,6 +584,9 @@ admin-outbox-lead = E-Mails und Webhook-Aufrufe, die noch nicht zugestellt wurde
 admin-outbox-empty = Alles wurde zugestellt.
 admin-outbox-earlier = Frühere
 admin-outbox-later = Spätere
+# Shown when the dev mailbox is on: emails are delivered there, never sent.
+admin-outbox-dev-mailbox = Im Entwickler-Postfach zugestellte E-Mails (nicht versandt): { $count }.
+admin-outbox-dev-mailbox-open = Entwickler-Postfach öffnen
 admin-deliveries-empty = Noch keine.
 admin-deliveries-kind = Art
 admin-deliveries-to = Empfänger
@@ -605,7 +615,7 @@ admin-pending-company = Unternehmen
 admin-pending-company-placeholder = Firmenname oder Registrierungscode
 admin-pending-choose = Unternehmen auswählen
 admin-pending-reason = Ablehnungsgrund (optional)
-admin-pending-assign = An die Administratoren des Unternehmens weiterleiten
+admin-pending-assign = An die Kundenadministratoren des Unternehmens weiterleiten
 admin-pending-approve = Für das Unternehmen freigeben
 admin-pending-reject = Ablehnen
 admin-pending-reject-question = Die Registrierung von { $name } ({ $email }) ablehnen? Wir teilen der Person die Entscheidung per E-Mail mit. Sie können sie später wieder öffnen: Suchen Sie dazu auf dieser Seite nach der Adresse.
@@ -762,7 +772,7 @@ csm-invitation-lead = Hallo { $name }, wählen Sie ein Passwort für { $email } 
 csm-invitation-password = Passwort
 csm-invitation-password-hint = Mindestens { $password-min } Zeichen. Ein paar Wörter, die Sie sich gut merken können, ergeben ein starkes Passwort.
 csm-invitation-confirm-password = Passwort wiederholen
-# “I agree to the [Privacy Policy] and the [Community Terms and Conditions]”: the links are the documents' titles.
+# “I agree to the [Privacy Policy] and the [Terms and Conditions]”: the links are the documents' titles.
 csm-invitation-consent-before = Ich stimme der
 csm-invitation-consent-and = und den
 # Nothing in English; a leading space needs {" "}.
@@ -880,7 +890,7 @@ not-found-start = Zur Startseite
 policy-privacy-title = Datenschutzerklärung
 # When the current version took effect (policies.rs: PRIVACY_POLICY.version).
 policy-privacy-published = 1. November 2026
-policy-terms-title = Community-Nutzungsbedingungen
+policy-terms-title = Nutzungsbedingungen
 # When the current version took effect (policies.rs: TERMS.version).
 policy-terms-published = 1. November 2026
 policy-version = Version { $version }, gültig seit { $published }
@@ -889,7 +899,7 @@ policy-privacy-name = Ihren Namen und Ihre E-Mail-Adresse, um Ihr Konto zu führ
 policy-privacy-password = einen Einweg-Hash Ihres Passworts, niemals das Passwort selbst;
 policy-privacy-consent = wann Sie dieser Datenschutzerklärung und den Nutzungsbedingungen zugestimmt haben und in welcher Version.
 policy-privacy-trackers = Wir setzen keine Tracker von Drittanbietern ein, und die Sicherheitsprüfung läuft auf unseren eigenen Servern.
-policy-terms-intro = Dieser vorläufige Text wird durch die Community-Nutzungsbedingungen Ihrer Organisation ersetzt.
+policy-terms-intro = Dieser vorläufige Text wird durch die Nutzungsbedingungen Ihrer Organisation ersetzt.
 policy-terms-password = Geben Sie Ihr Passwort nicht weiter.
 policy-terms-courteous = Begegnen Sie anderen in der Community mit Respekt.
 policy-terms-tell-us = Sagen Sie uns Bescheid, wenn Ihnen etwas nicht richtig vorkommt.
@@ -924,7 +934,7 @@ invitation-form-choose-role = Wählen Sie die Rolle des Kontakts
 invitation-form-resend = Erneut senden
 invitation-form-revoke = Widerrufen
 invitation-form-choose-resend-or-revoke = Wählen Sie „Erneut senden“ oder „Widerrufen“
-invitation-form-consent-missing = Stimmen Sie der Datenschutzerklärung und den Community-Nutzungsbedingungen zu
+invitation-form-consent-missing = Stimmen Sie der Datenschutzerklärung und den Nutzungsbedingungen zu
 
 ## Leaving forms (forms/leaving.rs): deleting an account, answering new terms
 
@@ -1068,6 +1078,8 @@ service-invitations-accepted-has-account = Für { $email } gibt es bereits ein K
 
 service-log-in-incorrect = E-Mail-Adresse oder Passwort ist falsch
 service-log-in-other-portal = Ihr Konto gehört zum { $portal }. Melden Sie sich dort mit derselben E-Mail-Adresse und demselben Passwort an.
+service-log-in-use-administration = Dies ist ein Administratorkonto: Administratoren melden sich bei der Administration an. Ihre E-Mail-Adresse ist dort schon eingetragen.
+service-log-in-not-administrator = Hier melden sich nur die Administratoren von Portico an. Melden Sie sich stattdessen in Ihrem Portal an.
 service-log-in-unverified = Bestätigen Sie Ihre E-Mail-Adresse, bevor Sie sich anmelden: Öffnen Sie den Link in der E-Mail, die wir an { $email } geschickt haben.
 service-log-in-disabled-by-company = Ihr Unternehmen hat Ihre Anmeldung gesperrt. Wenden Sie sich an den Kundenadministrator Ihres Unternehmens.
 service-log-in-disabled = Ihr Konto ist gesperrt. Wenden Sie sich an uns, wenn Sie das für einen Irrtum halten.
@@ -1162,7 +1174,7 @@ service-registration-captcha-spent-renewed = Diese Sicherheitsprüfung wurde ber
 
 ## Changed terms
 
-service-terms-declined = Sie sind abgemeldet. Um Ihr Konto zu nutzen, melden Sie sich erneut an und stimmen Sie den neuen Bedingungen zu.
+service-terms-declined = Sie sind abgemeldet. Um Ihr Konto zu nutzen, melden Sie sich erneut an und stimmen Sie den neuen Fassungen zu.
 
 ## Second factors
 
@@ -1321,6 +1333,7 @@ label-delivery-delivered = Zugestellt
 label-delivery-failed = Fehlgeschlagen
 label-delivery-retrying = Wird wiederholt
 label-delivery-pending = Ausstehend
+label-delivery-dev-mailbox = Im Entwickler-Postfach zugestellt
 
 ## Sessions: the browser a session was started in
 
@@ -1366,3 +1379,16 @@ audit-detail-expired-registration = { $kind ->
         [consumer] die Registrierung eines Privatkunden
        *[contact] die Registrierung eines Geschäftskontakts
     }, nie bestätigt: ihr Link war abgelaufen und ihre Adresse wurde erneut registriert
+audit-detail-created-at-command-line = { $role ->
+        [customer-admin] ein Kundenadministrator
+        [member] ein Kontakt
+       *[administrator] ein Administrator
+    }, über die Kommandozeile angelegt
+audit-detail-registered-in = im { $portal ->
+        [csm] { portal-csm-name }
+       *[csp] { portal-csp-name }
+    }
+audit-detail-factors-removed = Authenticator-App: { $app ->
+        [true] ja
+       *[false] nein
+    }; Passkeys: { $passkeys }; Wiederherstellungscodes: { $codes }

@@ -27,7 +27,7 @@ layout-skip-to-main = Skip to main content
 layout-account-nav = Account
 layout-language = Language
 layout-looking-for = Looking for the { $portal }?
-layout-go-to = Go to { $path }
+layout-go-to = Go to that portal
 layout-privacy-policy = Privacy Policy
 layout-terms = Terms and Conditions
 layout-log-in = Log in
@@ -63,7 +63,7 @@ check-current_password-missing = Enter your current password
 check-current_password-confirm = Enter your password
 check-code-app = Enter the 6-digit code your authenticator app shows
 check-code-second-factor = Enter the 6-digit code from your authenticator app, or one of your recovery codes
-check-consent-missing = Agree to the Privacy Policy and the Community Terms and Conditions
+check-consent-missing = Agree to the Privacy Policy and the Terms and Conditions
 check-security_code-unticked = Tick Security Code and complete the check
 check-security_code-not-loaded = The security check did not load. Reload the page and try again
 check-security_code-incomplete = Complete the security check
@@ -75,6 +75,7 @@ errors-summary-title = There is a problem
 errors-error-prefix = Error:
 errors-go-to-csm = Log in to the { portal-csm-name } with this address
 errors-go-to-csp = Log in to the { portal-csp-name } with this address
+errors-go-to-administration = Log in to the administration
 errors-send-new-link = Send a new verification link
 errors-log-in = Log in
 errors-or = or
@@ -142,7 +143,7 @@ register-confirm-password = Confirm password
 register-consent-before = I agree to the{" "}
 register-consent-privacy-policy = Privacy Policy
 register-consent-between = {" "}and the{" "}
-register-consent-terms = Community Terms and Conditions
+register-consent-terms = Terms and Conditions
 register-consent-after = {""}
 register-submit = Sign Up
 register-sent-title = Check your email
@@ -430,10 +431,10 @@ delete-account-submit = Delete my account
 
 ## New terms to accept at log-in (/accept-terms)
 
-accept-terms-title = New terms
+accept-terms-title = New versions
 accept-terms-logged-out = You are logged out
 accept-terms-log-in = Log in
-accept-terms-heading = Our terms have changed
+accept-terms-heading = Our Privacy Policy or Terms and Conditions have changed
 accept-terms-lead = Before you go on, please read and agree to the new versions:
 # After a document's title in the list of changed documents.
 accept-terms-version = , version of { $version }
@@ -469,6 +470,12 @@ admin-nav-audit = Audit log
 admin-nav-security = Your security
 admin-nav-customer-portal = Customer portal
 admin-log-out = Log out
+
+## The administration's log-in (/admin/log-in)
+
+admin-log-in-title = Log in
+admin-log-in-heading = Log in to the administration
+admin-log-in-lead = For Portico's administrators. Customers and consumers log in to their portal.
 
 ## Administration: one company account (pages/admin/account.rs)
 
@@ -544,12 +551,12 @@ admin-audit-action-reopened = reopened
 admin-audit-action-assigned-account = assigned account
 admin-audit-action-login-disabled = login disabled
 admin-audit-action-login-enabled = login enabled
-admin-audit-action-made-customer-admin = made customer admin
-admin-audit-action-removed-customer-admin = removed customer admin
+admin-audit-action-made-customer-admin = made customer administrator
+admin-audit-action-removed-customer-admin = customer administrator role removed
 admin-audit-action-account-created = account created
 admin-audit-action-account-changed = account changed
 admin-audit-action-code-regenerated = code regenerated
-admin-audit-action-admin-created = admin created
+admin-audit-action-admin-created = administrator created
 admin-audit-action-password-reset-requested = password reset requested
 admin-audit-action-password-reset = password reset
 admin-audit-action-password-changed = password changed
@@ -574,7 +581,7 @@ admin-audit-action-invitation-accepted = invitation accepted
 admin-audit-action-deletion-scheduled = deletion scheduled
 admin-audit-action-deletion-cancelled = deletion cancelled
 admin-audit-action-account-deleted = account deleted
-admin-audit-action-terms-accepted = terms accepted
+admin-audit-action-terms-accepted = new versions agreed to
 admin-audit-action-webhook-added = webhook added
 admin-audit-action-webhook-removed = webhook removed
 
@@ -586,6 +593,9 @@ admin-outbox-lead = Emails and webhook deliveries not delivered yet. Failed ones
 admin-outbox-empty = Everything was delivered.
 admin-outbox-earlier = Earlier
 admin-outbox-later = Later
+# Shown when the dev mailbox is on: emails are delivered there, never sent.
+admin-outbox-dev-mailbox = Emails delivered to the dev mailbox (not sent): { $count }.
+admin-outbox-dev-mailbox-open = Open the dev mailbox
 admin-deliveries-empty = None yet.
 admin-deliveries-kind = Kind
 admin-deliveries-to = To
@@ -614,7 +624,7 @@ admin-pending-company = Company
 admin-pending-company-placeholder = Company name or registration code
 admin-pending-choose = Choose a company
 admin-pending-reason = Reason for rejecting (optional)
-admin-pending-assign = Send to the company's administrators
+admin-pending-assign = Send to the company's customer administrators
 admin-pending-approve = Approve into the company
 admin-pending-reject = Reject
 admin-pending-reject-question = Reject the registration of { $name } ({ $email })? We email them the decision. You can reopen it later: search for their address on this page.
@@ -771,7 +781,7 @@ csm-invitation-lead = Welcome, { $name }. Choose a password for { $email }; you 
 csm-invitation-password = Password
 csm-invitation-password-hint = At least { $password-min } characters. A few words you will remember make a strong password.
 csm-invitation-confirm-password = Confirm password
-# “I agree to the [Privacy Policy] and the [Community Terms and Conditions]”: the links are the documents' titles.
+# “I agree to the [Privacy Policy] and the [Terms and Conditions]”: the links are the documents' titles.
 csm-invitation-consent-before = I agree to the
 csm-invitation-consent-and = and the
 # Nothing in English; a leading space needs {" "}.
@@ -890,16 +900,16 @@ not-found-start = Go to the start page
 policy-privacy-title = Privacy Policy
 # When the current version took effect (policies.rs: PRIVACY_POLICY.version).
 policy-privacy-published = 1 November 2026
-policy-terms-title = Community Terms and Conditions
+policy-terms-title = Terms and Conditions
 # When the current version took effect (policies.rs: TERMS.version).
 policy-terms-published = 1 November 2026
 policy-version = Version { $version }, in effect since { $published }
 policy-privacy-intro = This placeholder policy will be replaced by your organisation's own. It says what we keep about you and why:
 policy-privacy-name = your name and email address, to run your account;
 policy-privacy-password = a one-way hash of your password, never the password itself;
-policy-privacy-consent = when you agreed to this policy and to the terms, and which versions.
+policy-privacy-consent = when you agreed to this policy and to the Terms and Conditions, and which versions.
 policy-privacy-trackers = We use no third-party trackers, and the security check runs on our own servers.
-policy-terms-intro = This placeholder text will be replaced by your organisation's community terms and conditions.
+policy-terms-intro = This placeholder text will be replaced by your organisation's terms and conditions.
 policy-terms-password = Keep your password to yourself.
 policy-terms-courteous = Be courteous in the community.
 policy-terms-tell-us = Tell us if something looks wrong.
@@ -934,7 +944,7 @@ invitation-form-choose-role = Choose the contact's role
 invitation-form-resend = Resend
 invitation-form-revoke = Revoke
 invitation-form-choose-resend-or-revoke = Choose Resend or Revoke
-invitation-form-consent-missing = Agree to the Privacy Policy and the Community Terms and Conditions
+invitation-form-consent-missing = Agree to the Privacy Policy and the Terms and Conditions
 
 ## Leaving forms (forms/leaving.rs): deleting an account, answering new terms
 
@@ -1078,6 +1088,8 @@ service-invitations-accepted-has-account = { $email } has an account already. Lo
 
 service-log-in-incorrect = Email address or password is incorrect
 service-log-in-other-portal = Your account belongs to the { $portal }. Log in there with the same email address and password.
+service-log-in-use-administration = This is an administrator's account: administrators log in to the administration. Your address is filled in there.
+service-log-in-not-administrator = Only Portico's administrators log in here. Log in to your portal instead.
 service-log-in-unverified = Verify your email address before you log in: open the link in the email we sent to { $email }.
 service-log-in-disabled-by-company = Your login has been disabled by your company. Contact your company's customer administrator.
 service-log-in-disabled = Your account is disabled. Contact us if you think this is a mistake.
@@ -1173,7 +1185,7 @@ service-registration-captcha-spent-renewed = This security check had been used a
 
 ## Changed terms
 
-service-terms-declined = You are logged out. To use your account, log in again and agree to the new terms.
+service-terms-declined = You are logged out. To use your account, log in again and agree to the new versions.
 
 ## Second factors
 
@@ -1295,7 +1307,7 @@ email-security-factors-reset = An administrator removed the second factors of yo
 email-invitation-subject = { $inviter } invited you to { $company }
 email-invitation-body = { $inviter } invited you to join { $company } in the { $portal }.
 email-invitation-body-admin = { $inviter } invited you to join { $company } in the { $portal } as a customer administrator (you will approve your colleagues' registrations and manage the company's contacts).
-email-invitation-how = Open the link, choose a password and agree to our terms: you are logged in at once. The link works for 7 days. If you were not expecting this, ignore this email.
+email-invitation-how = Open the link, choose a password and agree to our Terms and Conditions: you are logged in at once. The link works for 7 days. If you were not expecting this, ignore this email.
 email-invitation-button = Accept the invitation
 
 ## Emails: deleting an account
@@ -1338,6 +1350,7 @@ label-delivery-delivered = Delivered
 label-delivery-failed = Failed
 label-delivery-retrying = Retrying
 label-delivery-pending = Pending
+label-delivery-dev-mailbox = Delivered to the dev mailbox
 
 ## Sessions: the browser a session was started in
 
@@ -1383,3 +1396,16 @@ audit-detail-expired-registration = { $kind ->
         [consumer] a consumer's registration
        *[contact] a business contact's registration
     }, never verified: its link had expired and its address registered again
+audit-detail-created-at-command-line = { $role ->
+        [customer-admin] a customer administrator
+        [member] a contact
+       *[administrator] an administrator
+    }, created at the command line
+audit-detail-registered-in = in the { $portal ->
+        [csm] { portal-csm-name }
+       *[csp] { portal-csp-name }
+    }
+audit-detail-factors-removed = authenticator app: { $app ->
+        [true] yes
+       *[false] no
+    }; passkeys: { $passkeys }; recovery codes: { $codes }

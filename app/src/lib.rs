@@ -65,7 +65,8 @@ pub const PORTAL_FORM_PAGES: [&str; 16] = [
 ];
 
 /// The other pages whose forms post to themselves, in axum's path syntax.
-pub const OTHER_FORM_PAGES: [&str; 10] = [
+pub const OTHER_FORM_PAGES: [&str; 11] = [
+    "/admin/log-in",
     "/admin/people/{id}",
     "/admin/webhooks",
     "/admin/outbox",
@@ -159,8 +160,9 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
     {
         use pages::account::{accept_terms::AcceptTermsPage, delete_account::DeleteAccountPage};
         use pages::admin::{
-            account::AccountPage, accounts::AccountsPage, audit::AuditLogPage, outbox::OutboxPage,
-            pending::PendingPage, people::PeoplePage, person::PersonPage, webhooks::WebhooksPage,
+            account::AccountPage, accounts::AccountsPage, audit::AuditLogPage,
+            log_in::AdminLogInPage, outbox::OutboxPage, pending::PendingPage, people::PeoplePage,
+            person::PersonPage, webhooks::WebhooksPage,
         };
         use pages::csm::{
             approvals::ApprovalsPage, contacts::ContactsPage, invitation::InvitationPage,
@@ -174,6 +176,7 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/csm/approvals") view=ApprovalsPage ssr=SsrMode::Async />
             <Route path=path!("/csm/contacts") view=ContactsPage ssr=SsrMode::Async />
             <Route path=path!("/admin") view=AccountsPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/log-in") view=AdminLogInPage ssr=SsrMode::Async />
             <Route path=path!("/admin/accounts/:id") view=AccountPage ssr=SsrMode::Async />
             <Route path=path!("/admin/pending") view=PendingPage ssr=SsrMode::Async />
             <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />

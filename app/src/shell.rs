@@ -43,8 +43,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" id="leptos" href=stylesheet_href(&options) />
                 {hydrated.then(|| view! {
-                    <script nonce=nonce>{format!("{FORMS_BEFORE_ISLANDS};{PASSKEYS_WHEN_NEEDED}")}</script>
+                    <script nonce=nonce.clone()>{format!("{FORMS_BEFORE_ISLANDS};{PASSKEYS_WHEN_NEEDED}")}</script>
                     <HydrationScripts options islands=true islands_router=true />
+                })}
+                // The administration's log-in offers passkeys without islands.
+                {(!hydrated && offers_passkeys_without_islands()).then(|| view! {
+                    <script nonce=nonce>{PASSKEYS_WHEN_NEEDED}</script>
                 })}
                 <MetaTags />
             </head>
@@ -53,6 +57,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Whether the page being rendered is a server-only page with a passkey log-in.
+fn offers_passkeys_without_islands() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .is_some_and(|parts| parts.uri.path() == crate::pages::admin::log_in::PATH)
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
 }
 
 /// Whether the page being rendered has islands to hydrate (not [`is_server_only`]).
@@ -67,8 +82,9 @@ fn hydrated_here() -> bool {
 }
 
 /// The stylesheet's address, with the content hash cargo-leptos gave it (so that it can
-/// be cached for good). Read once from the hash file beside the server binary.
-fn stylesheet_href(options: &LeptosOptions) -> String {
+/// be cached for good). Read once from the hash file beside the server binary. The dev
+/// mailbox links it too.
+pub fn stylesheet_href(options: &LeptosOptions) -> String {
     static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     HREF.get_or_init(|| {
         let hash = options

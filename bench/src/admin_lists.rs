@@ -112,7 +112,7 @@ async fn log_in(client: &reqwest::Client, base: &str) -> anyhow::Result<String> 
         crate::encode(ADMIN_PASSWORD)
     );
     let response = client
-        .post(format!("{base}/csm/log-in"))
+        .post(format!("{base}/admin/log-in"))
         .header("content-type", "application/x-www-form-urlencoded")
         .header("origin", base)
         .body(body)

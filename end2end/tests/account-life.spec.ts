@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { APP_PORT, MAILDEV_WEB_PORT } from '../playwright.config';
-import { emailTo, logIn, person, register, uniqueEmail, verifyAddress, type Person } from './helpers';
+import { emailTo, logIn, person, register, uniqueEmail, verifyAddress, type Door, type Person } from './helpers';
 
 // The demo data the server seeds (server/src/bootstrap.rs).
 const CAROL: Person = {
@@ -29,10 +29,10 @@ db.commit()
   execFileSync('python3', ['-c', script, statement, ...parameters]);
 }
 
-async function asSomeoneElse(browser: Browser, who: Person): Promise<Page> {
+async function asSomeoneElse(browser: Browser, who: Person, door: Door = 'csm'): Promise<Page> {
   const context = await browser.newContext({ baseURL: `http://localhost:${APP_PORT}` });
   const page = await context.newPage();
-  await logIn(page, who, 'csm');
+  await logIn(page, who, door);
   await expect(page).not.toHaveURL(/log-in/);
   return page;
 }
@@ -169,7 +169,7 @@ test('new terms are asked for at log-in, before any page; agreeing goes on', asy
   );
   await logIn(page, ada);
   await expect(page).toHaveURL(/\/csp\/accept-terms$/);
-  await expect(page.getByRole('heading', { name: 'Our terms have changed' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Our Privacy Policy or Terms and Conditions have changed' })).toBeVisible();
   await expect(page.locator('#changed-policies')).toContainText('Privacy Policy');
   // Not logged in meanwhile.
   await page.goto('/csp/profile');
@@ -206,7 +206,7 @@ test('an administrator finds a person by part of their address and deletes the a
   const ada = person(uniqueEmail('findme'));
   await register(page, ada, true);
   await verifyAddress(page, request, ada.email);
-  const admin = await asSomeoneElse(browser, ADMIN);
+  const admin = await asSomeoneElse(browser, ADMIN, 'admin');
   const part = ada.email.split('@')[0].slice(0, 14);
   await admin.goto('/admin/people');
   await admin.getByLabel('Email address or name').fill(part);
@@ -243,7 +243,7 @@ test('an administrator registers a webhook; a new registration reaches the recei
   const port = (receiver.address() as { port: number }).port;
   const secret = 'e2e shared secret, long enough';
   try {
-    const admin = await asSomeoneElse(browser, ADMIN);
+    const admin = await asSomeoneElse(browser, ADMIN, 'admin');
     await admin.goto('/admin/webhooks');
     await admin.getByLabel('Address (URL)').fill(`http://127.0.0.1:${port}/hooks`);
     await admin.getByLabel('Secret').fill('short');
@@ -278,7 +278,7 @@ test('an administrator registers a webhook; a new registration reaches the recei
 });
 
 test('the company list is searched and paged on the server', async ({ browser }) => {
-  const admin = await asSomeoneElse(browser, ADMIN);
+  const admin = await asSomeoneElse(browser, ADMIN, 'admin');
   await admin.goto('/admin');
   await admin.getByLabel('Find a company by its name or code').fill('acme-7k2q');
   await admin.getByRole('button', { name: 'Search' }).click();
@@ -295,7 +295,7 @@ test("a person's page shows their account and history; disabling their login sho
   const ada = person(uniqueEmail('record'));
   await register(page, ada, true);
   await verifyAddress(page, request, ada.email);
-  const admin = await asSomeoneElse(browser, ADMIN);
+  const admin = await asSomeoneElse(browser, ADMIN, 'admin');
   await admin.goto(`/admin/people?q=${encodeURIComponent(ada.email)}`);
   await admin.getByRole('link', { name: 'Ada Lovelace' }).click();
   await expect(admin.getByRole('heading', { name: 'Ada Lovelace' })).toBeVisible();

@@ -15,7 +15,7 @@ test('an administrator creates a company, regenerates its code and sees a reques
   request,
 }) => {
   const company = `Initech ${Date.now()}`;
-  await logIn(page, ADMIN, 'csm');
+  await logIn(page, ADMIN, 'admin');
   await expect(page).toHaveURL(/\/admin$/);
 
   // A bad domain is refused on its field, and what was typed stays.
@@ -67,7 +67,7 @@ test('a customer administrator disables and enables a contact login', async ({ p
 
   // An administrator makes Hank Globex's customer administrator.
   const admin = await (await browser.newContext({ baseURL: `http://localhost:${APP_PORT}` })).newPage();
-  await logIn(admin, ADMIN, 'csm');
+  await logIn(admin, ADMIN, 'admin');
   await expect(admin).toHaveURL(/\/admin$/);
   await admin.getByRole('link', { name: 'Globex Corporation' }).click();
   await admin.getByRole('button', { name: `Make customer administrator: Hank ${hank.lastName}` }).click();

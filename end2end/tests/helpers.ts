@@ -47,6 +47,9 @@ export async function verifyAddress(page: Page, request: APIRequestContext, to: 
 
 export type Portal = 'csp' | 'csm';
 
+/** Where a log-in form is: a portal's, or the administration's own (`/admin/log-in`). */
+export type Door = Portal | 'admin';
+
 export interface Person {
   firstName: string;
   lastName: string;
@@ -85,7 +88,7 @@ export async function solveSecurityCode(page: Page, javascript: boolean) {
 
 export async function agreeToPolicies(page: Page) {
   await page
-    .getByLabel('I agree to the Privacy Policy and the Community Terms and Conditions')
+    .getByLabel('I agree to the Privacy Policy and the Terms and Conditions')
     .check();
 }
 
@@ -112,8 +115,8 @@ export async function waitForHydration(page: Page) {
   await formsEnhanced(page);
 }
 
-export async function logIn(page: Page, who: Person, portal: Portal = 'csp') {
-  await page.goto(`/${portal}/log-in`);
+export async function logIn(page: Page, who: Person, door: Door = 'csp') {
+  await page.goto(door === 'admin' ? '/admin/log-in' : `/${door}/log-in`);
   await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();

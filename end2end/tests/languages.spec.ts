@@ -39,7 +39,7 @@ async function registerInGerman(page: Page, who: Person, portal: 'csp' | 'csm') 
   await page.getByLabel('Passwort bestätigen').fill(who.password);
   await page.getByLabel('Sicherheitscode').check();
   await expect(page.getByRole('status').filter({ hasText: 'Erledigt' })).toBeVisible();
-  await page.getByLabel('Ich stimme der Datenschutzerklärung und den Community-Nutzungsbedingungen zu').check();
+  await page.getByLabel('Ich stimme der Datenschutzerklärung und den Nutzungsbedingungen zu').check();
   await page.getByRole('button', { name: 'Registrieren', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Prüfen Sie Ihr E-Mail-Postfach' })).toBeVisible();
 }

@@ -225,7 +225,7 @@ test('a company that requires two factors takes its contact through setup after 
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
   const domain = `umbrella${stamp}.example`;
   const admin = await (await browser.newContext()).newPage();
-  await logIn(admin, ADMIN, 'csm');
+  await logIn(admin, ADMIN, 'admin');
   await expect(admin).toHaveURL(/\/admin$/);
   await admin.getByLabel('Company name').fill(`Umbrella ${stamp}`);
   await admin.getByLabel('Email domains').fill(domain);

@@ -44,7 +44,7 @@ test('submitting an empty form lists every problem at the top, linked to its fie
     'Enter a password',
     'Confirm your password',
     'Tick Security Code and complete the check',
-    'Agree to the Privacy Policy and the Community Terms and Conditions',
+    'Agree to the Privacy Policy and the Terms and Conditions',
   ]) {
     await expect(summary.getByRole('link', { name: message })).toBeVisible();
   }
@@ -92,5 +92,5 @@ test('the policy pages are linked from the form and carry a version', async ({ p
   await expect(page.getByRole('heading', { name: 'Privacy Policy' })).toBeVisible();
   await expect(page.getByText(/^Version \d{4}-\d{2}-\d{2}, in effect since \d+ \w+ \d{4}$/)).toBeVisible();
   await page.goto('/csp/terms');
-  await expect(page.getByRole('heading', { name: 'Community Terms and Conditions' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Terms and Conditions', exact: true })).toBeVisible();
 });

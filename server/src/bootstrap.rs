@@ -86,6 +86,15 @@ pub async fn create_customer_admin(
     .await
 }
 
+/// The audit log's word for the role a person was created with (a message selector).
+fn created_as(role: UserRole) -> &'static str {
+    match role {
+        UserRole::Admin => "administrator",
+        UserRole::CustomerAdmin => "customer-admin",
+        UserRole::Member => "member",
+    }
+}
+
 async fn create_person(
     portico: &Portico,
     person: NewPerson,
@@ -126,7 +135,10 @@ async fn create_person(
         account,
         ..Audit::default()
     }
-    .detail(format!("{kind:?} {role:?} created at the command line"))
+    .detail_in_words(
+        "audit-detail-created-at-command-line",
+        &[("role", created_as(role).to_owned())],
+    )
     .record(&txn, AuditAction::AdminCreated, now)
     .await?;
     txn.commit().await?;

@@ -225,14 +225,19 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         None => {
             if config.dev_mailbox {
                 warn_dev_mailbox(&config.public_url);
+                Some(tokio::spawn(mail::dev_mailbox::run(
+                    database.conn.clone(),
+                    signal,
+                    shutdown.clone(),
+                )))
             } else {
                 tracing::warn!(
                     "SMTP_URL is not set: emails are kept in the outbox table and NOT sent. Set \
                      SMTP_URL to send them (or DEV_MAILBOX=true, in development, to read them \
                      at /dev/mailbox)."
                 );
+                None
             }
-            None
         }
     };
     tokio::spawn(janitor::run(database.conn.clone(), config.outbox_retention));

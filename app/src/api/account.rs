@@ -263,6 +263,27 @@ pub async fn log_in(portal: Portal, form: LogInForm) -> Result<LogInOutcome, Ser
     }
 }
 
+/// The administration's log-in (`/admin/log-in`, a plain post: its page loads no WASM).
+#[server(prefix = "/api", endpoint = "admin_log_in", output = Postcard)]
+pub async fn admin_log_in(form: LogInForm) -> Result<LogInOutcome, ServerFnError> {
+    let services = services()?;
+    match form.validate() {
+        Ok(valid) => {
+            services
+                .admin_log_in(&session().await?, client()?, valid)
+                .await
+        }
+        Err(errors) => Ok(LogInOutcome::Rejected { errors }),
+    }
+}
+
+/// The address to fill the administration's log-in with: the one an administrator typed
+/// at the business portal's log-in, if they did.
+#[server(prefix = "/api", endpoint = "carried_admin_email", output = Postcard)]
+pub async fn carried_admin_email() -> Result<String, ServerFnError> {
+    services()?.carried_admin_email(&session().await?).await
+}
+
 #[server(prefix = "/api", endpoint = "confirm_identity", output = Postcard)]
 pub async fn confirm_identity(form: ConfirmIdentityForm) -> Result<Confirmation, ServerFnError> {
     match form.validate() {

@@ -48,6 +48,8 @@ pub struct OutboxView {
     pub waiting: Vec<DeliveryView>,
     pub page: u64,
     pub more: bool,
+    /// Emails delivered to the dev mailbox (never sent), when it is on.
+    pub in_dev_mailbox: u64,
 }
 
 #[server(prefix = "/api", endpoint = "webhooks_overview")]

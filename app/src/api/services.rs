@@ -72,6 +72,15 @@ pub trait Services: Send + Sync + 'static {
         portal: Portal,
         form: ValidLogIn,
     ) -> Result<LogInOutcome, ServerFnError>;
+    /// `/admin/log-in`: as `log_in`, for administrators only.
+    async fn admin_log_in(
+        &self,
+        session: &Session,
+        client: Client,
+        form: ValidLogIn,
+    ) -> Result<LogInOutcome, ServerFnError>;
+    /// The address an administrator typed at the business portal's log-in (or empty).
+    async fn carried_admin_email(&self, session: &Session) -> Result<String, ServerFnError>;
     async fn log_out(&self, session: &Session) -> Result<(), ServerFnError>;
     /// "Confirm it's you" before a sensitive change.
     async fn confirm_identity(

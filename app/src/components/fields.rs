@@ -99,6 +99,10 @@ pub fn error_summary(errors: &FieldErrors, submitted: bool) -> Markup {
                                 ErrorKind::Unverified(portal) => {
                                     " " a href=(portal.path("/resend")) { (t("errors-send-new-link")) }
                                 }
+                                // Its form is filled in with the address typed here.
+                                ErrorKind::AdministratorAccount => {
+                                    " " a.button.button--secondary href="/admin/log-in" { (t("errors-go-to-administration")) }
+                                }
                                 _ => {}
                             }
                         }

@@ -22,19 +22,57 @@ where
     Fut: Future<Output = Result<Access<T>, ServerFnError>> + Send + 'static,
 {
     let opened = use_context::<PostedForm>().is_none();
+    let here = use_location().pathname.get_untracked();
     Resource::new_blocking(
         || (),
         move |_| {
             let data = fetch();
+            let here = here.clone();
             async move {
                 let data = data.await;
                 if opened {
                     respond_with(&data);
+                    // The administration's pages show nothing to a visitor: straight on to
+                    // its log-in.
+                    if matches!(data, Ok(Access::LogInFirst)) && is_administration(&here) {
+                        redirect(&log_in_path(&here));
+                    }
                 }
                 data
             }
         },
     )
+}
+
+/// The administration's own log-in page (`pages::admin::log_in`, on the server only).
+pub const ADMIN_LOG_IN: &str = "/admin/log-in";
+
+fn is_administration(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}
+
+/// Where to log in and come back to `here`: the administration's own log-in for its
+/// pages, a portal's log-in for the portal's pages.
+fn log_in_path(here: &str) -> String {
+    let door = if is_administration(here) {
+        ADMIN_LOG_IN.to_owned()
+    } else {
+        Portal::of_path(here).unwrap_or(Portal::Csm).path("/log-in")
+    };
+    format!("{door}?next={here}")
+}
+
+/// Answers with a 303 to `to` (the page still renders, for a client that shows it).
+fn redirect(to: &str) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::SEE_OTHER);
+        if let Ok(location) = http::HeaderValue::from_str(to) {
+            response.insert_header(http::header::LOCATION, location);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = to;
 }
 
 /// Shows what the person may see, or why not, with a way to log in and come back.
@@ -45,10 +83,7 @@ pub fn guarded<T>(
     match access {
         Ok(Access::Granted(data)) => show(data),
         Ok(Access::LogInFirst) => {
-            let here = use_location().pathname.get_untracked();
-            // A portal's own page logs in there; the management pages in the CSM.
-            let portal = Portal::of_path(&here).unwrap_or(Portal::Csm);
-            let log_in = format!("{}?next={here}", portal.path("/log-in"));
+            let log_in = log_in_path(&use_location().pathname.get_untracked());
             view! {
                 <h1>{t("guarded-log-in-title")}</h1>
                 <p class="lead">{t("guarded-log-in-lead")}</p>

@@ -63,7 +63,7 @@ pub fn PortalLayout(
                     <p>
                         {t_with("layout-looking-for", &[("portal", other.name())])}
                         " "
-                        <a href=other.prefix()>{t_with("layout-go-to", &[("path", other.prefix().to_owned())])}</a>
+                        <a href=other.prefix()>{t("layout-go-to")}</a>
                     </p>
                     <p>
                         <a href=portal.path("/privacy")>{t("layout-privacy-policy")}</a>

@@ -123,6 +123,8 @@ pub enum ErrorKind {
     NotFound,
     /// The state changed since the page was drawn (a request decided by someone else).
     Conflict,
+    /// An administrator at a portal's log-in: the page links to the administration's.
+    AdministratorAccount,
 }
 
 impl ErrorKind {
@@ -131,7 +133,10 @@ impl ErrorKind {
     pub fn http_status(self) -> u16 {
         match self {
             ErrorKind::Invalid | ErrorKind::Unverified(_) => 422,
-            ErrorKind::EmailTaken | ErrorKind::EmailInPortal(_) | ErrorKind::Conflict => 409,
+            ErrorKind::EmailTaken
+            | ErrorKind::EmailInPortal(_)
+            | ErrorKind::AdministratorAccount
+            | ErrorKind::Conflict => 409,
             ErrorKind::TooManyAttempts => 429,
             ErrorKind::Forbidden => 403,
             ErrorKind::NotFound => 404,

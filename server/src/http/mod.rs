@@ -90,6 +90,9 @@ pub fn router<S: SessionStore + Clone>(
         }
         page_policy::keep_nonce();
     };
+    // Pages the router does not know (the 404) get the same context: their layout shows
+    // who is logged in.
+    let not_found_context = context.clone();
     let page_cache = page_cache::PageCache::new(state.services.clone());
     let options = state.leptos_options.clone();
 
@@ -134,7 +137,7 @@ pub fn router<S: SessionStore + Clone>(
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(app::i18n::provide_language, shell))
+        >(not_found_context, shell))
         .with_state(state)
         .layer(middleware::from_fn(server_fn_errors::bad_input_is_4xx))
         .layer(middleware::from_fn(page_policy::set_policy))

@@ -1,18 +1,64 @@
 //! `/dev/mailbox`: with no SMTP server configured, every email stays in the outbox and
 //! this page lists them with their links (as Phoenix and Rails do in development), so
 //! that a new user can verify an address without a mail server. The route exists only
-//! when the dev mailbox is on.
+//! when the dev mailbox is on; then [`run`] marks every new email delivered there, so
+//! that the administration's outbox does not list it as waiting.
+use std::time::Duration;
+
 use app::i18n::Lang;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Html;
+use chrono::{DateTime, Utc};
+use leptos::config::LeptosOptions;
 use maud::{html, Markup, DOCTYPE};
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use tokio_util::sync::CancellationToken;
 
-use crate::db::entities::outbox;
+use super::outbox::OutboxSignal;
+use crate::db::entities::outbox::{self, OutboxState};
 
-/// The page, in the language of the request (its `lang` cookie, else `Accept-Language`).
-pub async fn page(State(db): State<DatabaseConnection>, headers: HeaderMap) -> Html<String> {
+/// How often waiting emails are looked for when nobody wakes the delivery.
+const POLL: Duration = Duration::from_secs(5);
+
+/// Delivers the outbox's emails to the dev mailbox until shutdown: at once when a
+/// transaction wakes it, and every few seconds.
+pub async fn run(db: DatabaseConnection, signal: OutboxSignal, shutdown: CancellationToken) {
+    while !shutdown.is_cancelled() {
+        if let Err(error) = deliver_waiting(&db, Utc::now()).await {
+            tracing::warn!(%error, "dev mailbox: could not mark emails delivered; will retry");
+        }
+        tokio::select! {
+            _ = signal.woken() => {}
+            _ = tokio::time::sleep(POLL) => {}
+            _ = shutdown.cancelled() => break,
+        }
+    }
+}
+
+/// Marks every waiting email delivered to the dev mailbox (one attempt, now), keeping
+/// its bodies for the page to show. How many it marked.
+pub async fn deliver_waiting(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let delivered = outbox::Entity::update_many()
+        .col_expr(outbox::Column::State, Expr::value(OutboxState::DevMailbox))
+        .col_expr(outbox::Column::Attempts, Expr::value(1))
+        .col_expr(outbox::Column::SentAt, Expr::value(Some(now)))
+        .filter(outbox::Column::State.eq(OutboxState::Pending))
+        .exec(db)
+        .await?;
+    Ok(delivered.rows_affected)
+}
+
+/// The page, in the language of the request (its `lang` cookie, else `Accept-Language`),
+/// styled by the site's own stylesheet (whose name carries its content hash).
+pub async fn page(
+    State(db): State<DatabaseConnection>,
+    State(options): State<LeptosOptions>,
+    headers: HeaderMap,
+) -> Html<String> {
     let lang = crate::http::language::of_request(&headers);
     let emails = outbox::Entity::find()
         .order_by_desc(outbox::Column::Id)
@@ -42,7 +88,7 @@ pub async fn page(State(db): State<DatabaseConnection>, headers: HeaderMap) -> H
                 head {
                     meta charset="utf-8";
                     title { (lang.text("mailbox-title")) }
-                    link rel="stylesheet" href="/pkg/portico.css";
+                    link rel="stylesheet" href=(app::shell::stylesheet_href(&options));
                 }
                 body {
                     main class="site-main mailbox" {

@@ -123,7 +123,7 @@ impl OutboxSignal {
         self.0.notify_one();
     }
 
-    async fn woken(&self) {
+    pub(crate) async fn woken(&self) {
         self.0.notified().await;
     }
 }

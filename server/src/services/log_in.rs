@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
+use super::admin_log_in::Door;
 use super::gate::Admission;
 use super::status::STATUS_OF;
 use super::{Portico, ServiceError};
@@ -35,6 +36,19 @@ impl Portico {
         form: ValidLogIn,
         now: DateTime<Utc>,
     ) -> Result<LogInOutcome, ServiceError> {
+        self.log_in_through(session, client, Door::Portal(portal), form, now)
+            .await
+    }
+
+    /// A log-in at `door`: a portal's log-in page, or the administration's.
+    pub(super) async fn log_in_through(
+        &self,
+        session: &Session,
+        client: &Client,
+        door: Door,
+        form: ValidLogIn,
+        now: DateTime<Utc>,
+    ) -> Result<LogInOutcome, ServiceError> {
         let address = form.email.normalized().to_owned();
         // An account whose deletion fell due is gone, whether or not the janitor came by.
         self.erase_if_due(&address, now).await?;
@@ -42,7 +56,7 @@ impl Portico {
         if let Err(wait) = self.count_log_in(&address, &client_key, now).await? {
             return Ok(too_many_failures(wait));
         }
-        let checked = self.check_password(portal, form).await?;
+        let checked = self.check_password(door.portal(), form).await?;
         if !matches!(checked, Checked::WrongPassword) {
             self.refund_log_in(&address, &client_key, now).await?;
         }
@@ -67,6 +81,9 @@ impl Portico {
                 });
             }
         };
+        if let Some(refusal) = self.wrong_door(session, door, &found).await? {
+            return Ok(refusal);
+        }
         // Someone with a second factor (or who must set one up) has no session until it
         // is given.
         Ok(

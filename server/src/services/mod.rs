@@ -2,6 +2,7 @@
 //! with one module per journey.
 pub mod access;
 pub mod accounts;
+pub mod admin_log_in;
 pub mod approval;
 pub mod audit;
 pub mod ceremony_cookie;
@@ -297,6 +298,28 @@ impl Services for Portico {
             _ => "failed",
         });
         Ok(outcome)
+    }
+
+    async fn admin_log_in(
+        &self,
+        session: &Session,
+        client: Client,
+        form: ValidLogIn,
+    ) -> Result<LogInOutcome, ServerFnError> {
+        let outcome = public(
+            self.admin_log_in_at(session, &client, form, Utc::now())
+                .await,
+        )?;
+        measure::logged_in(match outcome {
+            LogInOutcome::LoggedIn { .. } => "succeeded",
+            LogInOutcome::SecondStep { .. } => "second_step",
+            _ => "failed",
+        });
+        Ok(outcome)
+    }
+
+    async fn carried_admin_email(&self, session: &Session) -> Result<String, ServerFnError> {
+        public(self.carried_admin_email(session).await)
     }
 
     async fn log_out(&self, session: &Session) -> Result<(), ServerFnError> {

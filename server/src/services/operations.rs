@@ -181,7 +181,7 @@ impl Portico {
         // outbox of waiting rows is small unless something is down.
         let wanted = (page + 1) * OUTBOX_PAGE + 1;
         let emails = outbox::Entity::find()
-            .filter(outbox::Column::State.ne(OutboxState::Sent))
+            .filter(outbox::Column::State.is_in(WAITING))
             .order_by_asc(outbox::Column::Id)
             .limit(wanted)
             .all(&self.db)
@@ -216,10 +216,15 @@ impl Portico {
             .take(OUTBOX_PAGE as usize)
             .map(|(_, view)| view)
             .collect();
+        let in_dev_mailbox = outbox::Entity::find()
+            .filter(outbox::Column::State.eq(OutboxState::DevMailbox))
+            .count(&self.db)
+            .await?;
         Ok(Access::Granted(OutboxView {
             waiting,
             page,
             more,
+            in_dev_mailbox,
         }))
     }
 
@@ -241,7 +246,7 @@ impl Portico {
                     .col_expr(outbox::Column::State, Expr::value(OutboxState::Pending))
                     .col_expr(outbox::Column::NextAttemptAt, Expr::value(now))
                     .filter(outbox::Column::Id.eq(id))
-                    .filter(outbox::Column::State.ne(OutboxState::Sent))
+                    .filter(outbox::Column::State.is_in(WAITING))
                     .exec(&self.db)
                     .await?
             }
@@ -275,9 +280,13 @@ impl Portico {
 }
 
 /// A delivery's state in the page's language ("Delivered", "Retrying", …).
+/// The states of an email that is still to be delivered (or retried).
+const WAITING: [OutboxState; 2] = [OutboxState::Pending, OutboxState::Failed];
+
 fn state_label(state: OutboxState, attempts: i32) -> String {
     app::i18n::t(match state {
         OutboxState::Sent => "label-delivery-delivered",
+        OutboxState::DevMailbox => "label-delivery-dev-mailbox",
         OutboxState::Failed => "label-delivery-failed",
         OutboxState::Pending if attempts > 0 => "label-delivery-retrying",
         OutboxState::Pending => "label-delivery-pending",

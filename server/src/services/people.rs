@@ -193,7 +193,15 @@ impl Portico {
             actor: Some(admin.id),
             subject: Some(person.id),
             account: person.account_id,
-            detail: Some(factors_in(Lang::DEFAULT, factors)),
+            // In words, so that each reader reads it in their language.
+            detail: Some(super::audit::detail_message(
+                "audit-detail-factors-removed",
+                &[
+                    ("app", factors.app.to_string()),
+                    ("passkeys", factors.passkeys.to_string()),
+                    ("codes", factors.recovery_codes_left.to_string()),
+                ],
+            )),
         }
         .record(&txn, AuditAction::SecondFactorsReset, now)
         .await?;

@@ -197,7 +197,10 @@ impl Portico {
         }
         Audit::by_self(user.id)
             .account(account_id)
-            .detail(portal.prefix())
+            .detail_in_words(
+                "audit-detail-registered-in",
+                &[("portal", portal.segment().to_owned())],
+            )
             .record(&txn, AuditAction::Registered, now)
             .await?;
         webhooks::record_event(

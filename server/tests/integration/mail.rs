@@ -49,9 +49,16 @@ async fn the_dev_mailbox_lists_emails_with_their_links() {
     let app = app().await;
     app.register("ada@example.com").await;
     let token = app.last_emailed_token().await;
-    let page = dev_mailbox::page(State(app.db.conn.clone()), Default::default())
-        .await
-        .0;
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("portico")
+        .build();
+    let page = dev_mailbox::page(
+        State(app.db.conn.clone()),
+        State(options),
+        Default::default(),
+    )
+    .await
+    .0;
     assert!(page.contains("ada@example.com"));
     let link = format!("http://portal.test/csp/verify?token={token}");
     assert!(

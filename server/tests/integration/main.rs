@@ -6,6 +6,7 @@
 mod common;
 
 mod account_life;
+mod admin_log_in;
 mod administration;
 mod approvals;
 mod cli;
@@ -31,5 +32,6 @@ mod reliability;
 mod second_factors;
 mod security;
 mod states;
+mod site_pages;
 mod verification;
 mod webhooks;

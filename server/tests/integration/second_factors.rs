@@ -314,10 +314,9 @@ async fn administrators_need_a_second_factor_when_the_server_says_so() {
     let session = app.new_session();
     let outcome = app
         .portico
-        .log_in_at(
+        .admin_log_in_at(
             &session,
             &client(),
-            Portal::Csm,
             log_in_form("root@portico.example", PASSWORD),
             Utc::now(),
         )
@@ -343,7 +342,7 @@ impl TestApp {
         ada_with_app(self, t).await;
         let person = NewPerson::parse("root@portico.example", "Root", "Admin", PASSWORD).unwrap();
         create_admin(&self.portico, person).await.unwrap();
-        let admin = self.logged_in(Portal::Csm, "root@portico.example").await;
+        let admin = self.admin_logged_in("root@portico.example").await;
         // Not before the administrator's log-in (recorded in whole seconds).
         let t = t.max(Utc::now());
         let ada = self.person(ADA).await;

@@ -161,6 +161,7 @@ fn action_text(action: &str) -> String {
         "name_changed" => "admin-audit-action-name-changed",
         "other_sessions_ended" => "admin-audit-action-other-sessions-ended",
         "recovery_code_used" => "admin-audit-action-recovery-code-used",
+        "second_step_locked" => "admin-audit-action-second-step-locked",
         "authenticator_added" => "admin-audit-action-authenticator-added",
         "authenticator_removed" => "admin-audit-action-authenticator-removed",
         "recovery_codes_regenerated" => "admin-audit-action-recovery-codes-regenerated",

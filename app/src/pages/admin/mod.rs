@@ -2,6 +2,7 @@
 pub mod account;
 pub mod accounts;
 pub mod audit;
+pub mod log_in;
 pub mod outbox;
 pub mod pending;
 pub mod people;
@@ -12,7 +13,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::Listing;
-use crate::components::layout::{AccountMenu, LanguageSwitcher};
+use crate::api::Role;
+use crate::components::layout::{current_user_resource, AccountMenu, LanguageSwitcher};
 use crate::i18n::{format_number, lang, t, t_with};
 use crate::portal::{query_value, Portal};
 
@@ -88,6 +90,7 @@ fn admin_account_links() -> impl IntoView {
 
 #[component]
 pub fn AdminLayout(#[prop(into)] title: String, children: Children) -> impl IntoView {
+    let user = current_user_resource();
     view! {
         <Title text=t_with("admin-page-title", &[("page", title)]) />
         <div class="page admin">
@@ -98,14 +101,21 @@ pub fn AdminLayout(#[prop(into)] title: String, children: Children) -> impl Into
                 <div class="admin-header__inner">
                     <a class="admin-header__brand" href="/admin">{t("admin-brand")}</a>
                     <LanguageSwitcher />
-                    <nav class="admin-header__nav" aria-label=t("layout-account-nav")>
-                        <div class="account-nav__row">{admin_account_links()}</div>
-                        <AccountMenu>{admin_section_links()} {admin_account_links()}</AccountMenu>
-                    </nav>
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let user = user.await.ok().flatten();
+                            user.is_some_and(|user| user.role == Role::Admin)
+                                .then(|| view! { <AdminNav /> })
+                        })}
+                    </Suspense>
                 </div>
-                <nav class="admin-sections account-nav__row" aria-label=t("admin-nav-label")>
-                    <div class="admin-sections__inner">{admin_section_links()}</div>
-                </nav>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let user = user.await.ok().flatten();
+                        user.is_some_and(|user| user.role == Role::Admin)
+                            .then(|| view! { <AdminSections /> })
+                    })}
+                </Suspense>
             </header>
             <main class="site-main" id="main">
                 {children()}
@@ -113,5 +123,27 @@ pub fn AdminLayout(#[prop(into)] title: String, children: Children) -> impl Into
             // The administration is not hydrated: its one script copies registration codes.
             <script src="/copy.js" defer></script>
         </div>
+    }
+}
+
+/// The administrator's account links, and on a phone everything behind one menu: for
+/// administrators only (logged out, the header holds the brand and the language switch).
+#[component]
+fn AdminNav() -> impl IntoView {
+    view! {
+        <nav class="admin-header__nav" aria-label=t("layout-account-nav")>
+            <div class="account-nav__row">{admin_account_links()}</div>
+            <AccountMenu>{admin_section_links()} {admin_account_links()}</AccountMenu>
+        </nav>
+    }
+}
+
+/// The administration's sections, in a row of their own above 60em.
+#[component]
+fn AdminSections() -> impl IntoView {
+    view! {
+        <nav class="admin-sections account-nav__row" aria-label=t("admin-nav-label")>
+            <div class="admin-sections__inner">{admin_section_links()}</div>
+        </nav>
     }
 }

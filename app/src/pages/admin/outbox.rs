@@ -43,7 +43,15 @@ pub fn OutboxPage() -> impl IntoView {
 #[component]
 fn Waiting(waiting: OutboxView) -> impl IntoView {
     let page = waiting.page;
+    let in_dev_mailbox = waiting.in_dev_mailbox;
     view! {
+        {(in_dev_mailbox > 0).then(|| view! {
+            <p>
+                {t_with("admin-outbox-dev-mailbox", &[("count", format_number(lang(), in_dev_mailbox))])}
+                " "
+                <a href="/dev/mailbox">{t("admin-outbox-dev-mailbox-open")}</a>
+            </p>
+        })}
         {if waiting.waiting.is_empty() {
             view! { <p>{t("admin-outbox-empty")}</p> }.into_any()
         } else {

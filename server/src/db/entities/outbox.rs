@@ -38,6 +38,10 @@ pub enum OutboxState {
     /// The SMTP server refused it permanently (say, the mailbox does not exist).
     #[sea_orm(string_value = "failed")]
     Failed,
+    /// Kept for the dev mailbox (`DEV_MAILBOX=true`, no SMTP server), which shows it:
+    /// delivered there, with its bodies, and never sent.
+    #[sea_orm(string_value = "dev_mailbox")]
+    DevMailbox,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -98,6 +98,26 @@ impl Browser {
         status
     }
 
+    /// Opens a page as a browser whose language is `accept_language`: the answer's
+    /// status, its `Location` (if any) and its body.
+    pub async fn get_in(&mut self, path: &str, accept_language: &str) -> (u16, String, String) {
+        let mut request = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header("accept-language", accept_language);
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request.send().await.expect("an answer");
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (status, location, response.text().await.expect("a body"))
+    }
+
     /// Posts a form as a browser without JavaScript does; the answer's status.
     pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> u16 {
         self.post_page(path, fields).await.0
@@ -141,6 +161,7 @@ impl Browser {
         (status, response.text().await.expect("a body"))
     }
 
+    /// Logs [`ADMIN`] in at the administration's log-in; the answer's status.
     pub async fn log_in(&mut self) -> u16 {
         self.log_in_as(ADMIN).await
     }
@@ -148,7 +169,7 @@ impl Browser {
     /// Logs in at the business portal as `email` (password [`PASSWORD`]).
     pub async fn log_in_as(&mut self, email: &str) -> u16 {
         self.post(
-            "/csm/log-in",
+            "/admin/log-in",
             &[
                 ("form[email]", email),
                 ("form[password]", PASSWORD),

@@ -241,7 +241,33 @@ impl TestApp {
         server::bootstrap::create_admin(&self.portico, person)
             .await
             .expect("the administrator");
-        self.logged_in(Portal::Csm, "admin@portico.example").await
+        self.admin_logged_in("admin@portico.example").await
+    }
+
+    /// A session of the administrator `email` (password [`PASSWORD`]), logged in at the
+    /// administration's log-in.
+    pub async fn admin_logged_in(&self, email: &str) -> tower_sessions::Session {
+        let session = self.new_session();
+        let outcome = self
+            .portico
+            .admin_log_in_at(
+                &session,
+                &client(),
+                log_in_form(email, PASSWORD),
+                Utc::now(),
+            )
+            .await
+            .expect("the log-in");
+        assert!(
+            matches!(outcome, app::api::LogInOutcome::LoggedIn { .. }),
+            "{email} could not log in: {outcome:?}"
+        );
+        session.save().await.expect("the session saved");
+        self.portico
+            .session_user(&session)
+            .await
+            .expect("the session's person");
+        session
     }
 
     /// A session logged in as `email` (password [`PASSWORD`]) at `portal`, saved in the
