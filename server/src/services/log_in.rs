@@ -77,7 +77,7 @@ impl Portico {
             Checked::Undecided(person) => {
                 session.insert(STATUS_OF, person.id).await?;
                 return Ok(LogInOutcome::Status {
-                    to: portal.path("/account-status"),
+                    to: door.portal().path("/account-status"),
                 });
             }
         };

@@ -30,7 +30,7 @@ async fn administrator(dir: &std::path::Path) -> (ServerProcess, Browser) {
 #[tokio::test]
 async fn a_signed_in_header_keeps_log_out_in_a_menu_that_opens_without_javascript() {
     let dir = tempfile::tempdir().unwrap();
-    let (_server, browser) = administrator(dir.path()).await;
+    let (_server, mut browser) = administrator(dir.path()).await;
     for page in [
         "/csm",
         "/csm/profile",
@@ -57,7 +57,7 @@ async fn a_signed_in_header_keeps_log_out_in_a_menu_that_opens_without_javascrip
 #[tokio::test]
 async fn a_passkey_without_a_name_is_refused_on_its_name_field() {
     let dir = tempfile::tempdir().unwrap();
-    let (_server, browser) = administrator(dir.path()).await;
+    let (_server, mut browser) = administrator(dir.path()).await;
     let (status, body) = browser
         .post_json(
             "/api/passkey_add_start",

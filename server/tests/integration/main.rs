@@ -31,7 +31,7 @@ mod registration;
 mod reliability;
 mod second_factors;
 mod security;
-mod states;
 mod site_pages;
+mod states;
 mod verification;
 mod webhooks;

@@ -163,13 +163,17 @@ impl Browser {
 
     /// Logs [`ADMIN`] in at the administration's log-in; the answer's status.
     pub async fn log_in(&mut self) -> u16 {
-        self.log_in_as(ADMIN).await
+        self.log_in_at("/admin/log-in", ADMIN).await
     }
 
     /// Logs in at the business portal as `email` (password [`PASSWORD`]).
     pub async fn log_in_as(&mut self, email: &str) -> u16 {
+        self.log_in_at("/csm/log-in", email).await
+    }
+
+    async fn log_in_at(&mut self, page: &str, email: &str) -> u16 {
         self.post(
-            "/admin/log-in",
+            page,
             &[
                 ("form[email]", email),
                 ("form[password]", PASSWORD),
