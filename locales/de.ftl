@@ -230,7 +230,7 @@ status-rejected-no-reason = Es wurde kein Grund angegeben.
 status-rejected-what-now = Was Sie tun können
 status-rejected-contact-company = Wenn Sie das für einen Irrtum halten, wenden Sie sich an { $company }: Dessen Kundenadministratoren haben entschieden, und nur sie können das ändern.
 status-rejected-contact-us = Wenn Sie das für einen Irrtum halten, antworten Sie auf die E-Mail, die Ihnen die Entscheidung mitgeteilt hat.
-status-rejected-register-again = Sie können sich mit einer anderen E-Mail-Adresse erneut registrieren, mit dem Registrierungscode, den Ihnen die Kundenadministration Ihres Unternehmens gibt.
+status-rejected-register-again = Sie können sich mit einer anderen E-Mail-Adresse erneut registrieren, mit dem Registrierungscode, den Ihnen die Kundenadministratoren Ihres Unternehmens geben.
 status-rejected-register-link = Erneut registrieren
 status-rejected-same-address = Mit dieser E-Mail-Adresse ist keine erneute Registrierung möglich.
 

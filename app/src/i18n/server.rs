@@ -262,7 +262,7 @@ mod tests {
             parts,
             [
                 "errors-go-to-csp",
-                "Go to the Consumer Service Portal",
+                "Log in to the Consumer Service Portal with this address",
                 "check-password-too-short",
                 "Password must be at least 12 characters"
             ]
