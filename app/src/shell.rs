@@ -27,6 +27,16 @@ pub const FORMS_BEFORE_ISLANDS: &str = "document.addEventListener(\"submit\",fun
 /// would misalign it.)
 pub const PASSKEYS_WHEN_NEEDED: &str = "(function(){var d=document,l=0,k=\"[data-passkeys]\";function load(){if(!l&&d.querySelector(k)){l=1;import(\"/passkeys.js\")}}new MutationObserver(function(){if(d.querySelector(\"[data-passkeys]:not([data-passkeys=log-in])\"))load();if(window.PublicKeyCredential)d.querySelectorAll(\"[data-passkeys=log-in] [data-passkey-action][hidden]\").forEach(function(b){b.hidden=false})}).observe(d.documentElement,{childList:true,subtree:true});[\"focusin\",\"pointerdown\",\"keydown\"].forEach(function(t){d.addEventListener(t,load,true)});d.addEventListener(\"click\",function(e){var b=e.target.closest&&e.target.closest(\"[data-passkey-action]\");if(b&&!window.passkeysReady)b.setAttribute(\"data-pressed\",\"\")},true)})()";
 
+/// Switching language reloads the page in the other language (the switcher is a plain
+/// post to `crate::i18n::SWITCH_PATH`), which would empty a half-filled form. What the
+/// person typed into the page's forms is kept across that reload in the tab's
+/// `sessionStorage` (never in a URL), passwords, hidden fields and the Security Code
+/// excepted, and put back once, before the islands hydrate. A few hundred bytes of plain
+/// script here rather than in the WASM: the WASM's share of the log-in page's 80 KB budget
+/// is spent. (On the window while capturing: `FORMS_BEFORE_ISLANDS` stops a `data-reload`
+/// form's submit at the document.) Without JavaScript the switch shows the forms empty.
+pub const KEEP_FIELDS_ON_SWITCH: &str = r#"(function(){var K="portico-kept-fields",d=document,s;try{s=sessionStorage}catch(e){return}function inputs(){return Array.prototype.filter.call(d.querySelectorAll("[data-form] input"),function(i){return i.name&&!/captcha|security_code/.test(i.name)&&!/^(password|hidden|submit|button|file)$/.test(i.type)})}function choice(i){return i.type=="checkbox"||i.type=="radio"}addEventListener("submit",function(e){var f=e.target;if(f.getAttribute&&f.getAttribute("action")=="/language"){var k=[location.pathname];inputs().forEach(function(i){if(i.value&&(!choice(i)||i.checked))k.push([i.name,i.value])});s.setItem(K,JSON.stringify(k))}},true);d.addEventListener("DOMContentLoaded",function(){var k=s.getItem(K);if(!k)return;s.removeItem(K);try{k=JSON.parse(k)}catch(e){return}if(k[0]!=location.pathname)return;inputs().forEach(function(i){var v=k.slice(1).filter(function(p){return p[0]==i.name}).map(function(p){return p[1]});if(choice(i))i.checked=v.indexOf(i.value)>=0;else if(v.length)i.value=v[0]})})})()"#;
+
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let hydrated = hydrated_here();
@@ -43,7 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" id="leptos" href=stylesheet_href(&options) />
                 {hydrated.then(|| view! {
-                    <script nonce=nonce.clone()>{format!("{FORMS_BEFORE_ISLANDS};{PASSKEYS_WHEN_NEEDED}")}</script>
+                    <script nonce=nonce.clone()>{format!("{FORMS_BEFORE_ISLANDS};{PASSKEYS_WHEN_NEEDED};{KEEP_FIELDS_ON_SWITCH}")}</script>
                     <HydrationScripts options islands=true islands_router=true />
                 })}
                 // The administration's log-in offers passkeys without islands.
@@ -136,5 +146,21 @@ pub mod csp {
         if let Ok(value) = http::HeaderValue::from_str(&policy(&nonce.to_string())) {
             response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }
+    }
+}
+
+#[cfg(test)]
+mod keep_fields_tests {
+    use super::KEEP_FIELDS_ON_SWITCH;
+
+    #[test]
+    fn the_kept_fields_script_listens_for_the_language_switchers_own_path() {
+        let action = format!("\"{}\"", crate::i18n::SWITCH_PATH);
+        assert!(KEEP_FIELDS_ON_SWITCH.contains(&action));
+    }
+
+    #[test]
+    fn the_kept_fields_script_never_keeps_passwords_or_hidden_fields() {
+        assert!(KEEP_FIELDS_ON_SWITCH.contains("password|hidden"));
     }
 }

@@ -213,10 +213,10 @@ test('an administrator finds a person by part of their address and deletes the a
   await admin.getByRole('button', { name: 'Search' }).click();
   await expect(admin.getByRole('row', { name: new RegExp(ada.email) })).toBeVisible();
 
-  await admin.getByRole('button', { name: `Delete account: ${ada.email}` }).click();
+  await admin.getByRole('button', { name: `Delete account now: ${ada.email}` }).click();
   await expect(admin.getByRole('alert')).toContainText('Say why the account is deleted');
   await admin.getByRole('row', { name: new RegExp(ada.email) }).getByLabel('Reason').fill('Asked us by phone');
-  await admin.getByRole('button', { name: `Delete account: ${ada.email}` }).click();
+  await admin.getByRole('button', { name: `Delete account now: ${ada.email}` }).click();
   await admin.getByRole('button', { name: `Yes, delete ${ada.email}` }).click();
   await expect(admin.getByRole('status')).toContainText("Deleted Ada Lovelace's account");
   await logIn(page, ada);

@@ -26,7 +26,7 @@ const ADMIN: Person = {
 async function asSomeoneElse(browser: Browser, who: Person): Promise<Page> {
   const context = await browser.newContext({ baseURL: `http://localhost:${APP_PORT}` });
   const page = await context.newPage();
-  await logIn(page, who, 'csm');
+  await logIn(page, who, who.email === ADMIN.email ? 'admin' : 'csm');
   await expect(page).not.toHaveURL(/log-in/);
   return page;
 }
@@ -43,7 +43,7 @@ test('deleting an account asks first, naming the address; Cancel keeps it; no bu
   await admin.goto(`/admin/people?q=${encodeURIComponent(ada.email)}`);
   const row = admin.getByRole('row', { name: new RegExp(ada.email) });
   await row.getByLabel('Reason').fill('Asked us by phone');
-  await admin.getByRole('button', { name: `Delete account: ${ada.email}` }).click();
+  await admin.getByRole('button', { name: `Delete account now: ${ada.email}` }).click();
 
   const step = admin.getByRole('alertdialog', { name: 'Please confirm' });
   await expect(step).toContainText(`Delete the account of Ada Lovelace (${ada.email}) now?`);
@@ -53,14 +53,14 @@ test('deleting an account asks first, naming the address; Cancel keeps it; no bu
   await expect(admin.getByRole('row', { name: new RegExp(ada.email) })).toBeVisible();
 
   await admin.getByRole('row', { name: new RegExp(ada.email) }).getByLabel('Reason').fill('Asked us by phone');
-  await admin.getByRole('button', { name: `Delete account: ${ada.email}` }).click();
+  await admin.getByRole('button', { name: `Delete account now: ${ada.email}` }).click();
   await admin.getByRole('button', { name: `Yes, delete ${ada.email}` }).click();
   await expect(admin.getByRole('status')).toContainText("Deleted Ada Lovelace's account");
   await expect(admin.getByRole('row', { name: new RegExp(ada.email) })).toHaveCount(0);
 
   await admin.goto(`/admin/people?q=${encodeURIComponent(ADMIN.email)}`);
   await expect(admin.getByRole('row', { name: new RegExp(ADMIN.email) })).toBeVisible();
-  await expect(admin.getByRole('button', { name: `Delete account: ${ADMIN.email}` })).toHaveCount(0);
+  await expect(admin.getByRole('button', { name: `Delete account now: ${ADMIN.email}` })).toHaveCount(0);
 });
 
 test('a customer administrator’s Reject asks first, naming the address, and can be reopened', async ({

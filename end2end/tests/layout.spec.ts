@@ -55,7 +55,7 @@ async function registered(browser: Browser, request: APIRequestContext, portal: 
 }
 
 /** A fresh browser at `viewport`, logged in as `who`. */
-async function loggedIn(browser: Browser, who: Person, portal: 'csp' | 'csm'): Promise<Page> {
+async function loggedIn(browser: Browser, who: Person, portal: 'csp' | 'csm' | 'admin'): Promise<Page> {
   const context = await browser.newContext({ baseURL: `http://localhost:${APP_PORT}`, viewport: DESKTOP });
   const page = await context.newPage();
   await logIn(page, who, portal);
@@ -147,7 +147,7 @@ test('an administrator: pages fit, Log out is never alone on a line, and the con
   browser,
   request,
 }) => {
-  const admin = await loggedIn(browser, ADMIN, 'csm');
+  const admin = await loggedIn(browser, ADMIN, 'admin');
   await expect(admin).toHaveURL(/\/admin$/);
   await checkPages(admin, ADMIN_PAGES, /^Log out$/);
 
@@ -156,7 +156,7 @@ test('an administrator: pages fit, Log out is never alone on a line, and the con
     "UPDATE users SET kind = 'staff', role = 'admin', account_id = NULL, preferred_language = 'de' WHERE email_normalized = ?",
     max.email.toLowerCase(),
   );
-  const german = await loggedIn(browser, max, 'csm');
+  const german = await loggedIn(browser, max, 'admin');
   await checkPages(german, ADMIN_PAGES, /^Abmelden$/);
 
   for (const page of [admin, german]) {
@@ -218,7 +218,7 @@ test('buttons look like buttons, and destructive ones look different', async ({ 
   expect(remove).not.toBe(download);
 
   // A registration code stays on one line, even on a phone.
-  const admin = await loggedIn(browser, ADMIN, 'csm');
+  const admin = await loggedIn(browser, ADMIN, 'admin');
   await admin.setViewportSize(PHONE);
   await admin.goto('/admin');
   await admin.locator('#main table a').first().click();
@@ -266,11 +266,9 @@ test('axe finds no violations in the header and pages this layout changed, on a 
     await context.close();
   }
   const admin = await (await browser.newContext({ baseURL: `http://localhost:${APP_PORT}`, bypassCSP: true })).newPage();
-  await logIn(admin, ADMIN, 'csm');
+  await logIn(admin, ADMIN, 'admin');
   await expect(admin).toHaveURL(/\/admin$/);
-  // (Not /admin/people: its "Delete account now" buttons are being given a confirmation
-  // step in another change, with their names.)
-  await check(admin, ['/admin', '/admin/outbox', '/admin/audit']);
+  await check(admin, ['/admin', '/admin/people', '/admin/outbox', '/admin/audit']);
   const carol = await (await browser.newContext({ baseURL: `http://localhost:${APP_PORT}`, bypassCSP: true })).newPage();
   await logIn(carol, CAROL, 'csm');
   await check(carol, ['/csm/contacts']);

@@ -15,7 +15,7 @@ test('switching language keeps what was typed into the registration form, but no
   await page.getByLabel('Email', { exact: true }).fill(ada.email);
   await page.getByLabel('Password', { exact: true }).fill(ada.password);
   await page
-    .getByLabel('I agree to the Privacy Policy and the Community Terms and Conditions')
+    .getByLabel('I agree to the Privacy Policy and the Terms and Conditions')
     .check();
 
   await page.getByRole('button', { name: 'Deutsch' }).click();
@@ -27,7 +27,7 @@ test('switching language keeps what was typed into the registration form, but no
   await expect(page.getByLabel('E-Mail-Adresse', { exact: true })).toHaveValue(ada.email);
   await expect(page.getByLabel('Passwort', { exact: true })).toHaveValue('');
   await expect(
-    page.getByLabel('Ich stimme der Datenschutzerklärung und den Community-Nutzungsbedingungen zu'),
+    page.getByLabel('Ich stimme der Datenschutzerklärung und den Nutzungsbedingungen zu'),
   ).toBeChecked();
   const stored = await page.evaluate(() => JSON.stringify(sessionStorage));
   expect(stored).not.toContain(ada.password);

@@ -35,9 +35,6 @@ pub(super) fn attach_all() {
     for described in elements(&body, "[data-form]:not([data-enhanced])") {
         attach(described);
     }
-    // What was typed before a switch of language comes back; the next switch keeps it.
-    super::keep::restore();
-    super::keep::keep_on_switch();
 }
 
 fn attach(described: HtmlElement) {

@@ -81,7 +81,13 @@ impl FormKind {
                     "island-captcha-failed",
                 ],
             ],
-            FormKind::LogIn => &[EMAIL_CHECKS, LOG_IN_PASSWORD_CHECKS],
+            // A portal's log-in refuses an administrator with a button to the
+            // administration's, which the island draws too.
+            FormKind::LogIn => &[
+                EMAIL_CHECKS,
+                LOG_IN_PASSWORD_CHECKS,
+                &["errors-go-to-administration"],
+            ],
             // An emailed link's forms say when the link died since the page was drawn.
             FormKind::Verify | FormKind::ConfirmEmailChange => &[&["island-link-gone"]],
             FormKind::EndOtherSessions => &[],

@@ -37,7 +37,6 @@ use crate::portal::Portal;
 mod browser;
 pub mod captcha;
 #[cfg(feature = "hydrate")]
-mod keep;
 mod kinds;
 
 #[cfg(feature = "hydrate")]
