@@ -36,7 +36,6 @@ use crate::portal::Portal;
 #[cfg(feature = "hydrate")]
 mod browser;
 pub mod captcha;
-#[cfg(feature = "hydrate")]
 mod kinds;
 
 #[cfg(feature = "hydrate")]
