@@ -33,7 +33,7 @@ test("an administrator at the business portal's log-in goes on to the administra
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('administrators log in to the administration');
-  await page.getByRole('link', { name: 'Log in to the administration' }).click();
+  await page.getByRole('link', { name: 'Log in to the administration', exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/log-in$/);
   await expect(page.getByLabel('Email', { exact: true })).toHaveValue(ADMIN.email);
   await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);

@@ -83,7 +83,8 @@ test('a contact registers with a code, the customer administrator approves, the 
   await carol.getByRole('banner').getByRole('link', { name: 'Approvals' }).click();
   await expect(carol.getByRole('heading', { name: 'Registration requests' })).toBeVisible();
   await expect(carol.getByText(ada.email)).toBeVisible();
-  await carol.getByRole('button', { name: `Approve ${ada.firstName} ${ada.lastName}` }).first().click();
+  // Other tests' requests may carry the same name: the card is found by its address.
+  await carol.getByRole('listitem').filter({ hasText: ada.email }).getByRole('button', { name: `Approve ${ada.firstName} ${ada.lastName}` }).click();
   await expect(carol.getByRole('status')).toContainText(`Approved ${ada.firstName} ${ada.lastName}`);
 
   const approved = await emailTo(request, ada.email, /approved/);
@@ -114,7 +115,7 @@ test('a contact without a code is assigned a company by an administrator, then a
 
   const carol = await asSomeoneElse(browser, CAROL);
   await carol.goto('/csm/approvals');
-  await carol.getByRole('button', { name: `Approve Bob ${bob.lastName}` }).first().click();
+  await carol.getByRole('listitem').filter({ hasText: bob.email }).getByRole('button', { name: `Approve Bob ${bob.lastName}` }).click();
   await expect(carol.getByRole('status')).toContainText('Approved Bob');
 
   await emailTo(request, bob.email, /approved/);

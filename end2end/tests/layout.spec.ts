@@ -235,6 +235,8 @@ test('axe finds no violations in the header and pages this layout changed, on a 
   browser,
   request,
 }) => {
+  // Axe over a dozen pages at two sizes and in two languages: more than the default minute.
+  test.setTimeout(180_000);
   const axe = path.join(__dirname, '..', 'node_modules', 'axe-core', 'axe.min.js');
   const ada = await registered(browser, request, 'csp');
   const found: string[] = [];

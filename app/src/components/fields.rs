@@ -99,9 +99,11 @@ pub fn error_summary(errors: &FieldErrors, submitted: bool) -> Markup {
                                 ErrorKind::Unverified(portal) => {
                                     " " a href=(portal.path("/resend")) { (t("errors-send-new-link")) }
                                 }
-                                // Its form is filled in with the address typed here.
+                                // Its form is filled in with the address typed here. A
+                                // whole page load (`rel=external`): the administration's
+                                // page has no islands for the islands router to patch in.
                                 ErrorKind::AdministratorAccount => {
-                                    " " a.button.button--secondary href="/admin/log-in" { (t("errors-go-to-administration")) }
+                                    " " a.button.button--secondary href="/admin/log-in" rel="external" { (t("errors-go-to-administration")) }
                                 }
                                 _ => {}
                             }
