@@ -194,7 +194,7 @@ test('axe finds no accessibility violations on the German pages', async ({ brows
     return found.map((v: string) => `${url} ${v}`);
   };
   const found: string[] = [];
-  for (const url of ['/', '/csp', '/csm', '/csp/register', '/csm/register', '/csp/log-in', '/csp/reset', '/csp/privacy', '/csp/terms']) {
+  for (const url of ['/', '/csp', '/csm', '/csp/register', '/csm/register', '/csp/log-in', '/csp/reset', '/csp/privacy', '/csp/terms', '/admin/log-in', '/csm/no-such-page']) {
     found.push(...(await violations(url)));
   }
   // A page with errors on it, and the verification page of an emailed link.
