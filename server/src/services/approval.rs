@@ -243,16 +243,7 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
         let txn = crate::db::begin_write(&self.db).await?;
-        hold_row::<registration_request::Entity, _>(
-            &txn,
-            registration_request::Column::Id,
-            request_id,
-        )
-        .await?;
-        let Some(request) = registration_request::Entity::find_by_id(request_id)
-            .one(&txn)
-            .await?
-        else {
+        let Some(request) = hold_request(&txn, request_id).await? else {
             return Ok(no_such_request());
         };
         if within.is_some() && request.account_id != within {
@@ -402,19 +393,11 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
         let txn = crate::db::begin_write(&self.db).await?;
-        hold_row::<registration_request::Entity, _>(
-            &txn,
-            registration_request::Column::Id,
-            request_id,
-        )
-        .await?;
+        let request = hold_request(&txn, request_id).await?;
         let Some(account) = account::Entity::find_by_id(account_id).one(&txn).await? else {
             return Ok(no_such_company());
         };
-        let Some(request) = registration_request::Entity::find_by_id(request_id)
-            .one(&txn)
-            .await?
-        else {
+        let Some(request) = request else {
             return Ok(no_such_request());
         };
         let Some(contact) = user::Entity::find_by_id(request.user_id).one(&txn).await? else {
@@ -553,6 +536,19 @@ pub(super) async fn set_status<C: ConnectionTrait>(
 
 fn forbidden(message: &'static str) -> ActionOutcome {
     ActionOutcome::refused(Field::Form, message, ErrorKind::Forbidden)
+}
+
+/// Holds a registration request's row for the transaction (SQLite's write lock, and the
+/// lock order's second place: see `db::hold_row`), then reads it.
+pub(super) async fn hold_request(
+    txn: &sea_orm::DatabaseTransaction,
+    request_id: i32,
+) -> Result<Option<registration_request::Model>, sea_orm::DbErr> {
+    hold_row::<registration_request::Entity, _>(txn, registration_request::Column::Id, request_id)
+        .await?;
+    registration_request::Entity::find_by_id(request_id)
+        .one(txn)
+        .await
 }
 
 pub(super) fn no_such_request() -> ActionOutcome {

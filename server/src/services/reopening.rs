@@ -10,13 +10,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::EntityTrait;
 
-use super::approval::{move_request, no_such_request, set_status};
+use super::approval::{hold_request, move_request, no_such_request, set_status};
 use super::audit::{Audit, AuditAction};
 use super::views::full_name;
 use super::{Portico, ServiceError};
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user::{self, UserStatus};
-use crate::db::hold_row;
 
 impl Portico {
     /// Reopens a rejected request within `account` (a customer administrator's company),
@@ -30,15 +29,7 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
         let txn = crate::db::begin_write(&self.db).await?;
-        hold_row::<registration_request::Entity, _>(
-            &txn,
-            registration_request::Column::Id,
-            request_id,
-        )
-        .await?;
-        let request = registration_request::Entity::find_by_id(request_id)
-            .one(&txn)
-            .await?;
+        let request = hold_request(&txn, request_id).await?;
         // Only whoever decided it: the company's, or the staff's (no company).
         let Some(request) = request.filter(|r| r.account_id == account) else {
             return Ok(no_such_request());
