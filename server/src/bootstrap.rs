@@ -9,8 +9,8 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, Quer
 use crate::db::entities::account;
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
 use crate::password_rules;
-use crate::services::accounts::insert_account_with_code;
-use crate::services::audit::{Audit, AuditAction};
+use crate::services::admin::accounts::insert_account_with_code;
+use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::Portico;
 
 /// The environment variable `create-admin` reads the password from, for scripts.

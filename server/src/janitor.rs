@@ -7,7 +7,7 @@ use tower_sessions::session_store::ExpiredDeletion;
 
 use crate::db::entities::outbox::{self, OutboxState};
 use crate::db::entities::{captcha_spent, ceremony_spent, login};
-use crate::services::sessions::LOGIN_IDLE_LIFETIME;
+use crate::services::session::logins::LOGIN_IDLE_LIFETIME;
 use crate::services::Portico;
 
 const EVERY: Duration = Duration::from_secs(3600);

@@ -10,8 +10,8 @@ use axum::response::Response;
 use tower_sessions::cookie::time;
 use tower_sessions::{Expiry, Session};
 
-use crate::services::sessions::SESSION_LOGIN_ID;
-use crate::services::two_factor::PENDING_LIFETIME;
+use crate::services::session::logins::SESSION_LOGIN_ID;
+use crate::services::two_factor::factors::PENDING_LIFETIME;
 
 /// The middleware: a session changed by this request, and not logged in, expires after
 /// [`PENDING_LIFETIME`] without use (its cookie too).

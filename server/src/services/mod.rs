@@ -1,36 +1,17 @@
 //! The server's side of the contract: [`Portico`] implements the pages' `Services` trait
 //! with one module per journey.
-pub mod access;
-pub mod accounts;
-pub mod admin_log_in;
-pub mod approval;
-pub mod audit;
-pub mod ceremony_cookie;
+pub mod account;
+pub mod admin;
 pub mod company;
-pub mod data_export;
-pub mod deletion;
-mod erasure;
-pub mod gate;
-pub mod home;
-pub mod invitation_limits;
-pub mod invitations;
-pub mod log_in;
+pub mod lifecycle;
 pub mod operations;
-pub mod passkey_ceremonies;
-pub mod people;
 pub mod profile;
-pub mod reauthentication;
 pub mod records;
 pub mod recovery;
-pub mod registration;
-pub mod reopening;
-pub mod second_step_lock;
-pub mod sessions;
+pub mod session;
 pub mod status;
-pub mod terms;
+pub mod support;
 pub mod two_factor;
-pub mod verification;
-pub mod views;
 
 use std::net::IpAddr;
 
@@ -69,7 +50,7 @@ use crate::mail::outbox::OutboxSignal;
 use crate::observability::metrics as measure;
 use crate::password::{HashError, PasswordHasher};
 use crate::sign_up_surge::SignUpSurge;
-use recovery::{RESEND_SENT, RESET_SENT};
+use recovery::links::{RESEND_SENT, RESET_SENT};
 
 /// Everything the services need, built once at start-up and shared by every request.
 #[derive(Clone)]
@@ -89,7 +70,7 @@ pub struct Portico {
     /// This site as a WebAuthn relying party; none when `PUBLIC_URL` has no domain name.
     pub passkeys: Option<Passkeys>,
     /// Seals the state of passkey log-ins, which waits in the browser (`ceremony_cookie`).
-    pub ceremonies: ceremony_cookie::CeremonyCookies,
+    pub ceremonies: support::ceremony_cookie::CeremonyCookies,
     /// Whether administrators must log in with a second factor (once any is set up).
     pub administrators_need_two_factors: bool,
     /// Where webhooks may be posted: public addresses and `OUTBOUND_ALLOW_RANGES`.
@@ -135,8 +116,9 @@ impl Portico {
         outbox: OutboxSignal,
         public_url: &str,
     ) -> Self {
-        let ceremonies =
-            ceremony_cookie::CeremonyCookies::new(captcha.derived_key("passkey log-in ceremonies"));
+        let ceremonies = support::ceremony_cookie::CeremonyCookies::new(
+            captcha.derived_key("passkey log-in ceremonies"),
+        );
         Self {
             db,
             hasher,
@@ -189,7 +171,7 @@ impl Portico {
     fn answer_before_sending_link(
         &self,
         answer: &str,
-        send: impl std::future::Future<Output = Result<recovery::LinkRequest, ServiceError>>
+        send: impl std::future::Future<Output = Result<recovery::links::LinkRequest, ServiceError>>
             + Send
             + 'static,
     ) -> Result<LinkRequestOutcome, ServerFnError> {
@@ -523,7 +505,10 @@ impl Services for Portico {
     async fn passkey_log_in_start(&self, _: &Session) -> Result<PasskeyStep, ServerFnError> {
         let (step, sealed) = self.passkey_log_in_start_at(Utc::now());
         if let Some(sealed) = sealed {
-            set_cookie(ceremony_cookie::set_cookie(sealed, self.secure_cookies()));
+            set_cookie(support::ceremony_cookie::set_cookie(
+                sealed,
+                self.secure_cookies(),
+            ));
         }
         Ok(step)
     }
@@ -536,13 +521,13 @@ impl Services for Portico {
         credential: String,
         next: Option<String>,
     ) -> Result<PasskeyStep, ServerFnError> {
-        let answer = passkey_ceremonies::PasskeyAnswer {
+        let answer = two_factor::passkey_ceremonies::PasskeyAnswer {
             sealed_state: use_context::<axum::http::request::Parts>()
-                .and_then(|request| ceremony_cookie::received(&request.headers)),
+                .and_then(|request| support::ceremony_cookie::received(&request.headers)),
             credential,
         };
         // Single use: the browser forgets the state whatever comes of it.
-        set_cookie(ceremony_cookie::removal(self.secure_cookies()));
+        set_cookie(support::ceremony_cookie::removal(self.secure_cookies()));
         public(
             self.passkey_log_in_finish_at(session, &client, portal, answer, next, Utc::now())
                 .await,

@@ -402,12 +402,15 @@ async fn an_administrator_deletes_an_account_at_once_with_a_reason() {
         .unwrap();
     let detail = entry.detail.unwrap();
     assert_eq!(
-        server::services::audit::detail_text(app::i18n::Lang::DEFAULT, &detail),
+        server::services::support::audit::detail_text(app::i18n::Lang::DEFAULT, &detail),
         "a consumer account, by an administrator: Asked by phone",
         "stored as a message, read in the reader's language"
     );
     assert_eq!(
-        server::services::audit::detail_text(app::i18n::Lang::of_tag("de").unwrap(), &detail),
+        server::services::support::audit::detail_text(
+            app::i18n::Lang::of_tag("de").unwrap(),
+            &detail
+        ),
         "ein Privatkundenkonto, von einem Administrator: Asked by phone"
     );
     assert!(entry.actor_id.is_some());

@@ -78,7 +78,7 @@ async fn companies_are_searched_by_name_or_code_and_paged() {
     let app = app().await;
     let admin = app.administrator().await;
     for n in 0..60 {
-        server::services::accounts::insert_account(
+        server::services::admin::accounts::insert_account(
             &app.db.conn,
             &format!("Company {n:02}"),
             &[],

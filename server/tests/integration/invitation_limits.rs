@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use futures::future::join_all;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::db::entities::{account, invitation};
-use server::services::invitation_limits::INVITATIONS_PER_COMPANY_PER_DAY;
+use server::services::lifecycle::invitation_limits::INVITATIONS_PER_COMPANY_PER_DAY;
 use tower_sessions::Session;
 
 use crate::common::{self, app, TestApp};

@@ -9,7 +9,7 @@ use app::forms::{ErrorKind, Field, NormalizedEmail};
 use app::portal::Portal;
 use chrono::{DateTime, Duration, Utc};
 use common::{app, client, log_in_form, TestApp, PASSWORD};
-use server::services::recovery::LinkRequest;
+use server::services::recovery::links::LinkRequest;
 use tower_sessions::{Session, SessionStore};
 
 const NEW_PASSWORD: &str = "a brand new passphrase";

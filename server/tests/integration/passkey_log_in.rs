@@ -7,7 +7,7 @@ use app::portal::Portal;
 use chrono::{DateTime, Duration, Utc};
 use futures::future::join_all;
 use sea_orm::{ConnectionTrait, Statement};
-use server::services::passkey_ceremonies::PasskeyAnswer;
+use server::services::two_factor::passkey_ceremonies::PasskeyAnswer;
 
 use crate::common::server_process::ServerProcess;
 use crate::common::soft_passkey::SoftPasskey;

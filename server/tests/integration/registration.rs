@@ -15,7 +15,7 @@ use server::db::entities::email_token::TokenPurpose;
 use server::db::entities::outbox::OutboxState;
 use server::db::entities::user::{UserKind, UserStatus};
 use server::db::entities::{captcha_spent, consent, email_token, outbox, user};
-use server::services::registration::VERIFICATION_LIFETIME;
+use server::services::account::registration::VERIFICATION_LIFETIME;
 use server::tokens::hash_token;
 
 fn assert_email_taken(outcome: &RegisterOutcome) {

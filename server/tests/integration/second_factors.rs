@@ -14,7 +14,7 @@ use sea_orm::EntityTrait;
 use server::bootstrap::{create_admin, NewPerson};
 use server::db::entities::recovery_code;
 use server::factors::totp;
-use server::services::passkey_ceremonies::PasskeyAnswer;
+use server::services::two_factor::passkey_ceremonies::PasskeyAnswer;
 use tower_sessions::Session;
 
 pub(crate) const ADA: &str = "ada@example.com";

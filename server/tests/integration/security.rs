@@ -23,8 +23,8 @@ use common::{app, client, log_in_form, TestApp, CLIENT, PASSWORD};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use server::db::entities::user;
 use server::limits::{Limit, Limits};
-use server::services::reauthentication::SESSION_AUTHENTICATED_AT;
-use server::services::recovery::{RESEND_SENT, RESET_SENT};
+use server::services::recovery::links::{RESEND_SENT, RESET_SENT};
+use server::services::session::reauthentication::SESSION_AUTHENTICATED_AT;
 
 fn address(email: &str) -> NormalizedEmail {
     NormalizedEmail::parse(email).unwrap()

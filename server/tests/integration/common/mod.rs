@@ -319,7 +319,7 @@ impl TestApp {
         auto_approve: bool,
     ) -> server::db::entities::account::Model {
         let code = app::forms::RegistrationCode::parse(code).expect("a code");
-        server::services::accounts::insert_account_with_code(
+        server::services::admin::accounts::insert_account_with_code(
             &self.db.conn,
             name,
             &[domain.to_owned()],

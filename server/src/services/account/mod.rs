@@ -1,0 +1,5 @@
+//! Ways in: registering, verifying an address, logging in (the portals' and the administration's).
+pub mod admin_log_in;
+pub mod log_in;
+pub mod registration;
+pub mod verification;

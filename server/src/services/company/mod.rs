@@ -1,0 +1,4 @@
+//! A company's customer administrators: its contacts, its registration requests, its rules.
+pub mod approval;
+pub mod contacts;
+pub mod reopening;

@@ -1,0 +1,2 @@
+//! Operations: webhooks and the outbox.
+pub mod webhooks;

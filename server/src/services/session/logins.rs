@@ -1,0 +1,272 @@
+//! Logins: each logged-in session has a row in `logins`, whose id the session carries.
+//! A session counts only while its row exists, so ending a person's other sessions (from
+//! the profile, or when their password changes) is deleting rows; their sessions are
+//! deleted from the session store too.
+use app::api::{Client, SessionView};
+use chrono::{DateTime, Duration, Utc};
+use rand::RngCore;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
+use tower_sessions::session::Id;
+use tower_sessions::Session;
+
+use crate::db::entities::{login, user};
+use crate::services::account::log_in::SESSION_USER_ID;
+use crate::services::support::views::date;
+use crate::services::{Portico, ServiceError};
+
+/// The session key that holds the login's id.
+pub const SESSION_LOGIN_ID: &str = "login_id";
+
+/// The session key that holds the signed-in person's language (from their profile, and
+/// changed with the switcher): `http::language` prefers it to the cookie.
+pub const SESSION_LANGUAGE: &str = "language";
+
+/// How often "last seen" is written: not on every request.
+const LAST_SEEN_EVERY: Duration = Duration::seconds(60);
+
+/// Logins unseen for this long are gone with their sessions (the cookie's own expiry).
+pub const LOGIN_IDLE_LIFETIME: Duration = Duration::days(14);
+
+impl Portico {
+    /// Starts a login on this session: a new session id, the person in it, and its row;
+    /// says where the person goes next (`next`, or their home). Someone who has not
+    /// agreed to the current terms is not logged in yet: they go to agree first (see
+    /// `terms`). Logging in cancels a scheduled deletion of the account.
+    pub(crate) async fn start_login(
+        &self,
+        session: &Session,
+        person: &user::Model,
+        client: &Client,
+        next: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<String, ServiceError> {
+        if let Some(agree_first) = self.terms_first(session, person, next.clone(), now).await? {
+            return Ok(agree_first);
+        }
+        if person.deletion_due_at.is_some() {
+            self.cancel_deletion(person, now).await?;
+        }
+        // Nothing set before the log-in (a half-set-up authenticator's secret, a
+        // ceremony's state, a pending step) lives on into the logged-in session, and a
+        // new session id, so that an id planted before cannot be ridden.
+        session.clear().await;
+        session.cycle_id().await?;
+        let mut bytes = [0u8; 24];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let id = hex::encode(bytes);
+        // Inserted without reading it back: "log out my other sessions" elsewhere may
+        // delete it at once, and then this session simply does not count.
+        login::Entity::insert(login::ActiveModel {
+            id: Set(id.clone()),
+            user_id: Set(person.id),
+            session_id: Set(None),
+            created_at: Set(now),
+            last_seen_at: Set(now),
+            user_agent: Set(client.user_agent.clone()),
+        })
+        .exec_without_returning(&self.db)
+        .await?;
+        session.insert(SESSION_USER_ID, person.id).await?;
+        session.insert(SESSION_LOGIN_ID, id).await?;
+        if let Some(language) = &person.preferred_language {
+            session.insert(SESSION_LANGUAGE, language).await?;
+        }
+        self.mark_authenticated(session, now).await?;
+        user::Entity::update_many()
+            .col_expr(user::Column::LastLoginAt, Expr::value(now))
+            .filter(user::Column::Id.eq(person.id))
+            .exec(&self.db)
+            .await?;
+        Ok(next.unwrap_or_else(|| crate::services::two_factor::factors::home_of(person)))
+    }
+
+    /// The login this session carries, while it still counts. Records when it was last
+    /// seen (at most once a minute) and the store's id for the session.
+    pub(crate) async fn current_login(
+        &self,
+        session: &Session,
+        user_id: i32,
+        now: DateTime<Utc>,
+    ) -> Result<Option<login::Model>, ServiceError> {
+        let Some(id) = session.get::<String>(SESSION_LOGIN_ID).await? else {
+            return Ok(None);
+        };
+        let Some(found) = login::Entity::find_by_id(id).one(&self.db).await? else {
+            return Ok(None);
+        };
+        if found.user_id != user_id {
+            return Ok(None);
+        }
+        let session_id = session.id().map(|id| id.to_string());
+        let stale = now - found.last_seen_at > LAST_SEEN_EVERY;
+        let unrecorded = found.session_id.is_none() && session_id.is_some();
+        if stale || unrecorded {
+            let mut seen = login::Entity::update_many()
+                .col_expr(login::Column::LastSeenAt, Expr::value(now))
+                .filter(login::Column::Id.eq(found.id.clone()));
+            if unrecorded {
+                seen = seen.col_expr(login::Column::SessionId, Expr::value(session_id));
+            }
+            // Another request may have ended this login in between ("log out my other
+            // sessions"): then it no longer counts, and the person logs in again.
+            if seen.exec(&self.db).await?.rows_affected == 0 {
+                return Ok(None);
+            }
+        }
+        Ok(Some(found))
+    }
+
+    /// Ends this session's login (logging out).
+    pub(crate) async fn end_login(&self, session: &Session) -> Result<(), ServiceError> {
+        if let Some(id) = session.get::<String>(SESSION_LOGIN_ID).await? {
+            login::Entity::delete_by_id(id).exec(&self.db).await?;
+        }
+        session.flush().await?;
+        Ok(())
+    }
+
+    /// Ends every login of a person but `keep`, and every log-in of theirs that is
+    /// part-way through, inside the caller's transaction; returns the store's session
+    /// ids to delete once it commits.
+    pub(crate) async fn end_logins<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        user_id: i32,
+        keep: Option<&str>,
+    ) -> Result<Vec<String>, ServiceError> {
+        // A write first: on SQLite the transaction then holds the write lock before it
+        // reads (see `db::hold_row`).
+        outdate_pending_log_ins(db, user_id).await?;
+        let mut others = login::Entity::find().filter(login::Column::UserId.eq(user_id));
+        if let Some(keep) = keep {
+            others = others.filter(login::Column::Id.ne(keep));
+        }
+        let ended = others.all(db).await?;
+        let mut delete = login::Entity::delete_many().filter(login::Column::UserId.eq(user_id));
+        if let Some(keep) = keep {
+            delete = delete.filter(login::Column::Id.ne(keep));
+        }
+        delete.exec(db).await?;
+        Ok(ended.into_iter().filter_map(|l| l.session_id).collect())
+    }
+
+    /// Deletes sessions from the store (after the transaction that ended their logins).
+    /// Their logins are gone already, so a failure here leaves only dead rows.
+    pub(crate) async fn delete_stored_sessions(&self, ids: Vec<String>) {
+        let Some(store) = &self.session_store else {
+            return;
+        };
+        for id in ids {
+            if let Ok(id) = id.parse::<Id>() {
+                if let Err(error) = store.delete(&id).await {
+                    tracing::warn!(%error, "could not delete an ended session from the store");
+                }
+            }
+        }
+    }
+
+    /// The person's sessions, newest first.
+    pub(crate) async fn sessions_of(
+        &self,
+        user_id: i32,
+        current: &str,
+    ) -> Result<Vec<SessionView>, ServiceError> {
+        let logins = login::Entity::find()
+            .filter(login::Column::UserId.eq(user_id))
+            .order_by_desc(login::Column::CreatedAt)
+            .all(&self.db)
+            .await?;
+        Ok(logins
+            .into_iter()
+            .map(|l| SessionView {
+                started: date(l.created_at),
+                last_seen: date(l.last_seen_at),
+                browser: l
+                    .user_agent
+                    .as_deref()
+                    .map(browser_of)
+                    .unwrap_or_else(|| app::i18n::t("label-browser-unknown")),
+                current: l.id == current,
+            })
+            .collect())
+    }
+}
+
+/// Ends every log-in of the person that is part-way through (waiting for a second
+/// step, a factor's set-up or new terms): each carries the credential version it began
+/// under (`two_factor::Pending`, `terms`). Called when a password changes, a factor is
+/// added or removed, and whenever the person's sessions are ended.
+pub(crate) async fn outdate_pending_log_ins<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::CredentialVersion,
+            Expr::col(user::Column::CredentialVersion).add(1),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// "Firefox on Windows", from a user agent, in the current language (English outside a
+/// request). Written here: the lists a parser crate carries (hundreds of KB of patterns)
+/// buy nothing for one line in a table.
+pub fn browser_of(user_agent: &str) -> String {
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chromium/", "Chromium"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+        ("curl/", "curl"),
+    ]
+    .into_iter()
+    .find(|(token, _)| user_agent.contains(token))
+    .map_or_else(
+        || app::i18n::t("label-browser-any"),
+        |(_, name)| name.to_owned(),
+    );
+    let system = [
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(token, _)| user_agent.contains(token))
+    .map(|(_, name)| name);
+    match system {
+        Some(system) => app::i18n::t_with(
+            "label-browser-on-system",
+            &[("browser", browser), ("system", system.to_owned())],
+        ),
+        None => browser,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::browser_of;
+
+    #[test]
+    fn a_user_agent_reads_as_browser_and_system() {
+        let chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+        assert_eq!(browser_of(chrome), "Chrome on Linux");
+        let firefox =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+        assert_eq!(browser_of(firefox), "Firefox on Windows");
+        let safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+        assert_eq!(browser_of(safari), "Safari on iOS");
+        assert_eq!(browser_of("something"), "A browser");
+    }
+}
