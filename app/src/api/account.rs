@@ -328,3 +328,74 @@ pub async fn verify_email(
         },
     )
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::AccountServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use crate::captcha::CaptchaChallenge;
+    use crate::forms::log_in::{ValidConfirmIdentity, ValidLogIn};
+    use crate::forms::registration::ValidRegistration;
+    use crate::portal::Portal;
+    use leptos::prelude::ServerFnError;
+    use std::net::IpAddr;
+    use tower_sessions::Session;
+    /// Registering, verifying an address, logging in and out. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait AccountServices: Send + Sync + 'static {
+        /// A Security Code challenge for the client (harder while sign-ups surge).
+        /// A new Security Code challenge, its question asked in `lang`.
+        fn new_captcha(&self, client: IpAddr, lang: crate::i18n::Lang) -> CaptchaChallenge;
+        /// `language` is the registrant's (the request's): their emails are written in it.
+        async fn register(
+            &self,
+            client: IpAddr,
+            portal: Portal,
+            form: ValidRegistration,
+            language: crate::i18n::Lang,
+        ) -> Result<RegisterOutcome, ServerFnError>;
+        async fn email_token_status(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
+        /// Verifies the address; the session carries it to the log-in form.
+        async fn verify_email(
+            &self,
+            session: &Session,
+            token: &str,
+        ) -> Result<TokenStatus, ServerFnError>;
+        /// Keeps an address in the session for the page that follows (`status.rs`).
+        async fn carry_over(
+            &self,
+            session: &Session,
+            carried: crate::api::CarriedOver,
+        ) -> Result<(), ServerFnError>;
+        async fn log_in(
+            &self,
+            session: &Session,
+            client: Client,
+            portal: Portal,
+            form: ValidLogIn,
+        ) -> Result<LogInOutcome, ServerFnError>;
+        /// `/admin/log-in`: as `log_in`, for administrators only.
+        async fn admin_log_in(
+            &self,
+            session: &Session,
+            client: Client,
+            form: ValidLogIn,
+        ) -> Result<LogInOutcome, ServerFnError>;
+        /// The address an administrator typed at the business portal's log-in (or empty).
+        async fn carried_admin_email(&self, session: &Session) -> Result<String, ServerFnError>;
+        async fn log_out(&self, session: &Session) -> Result<(), ServerFnError>;
+        /// "Confirm it's you" before a sensitive change.
+        async fn confirm_identity(
+            &self,
+            session: &Session,
+            form: ValidConfirmIdentity,
+        ) -> Result<Confirmation, ServerFnError>;
+        async fn current_user(
+            &self,
+            session: &Session,
+        ) -> Result<Option<SessionUser>, ServerFnError>;
+    }
+}

@@ -199,3 +199,65 @@ pub async fn reset_second_factors(form: PersonForm) -> Result<ActionOutcome, Ser
         }),
     }
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::AdminServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use crate::forms::business::{ValidAccount, ValidPendingDecision};
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// The administration's company accounts and people. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait AdminServices: Send + Sync + 'static {
+        /// Companies whose name or code contains `query`, a page at a time.
+        async fn accounts(
+            &self,
+            session: &Session,
+            query: String,
+            page: u64,
+        ) -> Result<Access<AccountList>, ServerFnError>;
+        async fn account_detail(
+            &self,
+            session: &Session,
+            account: i32,
+        ) -> Result<Access<Option<AccountRecord>>, ServerFnError>;
+        async fn save_account(
+            &self,
+            session: &Session,
+            form: ValidAccount,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn regenerate_code(
+            &self,
+            session: &Session,
+            account: i32,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn pending_requests(
+            &self,
+            session: &Session,
+            query: String,
+            page: u64,
+        ) -> Result<Access<PendingList>, ServerFnError>;
+        async fn settle_pending(
+            &self,
+            session: &Session,
+            form: ValidPendingDecision,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        /// People found by part of their address or name.
+        async fn people(
+            &self,
+            session: &Session,
+            query: String,
+            page: u64,
+        ) -> Result<Access<PeopleList>, ServerFnError>;
+        /// A person lost their second factors (a phone): an administrator removes them all.
+        async fn reset_second_factors(
+            &self,
+            session: &Session,
+            person: i32,
+        ) -> Result<ActionOutcome, ServerFnError>;
+    }
+}

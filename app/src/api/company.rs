@@ -151,3 +151,44 @@ pub async fn set_company_two_factor(
         .set_company_two_factor(&session().await?, form.required())
         .await
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::CompanyServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use crate::forms::business::{ValidContactChange, ValidDecision};
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// A company's customer administrators. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait CompanyServices: Send + Sync + 'static {
+        async fn company_requests(
+            &self,
+            session: &Session,
+        ) -> Result<Access<RequestList>, ServerFnError>;
+        async fn decide_request(
+            &self,
+            session: &Session,
+            form: ValidDecision,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn company_contacts(
+            &self,
+            session: &Session,
+        ) -> Result<Access<ContactList>, ServerFnError>;
+        /// A customer administrator's rule that their company's contacts need a second factor.
+        async fn set_company_two_factor(
+            &self,
+            session: &Session,
+            require: bool,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        /// For a customer administrator (their company's contacts) or an administrator (any).
+        async fn change_contact(
+            &self,
+            session: &Session,
+            form: ValidContactChange,
+        ) -> Result<ActionOutcome, ServerFnError>;
+    }
+}

@@ -184,3 +184,65 @@ pub async fn answer_terms(form: TermsAnswerForm) -> Result<TermsOutcome, ServerF
         Err(errors) => Ok(TermsOutcome::Rejected { errors }),
     }
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::LifecycleServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use crate::forms::invitations::{ValidAcceptance, ValidInvitation, ValidInvitationChange};
+    use crate::forms::leaving::{TermsAnswer, ValidAdminDeletion, ValidDeletion};
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// Invitations, new terms, deleting accounts. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait LifecycleServices: Send + Sync + 'static {
+        async fn invite_contact(
+            &self,
+            session: &Session,
+            form: ValidInvitation,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn change_invitation(
+            &self,
+            session: &Session,
+            form: ValidInvitationChange,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn invitation_link(&self, token: &str) -> Result<InvitationLink, ServerFnError>;
+        /// `language` is the invited person's (the request's): their emails are written in it.
+        async fn accept_invitation(
+            &self,
+            session: &Session,
+            client: Client,
+            form: ValidAcceptance,
+            language: crate::i18n::Lang,
+        ) -> Result<NewPasswordOutcome, ServerFnError>;
+        async fn deletion_view(
+            &self,
+            session: &Session,
+        ) -> Result<Access<DeletionView>, ServerFnError>;
+        /// Schedules the person's own account for deletion, and logs them out everywhere.
+        async fn delete_account(
+            &self,
+            session: &Session,
+            form: ValidDeletion,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        /// An administrator deletes an account at once.
+        async fn delete_person(
+            &self,
+            session: &Session,
+            form: ValidAdminDeletion,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn changed_policies(
+            &self,
+            session: &Session,
+        ) -> Result<Option<Vec<ChangedPolicy>>, ServerFnError>;
+        async fn answer_terms(
+            &self,
+            session: &Session,
+            client: Client,
+            answer: TermsAnswer,
+        ) -> Result<TermsOutcome, ServerFnError>;
+    }
+}

@@ -96,3 +96,44 @@ pub async fn retry_delivery(form: RetryForm) -> Result<ActionOutcome, ServerFnEr
         Err(errors) => Ok(ActionOutcome::Rejected { errors }),
     }
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::OperationsServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use crate::forms::webhooks::{DeliveryKind, ValidWebhook};
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// Webhooks and the outbox. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait OperationsServices: Send + Sync + 'static {
+        async fn webhook_list(
+            &self,
+            session: &Session,
+        ) -> Result<Access<WebhookList>, ServerFnError>;
+        async fn add_webhook(
+            &self,
+            session: &Session,
+            form: ValidWebhook,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn remove_webhook(
+            &self,
+            session: &Session,
+            endpoint: i32,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn outbox_waiting(
+            &self,
+            session: &Session,
+            page: u64,
+        ) -> Result<Access<OutboxView>, ServerFnError>;
+        async fn retry_delivery(
+            &self,
+            session: &Session,
+            kind: DeliveryKind,
+            id: i32,
+        ) -> Result<ActionOutcome, ServerFnError>;
+    }
+}

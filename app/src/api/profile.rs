@@ -118,3 +118,50 @@ pub enum HomeRole {
 pub async fn home() -> Result<Option<HomeView>, ServerFnError> {
     services()?.home(&session().await?).await
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::ProfileServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use crate::forms::profile::{ValidName, ValidPasswordChange};
+    use crate::forms::NormalizedEmail;
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// A person's own account. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait ProfileServices: Send + Sync + 'static {
+        /// Saves the signed-in person's choice of language (their emails are written in it);
+        /// nothing if nobody is signed in.
+        async fn set_preferred_language(
+            &self,
+            session: &Session,
+            language: crate::i18n::Lang,
+        ) -> Result<(), ServerFnError>;
+        async fn profile(&self, session: &Session) -> Result<Access<ProfileView>, ServerFnError>;
+        async fn home(&self, session: &Session) -> Result<Option<HomeView>, ServerFnError>;
+        /// "Download my data": the person's data as a JSON document.
+        async fn export_data(&self, session: &Session) -> Result<Access<String>, ServerFnError>;
+        async fn update_name(
+            &self,
+            session: &Session,
+            form: ValidName,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn change_password(
+            &self,
+            session: &Session,
+            form: ValidPasswordChange,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn request_email_change(
+            &self,
+            session: &Session,
+            email: NormalizedEmail,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn end_other_sessions(
+            &self,
+            session: &Session,
+        ) -> Result<ActionOutcome, ServerFnError>;
+    }
+}

@@ -117,3 +117,36 @@ pub async fn switch_login(form: LoginSwitchForm) -> Result<ActionOutcome, Server
 pub async fn audit_entries(filter: AuditFilter) -> Result<Access<AuditPage>, ServerFnError> {
     services()?.audit_entries(&session().await?, filter).await
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::RecordsServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// Records of a person and the audit log. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait RecordsServices: Send + Sync + 'static {
+        /// One person's account, sessions and history.
+        async fn person_record(
+            &self,
+            session: &Session,
+            person: i32,
+        ) -> Result<Access<Option<PersonRecord>>, ServerFnError>;
+        /// An administrator disables or enables anyone's login (not their own).
+        async fn switch_login(
+            &self,
+            session: &Session,
+            person: i32,
+            enable: bool,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn audit_entries(
+            &self,
+            session: &Session,
+            filter: AuditFilter,
+        ) -> Result<Access<AuditPage>, ServerFnError>;
+    }
+}

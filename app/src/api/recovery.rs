@@ -135,3 +135,41 @@ pub async fn confirm_email_change(
         other => LinkUsed::Dead(other),
     })
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::RecoveryServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use crate::forms::email_links::ValidNewPassword;
+    use crate::forms::NormalizedEmail;
+    use crate::portal::Portal;
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// Emailed links: a password reset, a new verification link, an email change. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait RecoveryServices: Send + Sync + 'static {
+        async fn request_password_reset(
+            &self,
+            portal: Portal,
+            email: NormalizedEmail,
+        ) -> Result<LinkRequestOutcome, ServerFnError>;
+        async fn password_reset_status(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
+        async fn reset_password(
+            &self,
+            session: &Session,
+            client: Client,
+            portal: Portal,
+            form: ValidNewPassword,
+        ) -> Result<NewPasswordOutcome, ServerFnError>;
+        async fn resend_verification(
+            &self,
+            portal: Portal,
+            email: NormalizedEmail,
+        ) -> Result<LinkRequestOutcome, ServerFnError>;
+        async fn email_change_status(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
+        async fn confirm_email_change(&self, token: &str) -> Result<TokenStatus, ServerFnError>;
+    }
+}

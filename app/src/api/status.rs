@@ -68,3 +68,26 @@ pub async fn carried_address() -> Result<Option<CarriedOver>, ServerFnError> {
 pub async fn registration_status() -> Result<Option<AccountStatus>, ServerFnError> {
     services()?.account_status(&session().await?).await
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::StatusServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// What a person who cannot log in yet is told. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait StatusServices: Send + Sync + 'static {
+        async fn carried_over(
+            &self,
+            session: &Session,
+        ) -> Result<Option<crate::api::CarriedOver>, ServerFnError>;
+        async fn account_status(
+            &self,
+            session: &Session,
+        ) -> Result<Option<crate::api::AccountStatus>, ServerFnError>;
+    }
+}

@@ -246,3 +246,97 @@ pub async fn passkey_second_factor_finish(
         .await,
     )
 }
+
+#[cfg(feature = "ssr")]
+pub use contract::TwoFactorServices;
+
+/// What the server implements for this area's server functions.
+#[cfg(feature = "ssr")]
+mod contract {
+    use crate::api::*;
+    use crate::forms::two_factor::SecondFactorCode;
+    use crate::portal::Portal;
+    use leptos::prelude::ServerFnError;
+    use tower_sessions::Session;
+    /// Second factors and passkeys. Errors are already fit to show.
+    #[async_trait::async_trait]
+    pub trait TwoFactorServices: Send + Sync + 'static {
+        /// What a person part-way through logging in can use next, if they are.
+        async fn pending_second_factor(
+            &self,
+            session: &Session,
+        ) -> Result<Option<PendingLogIn>, ServerFnError>;
+        /// The code after the password: the log-in completes.
+        async fn second_factor(
+            &self,
+            session: &Session,
+            client: Client,
+            portal: Portal,
+            code: SecondFactorCode,
+        ) -> Result<LogInOutcome, ServerFnError>;
+        async fn security(&self, session: &Session) -> Result<Access<SecurityView>, ServerFnError>;
+        async fn totp_setup(
+            &self,
+            session: &Session,
+        ) -> Result<Access<TotpSetupView>, ServerFnError>;
+        async fn confirm_totp(
+            &self,
+            session: &Session,
+            client: Client,
+            code: String,
+        ) -> Result<Confirmation, ServerFnError>;
+        /// `confirm` is the password or a current code.
+        async fn turn_off_totp(
+            &self,
+            session: &Session,
+            confirm: String,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn regenerate_recovery_codes(
+            &self,
+            session: &Session,
+        ) -> Result<Confirmation, ServerFnError>;
+        async fn remove_passkey(
+            &self,
+            session: &Session,
+            passkey: i32,
+        ) -> Result<ActionOutcome, ServerFnError>;
+        async fn fresh_recovery_codes(
+            &self,
+            session: &Session,
+        ) -> Result<Access<RecoveryCodesView>, ServerFnError>;
+        async fn passkey_add_start(
+            &self,
+            session: &Session,
+            name: String,
+        ) -> Result<PasskeyStep, ServerFnError>;
+        async fn passkey_add_finish(
+            &self,
+            session: &Session,
+            client: Client,
+            credential: String,
+        ) -> Result<PasskeyStep, ServerFnError>;
+        async fn passkey_log_in_start(
+            &self,
+            session: &Session,
+        ) -> Result<PasskeyStep, ServerFnError>;
+        async fn passkey_log_in_finish(
+            &self,
+            session: &Session,
+            client: Client,
+            portal: Portal,
+            credential: String,
+            next: Option<String>,
+        ) -> Result<PasskeyStep, ServerFnError>;
+        async fn passkey_second_factor_start(
+            &self,
+            session: &Session,
+        ) -> Result<PasskeyStep, ServerFnError>;
+        async fn passkey_second_factor_finish(
+            &self,
+            session: &Session,
+            client: Client,
+            portal: Portal,
+            credential: String,
+        ) -> Result<PasskeyStep, ServerFnError>;
+    }
+}

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use app::api::{
-    ActionOutcome, Client, Confirmation, LinkRequestOutcome, LogInOutcome, RegisterOutcome,
-    Services,
+    AccountServices, ActionOutcome, Client, Confirmation, LinkRequestOutcome, LogInOutcome,
+    RecoveryServices, RegisterOutcome,
 };
 use app::captcha::CaptchaResponse;
 use app::forms::business::{ContactChange, ValidContactChange};

@@ -1,3 +1,4 @@
 //! The administration's company accounts and people.
 pub mod accounts;
+mod contract;
 pub mod people;

@@ -1,4 +1,5 @@
 //! A company's customer administrators: its contacts, its registration requests, its rules.
 pub mod approval;
 pub mod contacts;
+mod contract;
 pub mod reopening;

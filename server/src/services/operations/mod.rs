@@ -1,2 +1,3 @@
 //! Operations: webhooks and the outbox.
+mod contract;
 pub mod webhooks;

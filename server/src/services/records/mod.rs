@@ -1,2 +1,3 @@
 //! Records of a person and the audit log, for administrators.
+mod contract;
 pub mod person_records;
