@@ -992,6 +992,8 @@ api-request-status-rejected = Abgelehnt
 ## Shared by several services
 
 service-common-session-ended = Ihre Sitzung wurde beendet. Melden Sie sich erneut an.
+service-common-administrators-only = Nur Administratoren können das tun.
+service-common-customer-administrators-only = Nur die Kundenadministratoren Ihres Unternehmens können das tun.
 # How long to wait before trying again ("Try again in 2 minutes").
 service-limits-wait-seconds = { $seconds } Sekunden
 service-limits-wait-one-second = 1 Sekunde

@@ -1002,6 +1002,8 @@ api-request-status-rejected = Rejected
 ## Shared by several services
 
 service-common-session-ended = Your session has ended. Log in again.
+service-common-administrators-only = Only administrators can do this.
+service-common-customer-administrators-only = Only your company's customer administrators can do this.
 # How long to wait before trying again ("Try again in 2 minutes").
 service-limits-wait-seconds = { $seconds } seconds
 service-limits-wait-one-second = 1 second

@@ -10,7 +10,7 @@ use axum::response::Response;
 use tower_sessions::cookie::time;
 use tower_sessions::{Expiry, Session};
 
-use crate::services::session::logins::SESSION_LOGIN_ID;
+use crate::services::session::keys::names::LOGIN_ID as SESSION_LOGIN_ID;
 use crate::services::two_factor::factors::PENDING_LIFETIME;
 
 /// The middleware: a session changed by this request, and not logged in, expires after

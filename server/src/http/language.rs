@@ -99,7 +99,7 @@ fn profile_session(request: &Request) -> Option<Session> {
 
 async fn language_in(session: Session) -> Option<Lang> {
     let tag: String = session
-        .get(crate::services::session::logins::SESSION_LANGUAGE)
+        .get(crate::services::session::keys::names::LANGUAGE)
         .await
         .ok()
         .flatten()?;

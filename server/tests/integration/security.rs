@@ -24,7 +24,7 @@ use sea_orm::{ConnectionTrait, TransactionTrait};
 use server::db::entities::user;
 use server::limits::{Limit, Limits};
 use server::services::recovery::links::{RESEND_SENT, RESET_SENT};
-use server::services::session::reauthentication::SESSION_AUTHENTICATED_AT;
+use server::services::session::keys::names::AUTHENTICATED_AT as SESSION_AUTHENTICATED_AT;
 
 fn address(email: &str) -> NormalizedEmail {
     NormalizedEmail::parse(email).unwrap()

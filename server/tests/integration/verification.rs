@@ -8,8 +8,8 @@ use chrono::{Duration, Utc};
 use common::{app, client, log_in_form, session, PASSWORD};
 use sea_orm::EntityTrait;
 use server::db::entities::user::{self, UserStatus};
-use server::services::account::log_in::SESSION_USER_ID;
 use server::services::account::registration::VERIFICATION_LIFETIME;
+use server::services::session::keys::names::USER_ID as SESSION_USER_ID;
 
 fn form_error(outcome: &LogInOutcome) -> String {
     match outcome {

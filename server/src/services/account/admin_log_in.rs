@@ -10,11 +10,8 @@ use tower_sessions::Session;
 
 use crate::db::entities::user;
 use crate::services::session::caller::is_administrator;
+use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
-
-/// The session key of the address an administrator typed at a portal's log-in, which the
-/// administration's log-in form is filled in with.
-const CARRIED_EMAIL: &str = "admin_log_in_email";
 
 /// Where a log-in form is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +45,7 @@ impl Portico {
             .log_in_through(session, client, Door::Administration, form, now)
             .await?;
         if !matches!(outcome, LogInOutcome::Rejected { .. }) {
-            session.remove::<String>(CARRIED_EMAIL).await?;
+            keys::ADMIN_LOG_IN_EMAIL.take(session).await?;
         }
         Ok(outcome)
     }
@@ -56,8 +53,8 @@ impl Portico {
     /// The address an administrator typed at the business portal's log-in, for the
     /// administration's log-in form (empty if none).
     pub async fn carried_admin_email(&self, session: &Session) -> Result<String, ServiceError> {
-        Ok(session
-            .get::<String>(CARRIED_EMAIL)
+        Ok(keys::ADMIN_LOG_IN_EMAIL
+            .get(session)
             .await?
             .unwrap_or_default())
     }
@@ -74,7 +71,7 @@ impl Portico {
         Ok(match door {
             Door::Portal(_) if administrator => {
                 // Their password was right: the address is theirs to have carried over.
-                session.insert(CARRIED_EMAIL, &person.email).await?;
+                keys::ADMIN_LOG_IN_EMAIL.put(session, &person.email).await?;
                 Some(refused(
                     "service-log-in-use-administration",
                     ErrorKind::AdministratorAccount,

@@ -18,11 +18,8 @@ use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::limits::{self, client_key, wait_in_words};
 use crate::services::account::admin_log_in::Door;
 use crate::services::session::gate::Admission;
-use crate::services::status::carried::STATUS_OF;
+use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
-
-/// The session key that holds the logged-in user's id.
-pub const SESSION_USER_ID: &str = "user_id";
 
 /// The key of the message for a wrong password or an unknown address (the same for both).
 pub const INCORRECT: &str = "service-log-in-incorrect";
@@ -75,7 +72,7 @@ impl Portico {
                 return Ok(other_portal(home));
             }
             Checked::Undecided(person) => {
-                session.insert(STATUS_OF, person.id).await?;
+                keys::STATUS_OF.put(session, &person.id).await?;
                 return Ok(LogInOutcome::Status {
                     to: door.portal().path("/account-status"),
                 });
@@ -219,11 +216,8 @@ impl Portico {
             .filter(user::Column::Id.eq(person.id))
             .exec(&self.db)
             .await?;
-        session
-            .insert(
-                crate::services::session::logins::SESSION_LANGUAGE,
-                language.tag(),
-            )
+        keys::LANGUAGE
+            .put(session, &language.tag().to_owned())
             .await?;
         Ok(())
     }

@@ -11,29 +11,17 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     QueryFilter, QueryOrder,
 };
-use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use crate::db::entities::consent;
 use crate::db::entities::user::{self, UserStatus};
+use crate::services::session::keys;
+use crate::services::session::pending::PendingTerms;
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::{Portico, ServiceError};
 
-/// The session key of a log-in waiting for the person's agreement.
-pub const TERMS_PENDING: &str = "terms_pending";
-
 /// How long a log-in waits for the answer.
 const PENDING_LIFETIME: Duration = Duration::minutes(30);
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct PendingTerms {
-    user_id: i32,
-    next: Option<String>,
-    since: i64,
-    /// As a pending second step's (`two_factor::Pending`): ended by a credential change.
-    #[serde(default)]
-    credential_version: i32,
-}
 
 /// The current documents the person agreed to in an older version: each one whose
 /// latest consent is for another version. (People an operator created, who never agreed
@@ -92,15 +80,15 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<Option<String>, ServiceError> {
         if outdated_policies(&self.db, person.id).await?.is_empty() {
-            session.remove::<PendingTerms>(TERMS_PENDING).await?;
+            keys::TERMS_PENDING.take(session).await?;
             return Ok(None);
         }
         // As at every log-in, a fresh session id.
         session.cycle_id().await?;
-        session
-            .insert(
-                TERMS_PENDING,
-                PendingTerms {
+        keys::TERMS_PENDING
+            .put(
+                session,
+                &PendingTerms {
                     user_id: person.id,
                     next,
                     since: now.timestamp(),
@@ -117,11 +105,11 @@ impl Portico {
         session: &Session,
         now: DateTime<Utc>,
     ) -> Result<Option<(user::Model, PendingTerms)>, ServiceError> {
-        let Some(pending) = session.get::<PendingTerms>(TERMS_PENDING).await? else {
+        let Some(pending) = keys::TERMS_PENDING.get(session).await? else {
             return Ok(None);
         };
         if now.timestamp() - pending.since > PENDING_LIFETIME.num_seconds() {
-            session.remove::<PendingTerms>(TERMS_PENDING).await?;
+            keys::TERMS_PENDING.take(session).await?;
             return Ok(None);
         }
         let person = user::Entity::find_by_id(pending.user_id)
@@ -130,7 +118,7 @@ impl Portico {
             .filter(|p| p.status == UserStatus::Active)
             .filter(|p| p.credential_version == pending.credential_version);
         if person.is_none() {
-            session.remove::<PendingTerms>(TERMS_PENDING).await?;
+            keys::TERMS_PENDING.take(session).await?;
         }
         Ok(person.map(|person| (person, pending)))
     }
@@ -172,7 +160,7 @@ impl Portico {
                 ),
             });
         };
-        session.remove::<PendingTerms>(TERMS_PENDING).await?;
+        keys::TERMS_PENDING.take(session).await?;
         if answer == TermsAnswer::Decline {
             return Ok(TermsOutcome::LoggedOut {
                 message: app::i18n::t("service-terms-declined"),

@@ -15,6 +15,7 @@ use crate::password_rules;
 use crate::services::account::registration::weak_password;
 use crate::services::account::registration::VERIFICATION_LIFETIME;
 use crate::services::recovery::links::{find_by_address, issue_limited_token};
+use crate::services::session::reauthentication::CONFIRM_FIRST;
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::support::views::date;
 use crate::services::{Portico, ServiceError};
@@ -250,9 +251,6 @@ impl Portico {
         )))
     }
 }
-
-/// What a sensitive action says to a person who has not proved who they are lately (a key).
-pub const CONFIRM_FIRST: &str = "service-profile-confirm-first";
 
 fn log_in_first() -> ActionOutcome {
     ActionOutcome::refused(

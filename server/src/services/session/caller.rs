@@ -1,14 +1,144 @@
-//! Who is asking: the session's person, and what they may manage. Every service that acts
-//! for someone starts here; pages only hide what the services refuse anyway.
-use app::api::Access;
+//! Who is asking: a request's caller is resolved once from its session — nobody, a person,
+//! a customer administrator of their company, one of our administrators — and a service
+//! asks it what it needs (`caller.administrator()?`). A refusal is one type, [`Refusal`],
+//! and becomes what the page shows in one place ([`Refused`]); no service writes its own
+//! guard. Pages only hide what the services refuse anyway.
+use app::api::{Access, ActionOutcome, Confirmation, PasskeyStep};
+use app::forms::{ErrorKind, Field, FieldErrors, Message};
 use chrono::Utc;
-use sea_orm::EntityTrait;
+use sea_orm::{DbErr, EntityTrait};
 use tower_sessions::Session;
 
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
 use crate::db::entities::{account, login};
-use crate::services::account::log_in::SESSION_USER_ID;
+use crate::password::HashError;
+use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
+
+/// Why a service does not act for its caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Nobody is logged in, or their session has ended.
+    LogInFirst,
+    /// Logged in, but only administrators (ours) may.
+    AdministratorsOnly,
+    /// Logged in, but only the company's customer administrators may.
+    CustomerAdministratorsOnly,
+    /// A sensitive action, and the person has not proved who they are lately: the page
+    /// links to "Confirm it's you", which comes back (`reauthentication`).
+    ConfirmFirst,
+}
+
+impl Refusal {
+    /// What a form refused this way says.
+    pub fn message(self) -> &'static str {
+        match self {
+            Refusal::LogInFirst => "service-common-session-ended",
+            Refusal::AdministratorsOnly => "service-common-administrators-only",
+            Refusal::CustomerAdministratorsOnly => "service-common-customer-administrators-only",
+            Refusal::ConfirmFirst => super::reauthentication::CONFIRM_FIRST,
+        }
+    }
+
+    fn field_errors(self) -> FieldErrors {
+        FieldErrors::one_of_kind(Field::Form, self.message(), ErrorKind::Forbidden)
+    }
+}
+
+/// An outcome that can say "refused": the one place a [`Refusal`] becomes what a page shows.
+pub trait Refused {
+    fn refused(refusal: Refusal) -> Self;
+}
+
+impl<T> Refused for Access<T> {
+    fn refused(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::LogInFirst => Access::LogInFirst,
+            _ => Access::Denied,
+        }
+    }
+}
+
+impl Refused for ActionOutcome {
+    fn refused(refusal: Refusal) -> Self {
+        ActionOutcome::Rejected {
+            errors: refusal.field_errors(),
+        }
+    }
+}
+
+impl Refused for Confirmation {
+    fn refused(refusal: Refusal) -> Self {
+        Confirmation::Rejected {
+            errors: refusal.field_errors(),
+        }
+    }
+}
+
+impl Refused for PasskeyStep {
+    fn refused(refusal: Refusal) -> Self {
+        PasskeyStep::Refused {
+            message: Message::from(refusal.message()).text(),
+        }
+    }
+}
+
+/// What a page that shows nothing to a refused caller gets: nothing.
+impl<T> Refused for Option<T> {
+    fn refused(_: Refusal) -> Self {
+        None
+    }
+}
+
+/// Why a service's work stopped: its caller was refused, or something failed inside.
+#[derive(Debug)]
+pub enum Stop {
+    Refused(Refusal),
+    Failed(ServiceError),
+}
+
+impl From<Refusal> for Stop {
+    fn from(refusal: Refusal) -> Self {
+        Stop::Refused(refusal)
+    }
+}
+
+impl From<ServiceError> for Stop {
+    fn from(error: ServiceError) -> Self {
+        Stop::Failed(error)
+    }
+}
+
+impl From<DbErr> for Stop {
+    fn from(error: DbErr) -> Self {
+        Stop::Failed(error.into())
+    }
+}
+
+impl From<HashError> for Stop {
+    fn from(error: HashError) -> Self {
+        Stop::Failed(error.into())
+    }
+}
+
+impl From<tower_sessions::session::Error> for Stop {
+    fn from(error: tower_sessions::session::Error) -> Self {
+        Stop::Failed(error.into())
+    }
+}
+
+/// A service's answer from its work: a refusal becomes the outcome the page shows, a
+/// failure stays an error. Used as `settle(async { … }).await` around work that asks
+/// its caller with `?`.
+pub async fn settle<T: Refused>(
+    work: impl std::future::Future<Output = Result<T, Stop>>,
+) -> Result<T, ServiceError> {
+    match work.await {
+        Ok(outcome) => Ok(outcome),
+        Err(Stop::Refused(refusal)) => Ok(T::refused(refusal)),
+        Err(Stop::Failed(error)) => Err(error),
+    }
+}
 
 /// A customer administrator and the company they manage.
 pub struct CustomerAdmin {
@@ -16,7 +146,93 @@ pub struct CustomerAdmin {
     pub account: account::Model,
 }
 
+/// Someone who manages a company's contacts: its customer administrator, or one of ours
+/// (for any company).
+pub enum Manager {
+    CustomerAdmin(CustomerAdmin),
+    Administrator(user::Model),
+}
+
+/// Who is asking, resolved once per request.
+pub enum Caller {
+    Anonymous,
+    Person {
+        person: user::Model,
+        login: login::Model,
+        /// The company a customer administrator manages.
+        manages: Option<account::Model>,
+    },
+}
+
+impl Caller {
+    /// The person logged in.
+    pub fn person(self) -> Result<user::Model, Refusal> {
+        self.login().map(|(person, _)| person)
+    }
+
+    /// The person logged in and this session's login.
+    pub fn login(self) -> Result<(user::Model, login::Model), Refusal> {
+        match self {
+            Caller::Anonymous => Err(Refusal::LogInFirst),
+            Caller::Person { person, login, .. } => Ok((person, login)),
+        }
+    }
+
+    /// One of our administrators.
+    pub fn administrator(self) -> Result<user::Model, Refusal> {
+        match self {
+            Caller::Person { person, .. } if is_administrator(&person) => Ok(person),
+            Caller::Person { .. } => Err(Refusal::AdministratorsOnly),
+            Caller::Anonymous => Err(Refusal::LogInFirst),
+        }
+    }
+
+    /// A customer administrator, with the company they manage.
+    pub fn customer_admin(self) -> Result<CustomerAdmin, Refusal> {
+        match self {
+            Caller::Person {
+                person,
+                manages: Some(account),
+                ..
+            } => Ok(CustomerAdmin {
+                user: person,
+                account,
+            }),
+            Caller::Person { .. } => Err(Refusal::CustomerAdministratorsOnly),
+            Caller::Anonymous => Err(Refusal::LogInFirst),
+        }
+    }
+
+    /// A customer administrator, or one of ours.
+    pub fn manager(self) -> Result<Manager, Refusal> {
+        match self {
+            Caller::Person { person, .. } if is_administrator(&person) => {
+                Ok(Manager::Administrator(person))
+            }
+            caller => caller.customer_admin().map(Manager::CustomerAdmin),
+        }
+    }
+}
+
 impl Portico {
+    /// The caller of a request made with this session.
+    pub async fn caller(&self, session: &Session) -> Result<Caller, ServiceError> {
+        let Some((person, login)) = self.session_login(session).await? else {
+            return Ok(Caller::Anonymous);
+        };
+        let manages = match person.account_id {
+            Some(id) if is_customer_admin(&person) => {
+                account::Entity::find_by_id(id).one(&self.db).await?
+            }
+            _ => None,
+        };
+        Ok(Caller::Person {
+            person,
+            login,
+            manages,
+        })
+    }
+
     /// The person logged in to this session, while their account is active and the
     /// session's login has not been ended.
     pub async fn session_person(
@@ -31,7 +247,7 @@ impl Portico {
         &self,
         session: &Session,
     ) -> Result<Option<(user::Model, login::Model)>, ServiceError> {
-        let Some(id) = session.get::<i32>(SESSION_USER_ID).await? else {
+        let Some(id) = keys::USER_ID.get(session).await? else {
             return Ok(None);
         };
         let Some(person) = user::Entity::find_by_id(id)
@@ -46,45 +262,12 @@ impl Portico {
             .await?
             .map(|login| (person, login)))
     }
-
-    /// The session's customer administrator with their company, or why not.
-    pub async fn customer_admin(
-        &self,
-        session: &Session,
-    ) -> Result<Access<CustomerAdmin>, ServiceError> {
-        let Some(user) = self.session_person(session).await? else {
-            return Ok(Access::LogInFirst);
-        };
-        if user.kind != UserKind::Contact || user.role != UserRole::CustomerAdmin {
-            return Ok(Access::Denied);
-        }
-        let Some(account_id) = user.account_id else {
-            return Ok(Access::Denied);
-        };
-        Ok(
-            match account::Entity::find_by_id(account_id)
-                .one(&self.db)
-                .await?
-            {
-                Some(account) => Access::Granted(CustomerAdmin { user, account }),
-                None => Access::Denied,
-            },
-        )
-    }
-
-    /// The session's administrator (one of ours), or why not.
-    pub async fn administrator(
-        &self,
-        session: &Session,
-    ) -> Result<Access<user::Model>, ServiceError> {
-        Ok(match self.session_person(session).await? {
-            None => Access::LogInFirst,
-            Some(user) if is_administrator(&user) => Access::Granted(user),
-            Some(_) => Access::Denied,
-        })
-    }
 }
 
 pub fn is_administrator(user: &user::Model) -> bool {
     user.kind == UserKind::Staff && user.role == UserRole::Admin
+}
+
+fn is_customer_admin(user: &user::Model) -> bool {
+    user.kind == UserKind::Contact && user.role == UserRole::CustomerAdmin
 }

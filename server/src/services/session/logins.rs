@@ -13,16 +13,9 @@ use tower_sessions::session::Id;
 use tower_sessions::Session;
 
 use crate::db::entities::{login, user};
-use crate::services::account::log_in::SESSION_USER_ID;
+use crate::services::session::keys;
 use crate::services::support::views::date;
 use crate::services::{Portico, ServiceError};
-
-/// The session key that holds the login's id.
-pub const SESSION_LOGIN_ID: &str = "login_id";
-
-/// The session key that holds the signed-in person's language (from their profile, and
-/// changed with the switcher): `http::language` prefers it to the cookie.
-pub const SESSION_LANGUAGE: &str = "language";
 
 /// How often "last seen" is written: not on every request.
 const LAST_SEEN_EVERY: Duration = Duration::seconds(60);
@@ -69,10 +62,10 @@ impl Portico {
         })
         .exec_without_returning(&self.db)
         .await?;
-        session.insert(SESSION_USER_ID, person.id).await?;
-        session.insert(SESSION_LOGIN_ID, id).await?;
+        keys::USER_ID.put(session, &person.id).await?;
+        keys::LOGIN_ID.put(session, &id).await?;
         if let Some(language) = &person.preferred_language {
-            session.insert(SESSION_LANGUAGE, language).await?;
+            keys::LANGUAGE.put(session, &language).await?;
         }
         self.mark_authenticated(session, now).await?;
         user::Entity::update_many()
@@ -91,7 +84,7 @@ impl Portico {
         user_id: i32,
         now: DateTime<Utc>,
     ) -> Result<Option<login::Model>, ServiceError> {
-        let Some(id) = session.get::<String>(SESSION_LOGIN_ID).await? else {
+        let Some(id) = keys::LOGIN_ID.get(session).await? else {
             return Ok(None);
         };
         let Some(found) = login::Entity::find_by_id(id).one(&self.db).await? else {
@@ -121,7 +114,7 @@ impl Portico {
 
     /// Ends this session's login (logging out).
     pub(crate) async fn end_login(&self, session: &Session) -> Result<(), ServiceError> {
-        if let Some(id) = session.get::<String>(SESSION_LOGIN_ID).await? {
+        if let Some(id) = keys::LOGIN_ID.get(session).await? {
             login::Entity::delete_by_id(id).exec(&self.db).await?;
         }
         session.flush().await?;

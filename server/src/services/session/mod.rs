@@ -2,6 +2,9 @@
 //! fresh proofs, and the one gate every way in passes on its way to a session.
 pub mod caller;
 pub mod gate;
+pub mod keys;
+pub mod legacy_guards;
 pub mod logins;
+pub mod pending;
 pub mod reauthentication;
 pub mod second_step_lock;

@@ -12,12 +12,12 @@ use tower_sessions::Session;
 
 use crate::db::entities::user;
 use crate::limits::{self, wait_in_words};
-use crate::services::profile::profile::CONFIRM_FIRST;
+use crate::services::session::caller::{Refusal, Stop};
+use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
 
-/// The session key that holds when the person last proved who they are (seconds since
-/// the epoch).
-pub const SESSION_AUTHENTICATED_AT: &str = "authenticated_at";
+/// What a sensitive action refused for want of a fresh proof says.
+pub const CONFIRM_FIRST: &str = "service-profile-confirm-first";
 
 /// How long a proof of who one is lasts for sensitive actions.
 pub const RECENT: Duration = Duration::minutes(10);
@@ -29,8 +29,8 @@ impl Portico {
         session: &Session,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        session
-            .insert(SESSION_AUTHENTICATED_AT, now.timestamp())
+        keys::AUTHENTICATED_AT
+            .put(session, &now.timestamp())
             .await?;
         Ok(())
     }
@@ -41,10 +41,23 @@ impl Portico {
         session: &Session,
         now: DateTime<Utc>,
     ) -> Result<bool, ServiceError> {
-        let at = session.get::<i64>(SESSION_AUTHENTICATED_AT).await?;
+        let at = keys::AUTHENTICATED_AT.get(session).await?;
         Ok(at
             .and_then(|at| DateTime::from_timestamp(at, 0))
             .is_some_and(|at| now - at <= RECENT && at <= now))
+    }
+
+    /// Refuses a sensitive action when the session's person has not proved who they are
+    /// within [`RECENT`] (`self.fresh_proof(session, now).await?` in a service's work).
+    pub(crate) async fn fresh_proof(
+        &self,
+        session: &Session,
+        now: DateTime<Utc>,
+    ) -> Result<(), Stop> {
+        match self.recently_authenticated(session, now).await? {
+            true => Ok(()),
+            false => Err(Refusal::ConfirmFirst.into()),
+        }
     }
 
     /// The refusal of a sensitive action when the session's person has not proved who they

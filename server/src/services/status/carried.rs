@@ -8,13 +8,8 @@ use tower_sessions::Session;
 
 use crate::db::entities::user::{self, UserStatus};
 use crate::db::entities::{account, registration_request};
+use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
-
-/// The session key of the address carried over.
-pub const CARRIED_OVER: &str = "carried_over";
-/// The session key of the person whose right password met an undecided or rejected
-/// registration: only they see its status page.
-pub const STATUS_OF: &str = "account_status_of";
 
 impl Portico {
     pub async fn carry_over_at(
@@ -22,7 +17,7 @@ impl Portico {
         session: &Session,
         carried: &CarriedOver,
     ) -> Result<(), ServiceError> {
-        session.insert(CARRIED_OVER, carried).await?;
+        keys::CARRIED_OVER.put(session, &carried).await?;
         Ok(())
     }
 
@@ -30,7 +25,7 @@ impl Portico {
         &self,
         session: &Session,
     ) -> Result<Option<CarriedOver>, ServiceError> {
-        Ok(session.get(CARRIED_OVER).await?)
+        Ok(keys::CARRIED_OVER.get(session).await?)
     }
 
     /// Where the person a log-in found waiting or rejected stands now; None when nobody
@@ -39,7 +34,7 @@ impl Portico {
         &self,
         session: &Session,
     ) -> Result<Option<AccountStatus>, ServiceError> {
-        let Some(id) = session.get::<i32>(STATUS_OF).await? else {
+        let Some(id) = keys::STATUS_OF.get(session).await? else {
             return Ok(None);
         };
         let Some(person) = user::Entity::find_by_id(id).one(&self.db).await? else {

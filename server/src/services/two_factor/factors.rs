@@ -14,7 +14,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder,
 };
-use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use crate::db::entities::user::{self, UserKind, UserStatus};
@@ -24,19 +23,14 @@ use crate::factors::{recovery_codes, totp};
 use crate::limits::{self, wait_in_words};
 use crate::mail::templates;
 use crate::mail::{language_of, outbox};
-use crate::services::profile::profile::CONFIRM_FIRST;
 use crate::services::session::caller::is_administrator;
+use crate::services::session::keys;
+use crate::services::session::pending::Pending;
+use crate::services::session::reauthentication::CONFIRM_FIRST;
 use crate::services::session::second_step_lock::LOCKED;
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::support::views::date;
 use crate::services::{Portico, ServiceError};
-
-/// The session key of a log-in waiting for its second step.
-pub const PENDING_LOG_IN: &str = "pending_log_in";
-/// The session key of an authenticator app's secret until a code confirms it.
-const TOTP_SETUP: &str = "totp_setup";
-/// The session key of recovery codes just made, until the page shows them (once).
-const FRESH_RECOVERY_CODES: &str = "fresh_recovery_codes";
 
 /// How long the step after a right password may take.
 pub const PENDING_LIFETIME: Duration = Duration::minutes(10);
@@ -45,20 +39,6 @@ pub const PENDING_LIFETIME: Duration = Duration::minutes(10);
 pub const WRONG_CODE: &str = "service-two-factor-wrong-code";
 pub const LOG_IN_AGAIN: &str = "service-two-factor-log-in-again";
 pub const LAST_REQUIRED_FACTOR: &str = "service-two-factor-last-required";
-
-/// A log-in whose password was right, waiting for its second step.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Pending {
-    pub user_id: i32,
-    pub next: Option<String>,
-    /// The person has no second factor but must set one up before logging in.
-    pub set_up: bool,
-    pub since: i64,
-    /// The person's credential version when the password was given: a new password, a
-    /// changed factor or "log out everywhere" since then ends this log-in.
-    #[serde(default)]
-    pub credential_version: i32,
-}
 
 /// A person's second factors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,7 +149,7 @@ impl Portico {
             since: now.timestamp(),
             credential_version: person.credential_version,
         };
-        session.insert(PENDING_LOG_IN, &pending).await?;
+        keys::PENDING_LOG_IN.put(session, &pending).await?;
         let to = if set_up {
             "/security/app"
         } else {
@@ -185,13 +165,13 @@ impl Portico {
         session: &Session,
         now: DateTime<Utc>,
     ) -> Result<Option<(Pending, user::Model)>, ServiceError> {
-        let Some(pending) = session.get::<Pending>(PENDING_LOG_IN).await? else {
+        let Some(pending) = keys::PENDING_LOG_IN.get(session).await? else {
             return Ok(None);
         };
         let fresh = DateTime::from_timestamp(pending.since, 0)
             .is_some_and(|since| now - since <= PENDING_LIFETIME);
         if !fresh {
-            session.remove::<Pending>(PENDING_LOG_IN).await?;
+            keys::PENDING_LOG_IN.take(session).await?;
             return Ok(None);
         }
         let person = user::Entity::find_by_id(pending.user_id)
@@ -200,7 +180,7 @@ impl Portico {
             .filter(|u| u.status == UserStatus::Active)
             .filter(|u| u.credential_version == pending.credential_version);
         if person.is_none() {
-            session.remove::<Pending>(PENDING_LOG_IN).await?;
+            keys::PENDING_LOG_IN.take(session).await?;
         }
         Ok(person.map(|person| (pending, person)))
     }
@@ -278,7 +258,7 @@ impl Portico {
         client: &Client,
         now: DateTime<Utc>,
     ) -> Result<String, ServiceError> {
-        session.remove::<Pending>(PENDING_LOG_IN).await?;
+        keys::PENDING_LOG_IN.take(session).await?;
         let to = self.start_login(session, person, client, next, now).await?;
         tracing::info!(user = person.id, "logged in with a second factor");
         Ok(to)
@@ -415,11 +395,11 @@ impl Portico {
                 _ => Access::Denied,
             });
         };
-        let secret = match session.get::<String>(TOTP_SETUP).await? {
+        let secret = match keys::TOTP_SETUP.get(session).await? {
             Some(secret) => secret,
             None => {
                 let secret = totp::new_secret();
-                session.insert(TOTP_SETUP, &secret).await?;
+                keys::TOTP_SETUP.put(session, &secret).await?;
                 secret
             }
         };
@@ -451,7 +431,7 @@ impl Portico {
                 ErrorKind::Forbidden,
             ));
         };
-        let Some(secret) = session.get::<String>(TOTP_SETUP).await? else {
+        let Some(secret) = keys::TOTP_SETUP.get(session).await? else {
             return Ok(confirmation_refused(
                 Field::Code,
                 "service-two-factor-setup-outdated",
@@ -492,7 +472,7 @@ impl Portico {
             .await?;
         txn.commit().await?;
         self.outbox.wake();
-        session.remove::<String>(TOTP_SETUP).await?;
+        keys::TOTP_SETUP.take(session).await?;
         let to = self
             .after_factor_added(session, &setter, &person, client, codes, now)
             .await?;
@@ -520,7 +500,9 @@ impl Portico {
         };
         Ok(match codes {
             Some(codes) => {
-                session.insert(FRESH_RECOVERY_CODES, &(codes, next)).await?;
+                keys::FRESH_RECOVERY_CODES
+                    .put(session, &(codes, next))
+                    .await?;
                 portal.path("/security/recovery-codes")
             }
             None => next,
@@ -646,8 +628,8 @@ impl Portico {
         txn.commit().await?;
         self.outbox.wake();
         let portal = person.kind.portal();
-        session
-            .insert(FRESH_RECOVERY_CODES, &(codes, portal.path("/security")))
+        keys::FRESH_RECOVERY_CODES
+            .put(session, &(codes, portal.path("/security")))
             .await?;
         Ok(Confirmation::Confirmed {
             to: portal.path("/security/recovery-codes"),
@@ -662,8 +644,8 @@ impl Portico {
         let Some(person) = self.session_person(session).await? else {
             return Ok(Access::LogInFirst);
         };
-        let (codes, next) = session
-            .remove::<(Vec<String>, String)>(FRESH_RECOVERY_CODES)
+        let (codes, next) = keys::FRESH_RECOVERY_CODES
+            .take(session)
             .await?
             .unwrap_or_else(|| (Vec::new(), person.kind.portal().path("/security")));
         let left = self

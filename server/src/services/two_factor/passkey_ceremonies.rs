@@ -10,11 +10,8 @@ use app::portal::Portal;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-use serde::de::DeserializeOwned;
 use tower_sessions::Session;
-use webauthn_rs::prelude::{
-    DiscoverableAuthentication, Passkey, PasskeyAuthentication, PasskeyRegistration, Uuid,
-};
+use webauthn_rs::prelude::{DiscoverableAuthentication, Passkey, Uuid};
 
 use crate::db::entities::passkey;
 use crate::db::entities::user::{self, UserStatus};
@@ -22,14 +19,12 @@ use crate::db::{hold_row, is_unique_violation};
 use crate::factors::passkeys::{
     credential_id, encode_credential_id, read_assertion, PasskeyProblem, Passkeys,
 };
-use crate::services::profile::profile::CONFIRM_FIRST;
+use crate::services::session::keys;
+use crate::services::session::reauthentication::CONFIRM_FIRST;
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::two_factor::factors::{replace_recovery_codes, Setter};
 use crate::services::{Portico, ServiceError};
 use app::forms::Message;
-
-const ADDING: &str = "passkey_adding";
-const SECOND_STEP: &str = "passkey_second_step";
 
 pub const NO_PASSKEYS_HERE: &str = "service-passkeys-not-here";
 
@@ -72,7 +67,7 @@ impl Portico {
         Ok(
             match site.start_registration(handle, &person.email, &display, &existing) {
                 Ok((options, state)) => {
-                    session.insert(ADDING, &(state, name)).await?;
+                    keys::PASSKEY_ADDING.put(session, &(state, name)).await?;
                     PasskeyStep::Options { options }
                 }
                 Err(problem) => refused(problem_key(&problem)),
@@ -93,8 +88,7 @@ impl Portico {
             Ok(site) => site,
             Err(refusal) => return Ok(refusal),
         };
-        let Some((state, name)) = take::<(PasskeyRegistration, String)>(session, ADDING).await?
-        else {
+        let Some((state, name)) = keys::PASSKEY_ADDING.take(session).await? else {
             return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
         };
         let setter = self.setter(session, now).await?;
@@ -261,7 +255,7 @@ impl Portico {
         }
         Ok(match site.start_authentication(&passkeys) {
             Ok((options, state)) => {
-                session.insert(SECOND_STEP, &state).await?;
+                keys::PASSKEY_SECOND_STEP.put(session, &state).await?;
                 PasskeyStep::Options { options }
             }
             Err(problem) => refused(problem_key(&problem)),
@@ -279,7 +273,7 @@ impl Portico {
             Ok(site) => site,
             Err(refusal) => return Ok(refusal),
         };
-        let Some(state) = take::<PasskeyAuthentication>(session, SECOND_STEP).await? else {
+        let Some(state) = keys::PASSKEY_SECOND_STEP.take(session).await? else {
             return Ok(refused(problem_key(&PasskeyProblem::NoCeremony)));
         };
         let Some((pending, person)) = self.pending(session, now).await? else {
@@ -470,12 +464,4 @@ fn problem_key(problem: &PasskeyProblem) -> &'static str {
         PasskeyProblem::Unknown => "service-passkeys-unknown",
         PasskeyProblem::NoCeremony => "service-passkeys-no-ceremony",
     }
-}
-
-/// Takes a ceremony's state out of the session: an answer counts once.
-async fn take<T: DeserializeOwned>(
-    session: &Session,
-    key: &str,
-) -> Result<Option<T>, ServiceError> {
-    Ok(session.remove::<T>(key).await?)
 }
