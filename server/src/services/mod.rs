@@ -1,5 +1,43 @@
 //! The server's side of the contract: [`Portico`] implements the pages' `Services` trait
 //! with one module per journey.
+
+/// Writes an area's part of the contract from its services: each method listed answers
+/// with the service it names — at the present time where the line ends `at now` — its
+/// internal errors logged and shown as a plain "try again" ([`public`]). Methods that do
+/// more follow `by hand:`, written out. (A macro, so that 60-odd one-line wrappers are
+/// not each written out with their signatures.)
+macro_rules! contract {
+    (
+        impl $contract:ident {
+            $(
+                fn $name:ident(&self $(, $arg:ident: $ty:ty)* $(,)?) -> $out:ty
+                    = $service:ident($($input:expr),* $(,)?) $(at $now:ident)?;
+            )*
+            $(by hand: $($by_hand:tt)*)?
+        }
+    ) => {
+        #[async_trait::async_trait]
+        impl $contract for $crate::services::Portico {
+            $(
+                async fn $name(
+                    &self $(, $arg: $ty)*
+                ) -> Result<$out, leptos::prelude::ServerFnError> {
+                    $crate::services::public(
+                        contract!(@call self, $service, [$($input),*] $($now)?).await,
+                    )
+                }
+            )*
+            $($($by_hand)*)?
+        }
+    };
+    (@call $portico:ident, $service:ident, [$($input:expr),*] now) => {
+        $portico.$service($($input,)* chrono::Utc::now())
+    };
+    (@call $portico:ident, $service:ident, [$($input:expr),*]) => {
+        $portico.$service($($input),*)
+    };
+}
+
 pub mod account;
 pub mod admin;
 pub mod company;
