@@ -1027,8 +1027,6 @@ service-accounts-no-such-account = There is no such account.
 
 ## Registration requests: decisions
 
-service-approval-decide-forbidden = Only your company's customer administrators can decide requests.
-service-approval-settle-forbidden = Only administrators can settle these requests.
 service-approval-no-company-named = No company is named { $typed } or has it as its registration code
 service-approval-several-companies = Several companies have this name: type its registration code instead
 service-approval-approved = Approved { $name }. We emailed { $email } the decision.
@@ -1046,7 +1044,6 @@ service-approval-not-waiting = { $name }'s request is not waiting for this decis
 
 ## A company's contacts (customer administrators)
 
-service-company-contacts-forbidden = Only your company's customer administrators can change contacts.
 service-company-no-such-contact = There is no such contact.
 service-company-own-login = You cannot disable your own login.
 service-company-login-not-active = { $name }'s login is not active.
