@@ -1060,7 +1060,6 @@ service-deletion-deleted = Das Konto von { $name } und alle dazu gespeicherten D
 
 ## Invitations
 
-service-invitations-forbidden = Nur die Kundenadministratoren des Unternehmens können dessen Kontakte einladen.
 service-invitations-no-such-company = Dieses Unternehmen gibt es nicht.
 service-invitations-has-account = Für { $email } gibt es bereits ein Konto, daher ist keine Einladung möglich. Wenn sich die Person für { $company } registriert hat, geben Sie ihre Anfrage frei; andernfalls kann sie sich mit ihrem bestehenden Konto anmelden.
 service-invitations-invited-already = { $email } ist bereits eingeladen: Senden Sie die Einladung unten erneut oder ziehen Sie sie zurück.

@@ -1070,7 +1070,6 @@ service-deletion-deleted = Deleted { $name }'s account and everything held about
 
 ## Invitations
 
-service-invitations-forbidden = Only the company's customer administrators can invite its contacts.
 service-invitations-no-such-company = There is no such company.
 service-invitations-has-account = { $email } already has an account, so it cannot be invited. If they registered for { $company }, approve their request; otherwise they can log in as they are.
 service-invitations-invited-already = { $email } is invited already: resend or revoke that invitation below.
