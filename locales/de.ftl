@@ -1017,8 +1017,6 @@ service-accounts-no-such-account = Dieses Konto gibt es nicht.
 
 ## Registration requests: decisions
 
-service-approval-decide-forbidden = Nur die Kundenadministratoren Ihres Unternehmens können über Anfragen entscheiden.
-service-approval-settle-forbidden = Nur Administratoren können über diese Anfragen entscheiden.
 service-approval-no-company-named = Es gibt kein Unternehmen mit dem Namen oder Registrierungscode „{ $typed }“
 service-approval-several-companies = Mehrere Unternehmen tragen diesen Namen: Geben Sie stattdessen den Registrierungscode ein
 service-approval-approved = Die Anfrage von { $name } wurde freigegeben. Wir haben { $email } die Entscheidung per E-Mail mitgeteilt.
@@ -1036,7 +1034,6 @@ service-approval-not-waiting = Die Anfrage von { $name } wartet nicht auf diese 
 
 ## A company's contacts (customer administrators)
 
-service-company-contacts-forbidden = Nur die Kundenadministratoren Ihres Unternehmens können Kontakte ändern.
 service-company-no-such-contact = Diesen Kontakt gibt es nicht.
 service-company-own-login = Sie können Ihre eigene Anmeldung nicht sperren.
 service-company-login-not-active = Die Anmeldung von { $name } ist nicht aktiv.
@@ -1063,7 +1060,6 @@ service-deletion-deleted = Das Konto von { $name } und alle dazu gespeicherten D
 
 ## Invitations
 
-service-invitations-forbidden = Nur die Kundenadministratoren des Unternehmens können dessen Kontakte einladen.
 service-invitations-no-such-company = Dieses Unternehmen gibt es nicht.
 service-invitations-has-account = Für { $email } gibt es bereits ein Konto, daher ist keine Einladung möglich. Wenn sich die Person für { $company } registriert hat, geben Sie ihre Anfrage frei; andernfalls kann sie sich mit ihrem bestehenden Konto anmelden.
 service-invitations-invited-already = { $email } ist bereits eingeladen: Senden Sie die Einladung unten erneut oder ziehen Sie sie zurück.

@@ -1027,8 +1027,6 @@ service-accounts-no-such-account = There is no such account.
 
 ## Registration requests: decisions
 
-service-approval-decide-forbidden = Only your company's customer administrators can decide requests.
-service-approval-settle-forbidden = Only administrators can settle these requests.
 service-approval-no-company-named = No company is named { $typed } or has it as its registration code
 service-approval-several-companies = Several companies have this name: type its registration code instead
 service-approval-approved = Approved { $name }. We emailed { $email } the decision.
@@ -1046,7 +1044,6 @@ service-approval-not-waiting = { $name }'s request is not waiting for this decis
 
 ## A company's contacts (customer administrators)
 
-service-company-contacts-forbidden = Only your company's customer administrators can change contacts.
 service-company-no-such-contact = There is no such contact.
 service-company-own-login = You cannot disable your own login.
 service-company-login-not-active = { $name }'s login is not active.
@@ -1073,7 +1070,6 @@ service-deletion-deleted = Deleted { $name }'s account and everything held about
 
 ## Invitations
 
-service-invitations-forbidden = Only the company's customer administrators can invite its contacts.
 service-invitations-no-such-company = There is no such company.
 service-invitations-has-account = { $email } already has an account, so it cannot be invited. If they registered for { $company }, approve their request; otherwise they can log in as they are.
 service-invitations-invited-already = { $email } is invited already: resend or revoke that invitation below.

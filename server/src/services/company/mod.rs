@@ -2,4 +2,3 @@
 pub mod approval;
 pub mod contacts;
 mod contract;
-pub mod reopening;

@@ -3,16 +3,17 @@
 //! decided it can reopen it: a company's customer administrators the requests for their
 //! company, Portico's staff those they rejected without a company. Reopened, the request
 //! waits again where it was decided (`awaiting_approval` or `awaiting_account`), the
-//! contact is pending approval again, and the audit log records who reopened it.
+//! contact is pending approval again, and the audit log records who reopened it. Here in
+//! support because both the company's and the administrators' pages reopen.
 use app::api::ActionOutcome;
 use app::forms::{ErrorKind, Field};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::EntityTrait;
 
+use super::{hold_request, move_request, no_such_request, set_status};
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user::{self, UserStatus};
-use crate::services::company::approval::{hold_request, move_request, no_such_request, set_status};
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::support::views::full_name;
 use crate::services::{Portico, ServiceError};
