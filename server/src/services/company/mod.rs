@@ -3,3 +3,4 @@ pub mod approval;
 pub mod contacts;
 mod contract;
 pub mod reopening;
+pub mod two_factor_rule;

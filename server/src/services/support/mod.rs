@@ -2,4 +2,6 @@
 pub mod audit;
 pub mod ceremony_cookie;
 pub mod erasure;
+pub mod notices;
+pub mod stored_factors;
 pub mod views;
