@@ -1183,7 +1183,6 @@ service-two-factor-setup-outdated = Diese Seite ist veraltet. Laden Sie sie neu 
 service-two-factor-setup-wrong-code = Dieser Code stimmt nicht. Geben Sie den Code ein, den Ihre App gerade für Portico anzeigt.
 service-two-factor-app-off = Ihre Authenticator-App ist ausgeschaltet.
 service-two-factor-codes-need-factor = Wiederherstellungscodes gibt es nur zusammen mit einem zweiten Faktor: Richten Sie zuerst einen ein.
-service-two-factor-rule-forbidden = Nur die Kundenadministratoren Ihres Unternehmens können dies ändern.
 service-two-factor-rule-required = Die Kontakte Ihres Unternehmens brauchen jetzt einen zweiten Faktor für die Anmeldung. Wer noch keinen hat, richtet ihn bei der nächsten Anmeldung ein.
 service-two-factor-rule-optional = Ob sie einen zweiten Faktor nutzen, entscheiden die Kontakte Ihres Unternehmens jetzt selbst.
 service-two-factor-too-many = Zu viele falsche Codes. Warten Sie { $wait } und versuchen Sie es dann erneut.

@@ -1194,7 +1194,6 @@ service-two-factor-setup-outdated = This page is out of date. Reload it and scan
 service-two-factor-setup-wrong-code = That code is not right. Type the code your app shows now for Portico.
 service-two-factor-app-off = Your authenticator app is off.
 service-two-factor-codes-need-factor = Recovery codes come with a second factor: set one up first.
-service-two-factor-rule-forbidden = Only your company's customer administrators can change this.
 service-two-factor-rule-required = Your company's contacts now need a second factor to log in. Those without one set it up at their next log-in.
 service-two-factor-rule-optional = A second factor is now up to each of your company's contacts.
 service-two-factor-too-many = Too many wrong codes. Wait { $wait } and try again.

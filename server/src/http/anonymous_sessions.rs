@@ -11,7 +11,7 @@ use tower_sessions::cookie::time;
 use tower_sessions::{Expiry, Session};
 
 use crate::services::session::keys::names::LOGIN_ID as SESSION_LOGIN_ID;
-use crate::services::two_factor::factors::PENDING_LIFETIME;
+use crate::services::session::second_step::PENDING_LIFETIME;
 
 /// The middleware: a session changed by this request, and not logged in, expires after
 /// [`PENDING_LIFETIME`] without use (its cookie too).

@@ -15,9 +15,10 @@ use crate::db::entities::{account, passkey, recovery_code};
 use crate::db::hold_row;
 use crate::services::session::caller::is_administrator;
 use crate::services::session::reauthentication::CONFIRM_FIRST;
+use crate::services::session::second_step::Factors;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::stored_factors::{delete_recovery_codes, turn_off_app};
 use crate::services::support::views::{contains_any, full_name, grouped_counts, search_text};
-use crate::services::two_factor::factors::{delete_recovery_codes, turn_off_app, Factors};
 use crate::services::{Portico, ServiceError};
 
 impl Portico {

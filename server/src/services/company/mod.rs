@@ -2,3 +2,4 @@
 pub mod approval;
 pub mod contacts;
 mod contract;
+pub mod two_factor_rule;

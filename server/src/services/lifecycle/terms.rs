@@ -156,7 +156,7 @@ impl Portico {
             return Ok(TermsOutcome::Rejected {
                 errors: FieldErrors::one(
                     Field::Form,
-                    crate::services::two_factor::factors::LOG_IN_AGAIN,
+                    crate::services::session::second_step::LOG_IN_AGAIN,
                 ),
             });
         };

@@ -4,13 +4,16 @@
 //! the person, and a leaked export must not open the account.
 use app::api::Access;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveEnum, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveEnum, ColumnTrait, Condition, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{json, Value};
 use tower_sessions::Session;
 
+use crate::db::entities::user;
 use crate::db::entities::{
     account, audit_entry, consent, login, outbox, passkey, registration_request,
 };
+use crate::services::session::caller::settle;
+use crate::services::support::audit::detail_text;
 use crate::services::{Portico, ServiceError};
 
 fn when(at: DateTime<Utc>) -> String {
@@ -25,26 +28,55 @@ impl Portico {
         session: &Session,
         now: DateTime<Utc>,
     ) -> Result<Access<String>, ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
-            return Ok(Access::LogInFirst);
-        };
-        if !self.recently_authenticated(session, now).await? {
-            return Ok(Access::Denied);
-        }
-        let company = match person.account_id {
-            Some(id) => account::Entity::find_by_id(id).one(&self.db).await?,
-            None => None,
-        };
-        let consents = consent::Entity::find()
-            .filter(consent::Column::UserId.eq(person.id))
+        settle(async {
+            let person = self.caller(session).await?.person()?;
+            self.fresh_proof(session, now).await?;
+            let company = match person.account_id {
+                Some(id) => account::Entity::find_by_id(id).one(&self.db).await?,
+                None => None,
+            };
+            let document: Value = json!({
+                "exported_at": when(now),
+                "profile": {
+                    "email": person.email,
+                    "first_name": person.first_name,
+                    "last_name": person.last_name,
+                    "portal": person.kind.portal().name(),
+                    "status": person.status.to_value(),
+                    "registered_at": when(person.created_at),
+                    "verified_at": person.verified_at.map(when),
+                    "last_log_in_at": person.last_login_at.map(when),
+                    "preferred_language": person.preferred_language,
+                },
+                "company": company.map(|c| json!({ "name": c.name, "role": person.role.to_value() })),
+                "consents": self.consents_of(person.id).await?,
+                "log_ins": self.log_ins_of(person.id).await?,
+                "registration_requests": self.requests_of(person.id).await?,
+                "second_factors": self.second_factors_of(&person).await?,
+                "audit_log": self.audit_of(person.id).await?,
+                "emails": self.emails_to(&person.email).await?,
+            });
+            Ok(Access::Granted(
+                serde_json::to_string_pretty(&document).unwrap_or_default(),
+            ))
+        })
+        .await
+    }
+
+    async fn consents_of(&self, person: i32) -> Result<Vec<Value>, DbErr> {
+        Ok(consent::Entity::find()
+            .filter(consent::Column::UserId.eq(person))
             .order_by_asc(consent::Column::AgreedAt)
             .all(&self.db)
             .await?
             .into_iter()
             .map(|c| json!({ "document": c.document, "version": c.version, "agreed_at": when(c.agreed_at) }))
-            .collect::<Vec<_>>();
-        let log_ins = login::Entity::find()
-            .filter(login::Column::UserId.eq(person.id))
+            .collect())
+    }
+
+    async fn log_ins_of(&self, person: i32) -> Result<Vec<Value>, DbErr> {
+        Ok(login::Entity::find()
+            .filter(login::Column::UserId.eq(person))
             .order_by_asc(login::Column::CreatedAt)
             .all(&self.db)
             .await?
@@ -57,9 +89,12 @@ impl Portico {
                     "active": l.session_id.is_some(),
                 })
             })
-            .collect::<Vec<_>>();
-        let requests = registration_request::Entity::find()
-            .filter(registration_request::Column::UserId.eq(person.id))
+            .collect())
+    }
+
+    async fn requests_of(&self, person: i32) -> Result<Vec<Value>, DbErr> {
+        Ok(registration_request::Entity::find()
+            .filter(registration_request::Column::UserId.eq(person))
             .order_by_asc(registration_request::Column::CreatedAt)
             .all(&self.db)
             .await?
@@ -72,12 +107,33 @@ impl Portico {
                     "reason": r.reason,
                 })
             })
+            .collect())
+    }
+
+    /// What the person's second factors are, without their secrets.
+    async fn second_factors_of(&self, person: &user::Model) -> Result<Value, DbErr> {
+        let passkeys = passkey::Entity::find()
+            .filter(passkey::Column::UserId.eq(person.id))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|p| json!({ "name": p.name, "added_at": when(p.created_at), "last_used_at": p.last_used_at.map(when) }))
             .collect::<Vec<_>>();
-        let audit = audit_entry::Entity::find()
+        let factors = self.factors_of(&self.db, person.id).await?;
+        Ok(json!({
+            "authenticator_app_since": person.totp_enabled_at.map(when),
+            "passkeys": passkeys,
+            "recovery_codes_left": factors.recovery_codes_left,
+        }))
+    }
+
+    /// The audit log's entries about the person or by them.
+    async fn audit_of(&self, person: i32) -> Result<Vec<Value>, DbErr> {
+        Ok(audit_entry::Entity::find()
             .filter(
                 Condition::any()
-                    .add(audit_entry::Column::SubjectId.eq(person.id))
-                    .add(audit_entry::Column::ActorId.eq(person.id)),
+                    .add(audit_entry::Column::SubjectId.eq(person))
+                    .add(audit_entry::Column::ActorId.eq(person)),
             )
             .order_by_asc(audit_entry::Column::At)
             .all(&self.db)
@@ -87,56 +143,23 @@ impl Portico {
                 json!({
                     "at": when(a.at),
                     "action": a.action,
-                    "by_you": a.actor_id == Some(person.id),
+                    "by_you": a.actor_id == Some(person),
                     "detail": a.detail.as_deref().map(|stored| {
-                        crate::services::support::audit::detail_text(app::i18n::Lang::DEFAULT, stored)
+                        detail_text(app::i18n::Lang::DEFAULT, stored)
                     }),
                 })
             })
-            .collect::<Vec<_>>();
-        let emails = outbox::Entity::find()
-            .filter(outbox::Column::ToAddress.eq(person.email.clone()))
+            .collect())
+    }
+
+    async fn emails_to(&self, address: &str) -> Result<Vec<Value>, DbErr> {
+        Ok(outbox::Entity::find()
+            .filter(outbox::Column::ToAddress.eq(address))
             .order_by_asc(outbox::Column::CreatedAt)
             .all(&self.db)
             .await?
             .into_iter()
             .map(|e| json!({ "subject": e.subject, "written_at": when(e.created_at), "sent_at": e.sent_at.map(when) }))
-            .collect::<Vec<_>>();
-        let passkeys = passkey::Entity::find()
-            .filter(passkey::Column::UserId.eq(person.id))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|p| json!({ "name": p.name, "added_at": when(p.created_at), "last_used_at": p.last_used_at.map(when) }))
-            .collect::<Vec<_>>();
-        let factors = self.factors_of(&self.db, person.id).await?;
-        let document: Value = json!({
-            "exported_at": when(now),
-            "profile": {
-                "email": person.email,
-                "first_name": person.first_name,
-                "last_name": person.last_name,
-                "portal": person.kind.portal().name(),
-                "status": person.status.to_value(),
-                "registered_at": when(person.created_at),
-                "verified_at": person.verified_at.map(when),
-                "last_log_in_at": person.last_login_at.map(when),
-                "preferred_language": person.preferred_language,
-            },
-            "company": company.map(|c| json!({ "name": c.name, "role": person.role.to_value() })),
-            "consents": consents,
-            "log_ins": log_ins,
-            "registration_requests": requests,
-            "second_factors": {
-                "authenticator_app_since": person.totp_enabled_at.map(when),
-                "passkeys": passkeys,
-                "recovery_codes_left": factors.recovery_codes_left,
-            },
-            "audit_log": audit,
-            "emails": emails,
-        });
-        Ok(Access::Granted(
-            serde_json::to_string_pretty(&document).unwrap_or_default(),
-        ))
+            .collect())
     }
 }

@@ -7,46 +7,50 @@ use tower_sessions::Session;
 use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
+use crate::services::session::caller::settle;
 use crate::services::{Portico, ServiceError};
 
 impl Portico {
     pub async fn home_at(&self, session: &Session) -> Result<Option<HomeView>, ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
-            return Ok(None);
-        };
-        let company = match person.account_id {
-            Some(id) => account::Entity::find_by_id(id).one(&self.db).await?,
-            None => None,
-        };
-        let waiting_requests = match (&company, person.role) {
-            (Some(company), UserRole::CustomerAdmin) => Some(
-                registration_request::Entity::find()
-                    .filter(registration_request::Column::AccountId.eq(company.id))
-                    .filter(registration_request::Column::State.eq(RequestState::AwaitingApproval))
-                    .count(&self.db)
-                    .await?,
-            ),
-            _ => None,
-        };
-        let customer_admins = match &company {
-            Some(company) => self.customer_admins_of(company.id, person.id).await?,
-            None => Vec::new(),
-        };
-        let role = match (person.kind, person.role) {
-            (_, UserRole::Admin) => HomeRole::Administrator,
-            (_, UserRole::CustomerAdmin) => HomeRole::CustomerAdmin,
-            (UserKind::Consumer, _) => HomeRole::Consumer,
-            _ => HomeRole::Contact,
-        };
-        Ok(Some(HomeView {
-            has_second_factor: self.factors_of(&self.db, person.id).await?.any(),
-            portal: person.kind.portal(),
-            first_name: person.first_name,
-            company: company.map(|c| c.name),
-            role,
-            waiting_requests,
-            customer_admins,
-        }))
+        settle(async {
+            let person = self.caller(session).await?.person()?;
+            let company = match person.account_id {
+                Some(id) => account::Entity::find_by_id(id).one(&self.db).await?,
+                None => None,
+            };
+            let waiting_requests = match (&company, person.role) {
+                (Some(company), UserRole::CustomerAdmin) => Some(
+                    registration_request::Entity::find()
+                        .filter(registration_request::Column::AccountId.eq(company.id))
+                        .filter(
+                            registration_request::Column::State.eq(RequestState::AwaitingApproval),
+                        )
+                        .count(&self.db)
+                        .await?,
+                ),
+                _ => None,
+            };
+            let customer_admins = match &company {
+                Some(company) => self.customer_admins_of(company.id, person.id).await?,
+                None => Vec::new(),
+            };
+            let role = match (person.kind, person.role) {
+                (_, UserRole::Admin) => HomeRole::Administrator,
+                (_, UserRole::CustomerAdmin) => HomeRole::CustomerAdmin,
+                (UserKind::Consumer, _) => HomeRole::Consumer,
+                _ => HomeRole::Contact,
+            };
+            Ok(Some(HomeView {
+                has_second_factor: self.factors_of(&self.db, person.id).await?.any(),
+                portal: person.kind.portal(),
+                first_name: person.first_name,
+                company: company.map(|c| c.name),
+                role,
+                waiting_requests,
+                customer_admins,
+            }))
+        })
+        .await
     }
 
     /// The active customer administrators of a company but `except`, by name.

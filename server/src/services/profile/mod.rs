@@ -1,5 +1,6 @@
-//! A person's own account: profile, home, their data.
+//! A person's own account: profile, email address, home, their data.
 mod contract;
 pub mod data_export;
+pub mod email_change;
 pub mod home;
-pub mod profile;
+pub mod profile_page;

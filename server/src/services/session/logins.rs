@@ -73,7 +73,7 @@ impl Portico {
             .filter(user::Column::Id.eq(person.id))
             .exec(&self.db)
             .await?;
-        Ok(next.unwrap_or_else(|| crate::services::two_factor::factors::home_of(person)))
+        Ok(next.unwrap_or_else(|| crate::services::session::second_step::home_of(person)))
     }
 
     /// The login this session carries, while it still counts. Records when it was last

@@ -7,4 +7,5 @@ pub mod legacy_guards;
 pub mod logins;
 pub mod pending;
 pub mod reauthentication;
+pub mod second_step;
 pub mod second_step_lock;

@@ -1,7 +1,10 @@
-//! Shared support every area may use: the audit log, views' formatting, erasure, sealed cookies.
+//! Shared support every area may use: the audit log, views' formatting, erasure, sealed
+//! cookies, notices to a person, stored factors, registration requests, company queries.
 pub mod audit;
 pub mod ceremony_cookie;
 pub mod company_queries;
 pub mod erasure;
+pub mod notices;
 pub mod registration_requests;
+pub mod stored_factors;
 pub mod views;
