@@ -9,6 +9,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlFormElement};
 
+use super::navigation::{go_to, refresh};
+use super::pointer::PointerWatch;
 use super::{Behaviour, FormKind, Reaction};
 use crate::components::fields::{done_notice, error_summary, field_message};
 use crate::forms::{Field, FieldErrors};
@@ -341,65 +343,6 @@ async fn post(endpoint: &str, body: String) -> Result<Vec<u8>, ServerFnError> {
     }
 }
 
-/// Goes to another page: through the islands router (a click on a link it handles, so
-/// the page changes without a load), or with a load for the pages it does not handle.
-pub fn go_to(path: &str) {
-    if crate::is_server_only(path.split('?').next().unwrap_or(path)) {
-        let _ = window().location().assign(path);
-        return;
-    }
-    let Ok(link) = document().create_element("a") else {
-        let _ = window().location().assign(path);
-        return;
-    };
-    let _ = link.set_attribute("href", path);
-    let _ = link.set_attribute("hidden", "");
-    if let (Some(body), Ok(link)) = (document().body(), link.dyn_into::<HtmlElement>()) {
-        let _ = body.append_child(&link);
-        link.click();
-        link.remove();
-    }
-}
-
-/// Brings the parts of the page that a form's success changes (marked `data-refresh`,
-/// with an id) up to date from a fresh copy of the page, leaving the rest — the forms and
-/// what they show — as it is.
-fn refresh() {
-    leptos::task::spawn_local(async {
-        let Ok(href) = window().location().href() else {
-            return;
-        };
-        let Ok(page) = fetch_text(&href).await else {
-            return;
-        };
-        let Ok(parser) = web_sys::DomParser::new() else {
-            return;
-        };
-        let Ok(fresh) = parser.parse_from_string(&page, web_sys::SupportedType::TextHtml) else {
-            return;
-        };
-        let Some(body) = document().body() else {
-            return;
-        };
-        for region in elements(&body, "[data-refresh][id]") {
-            if let Some(new) = fresh.get_element_by_id(&region.id()) {
-                region.set_inner_html(&new.inner_html());
-            }
-        }
-    });
-}
-
-async fn fetch_text(href: &str) -> Result<String, wasm_bindgen::JsValue> {
-    let response: web_sys::Response =
-        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(href))
-            .await?
-            .unchecked_into();
-    Ok(wasm_bindgen_futures::JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default())
-}
-
 fn decode_component(encoded: &str) -> Option<String> {
     js_sys::decode_uri_component(&encoded.replace('+', " "))
         .ok()
@@ -430,51 +373,4 @@ pub(super) fn listen(
     let closure = Closure::<dyn FnMut(Event)>::new(handler);
     let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     closure.forget();
-}
-
-/// Something to do once the pointer is released.
-type Deferred = Box<dyn FnOnce()>;
-
-/// Whether a pointer button is down, and what to do once it is released: an error drawn
-/// while a click is in progress would move what is under the pointer between press and
-/// release, and the click would land elsewhere or be lost.
-#[derive(Clone)]
-struct PointerWatch {
-    down: Rc<Cell<bool>>,
-    after: Rc<RefCell<Vec<Deferred>>>,
-}
-
-impl PointerWatch {
-    fn start() -> Self {
-        let watch = Self {
-            down: Rc::new(Cell::new(false)),
-            after: Rc::new(RefCell::new(Vec::new())),
-        };
-        let document: web_sys::EventTarget = document().into();
-        let down = watch.down.clone();
-        listen(&document, "pointerdown", move |_| down.set(true));
-        for released in ["pointerup", "pointercancel"] {
-            let watch = watch.clone();
-            listen(&document, released, move |_| {
-                watch.down.set(false);
-                let waiting: Vec<_> = watch.after.borrow_mut().drain(..).collect();
-                if !waiting.is_empty() {
-                    // After this task, in which the click itself is delivered.
-                    set_timeout(
-                        move || waiting.into_iter().for_each(|run| run()),
-                        std::time::Duration::ZERO,
-                    );
-                }
-            });
-        }
-        watch
-    }
-
-    fn when_released(&self, run: impl FnOnce() + 'static) {
-        if self.down.get() {
-            self.after.borrow_mut().push(Box::new(run));
-        } else {
-            run();
-        }
-    }
 }

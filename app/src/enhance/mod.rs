@@ -37,10 +37,14 @@ use crate::portal::Portal;
 mod browser;
 pub mod captcha;
 mod kinds;
-
 #[cfg(feature = "hydrate")]
-pub use browser::go_to;
+mod navigation;
+#[cfg(feature = "hydrate")]
+mod pointer;
+
 pub use kinds::FormKind;
+#[cfg(feature = "hydrate")]
+pub use navigation::go_to;
 
 /// What a form's island does with its server function's answer.
 #[derive(Clone, Debug, PartialEq)]
