@@ -13,6 +13,7 @@ use super::navigation::{go_to, refresh};
 use super::pointer::PointerWatch;
 use super::{Behaviour, FormKind, Reaction};
 use crate::components::fields::{done_notice, error_summary, field_message};
+use crate::data_attributes as attribute;
 use crate::forms::{Field, FieldErrors};
 use crate::portal::Portal;
 
@@ -42,7 +43,7 @@ pub(super) fn attach_all() {
 fn attach(described: HtmlElement) {
     let (Some(kind), Some(form)) = (
         described
-            .get_attribute("data-form")
+            .get_attribute(attribute::FORM)
             .and_then(|id| FormKind::of_id(&id)),
         elements(&described, "form")
             .into_iter()
@@ -51,14 +52,14 @@ fn attach(described: HtmlElement) {
     ) else {
         return;
     };
-    if let Some(messages) = described.get_attribute("data-messages") {
+    if let Some(messages) = described.get_attribute(attribute::MESSAGES) {
         crate::i18n::learn_messages(&messages);
     }
     let portal = described
-        .get_attribute("data-portal")
+        .get_attribute(attribute::PORTAL)
         .and_then(|segment| Portal::ALL.into_iter().find(|p| p.segment() == segment));
     let errors = described
-        .get_attribute("data-errors")
+        .get_attribute(attribute::ERRORS)
         .map(|encoded| super::decode_errors(&encoded))
         .unwrap_or_default();
     let enhanced = Rc::new(EnhancedForm {
@@ -109,7 +110,7 @@ fn attach(described: HtmlElement) {
         on_submit.clone().submit();
     });
     // From now on this island sends the form (see `shell::FORMS_BEFORE_ISLANDS`).
-    let _ = enhanced.root.set_attribute("data-enhanced", "");
+    let _ = enhanced.root.set_attribute(attribute::ENHANCED, "");
 }
 
 impl EnhancedForm {
@@ -225,7 +226,7 @@ impl EnhancedForm {
         let errors = self.errors.borrow();
         for slot in elements(&self.root, "[data-field]") {
             if let Some(field) = slot
-                .get_attribute("data-field")
+                .get_attribute(attribute::FIELD)
                 .and_then(|id| Field::of_id(&id))
             {
                 redraw(&slot, field_message(field, errors.get(field), self.portal));
@@ -284,7 +285,7 @@ fn mark_input(input: &HtmlElement, field: Field, error: bool) {
     }
     let id = field.id();
     let mut described = Vec::new();
-    if input.has_attribute("data-hint") {
+    if input.has_attribute(attribute::HINT) {
         described.push(format!("{id}-hint"));
     }
     if error {
