@@ -5,11 +5,11 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlFormElement};
 
-use super::navigation::{go_to, refresh};
+use super::dom::{elements, listen};
+use super::navigation::go_to;
 use super::pointer::PointerWatch;
 use super::{Behaviour, FormKind, Reaction};
 use crate::components::fields::{done_notice, error_summary, field_message};
@@ -344,6 +344,45 @@ async fn post(endpoint: &str, body: String) -> Result<Vec<u8>, ServerFnError> {
     }
 }
 
+/// Brings the parts of the page that a form's success changes (marked `data-refresh`,
+/// with an id) up to date from a fresh copy of the page, leaving the rest — the forms and
+/// what they show — as it is.
+fn refresh() {
+    leptos::task::spawn_local(async {
+        let Ok(href) = window().location().href() else {
+            return;
+        };
+        let Ok(page) = fetch_text(&href).await else {
+            return;
+        };
+        let Ok(parser) = web_sys::DomParser::new() else {
+            return;
+        };
+        let Ok(fresh) = parser.parse_from_string(&page, web_sys::SupportedType::TextHtml) else {
+            return;
+        };
+        let Some(body) = document().body() else {
+            return;
+        };
+        for region in elements(&body, "[data-refresh][id]") {
+            if let Some(new) = fresh.get_element_by_id(&region.id()) {
+                region.set_inner_html(&new.inner_html());
+            }
+        }
+    });
+}
+
+async fn fetch_text(href: &str) -> Result<String, wasm_bindgen::JsValue> {
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(href))
+            .await?
+            .unchecked_into();
+    Ok(wasm_bindgen_futures::JsFuture::from(response.text()?)
+        .await?
+        .as_string()
+        .unwrap_or_default())
+}
+
 fn decode_component(encoded: &str) -> Option<String> {
     js_sys::decode_uri_component(&encoded.replace('+', " "))
         .ok()
@@ -353,25 +392,4 @@ fn decode_component(encoded: &str) -> Option<String> {
 /// The field an input's name (`form[email]`) stands for.
 fn field_of(name: &str) -> Option<Field> {
     Field::of_id(name.strip_prefix("form[")?.strip_suffix(']')?)
-}
-
-pub(super) fn elements(root: &Element, selector: &str) -> Vec<HtmlElement> {
-    let Ok(found) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i))
-        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-        .collect()
-}
-
-/// Runs `handler` for every `event` on `target`, for as long as the page lives.
-pub(super) fn listen(
-    target: &web_sys::EventTarget,
-    event: &str,
-    handler: impl FnMut(Event) + 'static,
-) {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    closure.forget();
 }

@@ -32,7 +32,7 @@ mod browser {
 
     use crate::captcha::{solve_within, target, CaptchaChallenge};
     use crate::data_attributes as attribute;
-    use crate::enhance::browser::listen;
+    use crate::enhance::dom::listen;
 
     /// Numbers tried between two chances for the browser to paint and handle input: a
     /// few milliseconds' work.

@@ -36,6 +36,8 @@ use crate::portal::Portal;
 #[cfg(feature = "hydrate")]
 mod browser;
 pub mod captcha;
+#[cfg(feature = "hydrate")]
+mod dom;
 mod kinds;
 #[cfg(feature = "hydrate")]
 mod navigation;

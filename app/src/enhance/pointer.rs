@@ -1,28 +1,30 @@
 //! The pointer, watched: an error drawn while a click is in progress would move what is
 //! under the pointer between press and release, and the click would land elsewhere or
 //! be lost, so such drawing waits for the release.
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use super::browser::listen;
+use super::dom::listen;
 
 /// Something to do once the pointer is released.
 type Deferred = Box<dyn FnOnce()>;
 
-/// Whether a pointer button is down, and what to do once it is released.
+/// Whether a pointer button is down, and what to do once it is released. (`Cell`s, taken
+/// and put back, rather than a `RefCell`: a borrow's panic message would carry this
+/// file's name into the WASM.)
 #[derive(Clone)]
 pub(super) struct PointerWatch {
     down: Rc<Cell<bool>>,
-    after: Rc<RefCell<Vec<Deferred>>>,
+    after: Rc<Cell<Vec<Deferred>>>,
 }
 
 impl PointerWatch {
     pub(super) fn start() -> Self {
         let watch = Self {
             down: Rc::new(Cell::new(false)),
-            after: Rc::new(RefCell::new(Vec::new())),
+            after: Rc::new(Cell::new(Vec::new())),
         };
         let document: web_sys::EventTarget = document().into();
         let down = watch.down.clone();
@@ -31,7 +33,7 @@ impl PointerWatch {
             let watch = watch.clone();
             listen(&document, released, move |_| {
                 watch.down.set(false);
-                let waiting: Vec<_> = watch.after.borrow_mut().drain(..).collect();
+                let waiting = watch.after.take();
                 if !waiting.is_empty() {
                     // After this task, in which the click itself is delivered.
                     set_timeout(
@@ -46,7 +48,9 @@ impl PointerWatch {
 
     pub(super) fn when_released(&self, run: impl FnOnce() + 'static) {
         if self.down.get() {
-            self.after.borrow_mut().push(Box::new(run));
+            let mut after = self.after.take();
+            after.push(Box::new(run));
+            self.after.set(after);
         } else {
             run();
         }
