@@ -1,3 +1,7 @@
+// The data-* attributes read here (data-passkeys, data-portal, data-next, data-msg-*,
+// data-passkey-message, data-passkey-action, data-passkey-form, data-pressed) are listed,
+// with what each means, in app/src/data_attributes.rs.
+//
 // Passkeys (WebAuthn) for the pages that offer them: log in with a passkey, give a passkey
 // as the second step of a log-in, and add a passkey. Each place is marked in the page with
 // data-passkeys="log-in" | "second-factor" | "add" (and data-portal, data-next); the page's

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod captcha;
 pub mod components;
+pub mod data_attributes;
 pub mod enhance;
 pub mod forms;
 pub mod i18n;

@@ -116,116 +116,44 @@ impl Config {
     }
 
     /// Reads the settings through `lookup`, so that tests need not touch the environment.
+    /// The checks run in this order, and the first that fails is the error.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let mail_from = lookup("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into());
-        let public_url = lookup("PUBLIC_URL").unwrap_or_else(|| DEFAULT_PUBLIC_URL.into());
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            return Err(ConfigError::PublicUrl(public_url));
-        }
-        let database_url = lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
-        let known_database = ["sqlite:", "postgres:", "postgresql:"]
-            .iter()
-            .any(|scheme| database_url.starts_with(scheme));
-        if !known_database {
-            return Err(ConfigError::DatabaseUrl(database_url));
-        }
-        if lookup("TRUST_PROXY_HEADERS").is_some() {
+        let read = Settings(lookup);
+        let mail_from = read
+            .get("MAIL_FROM")
+            .unwrap_or_else(|| DEFAULT_MAIL_FROM.into());
+        let public_url = read.public_url()?;
+        let database_url = read.database_url()?;
+        if read.get("TRUST_PROXY_HEADERS").is_some() {
             return Err(ConfigError::TrustProxyHeaders);
         }
-        let flag = |name: &'static str| match lookup(name) {
-            None => Ok(false),
-            Some(value) => match value.trim() {
-                "1" | "true" | "yes" => Ok(true),
-                "0" | "false" | "no" => Ok(false),
-                _ => Err(ConfigError::NotABoolean(name, value)),
-            },
-        };
-        let number =
-            |name: &'static str, default: u32, range: RangeInclusive<u32>| match lookup(name) {
-                None => Ok(default),
-                Some(value) => value
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| range.contains(n))
-                    .ok_or(ConfigError::NotANumber(
-                        name,
-                        *range.start(),
-                        *range.end(),
-                        value,
-                    )),
-            };
-        let smtp_url = lookup("SMTP_URL");
+        let smtp_url = read.get("SMTP_URL");
         if let Some(url) = &smtp_url {
             check_smtp_url(url)?;
         }
-        let log_format = match lookup("LOG_FORMAT").as_deref().map(str::trim) {
-            None | Some("text") => LogFormat::Text,
-            Some("json") => LogFormat::Json,
-            Some(other) => return Err(ConfigError::LogFormat(other.to_owned())),
-        };
-        let log_filter = lookup("RUST_LOG").unwrap_or_else(|| DEFAULT_FILTER.into());
-        if let Err(error) = tracing_subscriber::EnvFilter::try_new(&log_filter) {
-            return Err(ConfigError::LogFilter(error.to_string()));
-        }
-        let metrics_allow = lookup("METRICS_ALLOW")
+        let (log_format, log_filter) = read.logging()?;
+        let metrics_allow = read
+            .get("METRICS_ALLOW")
             .unwrap_or_else(|| DEFAULT_METRICS_ALLOW.into())
             .split(',')
             .map(str::trim)
             .filter(|entry| !entry.is_empty())
             .map(parse_address_range)
             .collect::<Result<Vec<_>, _>>()?;
-        let trusted_proxies = lookup("TRUSTED_PROXIES").unwrap_or_default();
-        if !trusted_proxies.is_empty() && trusted_proxies.trim().bytes().all(|b| b.is_ascii_digit())
-        {
-            return Err(ConfigError::TrustedProxiesCount(trusted_proxies));
-        }
-        let trusted_proxies = address_ranges("TRUSTED_PROXIES", &trusted_proxies)?;
-        let forwarded_header = match lookup("FORWARDED_HEADER") {
-            None => ForwardedHeader::XForwardedFor,
-            Some(value) => {
-                ForwardedHeader::parse(&value).ok_or(ConfigError::ForwardedHeader(value))?
-            }
-        };
+        let (trusted_proxies, forwarded_header) = read.proxies()?;
         let outbound_allow = address_ranges(
             "OUTBOUND_ALLOW_RANGES",
-            &lookup("OUTBOUND_ALLOW_RANGES").unwrap_or_default(),
+            &read.get("OUTBOUND_ALLOW_RANGES").unwrap_or_default(),
         )?;
-        let listen_address = match lookup("LEPTOS_SITE_ADDR") {
-            None => None,
-            Some(value) => Some(
-                value
-                    .trim()
-                    .parse()
-                    .map_err(|_| ConfigError::ListenAddress(value))?,
-            ),
-        };
-        let dev_mailbox = flag("DEV_MAILBOX")?;
+        let listen_address = read.listen_address()?;
+        let dev_mailbox = read.flag("DEV_MAILBOX")?;
         if dev_mailbox && public_url.starts_with("https://") {
             return Err(ConfigError::DevMailboxInProduction);
         }
         if dev_mailbox && smtp_url.is_some() {
             return Err(ConfigError::DevMailboxWithSmtp);
         }
-        let limits = Limits {
-            registrations: Limit::per_hour(
-                "registration",
-                number(
-                    "REGISTRATIONS_PER_CLIENT_PER_HOUR",
-                    DEFAULT_REGISTRATIONS_PER_HOUR,
-                    1..=1_000_000,
-                )?,
-            ),
-            question_answers: Limit::per_hour(
-                "question_answer",
-                number(
-                    "QUESTION_ANSWERS_PER_CLIENT_PER_HOUR",
-                    DEFAULT_ANSWERS_PER_HOUR,
-                    1..=1_000_000,
-                )?,
-            ),
-            ..Limits::default()
-        };
+        let limits = read.limits()?;
         Ok(Self {
             database_url,
             smtp_url,
@@ -236,26 +164,26 @@ impl Config {
             trusted_proxies,
             forwarded_header,
             outbound_allow,
-            demo_data: flag("PORTICO_DEMO_DATA")?,
+            demo_data: read.flag("PORTICO_DEMO_DATA")?,
             dev_mailbox,
             limits,
-            outbox_retention: chrono::Duration::days(i64::from(number(
+            outbox_retention: chrono::Duration::days(i64::from(read.number(
                 "OUTBOX_RETENTION_DAYS",
                 30,
                 1..=3650,
             )?)),
-            captcha_difficulty: u64::from(number(
+            captcha_difficulty: u64::from(read.number(
                 "CAPTCHA_DIFFICULTY",
                 crate::captcha::DEFAULT_MAX_NUMBER as u32,
                 1_000..=10_000_000,
             )?),
-            captcha_surge: match lookup("CAPTCHA_SURGE") {
+            captcha_surge: match read.get("CAPTCHA_SURGE") {
                 None => true,
-                Some(_) => flag("CAPTCHA_SURGE")?,
+                Some(_) => read.flag("CAPTCHA_SURGE")?,
             },
-            admin_two_factor: match lookup("ADMIN_TWO_FACTOR") {
-                None => !flag("PORTICO_DEMO_DATA")?,
-                Some(_) => flag("ADMIN_TWO_FACTOR")?,
+            admin_two_factor: match read.get("ADMIN_TWO_FACTOR") {
+                None => !read.flag("PORTICO_DEMO_DATA")?,
+                Some(_) => read.flag("ADMIN_TWO_FACTOR")?,
             },
             log_format,
             log_filter,
@@ -272,6 +200,136 @@ impl Config {
     /// The site's origin as browsers send it in `Origin`: scheme, host and port.
     pub fn public_origin(&self) -> String {
         origin_of(&self.public_url)
+    }
+}
+
+/// The settings as `lookup` gives them, each read and checked on its own.
+struct Settings<F>(F);
+
+impl<F: Fn(&str) -> Option<String>> Settings<F> {
+    fn get(&self, name: &str) -> Option<String> {
+        (self.0)(name)
+    }
+
+    fn flag(&self, name: &'static str) -> Result<bool, ConfigError> {
+        match self.get(name) {
+            None => Ok(false),
+            Some(value) => match value.trim() {
+                "1" | "true" | "yes" => Ok(true),
+                "0" | "false" | "no" => Ok(false),
+                _ => Err(ConfigError::NotABoolean(name, value)),
+            },
+        }
+    }
+
+    fn number(
+        &self,
+        name: &'static str,
+        default: u32,
+        range: RangeInclusive<u32>,
+    ) -> Result<u32, ConfigError> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(value) => value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or(ConfigError::NotANumber(
+                    name,
+                    *range.start(),
+                    *range.end(),
+                    value,
+                )),
+        }
+    }
+
+    fn public_url(&self) -> Result<String, ConfigError> {
+        let public_url = self
+            .get("PUBLIC_URL")
+            .unwrap_or_else(|| DEFAULT_PUBLIC_URL.into());
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError::PublicUrl(public_url));
+        }
+        Ok(public_url)
+    }
+
+    fn database_url(&self) -> Result<String, ConfigError> {
+        let database_url = self
+            .get("DATABASE_URL")
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.into());
+        let known_database = ["sqlite:", "postgres:", "postgresql:"]
+            .iter()
+            .any(|scheme| database_url.starts_with(scheme));
+        if !known_database {
+            return Err(ConfigError::DatabaseUrl(database_url));
+        }
+        Ok(database_url)
+    }
+
+    fn logging(&self) -> Result<(LogFormat, String), ConfigError> {
+        let log_format = match self.get("LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => return Err(ConfigError::LogFormat(other.to_owned())),
+        };
+        let log_filter = self
+            .get("RUST_LOG")
+            .unwrap_or_else(|| DEFAULT_FILTER.into());
+        if let Err(error) = tracing_subscriber::EnvFilter::try_new(&log_filter) {
+            return Err(ConfigError::LogFilter(error.to_string()));
+        }
+        Ok((log_format, log_filter))
+    }
+
+    /// The reverse proxies whose forwarding header is believed, and that header.
+    fn proxies(&self) -> Result<(Vec<IpNet>, ForwardedHeader), ConfigError> {
+        let trusted_proxies = self.get("TRUSTED_PROXIES").unwrap_or_default();
+        if !trusted_proxies.is_empty() && trusted_proxies.trim().bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(ConfigError::TrustedProxiesCount(trusted_proxies));
+        }
+        let trusted_proxies = address_ranges("TRUSTED_PROXIES", &trusted_proxies)?;
+        let forwarded_header = match self.get("FORWARDED_HEADER") {
+            None => ForwardedHeader::XForwardedFor,
+            Some(value) => {
+                ForwardedHeader::parse(&value).ok_or(ConfigError::ForwardedHeader(value))?
+            }
+        };
+        Ok((trusted_proxies, forwarded_header))
+    }
+
+    fn listen_address(&self) -> Result<Option<SocketAddr>, ConfigError> {
+        match self.get("LEPTOS_SITE_ADDR") {
+            None => Ok(None),
+            Some(value) => value
+                .trim()
+                .parse()
+                .map(Some)
+                .map_err(|_| ConfigError::ListenAddress(value)),
+        }
+    }
+
+    fn limits(&self) -> Result<Limits, ConfigError> {
+        Ok(Limits {
+            registrations: Limit::per_hour(
+                "registration",
+                self.number(
+                    "REGISTRATIONS_PER_CLIENT_PER_HOUR",
+                    DEFAULT_REGISTRATIONS_PER_HOUR,
+                    1..=1_000_000,
+                )?,
+            ),
+            question_answers: Limit::per_hour(
+                "question_answer",
+                self.number(
+                    "QUESTION_ANSWERS_PER_CLIENT_PER_HOUR",
+                    DEFAULT_ANSWERS_PER_HOUR,
+                    1..=1_000_000,
+                )?,
+            ),
+            ..Limits::default()
+        })
     }
 }
 
@@ -318,175 +376,4 @@ pub fn origin_of(url: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Config::from_lookup(|name| map.get(name).cloned())
-    }
-
-    #[test]
-    fn defaults_give_sqlite_and_no_dev_mailbox() {
-        let config = config(&[]).unwrap();
-        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
-        assert!(
-            !config.dev_mailbox,
-            "the dev mailbox is on only when asked for"
-        );
-        assert_eq!(config.public_url, "http://localhost:3000");
-        assert!(!config.secure_cookies());
-        assert!(config.trusted_proxies.is_empty());
-        assert_eq!(config.forwarded_header, ForwardedHeader::XForwardedFor);
-        assert!(config.outbound_allow.is_empty());
-        assert_eq!(config.limits, Limits::default());
-    }
-
-    #[test]
-    fn settings_are_read_and_checked() {
-        let config = config(&[
-            ("SMTP_URL", "smtp://127.0.0.1:1025"),
-            ("PUBLIC_URL", "https://portal.example.com/"),
-            ("MAIL_FROM", "Help <help@example.com>"),
-            ("TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"),
-            ("FORWARDED_HEADER", "Forwarded"),
-            ("OUTBOUND_ALLOW_RANGES", "192.168.10.0/24"),
-        ])
-        .unwrap();
-        assert_eq!(config.public_url, "https://portal.example.com");
-        assert_eq!(config.public_origin(), "https://portal.example.com");
-        assert!(config.secure_cookies());
-        assert_eq!(config.trusted_proxies.len(), 2);
-        assert!(
-            config.trusted_proxies[1].contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap())
-        );
-        assert_eq!(config.forwarded_header, ForwardedHeader::Forwarded);
-        assert_eq!(
-            config.outbound_allow,
-            vec!["192.168.10.0/24".parse::<IpNet>().unwrap()]
-        );
-        assert!(matches!(
-            super::Config::from_lookup(|n| (n == "MAIL_FROM").then(|| "nope".to_string())),
-            Err(ConfigError::MailFrom(_))
-        ));
-        assert!(matches!(
-            super::Config::from_lookup(|n| (n == "PUBLIC_URL").then(|| "ftp://x".to_string())),
-            Err(ConfigError::PublicUrl(_))
-        ));
-    }
-
-    #[test]
-    fn the_dev_mailbox_is_refused_with_https_or_smtp() {
-        assert!(config(&[("DEV_MAILBOX", "true")]).unwrap().dev_mailbox);
-        assert_eq!(
-            config(&[
-                ("DEV_MAILBOX", "true"),
-                ("PUBLIC_URL", "https://portal.example.com")
-            ])
-            .unwrap_err(),
-            ConfigError::DevMailboxInProduction
-        );
-        assert_eq!(
-            config(&[("DEV_MAILBOX", "true"), ("SMTP_URL", "smtp://127.0.0.1:25")]).unwrap_err(),
-            ConfigError::DevMailboxWithSmtp
-        );
-        assert!(matches!(
-            config(&[("DEV_MAILBOX", "maybe")]),
-            Err(ConfigError::NotABoolean("DEV_MAILBOX", _))
-        ));
-    }
-
-    #[test]
-    fn typos_are_refused_with_the_name_of_the_setting() {
-        let error = config(&[("DATABASE_URL", "mysql://x")]).unwrap_err();
-        assert!(error.to_string().starts_with("DATABASE_URL"));
-        for (name, value) in [
-            ("TRUSTED_PROXIES", "yes"),
-            ("TRUSTED_PROXIES", "1"),
-            ("TRUSTED_PROXIES", "10.0.0.0/33"),
-            ("FORWARDED_HEADER", "x-real-ip"),
-            ("OUTBOUND_ALLOW_RANGES", "intranet"),
-        ] {
-            let error = config(&[(name, value)]).unwrap_err();
-            assert!(
-                error.to_string().starts_with(name),
-                "{name}={value}: {error}"
-            );
-        }
-        assert_eq!(
-            config(&[("TRUST_PROXY_HEADERS", "true")]).unwrap_err(),
-            ConfigError::TrustProxyHeaders
-        );
-        let error = config(&[("REGISTRATIONS_PER_CLIENT_PER_HOUR", "0")]).unwrap_err();
-        assert!(error
-            .to_string()
-            .contains("REGISTRATIONS_PER_CLIENT_PER_HOUR"));
-    }
-
-    #[test]
-    fn operations_settings_are_checked() {
-        let defaults = config(&[]).unwrap();
-        assert_eq!(defaults.log_format, LogFormat::Text);
-        assert!(defaults
-            .metrics_allow
-            .iter()
-            .any(|range| range.contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap())));
-        let set = config(&[
-            ("LOG_FORMAT", "json"),
-            ("METRICS_ALLOW", "10.0.0.0/8, 192.168.1.7"),
-            ("LEPTOS_SITE_ADDR", "0.0.0.0:8080"),
-            ("RUST_LOG", "warn,server=debug"),
-        ])
-        .unwrap();
-        assert_eq!(set.log_format, LogFormat::Json);
-        assert_eq!(set.metrics_allow.len(), 2);
-        assert_eq!(set.listen_address, Some("0.0.0.0:8080".parse().unwrap()));
-        for (name, value) in [
-            ("LOG_FORMAT", "yaml"),
-            ("METRICS_ALLOW", "localhost"),
-            ("LEPTOS_SITE_ADDR", "3000"),
-            ("RUST_LOG", "info,,=="),
-            ("SMTP_URL", "mailto:x"),
-            ("SMTP_URL", "smtp://host:port"),
-        ] {
-            let error = config(&[(name, value)]).unwrap_err();
-            assert!(
-                error.to_string().starts_with(name),
-                "{name}={value}: {error}"
-            );
-        }
-    }
-
-    #[test]
-    fn limits_per_hour_are_settings() {
-        let config = config(&[
-            ("REGISTRATIONS_PER_CLIENT_PER_HOUR", "1000"),
-            ("QUESTION_ANSWERS_PER_CLIENT_PER_HOUR", "7"),
-        ])
-        .unwrap();
-        assert_eq!(config.limits.registrations.burst, 1000);
-        assert_eq!(config.limits.question_answers.burst, 7);
-    }
-
-    #[test]
-    fn sent_emails_are_kept_30_days_unless_set() {
-        assert_eq!(config(&[]).unwrap().outbox_retention.num_days(), 30);
-        let set = config(&[("OUTBOX_RETENTION_DAYS", "7")]).unwrap();
-        assert_eq!(set.outbox_retention.num_days(), 7);
-        let error = config(&[("OUTBOX_RETENTION_DAYS", "0")]).unwrap_err();
-        assert!(error.to_string().starts_with("OUTBOX_RETENTION_DAYS"));
-    }
-
-    #[test]
-    fn an_origin_is_scheme_host_and_port() {
-        assert_eq!(origin_of("http://localhost:3100"), "http://localhost:3100");
-        assert_eq!(
-            origin_of("https://example.com/portal"),
-            "https://example.com"
-        );
-    }
-}
+mod tests;

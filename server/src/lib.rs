@@ -213,33 +213,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 
     let shutdown = CancellationToken::new();
     tokio::spawn(cancel_on_signal(shutdown.clone()));
-    let delivery = match &config.smtp_url {
-        Some(url) => {
-            let worker =
-                DeliveryWorker::new(database.conn.clone(), url, config.mail_from.clone(), signal)
-                    .context("SMTP_URL is not a valid SMTP URL")?
-                    .stopping_on(shutdown.clone());
-            tracing::info!("emails go out through the SMTP server in SMTP_URL");
-            Some(tokio::spawn(worker.run()))
-        }
-        None => {
-            if config.dev_mailbox {
-                warn_dev_mailbox(&config.public_url);
-                Some(tokio::spawn(mail::dev_mailbox::run(
-                    database.conn.clone(),
-                    signal,
-                    shutdown.clone(),
-                )))
-            } else {
-                tracing::warn!(
-                    "SMTP_URL is not set: emails are kept in the outbox table and NOT sent. Set \
-                     SMTP_URL to send them (or DEV_MAILBOX=true, in development, to read them \
-                     at /dev/mailbox)."
-                );
-                None
-            }
-        }
-    };
+    let delivery = deliver_emails(&config, &database, signal, &shutdown)?;
     tokio::spawn(janitor::run(database.conn.clone(), config.outbox_retention));
     let outbound = outbound::Outbound::new(
         outbound::OutboundPolicy::allowing(config.outbound_allow.clone()),
@@ -248,15 +222,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     .context("building the HTTP client for webhooks")?;
     tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone(), outbound).run());
 
-    let settings = HttpSettings {
-        dev_mailbox: config.dev_mailbox,
-        secure_cookies: config.secure_cookies(),
-        proxies: http::client_address::Proxies::new(
-            config.trusted_proxies.clone(),
-            config.forwarded_header,
-        ),
-        site_origin: config.public_origin(),
-    };
+    let settings = http_settings(&config);
     let listener = TcpListener::bind(address)
         .await
         .with_context(|| format!("listening on {address}"))?;
@@ -302,6 +268,55 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     }
     tracing::info!("stopped");
     served
+}
+
+/// Starts what sends the outbox's emails: the SMTP worker, or the dev mailbox, or
+/// nothing (then the emails wait in the outbox, and the log says so).
+fn deliver_emails(
+    config: &Config,
+    database: &Database,
+    signal: OutboxSignal,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<Option<tokio::task::JoinHandle<()>>> {
+    Ok(match &config.smtp_url {
+        Some(url) => {
+            let worker =
+                DeliveryWorker::new(database.conn.clone(), url, config.mail_from.clone(), signal)
+                    .context("SMTP_URL is not a valid SMTP URL")?
+                    .stopping_on(shutdown.clone());
+            tracing::info!("emails go out through the SMTP server in SMTP_URL");
+            Some(tokio::spawn(worker.run()))
+        }
+        None => {
+            if config.dev_mailbox {
+                warn_dev_mailbox(&config.public_url);
+                Some(tokio::spawn(mail::dev_mailbox::run(
+                    database.conn.clone(),
+                    signal,
+                    shutdown.clone(),
+                )))
+            } else {
+                tracing::warn!(
+                    "SMTP_URL is not set: emails are kept in the outbox table and NOT sent. Set \
+                     SMTP_URL to send them (or DEV_MAILBOX=true, in development, to read them \
+                     at /dev/mailbox)."
+                );
+                None
+            }
+        }
+    })
+}
+
+fn http_settings(config: &Config) -> HttpSettings {
+    HttpSettings {
+        dev_mailbox: config.dev_mailbox,
+        secure_cookies: config.secure_cookies(),
+        proxies: http::client_address::Proxies::new(
+            config.trusted_proxies.clone(),
+            config.forwarded_header,
+        ),
+        site_origin: config.public_origin(),
+    }
 }
 
 async fn serve_http<S: SessionStore + ExpiredDeletion + Clone>(

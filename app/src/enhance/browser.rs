@@ -5,12 +5,15 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlFormElement};
 
+use super::dom::{elements, listen};
+use super::navigation::go_to;
+use super::pointer::PointerWatch;
 use super::{Behaviour, FormKind, Reaction};
 use crate::components::fields::{done_notice, error_summary, field_message};
+use crate::data_attributes as attribute;
 use crate::forms::{Field, FieldErrors};
 use crate::portal::Portal;
 
@@ -40,7 +43,7 @@ pub(super) fn attach_all() {
 fn attach(described: HtmlElement) {
     let (Some(kind), Some(form)) = (
         described
-            .get_attribute("data-form")
+            .get_attribute(attribute::FORM)
             .and_then(|id| FormKind::of_id(&id)),
         elements(&described, "form")
             .into_iter()
@@ -49,14 +52,14 @@ fn attach(described: HtmlElement) {
     ) else {
         return;
     };
-    if let Some(messages) = described.get_attribute("data-messages") {
+    if let Some(messages) = described.get_attribute(attribute::MESSAGES) {
         crate::i18n::learn_messages(&messages);
     }
     let portal = described
-        .get_attribute("data-portal")
+        .get_attribute(attribute::PORTAL)
         .and_then(|segment| Portal::ALL.into_iter().find(|p| p.segment() == segment));
     let errors = described
-        .get_attribute("data-errors")
+        .get_attribute(attribute::ERRORS)
         .map(|encoded| super::decode_errors(&encoded))
         .unwrap_or_default();
     let enhanced = Rc::new(EnhancedForm {
@@ -107,7 +110,7 @@ fn attach(described: HtmlElement) {
         on_submit.clone().submit();
     });
     // From now on this island sends the form (see `shell::FORMS_BEFORE_ISLANDS`).
-    let _ = enhanced.root.set_attribute("data-enhanced", "");
+    let _ = enhanced.root.set_attribute(attribute::ENHANCED, "");
 }
 
 impl EnhancedForm {
@@ -223,7 +226,7 @@ impl EnhancedForm {
         let errors = self.errors.borrow();
         for slot in elements(&self.root, "[data-field]") {
             if let Some(field) = slot
-                .get_attribute("data-field")
+                .get_attribute(attribute::FIELD)
                 .and_then(|id| Field::of_id(&id))
             {
                 redraw(&slot, field_message(field, errors.get(field), self.portal));
@@ -282,7 +285,7 @@ fn mark_input(input: &HtmlElement, field: Field, error: bool) {
     }
     let id = field.id();
     let mut described = Vec::new();
-    if input.has_attribute("data-hint") {
+    if input.has_attribute(attribute::HINT) {
         described.push(format!("{id}-hint"));
     }
     if error {
@@ -341,26 +344,6 @@ async fn post(endpoint: &str, body: String) -> Result<Vec<u8>, ServerFnError> {
     }
 }
 
-/// Goes to another page: through the islands router (a click on a link it handles, so
-/// the page changes without a load), or with a load for the pages it does not handle.
-pub fn go_to(path: &str) {
-    if crate::is_server_only(path.split('?').next().unwrap_or(path)) {
-        let _ = window().location().assign(path);
-        return;
-    }
-    let Ok(link) = document().create_element("a") else {
-        let _ = window().location().assign(path);
-        return;
-    };
-    let _ = link.set_attribute("href", path);
-    let _ = link.set_attribute("hidden", "");
-    if let (Some(body), Ok(link)) = (document().body(), link.dyn_into::<HtmlElement>()) {
-        let _ = body.append_child(&link);
-        link.click();
-        link.remove();
-    }
-}
-
 /// Brings the parts of the page that a form's success changes (marked `data-refresh`,
 /// with an id) up to date from a fresh copy of the page, leaving the rest — the forms and
 /// what they show — as it is.
@@ -409,72 +392,4 @@ fn decode_component(encoded: &str) -> Option<String> {
 /// The field an input's name (`form[email]`) stands for.
 fn field_of(name: &str) -> Option<Field> {
     Field::of_id(name.strip_prefix("form[")?.strip_suffix(']')?)
-}
-
-pub(super) fn elements(root: &Element, selector: &str) -> Vec<HtmlElement> {
-    let Ok(found) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i))
-        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-        .collect()
-}
-
-/// Runs `handler` for every `event` on `target`, for as long as the page lives.
-pub(super) fn listen(
-    target: &web_sys::EventTarget,
-    event: &str,
-    handler: impl FnMut(Event) + 'static,
-) {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    closure.forget();
-}
-
-/// Something to do once the pointer is released.
-type Deferred = Box<dyn FnOnce()>;
-
-/// Whether a pointer button is down, and what to do once it is released: an error drawn
-/// while a click is in progress would move what is under the pointer between press and
-/// release, and the click would land elsewhere or be lost.
-#[derive(Clone)]
-struct PointerWatch {
-    down: Rc<Cell<bool>>,
-    after: Rc<RefCell<Vec<Deferred>>>,
-}
-
-impl PointerWatch {
-    fn start() -> Self {
-        let watch = Self {
-            down: Rc::new(Cell::new(false)),
-            after: Rc::new(RefCell::new(Vec::new())),
-        };
-        let document: web_sys::EventTarget = document().into();
-        let down = watch.down.clone();
-        listen(&document, "pointerdown", move |_| down.set(true));
-        for released in ["pointerup", "pointercancel"] {
-            let watch = watch.clone();
-            listen(&document, released, move |_| {
-                watch.down.set(false);
-                let waiting: Vec<_> = watch.after.borrow_mut().drain(..).collect();
-                if !waiting.is_empty() {
-                    // After this task, in which the click itself is delivered.
-                    set_timeout(
-                        move || waiting.into_iter().for_each(|run| run()),
-                        std::time::Duration::ZERO,
-                    );
-                }
-            });
-        }
-        watch
-    }
-
-    fn when_released(&self, run: impl FnOnce() + 'static) {
-        if self.down.get() {
-            self.after.borrow_mut().push(Box::new(run));
-        } else {
-            run();
-        }
-    }
 }

@@ -31,7 +31,8 @@ mod browser {
     use web_sys::{Element, HtmlElement, HtmlInputElement};
 
     use crate::captcha::{solve_within, target, CaptchaChallenge};
-    use crate::enhance::browser::listen;
+    use crate::data_attributes as attribute;
+    use crate::enhance::dom::listen;
 
     /// Numbers tried between two chances for the browser to paint and handle input: a
     /// few milliseconds' work.
@@ -133,9 +134,9 @@ mod browser {
         };
         code.token.set_value(&challenge.token);
         let solution = &code.solution;
-        let _ = solution.set_attribute("data-salt", &challenge.salt);
-        let _ = solution.set_attribute("data-challenge", &challenge.challenge);
-        let _ = solution.set_attribute("data-max", &challenge.max_number.to_string());
+        let _ = solution.set_attribute(attribute::SALT, &challenge.salt);
+        let _ = solution.set_attribute(attribute::CHALLENGE, &challenge.challenge);
+        let _ = solution.set_attribute(attribute::MAX, &challenge.max_number.to_string());
         solution.set_value("");
         code.state.set(State::Unsolved);
         code.run.set(code.run.get().wrapping_add(1));
@@ -223,11 +224,11 @@ mod browser {
 
         /// The challenge the markup carries.
         fn challenge(&self) -> CaptchaChallenge {
-            let attribute = |name| self.solution.get_attribute(name).unwrap_or_default();
+            let read = |name| self.solution.get_attribute(name).unwrap_or_default();
             CaptchaChallenge {
-                salt: attribute("data-salt"),
-                challenge: attribute("data-challenge"),
-                max_number: attribute("data-max").parse().unwrap_or_default(),
+                salt: read(attribute::SALT),
+                challenge: read(attribute::CHALLENGE),
+                max_number: read(attribute::MAX).parse().unwrap_or_default(),
                 ..Default::default()
             }
         }

@@ -36,11 +36,17 @@ use crate::portal::Portal;
 #[cfg(feature = "hydrate")]
 mod browser;
 pub mod captcha;
-mod kinds;
-
 #[cfg(feature = "hydrate")]
-pub use browser::go_to;
+mod dom;
+mod kinds;
+#[cfg(feature = "hydrate")]
+mod navigation;
+#[cfg(feature = "hydrate")]
+mod pointer;
+
 pub use kinds::FormKind;
+#[cfg(feature = "hydrate")]
+pub use navigation::go_to;
 
 /// What a form's island does with its server function's answer.
 #[derive(Clone, Debug, PartialEq)]

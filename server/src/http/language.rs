@@ -7,6 +7,8 @@
 //! session), else the `lang` cookie that the switcher sets; a signed-in person's cookie
 //! is brought in line with their profile. URLs are the same in every language; responses
 //! say that they vary by both headers.
+use ::cookie::time::Duration;
+use ::cookie::{Cookie, SameSite};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -20,29 +22,29 @@ use app::i18n::Lang;
 
 /// The cookie that keeps a person's choice (a year: it is a preference, not a secret).
 pub const COOKIE: &str = "lang";
-const COOKIE_MAX_AGE_SECONDS: u32 = 365 * 24 * 60 * 60;
+const COOKIE_MAX_AGE_SECONDS: i64 = 365 * 24 * 60 * 60;
 
 /// The value of the language cookie among a request's cookies.
 pub fn chosen(headers: &HeaderMap) -> Option<&str> {
-    cookies(headers).find_map(|(name, value)| (name == COOKIE).then_some(value))
+    cookies(headers).find_map(|cookie| (cookie.name() == COOKIE).then(|| cookie.value_raw())?)
 }
 
 /// Whether every cookie the request carries is the language cookie (so no session: the
 /// page cache may answer it, with the language in its key).
 pub fn only_the_language_cookie(headers: &HeaderMap) -> bool {
-    cookies(headers).all(|(name, _)| name == COOKIE)
+    cookies(headers).all(|cookie| cookie.name() == COOKIE)
 }
 
-fn cookies(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
+/// The request's cookies, read by the `cookie` crate from every `Cookie` header (HTTP/2
+/// may send several). A pair it cannot read is left out, as the session layer (through
+/// the same crate) leaves it out.
+fn cookies(headers: &HeaderMap) -> impl Iterator<Item = Cookie<'_>> {
     headers
         .get_all(header::COOKIE)
         .into_iter()
         .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| {
-            let (name, value) = pair.split_once('=')?;
-            Some((name.trim(), value.trim()))
-        })
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
 }
 
 /// The language of a request, from its headers.
@@ -151,11 +153,13 @@ pub async fn switch(
 
 /// The `Set-Cookie` value that keeps `lang` as the person's choice.
 pub fn cookie(lang: Lang, secure: bool) -> String {
-    format!(
-        "{COOKIE}={}; Path=/; Max-Age={COOKIE_MAX_AGE_SECONDS}; SameSite=Lax; HttpOnly{}",
-        lang.tag(),
-        if secure { "; Secure" } else { "" }
-    )
+    Cookie::build((COOKIE, lang.tag()))
+        .path("/")
+        .max_age(Duration::seconds(COOKIE_MAX_AGE_SECONDS))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(secure)
+        .to_string()
 }
 
 /// A path on this site (`/csp/register?x=1`), not another site (`//evil.example`,
@@ -220,6 +224,46 @@ mod tests {
             "cookie",
             "lang=de; portico_session=abc"
         )])));
+    }
+
+    #[test]
+    fn the_language_cookie_is_read_by_its_exact_name_from_every_cookie_header() {
+        let choice = |cookies: &[&'static str]| {
+            let pairs: Vec<_> = cookies.iter().map(|c| ("cookie", *c)).collect();
+            of_request(&headers(&pairs)).tag()
+        };
+        assert_eq!(choice(&["portico_session=x;lang=de; other=1"]), "de");
+        assert_eq!(
+            choice(&["portico_session=x", "lang=de"]),
+            "de",
+            "two headers"
+        );
+        assert_eq!(choice(&[" lang = de "]), "de", "space around the pair");
+        assert_eq!(choice(&["xlang=de"]), "en", "a name that only ends in lang");
+        assert_eq!(choice(&["language=de; lang_old=de"]), "en");
+        assert_eq!(choice(&["xlang=en; lang=de"]), "de");
+        assert_eq!(choice(&["lang=de; lang=en"]), "de", "the first of two");
+        assert!(!only_the_language_cookie(&headers(&[(
+            "cookie", "xlang=de"
+        )])));
+        assert!(!only_the_language_cookie(&headers(&[
+            ("cookie", "lang=de"),
+            ("cookie", "portico_session=abc")
+        ])));
+    }
+
+    #[test]
+    fn the_choice_is_kept_a_year_for_the_whole_site_and_sent_only_over_https_when_secure() {
+        for secure in [false, true] {
+            let set = cookie(Lang::of_tag("de").unwrap(), secure);
+            let parsed = Cookie::parse(set.as_str()).unwrap();
+            assert_eq!(parsed.name_value(), ("lang", "de"));
+            assert_eq!(parsed.path(), Some("/"));
+            assert_eq!(parsed.max_age(), Some(Duration::days(365)));
+            assert_eq!(parsed.same_site(), Some(SameSite::Lax));
+            assert_eq!(parsed.http_only(), Some(true));
+            assert_eq!(parsed.secure().unwrap_or(false), secure, "{set}");
+        }
     }
 
     #[test]

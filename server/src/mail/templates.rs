@@ -9,6 +9,11 @@ use app::forms::Message;
 use app::i18n::{format_date_time, Lang};
 use app::portal::Portal;
 
+mod company;
+pub use company::{
+    approval_needed, contact_approved, invitation, request_pending, request_rejected,
+};
+
 /// The portal's brand colour, as in style/portals.css.
 fn accent(portal: Portal) -> &'static str {
     match portal {
@@ -161,101 +166,6 @@ pub fn notice(notice: Notice<'_>) -> Email {
         text,
         html,
     }
-}
-
-/// To a business contact whose request is approved (by a person or automatically).
-pub fn contact_approved(
-    lang: Lang,
-    to: &str,
-    first_name: &str,
-    company: &str,
-    log_in: String,
-) -> Email {
-    notice(Notice {
-        lang,
-        portal: Portal::Csm,
-        to,
-        first_name,
-        subject: Message::from("email-approved-subject"),
-        paragraphs: vec![Message::key_with(
-            "email-approved-body",
-            &[
-                ("company", company.to_owned()),
-                ("portal", portal_name(lang, Portal::Csm)),
-            ],
-        )],
-        button: Some(("email-button-log-in", log_in)),
-    })
-}
-
-/// To a business contact whose verified request waits for a decision.
-pub fn request_pending(lang: Lang, to: &str, first_name: &str) -> Email {
-    notice(Notice {
-        lang,
-        portal: Portal::Csm,
-        to,
-        first_name,
-        subject: Message::from("email-pending-subject"),
-        paragraphs: vec![
-            Message::from("email-pending-thanks"),
-            Message::from("email-pending-body"),
-        ],
-        button: None,
-    })
-}
-
-/// To each customer administrator of a company when a request for it needs a decision.
-pub fn approval_needed(
-    lang: Lang,
-    to: &str,
-    first_name: &str,
-    contact: &str,
-    company: &str,
-    approvals: String,
-) -> Email {
-    notice(Notice {
-        lang,
-        portal: Portal::Csm,
-        to,
-        first_name,
-        subject: Message::key_with(
-            "email-approval-needed-subject",
-            &[("company", company.to_owned())],
-        ),
-        paragraphs: vec![Message::key_with(
-            "email-approval-needed-body",
-            &[
-                ("contact", contact.to_owned()),
-                ("company", company.to_owned()),
-                ("portal", portal_name(lang, Portal::Csm)),
-            ],
-        )],
-        button: Some(("email-approval-needed-button", approvals)),
-    })
-}
-
-/// To a business contact whose request was rejected.
-pub fn request_rejected(lang: Lang, to: &str, first_name: &str, reason: Option<&str>) -> Email {
-    let mut paragraphs = vec![Message::key_with(
-        "email-rejected-body",
-        &[("portal", portal_name(lang, Portal::Csm))],
-    )];
-    if let Some(reason) = reason {
-        paragraphs.push(Message::key_with(
-            "email-rejected-reason",
-            &[("reason", reason.to_owned())],
-        ));
-    }
-    paragraphs.push(Message::from("email-rejected-mistake"));
-    notice(Notice {
-        lang,
-        portal: Portal::Csm,
-        to,
-        first_name,
-        subject: Message::from("email-rejected-subject"),
-        paragraphs,
-        button: None,
-    })
 }
 
 /// To a contact whose login was disabled or enabled again.
@@ -414,40 +324,6 @@ pub fn security_notice(
     })
 }
 
-/// To a person invited into a company: the link to accept, and who sent it.
-pub fn invitation(
-    lang: Lang,
-    to: &str,
-    first_name: &str,
-    company: &str,
-    inviter: &str,
-    customer_admin: bool,
-    link: String,
-) -> Email {
-    let args = [
-        ("inviter", inviter.to_owned()),
-        ("company", company.to_owned()),
-        ("portal", portal_name(lang, Portal::Csm)),
-    ];
-    let invited = if customer_admin {
-        "email-invitation-body-admin"
-    } else {
-        "email-invitation-body"
-    };
-    notice(Notice {
-        lang,
-        portal: Portal::Csm,
-        to,
-        first_name,
-        subject: Message::key_with("email-invitation-subject", &args),
-        paragraphs: vec![
-            Message::key_with(invited, &args),
-            Message::from("email-invitation-how"),
-        ],
-        button: Some(("email-invitation-button", link)),
-    })
-}
-
 /// To a person who asked to delete their account: when, and how to change their mind.
 pub fn deletion_scheduled(
     lang: Lang,
@@ -494,58 +370,4 @@ pub fn deletion_cancelled(lang: Lang, portal: Portal, to: &str, first_name: &str
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_verification_email_greets_by_name_and_carries_the_link_in_both_forms() {
-        let link = "http://127.0.0.1:3000/csp/verify?token=abc";
-        let email = verification(Lang::DEFAULT, Portal::Csp, "ada@example.com", "Ada", link);
-        assert_eq!(email.to, "ada@example.com");
-        assert!(email.subject.contains("Consumer Service Portal"));
-        assert!(email.text.contains("Hello Ada,") && email.text.contains(link));
-        assert!(email.html.contains("Hello Ada,") && email.html.contains(link));
-        assert!(email.html.contains(accent(Portal::Csp)));
-    }
-
-    #[test]
-    fn names_are_escaped_in_html() {
-        let email = verification(
-            Lang::DEFAULT,
-            Portal::Csp,
-            "a@b.co",
-            "<script>",
-            "http://x/",
-        );
-        assert!(!email.html.contains("<script>"));
-    }
-
-    #[test]
-    fn a_rejection_carries_its_reason_escaped() {
-        let email = request_rejected(Lang::DEFAULT, "a@b.co", "Ada", Some("<b>not staff</b>"));
-        assert!(email.text.contains("The reason given: <b>not staff</b>"));
-        assert!(!email.html.contains("<b>not staff</b>"));
-        assert!(email.html.contains("&lt;b&gt;not staff&lt;/b&gt;"));
-    }
-
-    #[test]
-    fn an_email_is_written_in_the_language_it_is_given() {
-        let german = Lang::of_tag("de").expect("German is spoken");
-        let email = verification(german, Portal::Csp, "ada@example.com", "Ada", "http://x/");
-        assert!(email.html.contains("<html lang=\"de\">"));
-        assert!(!email.text.contains("Hello"));
-        assert!(email.text.contains("Ada") && email.text.contains("http://x/"));
-    }
-
-    #[test]
-    fn markup_goes_where_the_message_puts_it() {
-        let email = verification(Lang::DEFAULT, Portal::Csp, "a@b.co", "Ada", "http://x/");
-        assert!(email.html.contains(
-            "To verify your email address, open this link and select <strong>Verify email address</strong>:"
-        ));
-        assert!(email
-            .html
-            .contains("ignore this email&nbsp;— no account is activated"));
-        assert!(email.text.contains("select \"Verify email address\":"));
-    }
-}
+mod tests;

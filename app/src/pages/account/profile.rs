@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::{
     change_password, end_other_sessions, profile, request_email_change, update_name, ActionOutcome,
-    ProfileView,
+    ProfileView, SessionView,
 };
 #[cfg(feature = "hydrate")]
 use crate::api::{ChangePassword, EndOtherSessions, RequestEmailChange, UpdateName};
@@ -95,6 +95,15 @@ fn Profile(
             <dd>{profile.last_log_in.clone().unwrap_or_else(|| t("profile-never"))}</dd>
         </dl>
 
+        {name_and_password(portal, profile.clone(), posted.clone())}
+        {email_and_data(portal, profile.clone(), posted.clone(), new_email)}
+        {security_and_sessions(portal, profile.sessions, posted)}
+    }
+}
+
+/// The name's and the password's forms.
+fn name_and_password(portal: Portal, profile: ProfileView, posted: Outcomes) -> impl IntoView {
+    view! {
         <h2>{t("profile-name-title")}</h2>
         <Enhanced form=FormKind::ProfileName portal errors=errors_of(&posted.name)>
             <FormSection outcome=posted.name.clone()>
@@ -125,7 +134,17 @@ fn Profile(
                 </form>
             </FormSection>
         </Enhanced>
+    }
+}
 
+/// The email address's form (or the offer to confirm first), and the data download.
+fn email_and_data(
+    portal: Portal,
+    profile: ProfileView,
+    posted: Outcomes,
+    new_email: String,
+) -> impl IntoView {
+    view! {
         <h2 id="email-address">{t("profile-email-title")}</h2>
         <div id="pending-email" data-refresh="">
             {profile.pending_email.clone().map(|pending| view! {
@@ -183,7 +202,16 @@ fn Profile(
             }
             .into_any()
         }}
+    }
+}
 
+/// The link to the security page, the sessions, and the way to delete the account.
+fn security_and_sessions(
+    portal: Portal,
+    sessions: Vec<SessionView>,
+    posted: Outcomes,
+) -> impl IntoView {
+    view! {
         <h2>{t("profile-security-title")}</h2>
         <p>
             {t("profile-security-lead")}
@@ -202,8 +230,7 @@ fn Profile(
                 </tr>
             </thead>
             <tbody>
-                {profile
-                    .sessions
+                {sessions
                     .into_iter()
                     .map(|s| view! {
                         <tr>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::api::{
     confirm_totp, fresh_recovery_codes, regenerate_recovery_codes, remove_passkey, security,
-    totp_setup, turn_off_totp, Access, ActionOutcome, Confirmation, RecoveryCodesView,
+    totp_setup, turn_off_totp, Access, ActionOutcome, Confirmation, PasskeyView, RecoveryCodesView,
     SecurityView, TotpSetupView,
 };
 use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
@@ -115,41 +115,7 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
         <p>{t("security-passkeys-lead")}</p>
         <FormSection outcome=posted.remove_passkey.clone()>
             {step}
-            {if view.passkeys.is_empty() {
-                view! { <p id="passkey-list">{t("security-passkeys-none")}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="table" id="passkey-list">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("security-passkeys-name")}</th>
-                                <th scope="col">{t("security-passkeys-added")}</th>
-                                <th scope="col">{t("security-passkeys-last-used")}</th>
-                                <th scope="col"><span class="visually-hidden">{t("security-passkeys-actions")}</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {view.passkeys.iter().cloned().map(|passkey| view! {
-                                <tr>
-                                    <td>{passkey.name.clone()}</td>
-                                    <td>{passkey.added}</td>
-                                    <td>{passkey.last_used.unwrap_or_else(|| t("security-passkeys-never"))}</td>
-                                    <td>
-                                        {recent.then(|| view! {
-                                            <form method="post" data-reload="" action=portal.path("/security")>
-                                                <input type="hidden" name="intent" value="remove-passkey" />
-                                                <input type="hidden" name="form[passkey]" value=passkey.id.to_string() />
-                                                <button class="button button--secondary" type="submit" aria-label=t_with("security-passkeys-remove-label", &[("name", passkey.name.clone())])>{t("security-passkeys-remove")}</button>
-                                            </form>
-                                        })}
-                                    </td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }
-                .into_any()
-            }}
+            {passkey_list(portal, view.passkeys.clone(), recent)}
         </FormSection>
         {match (view.passkeys_here, recent) {
             (true, true) => view! { <PasskeyAdder portal /> }.into_any(),
@@ -160,8 +126,23 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
             (true, false) => ().into_any(),
         }}
 
+        {app_and_recovery_codes(portal, view.app_since.clone(), view.recovery_codes_left, recent, posted.clone(), has_factor)}
+    }
+}
+
+/// The authenticator app's state (and the way to turn it off or on), and the recovery
+/// codes left (and the way to new ones).
+fn app_and_recovery_codes(
+    portal: Portal,
+    app_since: Option<String>,
+    codes_left: u64,
+    recent: bool,
+    posted: Outcomes,
+    has_factor: bool,
+) -> impl IntoView {
+    view! {
         <h2 id="authenticator-app">{t("security-app-title")}</h2>
-        {match view.app_since.clone() {
+        {match app_since {
             Some(since) => view! {
                 <p id="app-status">{t_with("security-app-on", &[("since", since)])}</p>
                 <FormSection outcome=posted.app_off.clone()>
@@ -195,7 +176,7 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
                 view! {
                     <p id="codes-left">{t_with(
                         "security-codes-left",
-                        &[("count", number(view.recovery_codes_left))],
+                        &[("count", number(codes_left))],
                     )}</p>
                     {recent.then(|| view! {
                         <form method="post" data-reload="" action=portal.path("/security")>
@@ -210,6 +191,45 @@ fn Security(portal: Portal, view: SecurityView, posted: Outcomes) -> impl IntoVi
                 view! { <p id="codes-left">{t("security-codes-none")}</p> }.into_any()
             }}
         </FormSection>
+    }
+}
+
+/// The person's passkeys, each with its Remove button once they proved who they are.
+fn passkey_list(portal: Portal, passkeys: Vec<PasskeyView>, recent: bool) -> AnyView {
+    if passkeys.is_empty() {
+        view! { <p id="passkey-list">{t("security-passkeys-none")}</p> }.into_any()
+    } else {
+        view! {
+            <table class="table" id="passkey-list">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("security-passkeys-name")}</th>
+                        <th scope="col">{t("security-passkeys-added")}</th>
+                        <th scope="col">{t("security-passkeys-last-used")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("security-passkeys-actions")}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {passkeys.into_iter().map(|passkey| view! {
+                        <tr>
+                            <td>{passkey.name.clone()}</td>
+                            <td>{passkey.added}</td>
+                            <td>{passkey.last_used.unwrap_or_else(|| t("security-passkeys-never"))}</td>
+                            <td>
+                                {recent.then(|| view! {
+                                    <form method="post" data-reload="" action=portal.path("/security")>
+                                        <input type="hidden" name="intent" value="remove-passkey" />
+                                        <input type="hidden" name="form[passkey]" value=passkey.id.to_string() />
+                                        <button class="button button--secondary" type="submit" aria-label=t_with("security-passkeys-remove-label", &[("name", passkey.name.clone())])>{t("security-passkeys-remove")}</button>
+                                    </form>
+                                })}
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
     }
 }
 

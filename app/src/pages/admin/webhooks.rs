@@ -2,7 +2,9 @@
 //! form to add an endpoint, and the latest deliveries.
 use leptos::prelude::*;
 
-use crate::api::{add_webhook, remove_webhook, webhooks_overview, ActionOutcome, WebhookList};
+use crate::api::{
+    add_webhook, remove_webhook, webhooks_overview, ActionOutcome, WebhookList, WebhookView,
+};
 use crate::components::confirm_step::{awaiting_confirmation, ConfirmStep};
 use crate::components::fields::TextField;
 use crate::components::guarded::{guarded, guarded_resource};
@@ -74,43 +76,7 @@ fn Webhooks(
         </p>
         <FormSection outcome=removed>
             {step}
-            {if list.endpoints.is_empty() {
-                view! { <p>{t("admin-webhooks-empty")}</p> }.into_any()
-            } else {
-                view! {
-                    <table class="table table--wide">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("admin-webhooks-address")}</th>
-                                <th scope="col">{t("admin-webhooks-events")}</th>
-                                <th scope="col">{t("admin-webhooks-delivered")}</th>
-                                <th scope="col">{t("admin-webhooks-waiting")}</th>
-                                <th scope="col">{t("admin-webhooks-failed")}</th>
-                                <th scope="col">{t("admin-webhooks-remove-column")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {list.endpoints.into_iter().map(|e| view! {
-                                <tr>
-                                    <td>{e.url.clone()}</td>
-                                    <td>{e.events.join(", ")}</td>
-                                    <td>{format_number(lang(), e.delivered)}</td>
-                                    <td>{format_number(lang(), e.waiting)}</td>
-                                    <td>{format_number(lang(), e.failed)}</td>
-                                    <td>
-                                        <form method="post" data-reload="" action="/admin/webhooks">
-                                            <input type="hidden" name="intent" value="remove" />
-                                            <input type="hidden" name="form[endpoint]" value=e.id.to_string() />
-                                            <button class="button button--small button--secondary" type="submit" aria-label=t_with("admin-webhooks-remove-label", &[("url", e.url.clone())])>{t("admin-webhooks-remove")}</button>
-                                        </form>
-                                    </td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }
-                .into_any()
-            }}
+            {endpoints(list.endpoints)}
         </FormSection>
         <h2 id="add-webhook">{t("admin-webhooks-add-title")}</h2>
         <ConfirmHint here="/admin/webhooks".to_owned() />
@@ -142,5 +108,46 @@ fn Webhooks(
         </FormSection>
         <h2>{t("admin-webhooks-latest")}</h2>
         <DeliveriesTable deliveries=list.deliveries retry=false />
+    }
+}
+
+/// The endpoints, each with its events, how its deliveries fare, and its Remove button.
+fn endpoints(endpoints: Vec<WebhookView>) -> impl IntoView {
+    if endpoints.is_empty() {
+        view! { <p>{t("admin-webhooks-empty")}</p> }.into_any()
+    } else {
+        view! {
+            <table class="table table--wide">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("admin-webhooks-address")}</th>
+                        <th scope="col">{t("admin-webhooks-events")}</th>
+                        <th scope="col">{t("admin-webhooks-delivered")}</th>
+                        <th scope="col">{t("admin-webhooks-waiting")}</th>
+                        <th scope="col">{t("admin-webhooks-failed")}</th>
+                        <th scope="col">{t("admin-webhooks-remove-column")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {endpoints.into_iter().map(|e| view! {
+                        <tr>
+                            <td>{e.url.clone()}</td>
+                            <td>{e.events.join(", ")}</td>
+                            <td>{format_number(lang(), e.delivered)}</td>
+                            <td>{format_number(lang(), e.waiting)}</td>
+                            <td>{format_number(lang(), e.failed)}</td>
+                            <td>
+                                <form method="post" data-reload="" action="/admin/webhooks">
+                                    <input type="hidden" name="intent" value="remove" />
+                                    <input type="hidden" name="form[endpoint]" value=e.id.to_string() />
+                                    <button class="button button--small button--secondary" type="submit" aria-label=t_with("admin-webhooks-remove-label", &[("url", e.url.clone())])>{t("admin-webhooks-remove")}</button>
+                                </form>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
     }
 }

@@ -53,64 +53,68 @@ pub fn InvitationPage() -> impl IntoView {
                                         )}
                                     </p>
                                     {summary}
-                                    <form class="form" method="post" data-reload="" action=format!("{}?token={token}", portal.path("/invitation")) novalidate>
-                                        <input type="hidden" name="form[token]" value=token.clone() />
-                                        <input type="email" hidden autocomplete="username" value=email.clone() />
-                                        <TextField
-                                            field=Field::Password
-                                            label=t("csm-invitation-password")
-                                            input_type="password"
-                                            autocomplete="new-password"
-                                            hint=t("csm-invitation-password-hint")
-                                        />
-                                        <TextField
-                                            field=Field::ConfirmPassword
-                                            label=t("csm-invitation-confirm-password")
-                                            input_type="password"
-                                            autocomplete="new-password"
-                                        />
-                                        <CheckboxField field=Field::Consent checked=consent>
-                                            {t("csm-invitation-consent-before")} " "
-                                            <a href=portal.path(PRIVACY_POLICY.path)>{PRIVACY_POLICY.title()}</a>
-                                            " " {t("csm-invitation-consent-and")} " "
-                                            <a href=portal.path(TERMS.path)>{TERMS.title()}</a>
-                                            {t("csm-invitation-consent-after")}
-                                        </CheckboxField>
-                                        <button class="button" type="submit">{t("csm-invitation-submit")}</button>
-                                    </form>
+                                    {invitation_form(portal, token, email, consent)}
                                 }
                                 .into_any()
                             }
-                            dead => {
-                                let (title, lead) = match dead {
-                                    Ok(InvitationLink::Accepted) => (
-                                        "csm-invitation-accepted-title",
-                                        "csm-invitation-accepted-lead",
-                                    ),
-                                    Ok(InvitationLink::Expired) => (
-                                        "csm-invitation-expired-title",
-                                        "csm-invitation-expired-lead",
-                                    ),
-                                    Err(_) => (
-                                        "csm-invitation-failed-title",
-                                        "csm-invitation-failed-lead",
-                                    ),
-                                    _ => (
-                                        "csm-invitation-gone-title",
-                                        "csm-invitation-gone-lead",
-                                    ),
-                                };
-                                view! {
-                                    <h1>{t(title)}</h1>
-                                    <p class="lead">{t(lead)}</p>
-                                    <p><a class="button" href=portal.path("/log-in")>{t("csm-invitation-log-in")}</a></p>
-                                }
-                                .into_any()
-                            }
+                            dead => dead_link(portal, dead),
                         }
                     })
                 }}
             </Suspense>
         </PortalLayout>
     }
+}
+
+/// The form that accepts the invitation: a password, twice, and the consent.
+fn invitation_form(portal: Portal, token: String, email: String, consent: bool) -> impl IntoView {
+    view! {
+        <form class="form" method="post" data-reload="" action=format!("{}?token={token}", portal.path("/invitation")) novalidate>
+            <input type="hidden" name="form[token]" value=token.clone() />
+            <input type="email" hidden autocomplete="username" value=email.clone() />
+            <TextField
+                field=Field::Password
+                label=t("csm-invitation-password")
+                input_type="password"
+                autocomplete="new-password"
+                hint=t("csm-invitation-password-hint")
+            />
+            <TextField
+                field=Field::ConfirmPassword
+                label=t("csm-invitation-confirm-password")
+                input_type="password"
+                autocomplete="new-password"
+            />
+            <CheckboxField field=Field::Consent checked=consent>
+                {t("csm-invitation-consent-before")} " "
+                <a href=portal.path(PRIVACY_POLICY.path)>{PRIVACY_POLICY.title()}</a>
+                " " {t("csm-invitation-consent-and")} " "
+                <a href=portal.path(TERMS.path)>{TERMS.title()}</a>
+                {t("csm-invitation-consent-after")}
+            </CheckboxField>
+            <button class="button" type="submit">{t("csm-invitation-submit")}</button>
+        </form>
+    }
+}
+
+/// A link that no longer opens an invitation: why, and the way to log in.
+fn dead_link(portal: Portal, dead: Result<InvitationLink, ServerFnError>) -> AnyView {
+    let (title, lead) = match dead {
+        Ok(InvitationLink::Accepted) => (
+            "csm-invitation-accepted-title",
+            "csm-invitation-accepted-lead",
+        ),
+        Ok(InvitationLink::Expired) => (
+            "csm-invitation-expired-title",
+            "csm-invitation-expired-lead",
+        ),
+        Err(_) => ("csm-invitation-failed-title", "csm-invitation-failed-lead"),
+        _ => ("csm-invitation-gone-title", "csm-invitation-gone-lead"),
+    };
+    view! {
+        <h1>{t(title)}</h1>
+        <p class="lead">{t(lead)}</p>
+        <p><a class="button" href=portal.path("/log-in")>{t("csm-invitation-log-in")}</a></p>
+    }
+    .into_any()
 }

@@ -156,52 +156,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(Outbox::Table)
-                    .col(pk_auto(Outbox::Id))
-                    .col(string_len(Outbox::ToAddress, 254))
-                    .col(string(Outbox::Subject))
-                    .col(text(Outbox::TextBody))
-                    .col(text(Outbox::HtmlBody))
-                    .col(string_len(Outbox::State, 16))
-                    .col(integer(Outbox::Attempts).default(0))
-                    .col(timestamp_with_time_zone(Outbox::NextAttemptAt))
-                    .col(text_null(Outbox::LastError))
-                    .col(timestamp_with_time_zone(Outbox::CreatedAt))
-                    .col(timestamp_with_time_zone_null(Outbox::SentAt))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("outbox_due")
-                    .table(Outbox::Table)
-                    .col(Outbox::State)
-                    .col(Outbox::NextAttemptAt)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(CaptchaSpent::Table)
-                    .col(string_len(CaptchaSpent::Id, 64).primary_key())
-                    .col(timestamp_with_time_zone(CaptchaSpent::ExpiresAt))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(Settings::Table)
-                    .col(string_len(Settings::Name, 64).primary_key())
-                    .col(text(Settings::Value))
-                    .to_owned(),
-            )
-            .await?;
+        create_outbox_and_settings(manager).await?;
         Ok(())
     }
 
@@ -220,4 +175,55 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
+}
+
+/// The outbox, the spent Security Codes and the settings.
+async fn create_outbox_and_settings(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    manager
+        .create_table(
+            Table::create()
+                .table(Outbox::Table)
+                .col(pk_auto(Outbox::Id))
+                .col(string_len(Outbox::ToAddress, 254))
+                .col(string(Outbox::Subject))
+                .col(text(Outbox::TextBody))
+                .col(text(Outbox::HtmlBody))
+                .col(string_len(Outbox::State, 16))
+                .col(integer(Outbox::Attempts).default(0))
+                .col(timestamp_with_time_zone(Outbox::NextAttemptAt))
+                .col(text_null(Outbox::LastError))
+                .col(timestamp_with_time_zone(Outbox::CreatedAt))
+                .col(timestamp_with_time_zone_null(Outbox::SentAt))
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_index(
+            Index::create()
+                .name("outbox_due")
+                .table(Outbox::Table)
+                .col(Outbox::State)
+                .col(Outbox::NextAttemptAt)
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_table(
+            Table::create()
+                .table(CaptchaSpent::Table)
+                .col(string_len(CaptchaSpent::Id, 64).primary_key())
+                .col(timestamp_with_time_zone(CaptchaSpent::ExpiresAt))
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_table(
+            Table::create()
+                .table(Settings::Table)
+                .col(string_len(Settings::Name, 64).primary_key())
+                .col(text(Settings::Value))
+                .to_owned(),
+        )
+        .await?;
+    Ok(())
 }

@@ -92,68 +92,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(RegistrationRequests::Table)
-                    .col(pk_auto(RegistrationRequests::Id))
-                    .col(integer_uniq(RegistrationRequests::UserId))
-                    .col(integer_null(RegistrationRequests::AccountId))
-                    .col(string_len(RegistrationRequests::State, 24))
-                    .col(timestamp_with_time_zone(RegistrationRequests::CreatedAt))
-                    .col(integer_null(RegistrationRequests::DecidedBy))
-                    .col(timestamp_with_time_zone_null(
-                        RegistrationRequests::DecidedAt,
-                    ))
-                    .col(text_null(RegistrationRequests::Reason))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(RegistrationRequests::Table, RegistrationRequests::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(RegistrationRequests::Table, RegistrationRequests::AccountId)
-                            .to(Accounts::Table, Accounts::Id),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("registration_requests_account_state")
-                    .table(RegistrationRequests::Table)
-                    .col(RegistrationRequests::AccountId)
-                    .col(RegistrationRequests::State)
-                    .to_owned(),
-            )
-            .await?;
-        // No foreign keys: the record outlives the rows it names.
-        manager
-            .create_table(
-                Table::create()
-                    .table(AuditLog::Table)
-                    .col(pk_auto(AuditLog::Id))
-                    .col(timestamp_with_time_zone(AuditLog::At))
-                    .col(integer_null(AuditLog::ActorId))
-                    .col(string_len(AuditLog::Action, 32))
-                    .col(integer_null(AuditLog::SubjectId))
-                    .col(integer_null(AuditLog::AccountId))
-                    .col(text_null(AuditLog::Detail))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("audit_log_subject")
-                    .table(AuditLog::Table)
-                    .col(AuditLog::SubjectId)
-                    .to_owned(),
-            )
-            .await?;
+        create_requests_and_audit_log(manager).await?;
         Ok(())
     }
 
@@ -187,4 +126,71 @@ impl MigrationTrait for Migration {
             .await?;
         Ok(())
     }
+}
+
+/// Registration requests and the audit log.
+async fn create_requests_and_audit_log(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    manager
+        .create_table(
+            Table::create()
+                .table(RegistrationRequests::Table)
+                .col(pk_auto(RegistrationRequests::Id))
+                .col(integer_uniq(RegistrationRequests::UserId))
+                .col(integer_null(RegistrationRequests::AccountId))
+                .col(string_len(RegistrationRequests::State, 24))
+                .col(timestamp_with_time_zone(RegistrationRequests::CreatedAt))
+                .col(integer_null(RegistrationRequests::DecidedBy))
+                .col(timestamp_with_time_zone_null(
+                    RegistrationRequests::DecidedAt,
+                ))
+                .col(text_null(RegistrationRequests::Reason))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(RegistrationRequests::Table, RegistrationRequests::UserId)
+                        .to(Users::Table, Users::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(RegistrationRequests::Table, RegistrationRequests::AccountId)
+                        .to(Accounts::Table, Accounts::Id),
+                )
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_index(
+            Index::create()
+                .name("registration_requests_account_state")
+                .table(RegistrationRequests::Table)
+                .col(RegistrationRequests::AccountId)
+                .col(RegistrationRequests::State)
+                .to_owned(),
+        )
+        .await?;
+    // No foreign keys: the record outlives the rows it names.
+    manager
+        .create_table(
+            Table::create()
+                .table(AuditLog::Table)
+                .col(pk_auto(AuditLog::Id))
+                .col(timestamp_with_time_zone(AuditLog::At))
+                .col(integer_null(AuditLog::ActorId))
+                .col(string_len(AuditLog::Action, 32))
+                .col(integer_null(AuditLog::SubjectId))
+                .col(integer_null(AuditLog::AccountId))
+                .col(text_null(AuditLog::Detail))
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_index(
+            Index::create()
+                .name("audit_log_subject")
+                .table(AuditLog::Table)
+                .col(AuditLog::SubjectId)
+                .to_owned(),
+        )
+        .await?;
+    Ok(())
 }

@@ -81,64 +81,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(Passkeys::Table)
-                    .col(pk_auto(Passkeys::Id))
-                    .col(integer(Passkeys::UserId))
-                    // base64url of the credential's id, as browsers name it.
-                    .col(string_len_uniq(Passkeys::CredentialId, 1400))
-                    .col(string_len(Passkeys::Name, 100))
-                    // webauthn-rs's Passkey, as JSON (public key, counter, …).
-                    .col(text(Passkeys::Passkey))
-                    .col(timestamp_with_time_zone(Passkeys::CreatedAt))
-                    .col(timestamp_with_time_zone_null(Passkeys::LastUsedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Passkeys::Table, Passkeys::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("passkeys_user")
-                    .table(Passkeys::Table)
-                    .col(Passkeys::UserId)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(RecoveryCodes::Table)
-                    .col(pk_auto(RecoveryCodes::Id))
-                    .col(integer(RecoveryCodes::UserId))
-                    .col(string_len_uniq(RecoveryCodes::CodeHash, 64))
-                    .col(timestamp_with_time_zone(RecoveryCodes::CreatedAt))
-                    .col(timestamp_with_time_zone_null(RecoveryCodes::UsedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(RecoveryCodes::Table, RecoveryCodes::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("recovery_codes_user")
-                    .table(RecoveryCodes::Table)
-                    .col(RecoveryCodes::UserId)
-                    .to_owned(),
-            )
-            .await
+        create_passkeys_and_recovery_codes(manager).await?;
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -152,4 +96,67 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
+}
+
+/// Passkeys and recovery codes.
+async fn create_passkeys_and_recovery_codes(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    manager
+        .create_table(
+            Table::create()
+                .table(Passkeys::Table)
+                .col(pk_auto(Passkeys::Id))
+                .col(integer(Passkeys::UserId))
+                // base64url of the credential's id, as browsers name it.
+                .col(string_len_uniq(Passkeys::CredentialId, 1400))
+                .col(string_len(Passkeys::Name, 100))
+                // webauthn-rs's Passkey, as JSON (public key, counter, …).
+                .col(text(Passkeys::Passkey))
+                .col(timestamp_with_time_zone(Passkeys::CreatedAt))
+                .col(timestamp_with_time_zone_null(Passkeys::LastUsedAt))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(Passkeys::Table, Passkeys::UserId)
+                        .to(Users::Table, Users::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_index(
+            Index::create()
+                .name("passkeys_user")
+                .table(Passkeys::Table)
+                .col(Passkeys::UserId)
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_table(
+            Table::create()
+                .table(RecoveryCodes::Table)
+                .col(pk_auto(RecoveryCodes::Id))
+                .col(integer(RecoveryCodes::UserId))
+                .col(string_len_uniq(RecoveryCodes::CodeHash, 64))
+                .col(timestamp_with_time_zone(RecoveryCodes::CreatedAt))
+                .col(timestamp_with_time_zone_null(RecoveryCodes::UsedAt))
+                .foreign_key(
+                    ForeignKey::create()
+                        .from(RecoveryCodes::Table, RecoveryCodes::UserId)
+                        .to(Users::Table, Users::Id)
+                        .on_delete(ForeignKeyAction::Cascade),
+                )
+                .to_owned(),
+        )
+        .await?;
+    manager
+        .create_index(
+            Index::create()
+                .name("recovery_codes_user")
+                .table(RecoveryCodes::Table)
+                .col(RecoveryCodes::UserId)
+                .to_owned(),
+        )
+        .await?;
+    Ok(())
 }
