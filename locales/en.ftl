@@ -1022,7 +1022,6 @@ service-views-decided-automatically = automatically on { $date }
 service-accounts-created = Created { $name }. Its registration code is { $code }.
 service-accounts-saved = Saved { $name }.
 service-accounts-new-code = { $name } has a new registration code: { $code }. The old code no longer works.
-service-accounts-forbidden = Only administrators can change company accounts.
 service-accounts-no-such-account = There is no such account.
 
 ## Registration requests: decisions
@@ -1124,7 +1123,6 @@ service-passkeys-no-ceremony = This took too long or was started elsewhere. Try 
 
 ## People (administration)
 
-service-people-reset-forbidden = Only administrators can reset second factors.
 service-people-reset-own = You cannot reset your own second factors: ask another administrator.
 service-people-no-such-person = There is no such person.
 service-people-no-second-factor = { $email } has no second factor.

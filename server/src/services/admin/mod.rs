@@ -1,4 +1,5 @@
 //! The administration's company accounts and people.
 pub mod accounts;
 mod contract;
+pub mod pending_list;
 pub mod people;

@@ -2,4 +2,5 @@
 pub mod audit;
 pub mod ceremony_cookie;
 pub mod erasure;
+pub mod person_views;
 pub mod views;
