@@ -1137,7 +1137,6 @@ service-reauthentication-wrong-password = Ihr aktuelles Passwort ist falsch
 
 ## A person's record and the audit log (administration)
 
-service-records-forbidden = Nur Administratoren können das tun.
 service-records-own-login = Sie können Ihre eigene Anmeldung nicht sperren.
 service-records-no-such-person = Diese Person gibt es nicht.
 service-records-login-not-disabled = Die Anmeldung von { $name } ist nicht gesperrt.

@@ -1147,7 +1147,6 @@ service-reauthentication-wrong-password = Your current password is incorrect
 
 ## A person's record and the audit log (administration)
 
-service-records-forbidden = Only administrators can do this.
 service-records-own-login = You cannot disable your own login.
 service-records-no-such-person = There is no such person.
 service-records-login-not-disabled = { $name }'s login is not disabled.
