@@ -1012,7 +1012,6 @@ service-views-decided-automatically = automatisch am { $date }
 service-accounts-created = { $name } wurde angelegt. Der Registrierungscode lautet { $code }.
 service-accounts-saved = { $name } wurde gespeichert.
 service-accounts-new-code = { $name } hat einen neuen Registrierungscode: { $code }. Der bisherige Code gilt nicht mehr.
-service-accounts-forbidden = Nur Administratoren können Unternehmenskonten ändern.
 service-accounts-no-such-account = Dieses Konto gibt es nicht.
 
 ## Registration requests: decisions
@@ -1110,7 +1109,6 @@ service-passkeys-no-ceremony = Das hat zu lange gedauert oder wurde an anderer S
 
 ## People (administration)
 
-service-people-reset-forbidden = Nur Administratoren können zweite Faktoren zurücksetzen.
 service-people-reset-own = Ihre eigenen zweiten Faktoren können Sie nicht zurücksetzen: Bitten Sie einen anderen Administrator darum.
 service-people-no-such-person = Diese Person gibt es nicht.
 service-people-no-second-factor = { $email } hat keinen zweiten Faktor.
@@ -1135,7 +1133,6 @@ service-reauthentication-wrong-password = Ihr aktuelles Passwort ist falsch
 
 ## A person's record and the audit log (administration)
 
-service-records-forbidden = Nur Administratoren können das tun.
 service-records-own-login = Sie können Ihre eigene Anmeldung nicht sperren.
 service-records-no-such-person = Diese Person gibt es nicht.
 service-records-login-not-disabled = Die Anmeldung von { $name } ist nicht gesperrt.

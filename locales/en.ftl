@@ -1022,7 +1022,6 @@ service-views-decided-automatically = automatically on { $date }
 service-accounts-created = Created { $name }. Its registration code is { $code }.
 service-accounts-saved = Saved { $name }.
 service-accounts-new-code = { $name } has a new registration code: { $code }. The old code no longer works.
-service-accounts-forbidden = Only administrators can change company accounts.
 service-accounts-no-such-account = There is no such account.
 
 ## Registration requests: decisions
@@ -1120,7 +1119,6 @@ service-passkeys-no-ceremony = This took too long or was started elsewhere. Try 
 
 ## People (administration)
 
-service-people-reset-forbidden = Only administrators can reset second factors.
 service-people-reset-own = You cannot reset your own second factors: ask another administrator.
 service-people-no-such-person = There is no such person.
 service-people-no-second-factor = { $email } has no second factor.
@@ -1145,7 +1143,6 @@ service-reauthentication-wrong-password = Your current password is incorrect
 
 ## A person's record and the audit log (administration)
 
-service-records-forbidden = Only administrators can do this.
 service-records-own-login = You cannot disable your own login.
 service-records-no-such-person = There is no such person.
 service-records-login-not-disabled = { $name }'s login is not disabled.

@@ -2,4 +2,5 @@
 pub mod accounts;
 mod contract;
 pub mod pending;
+pub mod pending_list;
 pub mod people;

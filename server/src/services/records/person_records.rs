@@ -1,23 +1,22 @@
-//! The administration's records: a person's page (account, sessions, history, their
-//! login switched off and on) and the audit log, filtered and paged.
-use std::collections::HashMap;
-
-use app::api::{Access, ActionOutcome, AuditFilter, AuditPage, AuditView, PersonRecord, PER_PAGE};
+//! A person's record for administrators: their account, sessions and history, and their
+//! login switched off and on.
+use app::api::{Access, ActionOutcome, PersonRecord, PER_PAGE};
 use app::forms::{ErrorKind, Field};
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use tower_sessions::Session;
 
+use crate::db::entities::audit_entry;
 use crate::db::entities::user::{self, UserStatus};
-use crate::db::entities::{account, audit_entry};
 use crate::db::hold_row;
+use crate::services::session::caller::settle;
 use crate::services::support::audit::{Audit, AuditAction};
-use crate::services::support::views::{contains_any, date, full_name, search_text};
+use crate::services::support::views::{date, full_name};
 use crate::services::{Portico, ServiceError};
-
-/// At most this many people or companies a filter's text stands for.
-const FILTER_MATCHES: u64 = 500;
 
 impl Portico {
     pub async fn person_record_at(
@@ -25,42 +24,42 @@ impl Portico {
         session: &Session,
         id: i32,
     ) -> Result<Access<Option<PersonRecord>>, ServiceError> {
-        let admin = match self.administrator(session).await?.granted() {
-            Ok(admin) => admin,
-            Err(refusal) => return Ok(refusal),
-        };
-        let Some(person) = user::Entity::find_by_id(id).one(&self.db).await? else {
-            return Ok(Access::Granted(None));
-        };
-        let view = self
-            .person_views(std::slice::from_ref(&person))
-            .await?
-            .pop()
-            .expect("one view for one person");
-        let sessions = self.sessions_of(person.id, "").await?;
-        let entries = audit_entry::Entity::find()
-            .filter(
-                Condition::any()
-                    .add(audit_entry::Column::ActorId.eq(id))
-                    .add(audit_entry::Column::SubjectId.eq(id)),
-            )
-            .order_by_desc(audit_entry::Column::Id)
-            .limit(PER_PAGE)
-            .all(&self.db)
-            .await?;
-        let history = self.audit_views(entries).await?;
-        let own = person.id == admin.id;
-        Ok(Access::Granted(Some(PersonRecord {
-            person: view,
-            registered: date(person.created_at),
-            verified: person.verified_at.map(date),
-            last_log_in: person.last_login_at.map(date),
-            deletion_due: person.deletion_due_at.map(date),
-            sessions,
-            history,
-            can_disable: !own && person.status == UserStatus::Active,
-            can_enable: person.status == UserStatus::Disabled,
-        })))
+        settle(async {
+            let admin = self.caller(session).await?.administrator()?;
+            let Some(person) = user::Entity::find_by_id(id).one(&self.db).await? else {
+                return Ok(Access::Granted(None));
+            };
+            let view = self
+                .person_views(std::slice::from_ref(&person))
+                .await?
+                .pop()
+                .expect("one view for one person");
+            let sessions = self.sessions_of(person.id, "").await?;
+            let entries = audit_entry::Entity::find()
+                .filter(
+                    Condition::any()
+                        .add(audit_entry::Column::ActorId.eq(id))
+                        .add(audit_entry::Column::SubjectId.eq(id)),
+                )
+                .order_by_desc(audit_entry::Column::Id)
+                .limit(PER_PAGE)
+                .all(&self.db)
+                .await?;
+            let history = self.audit_views(entries).await?;
+            let own = person.id == admin.id;
+            Ok(Access::Granted(Some(PersonRecord {
+                person: view,
+                registered: date(person.created_at),
+                verified: person.verified_at.map(date),
+                last_log_in: person.last_login_at.map(date),
+                deletion_due: person.deletion_due_at.map(date),
+                sessions,
+                history,
+                can_disable: !own && person.status == UserStatus::Active,
+                can_enable: person.status == UserStatus::Disabled,
+            })))
+        })
+        .await
     }
 
     /// An administrator switches anyone's login off (their sessions end) or on again.
@@ -71,28 +70,63 @@ impl Portico {
         enable: bool,
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
-        let admin = match self.administrator(session).await? {
-            Access::Granted(admin) => admin,
-            _ => {
+        settle(async {
+            let admin = self.caller(session).await?.administrator()?;
+            if id == admin.id {
                 return Ok(ActionOutcome::refused(
                     Field::Form,
-                    "service-records-forbidden",
-                    ErrorKind::Forbidden,
-                ))
+                    "service-records-own-login",
+                    ErrorKind::Invalid,
+                ));
             }
-        };
-        if id == admin.id {
-            return Ok(ActionOutcome::refused(
-                Field::Form,
-                "service-records-own-login",
-                ErrorKind::Invalid,
-            ));
-        }
-        if !enable {
-            if let Some(refusal) = self.confirm_first(session, now).await? {
-                return Ok(refusal);
+            if !enable {
+                self.fresh_proof(session, now).await?;
             }
-        }
+            let switch = Switch::of(enable);
+            let txn = crate::db::begin_write(&self.db).await?;
+            hold_row::<user::Entity, _>(&txn, user::Column::Id, id).await?;
+            let Some(person) = user::Entity::find_by_id(id).one(&txn).await? else {
+                return Ok(ActionOutcome::refused(
+                    Field::Form,
+                    "service-records-no-such-person",
+                    ErrorKind::NotFound,
+                ));
+            };
+            let name = full_name(&person);
+            if !switch.apply(&txn, id, now).await? {
+                return Ok(switch.not_applicable(name));
+            }
+            let ended = if enable {
+                Vec::new()
+            } else {
+                self.end_logins(&txn, id, None).await?
+            };
+            Audit {
+                actor: Some(admin.id),
+                subject: Some(id),
+                account: person.account_id,
+                detail: None,
+            }
+            .record(&txn, switch.action, now)
+            .await?;
+            txn.commit().await?;
+            self.delete_stored_sessions(ended).await;
+            Ok(switch.done(name))
+        })
+        .await
+    }
+}
+
+/// A login switched on (from disabled to active) or off (the other way).
+struct Switch {
+    enable: bool,
+    from: UserStatus,
+    to: UserStatus,
+    action: AuditAction,
+}
+
+impl Switch {
+    fn of(enable: bool) -> Self {
         let (from, to, action) = if enable {
             (
                 UserStatus::Disabled,
@@ -106,215 +140,55 @@ impl Portico {
                 AuditAction::LoginDisabled,
             )
         };
-        let txn = crate::db::begin_write(&self.db).await?;
-        hold_row::<user::Entity, _>(&txn, user::Column::Id, id).await?;
-        let Some(person) = user::Entity::find_by_id(id).one(&txn).await? else {
-            return Ok(ActionOutcome::refused(
-                Field::Form,
-                "service-records-no-such-person",
-                ErrorKind::NotFound,
-            ));
-        };
+        Switch {
+            enable,
+            from,
+            to,
+            action,
+        }
+    }
+
+    /// Moves person `id` from `from` to `to` in one conditional `UPDATE`: false when they
+    /// were not in `from` (switched already, or never active).
+    async fn apply(
+        &self,
+        txn: &DatabaseTransaction,
+        id: i32,
+        now: DateTime<Utc>,
+    ) -> Result<bool, DbErr> {
         let changed = user::Entity::update_many()
-            .col_expr(user::Column::Status, Expr::value(to))
+            .col_expr(user::Column::Status, Expr::value(self.to))
             .col_expr(user::Column::UpdatedAt, Expr::value(now))
             .filter(user::Column::Id.eq(id))
-            .filter(user::Column::Status.eq(from))
-            .exec(&txn)
+            .filter(user::Column::Status.eq(self.from))
+            .exec(txn)
             .await?;
-        let name = full_name(&person);
-        if changed.rows_affected == 0 {
-            return Ok(ActionOutcome::refused(
-                Field::Form,
-                app::forms::Message::key_with(
-                    if enable {
-                        "service-records-login-not-disabled"
-                    } else {
-                        "service-records-login-not-active"
-                    },
-                    &[("name", name.clone())],
-                ),
-                ErrorKind::Conflict,
-            ));
-        }
-        let ended = if enable {
-            Vec::new()
-        } else {
-            self.end_logins(&txn, id, None).await?
-        };
-        Audit {
-            actor: Some(admin.id),
-            subject: Some(id),
-            account: person.account_id,
-            detail: None,
-        }
-        .record(&txn, action, now)
-        .await?;
-        txn.commit().await?;
-        self.delete_stored_sessions(ended).await;
-        Ok(ActionOutcome::done(app::i18n::t_with(
-            if enable {
+        Ok(changed.rows_affected > 0)
+    }
+
+    fn not_applicable(&self, name: String) -> ActionOutcome {
+        ActionOutcome::refused(
+            Field::Form,
+            app::forms::Message::key_with(
+                if self.enable {
+                    "service-records-login-not-disabled"
+                } else {
+                    "service-records-login-not-active"
+                },
+                &[("name", name)],
+            ),
+            ErrorKind::Conflict,
+        )
+    }
+
+    fn done(&self, name: String) -> ActionOutcome {
+        ActionOutcome::done(app::i18n::t_with(
+            if self.enable {
                 "service-records-login-enabled"
             } else {
                 "service-records-login-disabled"
             },
             &[("name", name)],
-        )))
-    }
-
-    /// The audit log, newest first, filtered by person, company, action and dates.
-    pub async fn audit_entries_at(
-        &self,
-        session: &Session,
-        mut filter: AuditFilter,
-    ) -> Result<Access<AuditPage>, ServiceError> {
-        if let Err(refusal) = self.administrator(session).await?.granted() {
-            return Ok(refusal);
-        }
-        filter.person = search_text(&filter.person);
-        filter.company = search_text(&filter.company);
-        let actions: Vec<String> = AuditAction::ALL
-            .iter()
-            .map(|a| a.as_str().to_owned())
-            .collect();
-        let mut condition = Condition::all();
-        let mut problem = None;
-        if !filter.person.is_empty() {
-            let ids: Vec<i32> = user::Entity::find()
-                .select_only()
-                .column(user::Column::Id)
-                .filter(contains_any(
-                    &filter.person,
-                    &[
-                        user::Column::EmailNormalized,
-                        user::Column::FirstName,
-                        user::Column::LastName,
-                    ],
-                ))
-                .limit(FILTER_MATCHES)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            if ids.is_empty() {
-                problem = Some(app::i18n::t_with(
-                    "service-records-no-person-matches",
-                    &[("person", filter.person.clone())],
-                ));
-            }
-            condition = condition.add(
-                Condition::any()
-                    .add(audit_entry::Column::ActorId.is_in(ids.clone()))
-                    .add(audit_entry::Column::SubjectId.is_in(ids)),
-            );
-        }
-        if !filter.company.is_empty() {
-            let ids: Vec<i32> = account::Entity::find()
-                .select_only()
-                .column(account::Column::Id)
-                .filter(contains_any(&filter.company, &[account::Column::Name]))
-                .limit(FILTER_MATCHES)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            if ids.is_empty() {
-                problem = Some(app::i18n::t_with(
-                    "service-records-no-company-matches",
-                    &[("company", filter.company.clone())],
-                ));
-            }
-            condition = condition.add(audit_entry::Column::AccountId.is_in(ids));
-        }
-        if !filter.action.is_empty() {
-            if actions.contains(&filter.action) {
-                condition = condition.add(audit_entry::Column::Action.eq(filter.action.clone()));
-            } else {
-                problem = Some(app::i18n::t("service-records-choose-action"));
-                filter.action.clear();
-            }
-        }
-        let day = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-        if !filter.from.trim().is_empty() {
-            match day(&filter.from) {
-                Some(from) => {
-                    let start = from.and_time(NaiveTime::MIN).and_utc();
-                    condition = condition.add(audit_entry::Column::At.gte(start));
-                }
-                None => problem = Some(app::i18n::t("service-records-date-format")),
-            }
-        }
-        if !filter.to.trim().is_empty() {
-            match day(&filter.to).and_then(|d| d.succ_opt()) {
-                Some(after) => {
-                    let end = after.and_time(NaiveTime::MIN).and_utc();
-                    condition = condition.add(audit_entry::Column::At.lt(end));
-                }
-                None => problem = Some(app::i18n::t("service-records-date-format")),
-            }
-        }
-        let mut entries = audit_entry::Entity::find()
-            .filter(condition)
-            .order_by_desc(audit_entry::Column::Id)
-            .offset(filter.page.saturating_mul(PER_PAGE))
-            .limit(PER_PAGE + 1)
-            .all(&self.db)
-            .await?;
-        let more = entries.len() as u64 > PER_PAGE;
-        entries.truncate(PER_PAGE as usize);
-        let entries = self.audit_views(entries).await?;
-        Ok(Access::Granted(AuditPage {
-            entries,
-            filter,
-            more,
-            problem,
-            actions,
-        }))
-    }
-
-    /// Entries with their people and companies named (read for the page at once).
-    async fn audit_views(
-        &self,
-        entries: Vec<audit_entry::Model>,
-    ) -> Result<Vec<AuditView>, ServiceError> {
-        let people_ids: Vec<i32> = entries
-            .iter()
-            .flat_map(|e| [e.actor_id, e.subject_id])
-            .flatten()
-            .collect();
-        let people: HashMap<i32, String> = user::Entity::find()
-            .filter(user::Column::Id.is_in(people_ids))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, format!("{} ({})", full_name(&p), p.email)))
-            .collect();
-        let company_ids: Vec<i32> = entries.iter().filter_map(|e| e.account_id).collect();
-        let companies: HashMap<i32, String> = account::Entity::find()
-            .filter(account::Column::Id.is_in(company_ids))
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|a| (a.id, a.name))
-            .collect();
-        let named = |id: Option<i32>| {
-            id.map(|id| {
-                people
-                    .get(&id)
-                    .cloned()
-                    .unwrap_or_else(|| app::i18n::t("label-actor-deleted-account"))
-            })
-        };
-        Ok(entries
-            .into_iter()
-            .map(|e| AuditView {
-                at: date(e.at),
-                actor: named(e.actor_id).unwrap_or_else(|| app::i18n::t("label-actor-portico")),
-                action: e.action.replace('_', " "),
-                subject: named(e.subject_id),
-                company: e.account_id.and_then(|id| companies.get(&id).cloned()),
-                detail: e.detail.map(|stored| {
-                    crate::services::support::audit::detail_text(app::i18n::lang(), &stored)
-                }),
-            })
-            .collect())
+        ))
     }
 }

@@ -1,10 +1,12 @@
 //! Shared support every area may use: the audit log, views' formatting, erasure, sealed
-//! cookies, notices to a person, stored factors, registration requests, company queries.
+//! cookies, notices to a person, stored factors, registration requests, company queries,
+//! a person as the administration shows them.
 pub mod audit;
 pub mod ceremony_cookie;
 pub mod company_queries;
 pub mod erasure;
 pub mod notices;
+pub mod person_views;
 pub mod registration_requests;
 pub mod stored_factors;
 pub mod views;
