@@ -21,7 +21,7 @@ use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user;
 use crate::db::{hold_row, is_unique_violation};
-use crate::services::company::contacts::{contacts_of, requests_where};
+use crate::services::support::company_queries::{contacts_of, requests_where};
 use crate::services::session::caller::settle;
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::support::views::{
@@ -135,7 +135,7 @@ impl Portico {
                 .iter()
                 .filter(|r| r.status == app::api::RequestStatus::AwaitingApproval)
                 .count() as u64;
-            let invitations = crate::services::lifecycle::invitations::open_invitations(
+            let invitations = crate::services::support::company_queries::open_invitations(
                 &self.db,
                 account.id,
                 chrono::Utc::now(),

@@ -1,6 +1,6 @@
 //! Requests that came without a company, as Portico's administrators settle them on
 //! `/admin/pending`: sent to a company's customer administrators, approved into a company,
-//! rejected, or reopened. (Their list is `accounts::pending_requests_at`.)
+//! rejected, or reopened. (Their list is `pending_list`.)
 use app::api::ActionOutcome;
 use app::forms::business::{CompanyChoice, PendingDecision, ValidPendingDecision};
 use app::forms::{ErrorKind, Field};

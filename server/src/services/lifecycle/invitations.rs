@@ -28,9 +28,7 @@ use crate::services::{Portico, ServiceError};
 use crate::tokens::Token;
 use crate::webhooks::{self, Event};
 
-/// Moved to `support::company_queries` (the administration's company record reads it
-/// too); named here until its other reader imports it from there.
-pub(crate) use crate::services::support::company_queries::open_invitations;
+use crate::services::support::company_queries::open_invitations;
 
 /// How long an invitation's link works.
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
