@@ -13,7 +13,7 @@ use app::forms::{ErrorKind, Field, FieldErrors, NormalizedEmail, RegistrationCod
 use app::i18n::Lang;
 use app::policies::AGREED_AT_REGISTRATION;
 use app::portal::Portal;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     QueryFilter,
@@ -29,13 +29,12 @@ use crate::limits::{self, client_key, wait_in_words};
 use crate::mail::{language_of, outbox, templates};
 use crate::password_rules;
 use crate::services::support::audit::{Audit, AuditAction};
+pub use crate::services::support::email_tokens::VERIFICATION_LIFETIME;
 use crate::services::support::erasure::Why;
+use crate::services::support::password_refusal::weak_password;
 use crate::services::{Portico, ServiceError};
 use crate::tokens::Token;
 use crate::webhooks::{self, Event};
-
-/// How long a verification link works.
-pub const VERIFICATION_LIFETIME: Duration = Duration::hours(24);
 
 /// The key of the message for an address that has an account in this portal.
 pub const EMAIL_TAKEN: &str = "service-registration-email-taken";
@@ -385,12 +384,6 @@ fn email_taken(portal: Portal, home: Portal) -> FieldErrors {
             ErrorKind::EmailInPortal(home),
         )
     }
-}
-
-/// The error of a new password `password_rules::check` refused (for every form that
-/// sets one).
-pub fn weak_password(message: app::forms::Message) -> FieldErrors {
-    FieldErrors::one(Field::Password, message)
 }
 
 fn too_many_answers(wait: std::time::Duration) -> FieldErrors {

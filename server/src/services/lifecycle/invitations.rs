@@ -26,9 +26,9 @@ use crate::db::{hold_row, is_unique_violation};
 use crate::mail::{language_of, outbox, templates};
 use crate::password_rules;
 use crate::services::lifecycle::invitation_limits::{refusal_to_invite, refusal_to_resend};
-use crate::services::lifecycle::terms::record_consents;
 use crate::services::session::gate::Admission;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::consents::record_consents;
 use crate::services::support::views::{date, full_name};
 use crate::services::{Portico, ServiceError};
 use crate::tokens::{could_be_a_token, hash_token, Token};
@@ -377,7 +377,7 @@ impl Portico {
         let own = [&*invited.email, &invited.first_name, &invited.last_name];
         if let Err(message) = password_rules::check(&form.password, &own) {
             return Ok(NewPasswordOutcome::Rejected {
-                errors: crate::services::account::registration::weak_password(message),
+                errors: crate::services::support::password_refusal::weak_password(message),
             });
         }
         let password_hash = self.hasher.hash(form.password).await?;

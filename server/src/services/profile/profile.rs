@@ -12,11 +12,11 @@ use crate::db::entities::{account, user};
 use crate::limits::wait_in_words;
 use crate::mail::{language_of, outbox, templates};
 use crate::password_rules;
-use crate::services::account::registration::weak_password;
-use crate::services::account::registration::VERIFICATION_LIFETIME;
-use crate::services::recovery::links::{find_by_address, issue_limited_token};
 use crate::services::session::reauthentication::CONFIRM_FIRST;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::email_tokens::VERIFICATION_LIFETIME;
+use crate::services::support::email_tokens::{find_by_address, issue_limited_token};
+use crate::services::support::password_refusal::weak_password;
 use crate::services::support::views::date;
 use crate::services::{Portico, ServiceError};
 
