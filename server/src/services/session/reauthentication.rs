@@ -12,7 +12,7 @@ use tower_sessions::Session;
 
 use crate::db::entities::user;
 use crate::limits::{self, wait_in_words};
-use crate::services::session::caller::{Refusal, Stop};
+use crate::services::session::caller::{settle, Refusal, Stop};
 use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
 
@@ -78,27 +78,22 @@ impl Portico {
         form: ValidConfirmIdentity,
         now: DateTime<Utc>,
     ) -> Result<Confirmation, ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
-            return Ok(Confirmation::Rejected {
-                errors: FieldErrors::one_of_kind(
-                    Field::Form,
-                    "service-common-session-ended",
-                    ErrorKind::Forbidden,
-                ),
-            });
-        };
-        if let Err(errors) = self
-            .password_or_app_code(&person, form.password, now)
-            .await?
-        {
-            return Ok(Confirmation::Rejected { errors });
-        }
-        self.mark_authenticated(session, now).await?;
-        Ok(Confirmation::Confirmed {
-            to: form
-                .next
-                .unwrap_or_else(|| person.kind.portal().path("/profile")),
+        settle(async {
+            let person = self.caller(session).await?.person()?;
+            if let Err(errors) = self
+                .password_or_app_code(&person, form.password, now)
+                .await?
+            {
+                return Ok(Confirmation::Rejected { errors });
+            }
+            self.mark_authenticated(session, now).await?;
+            Ok(Confirmation::Confirmed {
+                to: form
+                    .next
+                    .unwrap_or_else(|| person.kind.portal().path("/profile")),
+            })
         })
+        .await
     }
 
     /// Checks the password a logged-in person typed again. Wrong ones count against the
