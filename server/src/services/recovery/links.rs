@@ -155,6 +155,21 @@ impl Portico {
             &person.email_normalized,
         )
         .await?;
+        self.after_reset(session, client, portal, &person, now)
+            .await
+    }
+
+    /// Where a person goes once their new password is saved: logged in (or on to their
+    /// second step) when they reset it in their own portal and may log in, else told
+    /// where they can.
+    async fn after_reset(
+        &self,
+        session: &Session,
+        client: &Client,
+        portal: Portal,
+        person: &user::Model,
+        now: DateTime<Utc>,
+    ) -> Result<NewPasswordOutcome, ServiceError> {
         let home = person.kind.portal();
 
         if person.status != UserStatus::Active || home != portal {
@@ -173,7 +188,7 @@ impl Portico {
         // now, as at every log-in.
         Ok(
             match self
-                .admit_after_first_factor(session, &person, client, None, now)
+                .admit_after_first_factor(session, person, client, None, now)
                 .await?
             {
                 Admission::SecondStep { to } => NewPasswordOutcome::SecondStep { to },

@@ -54,7 +54,7 @@ impl Portico {
         keys::USER_ID.put(session, &person.id).await?;
         keys::LOGIN_ID.put(session, &id).await?;
         if let Some(language) = &person.preferred_language {
-            keys::LANGUAGE.put(session, &language).await?;
+            keys::LANGUAGE.put(session, language).await?;
         }
         self.mark_authenticated(session, now).await?;
         user::Entity::update_many()
