@@ -1050,9 +1050,7 @@ service-company-last-admin = { $name } ist der letzte Kundenadministrator des Un
 
 service-deletion-administrator = Das Konto eines Administrators wird von einem anderen Administrator gelöscht.
 service-deletion-last-admin = Sie sind der letzte Kundenadministrator von { $company }. Machen Sie zuerst einen anderen Kontakt zum Kundenadministrator (auf der Seite „Kontakte“); danach können Sie Ihr Konto löschen.
-service-deletion-log-in-first = Melden Sie sich an, um Ihr Konto zu löschen.
 service-deletion-scheduled = Ihr Konto wird am { $date } gelöscht. Sie sind abgemeldet. Wenn Sie es sich anders überlegen, melden Sie sich vorher an: Damit wird die Löschung abgebrochen. Wir haben Ihnen dazu eine E-Mail geschickt.
-service-deletion-forbidden = Nur Administratoren können Konten löschen.
 service-deletion-own-account = Ihr eigenes Konto können Sie hier nicht löschen: Bitten Sie einen anderen Administrator darum.
 service-deletion-no-such-person = Diese Person gibt es nicht (bereits gelöscht?).
 service-deletion-deleted = Das Konto von { $name } und alle dazu gespeicherten Daten wurden gelöscht.

@@ -1060,9 +1060,7 @@ service-company-last-admin = { $name } is the company's last customer administra
 
 service-deletion-administrator = An administrator's account is deleted by another administrator.
 service-deletion-last-admin = You are { $company }'s last customer administrator. Make another contact a customer administrator first (on the Contacts page); then you can delete your account.
-service-deletion-log-in-first = Log in to delete your account.
 service-deletion-scheduled = Your account will be deleted on { $date }. You are logged out. If you change your mind, log in before then: that cancels the deletion. We sent you an email about it.
-service-deletion-forbidden = Only administrators can delete accounts.
 service-deletion-own-account = You cannot delete your own account here: ask another administrator.
 service-deletion-no-such-person = There is no such person (already deleted?).
 service-deletion-deleted = Deleted { $name }'s account and everything held about them.

@@ -1,6 +1,7 @@
 //! This area's part of the contract, for the server functions.
 use crate::observability::metrics as measure;
-use crate::services::public;
+use crate::services::session::keys;
+use crate::services::{public, ServiceError};
 use app::api::AccountServices;
 use app::api::{Client, Confirmation, LogInOutcome, RegisterOutcome, SessionUser, TokenStatus};
 use app::captcha::CaptchaChallenge;
@@ -62,7 +63,8 @@ contract! {
                     email: person.email,
                     reviewer: None,
                 };
-                public(self.carry_over_at(session, &carried).await)?;
+                let carry = keys::CARRIED_OVER.put(session, &carried).await;
+                public(carry.map_err(ServiceError::from))?;
             }
             Ok(status)
         }

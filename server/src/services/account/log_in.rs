@@ -68,7 +68,7 @@ impl Portico {
                     email,
                     reviewer: None,
                 };
-                self.carry_over_at(session, &carried).await?;
+                keys::CARRIED_OVER.put(session, &carried).await?;
                 return Ok(other_portal(home));
             }
             Checked::Undecided(person) => {

@@ -7,8 +7,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::db::entities::email_token::TokenPurpose;
 use crate::db::entities::user::{self, UserKind, UserStatus};
-use crate::services::recovery::links::use_token;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::email_tokens::use_token;
 use crate::services::{Portico, ServiceError};
 use crate::tokens::could_be_a_token;
 use crate::webhooks::{self, Event};

@@ -21,9 +21,9 @@ use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user;
 use crate::db::{hold_row, is_unique_violation};
-use crate::services::support::company_queries::{contacts_of, requests_where};
 use crate::services::session::caller::settle;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::company_queries::{contacts_of, requests_where};
 use crate::services::support::views::{
     account_summary, contact_view, contains_any, grouped_counts, search_text,
 };

@@ -9,8 +9,8 @@ use tower_sessions::Session;
 use crate::db::entities::account;
 use crate::db::entities::registration_request::{self, RequestState};
 use crate::db::entities::user;
-use crate::services::support::company_queries::requests_page;
 use crate::services::session::caller::settle;
+use crate::services::support::company_queries::requests_page;
 use crate::services::support::views::{contains_any, search_text};
 use crate::services::{Portico, ServiceError};
 

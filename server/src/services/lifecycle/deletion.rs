@@ -14,6 +14,7 @@ use crate::db::entities::account;
 use crate::db::entities::user::{self, UserKind, UserRole};
 use crate::db::hold_row;
 use crate::mail::{language_of, outbox as mail_outbox, templates};
+use crate::services::session::caller::settle;
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::support::erasure::{hold_for_erasure, Why};
 use crate::services::support::views::{date, full_name};
@@ -28,16 +29,17 @@ impl Portico {
         session: &Session,
         now: DateTime<Utc>,
     ) -> Result<Access<DeletionView>, ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
-            return Ok(Access::LogInFirst);
-        };
-        Ok(Access::Granted(DeletionView {
-            blocked: self
-                .why_not_delete(&self.db, &person)
-                .await?
-                .map(|why| why.text()),
-            would_happen: date(now + DELETION_GRACE),
-        }))
+        settle(async {
+            let person = self.caller(session).await?.person()?;
+            Ok(Access::Granted(DeletionView {
+                blocked: self
+                    .why_not_delete(&self.db, &person)
+                    .await?
+                    .map(|why| why.text()),
+                would_happen: date(now + DELETION_GRACE),
+            }))
+        })
+        .await
     }
 
     /// Why this person cannot delete their own account now, if they cannot.
@@ -79,97 +81,59 @@ impl Portico {
         form: ValidDeletion,
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
-            return Ok(ActionOutcome::refused(
-                Field::Form,
-                "service-deletion-log-in-first",
-                ErrorKind::Forbidden,
-            ));
-        };
-        if let Err(errors) = self
-            .check_password_again(&person, form.password, now)
-            .await?
-        {
-            return Ok(ActionOutcome::Rejected { errors });
-        }
-        let txn = crate::db::begin_write(&self.db).await?;
-        if let Some(account_id) = person.account_id {
-            // Serialized with role changes in the company: two last administrators cannot
-            // both leave.
-            hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;
-        }
-        if let Some(why) = self.why_not_delete(&txn, &person).await? {
-            return Ok(ActionOutcome::refused(
-                Field::Form,
-                why,
-                ErrorKind::Conflict,
-            ));
-        }
-        let due = now + DELETION_GRACE;
-        user::Entity::update_many()
-            .col_expr(user::Column::DeletionDueAt, Expr::value(due))
-            .col_expr(user::Column::UpdatedAt, Expr::value(now))
-            .filter(user::Column::Id.eq(person.id))
-            .exec(&txn)
-            .await?;
-        let portal = person.kind.portal();
-        let email = templates::deletion_scheduled(
-            language_of(&person),
-            portal,
-            &person.email,
-            &person.first_name,
-            due,
-            self.link(portal, "/log-in"),
-        );
-        mail_outbox::enqueue(&txn, &email, now).await?;
-        let ended = self.end_logins(&txn, person.id, None).await?;
-        Audit::by_self(person.id)
-            .account(person.account_id)
-            .record(&txn, AuditAction::DeletionScheduled, now)
-            .await?;
-        txn.commit().await?;
-        self.outbox.wake();
-        self.delete_stored_sessions(ended).await;
-        session.flush().await?;
-        Ok(ActionOutcome::done(app::i18n::t_with(
-            "service-deletion-scheduled",
-            &[("date", app::i18n::format_date_time(app::i18n::lang(), due))],
-        )))
-    }
-
-    /// Logging in during the grace period keeps the account.
-    pub(crate) async fn cancel_deletion(
-        &self,
-        person: &user::Model,
-        now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
-        let txn = crate::db::begin_write(&self.db).await?;
-        let cancelled = user::Entity::update_many()
-            .col_expr(
-                user::Column::DeletionDueAt,
-                Expr::value(Option::<DateTime<Utc>>::None),
-            )
-            .col_expr(user::Column::UpdatedAt, Expr::value(now))
-            .filter(user::Column::Id.eq(person.id))
-            .filter(user::Column::DeletionDueAt.is_not_null())
-            .exec(&txn)
-            .await?;
-        if cancelled.rows_affected == 1 {
-            let email = templates::deletion_cancelled(
-                language_of(person),
-                person.kind.portal(),
+        settle(async {
+            let person = self.caller(session).await?.person()?;
+            if let Err(errors) = self
+                .check_password_again(&person, form.password, now)
+                .await?
+            {
+                return Ok(ActionOutcome::Rejected { errors });
+            }
+            let txn = crate::db::begin_write(&self.db).await?;
+            if let Some(account_id) = person.account_id {
+                // Serialized with role changes in the company: two last administrators cannot
+                // both leave.
+                hold_row::<account::Entity, _>(&txn, account::Column::Id, account_id).await?;
+            }
+            if let Some(why) = self.why_not_delete(&txn, &person).await? {
+                return Ok(ActionOutcome::refused(
+                    Field::Form,
+                    why,
+                    ErrorKind::Conflict,
+                ));
+            }
+            let due = now + DELETION_GRACE;
+            user::Entity::update_many()
+                .col_expr(user::Column::DeletionDueAt, Expr::value(due))
+                .col_expr(user::Column::UpdatedAt, Expr::value(now))
+                .filter(user::Column::Id.eq(person.id))
+                .exec(&txn)
+                .await?;
+            let portal = person.kind.portal();
+            let email = templates::deletion_scheduled(
+                language_of(&person),
+                portal,
                 &person.email,
                 &person.first_name,
+                due,
+                self.link(portal, "/log-in"),
             );
             mail_outbox::enqueue(&txn, &email, now).await?;
+            let ended = self.end_logins(&txn, person.id, None).await?;
             Audit::by_self(person.id)
                 .account(person.account_id)
-                .record(&txn, AuditAction::DeletionCancelled, now)
+                .record(&txn, AuditAction::DeletionScheduled, now)
                 .await?;
-        }
-        txn.commit().await?;
-        self.outbox.wake();
-        Ok(())
+            txn.commit().await?;
+            self.outbox.wake();
+            self.delete_stored_sessions(ended).await;
+            session.flush().await?;
+            Ok(ActionOutcome::done(app::i18n::t_with(
+                "service-deletion-scheduled",
+                &[("date", app::i18n::format_date_time(app::i18n::lang(), due))],
+            )))
+        })
+        .await
     }
 
     /// An administrator deletes an account at once, saying why.
@@ -179,54 +143,46 @@ impl Portico {
         form: ValidAdminDeletion,
         now: DateTime<Utc>,
     ) -> Result<ActionOutcome, ServiceError> {
-        let admin = match self.administrator(session).await? {
-            Access::Granted(admin) => admin,
-            _ => {
+        settle(async {
+            let admin = self.caller(session).await?.administrator()?;
+            if admin.id == form.person {
                 return Ok(ActionOutcome::refused(
                     Field::Form,
-                    "service-deletion-forbidden",
-                    ErrorKind::Forbidden,
-                ))
+                    "service-deletion-own-account",
+                    ErrorKind::Invalid,
+                ));
             }
-        };
-        if admin.id == form.person {
-            return Ok(ActionOutcome::refused(
-                Field::Form,
-                "service-deletion-own-account",
-                ErrorKind::Invalid,
-            ));
-        }
-        if let Some(refusal) = self.confirm_first(session, now).await? {
-            return Ok(refusal);
-        }
-        let txn = crate::db::begin_write(&self.db).await?;
-        hold_for_erasure(&txn, form.person).await?;
-        let Some(person) = user::Entity::find_by_id(form.person).one(&txn).await? else {
-            return Ok(ActionOutcome::refused(
-                Field::Form,
-                "service-deletion-no-such-person",
-                ErrorKind::NotFound,
-            ));
-        };
-        let name = full_name(&person);
-        let ended = self
-            .erase(
-                &txn,
-                &person,
-                Why::Administrator {
-                    by: admin.id,
-                    reason: &form.reason,
-                },
-                now,
-            )
-            .await?;
-        txn.commit().await?;
-        self.delete_stored_sessions(ended).await;
-        tracing::info!(admin = admin.id, "deleted an account");
-        Ok(ActionOutcome::done(app::i18n::t_with(
-            "service-deletion-deleted",
-            &[("name", name)],
-        )))
+            self.fresh_proof(session, now).await?;
+            let txn = crate::db::begin_write(&self.db).await?;
+            hold_for_erasure(&txn, form.person).await?;
+            let Some(person) = user::Entity::find_by_id(form.person).one(&txn).await? else {
+                return Ok(ActionOutcome::refused(
+                    Field::Form,
+                    "service-deletion-no-such-person",
+                    ErrorKind::NotFound,
+                ));
+            };
+            let name = full_name(&person);
+            let ended = self
+                .erase(
+                    &txn,
+                    &person,
+                    Why::Administrator {
+                        by: admin.id,
+                        reason: &form.reason,
+                    },
+                    now,
+                )
+                .await?;
+            txn.commit().await?;
+            self.delete_stored_sessions(ended).await;
+            tracing::info!(admin = admin.id, "deleted an account");
+            Ok(ActionOutcome::done(app::i18n::t_with(
+                "service-deletion-deleted",
+                &[("name", name)],
+            )))
+        })
+        .await
     }
 
     /// Carries out the deletions that fell due. The janitor calls it; log-in and
@@ -244,36 +200,5 @@ impl Portico {
             }
         }
         Ok(erased)
-    }
-
-    /// Erases the account of this address if its deletion is due. True if it was.
-    pub async fn erase_if_due(
-        &self,
-        address: &str,
-        now: DateTime<Utc>,
-    ) -> Result<bool, ServiceError> {
-        let txn = crate::db::begin_write(&self.db).await?;
-        let Some(person) = user::Entity::find()
-            .filter(user::Column::EmailNormalized.eq(address))
-            .filter(user::Column::DeletionDueAt.lte(now))
-            .one(&txn)
-            .await?
-        else {
-            return Ok(false);
-        };
-        // Re-read under the row's lock: a log-in may just have cancelled it.
-        hold_for_erasure(&txn, person.id).await?;
-        let Some(person) = user::Entity::find_by_id(person.id)
-            .filter(user::Column::DeletionDueAt.lte(now))
-            .one(&txn)
-            .await?
-        else {
-            return Ok(false);
-        };
-        let ended = self.erase(&txn, &person, Why::OwnerAsked, now).await?;
-        txn.commit().await?;
-        self.delete_stored_sessions(ended).await;
-        tracing::info!("erased an account whose deletion fell due");
-        Ok(true)
     }
 }

@@ -19,9 +19,9 @@ use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::db::entities::{account, invitation};
 use crate::db::is_unique_violation;
 use crate::password_rules;
-use crate::services::lifecycle::terms::record_consents;
 use crate::services::session::gate::Admission;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::consents::record_consents;
 use crate::services::{Portico, ServiceError};
 use crate::tokens::{could_be_a_token, hash_token};
 use crate::webhooks::{self, Event};
@@ -101,7 +101,7 @@ impl Portico {
         let own = [&*invited.email, &invited.first_name, &invited.last_name];
         if let Err(message) = password_rules::check(&form.password, &own) {
             return Ok(NewPasswordOutcome::Rejected {
-                errors: crate::services::account::registration::weak_password(message),
+                errors: crate::services::support::password_refusal::weak_password(message),
             });
         }
         let password_hash = self.hasher.hash(form.password).await?;

@@ -21,8 +21,8 @@ use sea_orm::{
 
 use crate::db::entities::{account, audit_entry, invitation};
 use crate::limits::wait_in_words;
-use crate::services::recovery::links::LINK_INTERVAL;
 use crate::services::support::audit::AuditAction;
+use crate::services::support::email_tokens::LINK_INTERVAL;
 
 /// The most invitation emails (new and resent) a company sends in 24 hours.
 pub const INVITATIONS_PER_COMPANY_PER_DAY: u64 = 50;

@@ -28,8 +28,6 @@ use crate::services::{Portico, ServiceError};
 use crate::tokens::Token;
 use crate::webhooks::{self, Event};
 
-use crate::services::support::company_queries::open_invitations;
-
 /// How long an invitation's link works.
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
 

@@ -1,104 +1,27 @@
 //! New versions of the privacy policy and the terms: someone who agreed to an older one
 //! agrees to the current one at their next log-in, before any page. Until they do they
 //! are not logged in at all (the session only remembers, for a while, who is part-way),
-//! so no page and no service can act for them; declining leaves them logged out.
+//! so no page and no service can act for them; declining leaves them logged out. Asking
+//! is a step of the gate (`session::gate::new_terms`); the answer is given here.
 use app::api::{ChangedPolicy, Client, TermsOutcome};
 use app::forms::leaving::TermsAnswer;
 use app::forms::{Field, FieldErrors};
-use app::policies::{Policy, AGREED_AT_REGISTRATION};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    QueryFilter, QueryOrder,
-};
+use sea_orm::EntityTrait;
 use tower_sessions::Session;
 
-use crate::db::entities::consent;
 use crate::db::entities::user::{self, UserStatus};
+use crate::services::session::gate::new_terms::outdated_policies;
 use crate::services::session::keys;
 use crate::services::session::pending::PendingTerms;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::consents::record_consents;
 use crate::services::{Portico, ServiceError};
 
 /// How long a log-in waits for the answer.
 const PENDING_LIFETIME: Duration = Duration::minutes(30);
 
-/// The current documents the person agreed to in an older version: each one whose
-/// latest consent is for another version. (People an operator created, who never agreed
-/// to anything, are not asked: the documents are what registering agrees to.)
-pub async fn outdated_policies<C: ConnectionTrait>(
-    db: &C,
-    user_id: i32,
-) -> Result<Vec<Policy>, DbErr> {
-    let consents = consent::Entity::find()
-        .filter(consent::Column::UserId.eq(user_id))
-        .order_by_asc(consent::Column::AgreedAt)
-        .order_by_asc(consent::Column::Id)
-        .all(db)
-        .await?;
-    Ok(AGREED_AT_REGISTRATION
-        .into_iter()
-        .filter(|policy| {
-            consents
-                .iter()
-                .rev()
-                .find(|c| c.document == policy.document)
-                .is_some_and(|latest| latest.version != policy.version)
-        })
-        .collect())
-}
-
-/// Records that the person agreed to these documents' current versions, now.
-pub async fn record_consents<C: ConnectionTrait>(
-    db: &C,
-    user_id: i32,
-    policies: &[Policy],
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    for policy in policies {
-        consent::ActiveModel {
-            user_id: Set(user_id),
-            document: Set(policy.document.to_owned()),
-            version: Set(policy.version.to_owned()),
-            agreed_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-    }
-    Ok(())
-}
-
 impl Portico {
-    /// Where someone goes first if they must agree to new terms before they are logged
-    /// in; the session remembers them (and where they were going) meanwhile.
-    pub(crate) async fn terms_first(
-        &self,
-        session: &Session,
-        person: &user::Model,
-        next: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<Option<String>, ServiceError> {
-        if outdated_policies(&self.db, person.id).await?.is_empty() {
-            keys::TERMS_PENDING.take(session).await?;
-            return Ok(None);
-        }
-        // As at every log-in, a fresh session id.
-        session.cycle_id().await?;
-        keys::TERMS_PENDING
-            .put(
-                session,
-                &PendingTerms {
-                    user_id: person.id,
-                    next,
-                    since: now.timestamp(),
-                    credential_version: person.credential_version,
-                },
-            )
-            .await?;
-        Ok(Some(person.kind.portal().path("/accept-terms")))
-    }
-
     /// The person part-way through logging in, waiting to agree.
     async fn pending_terms(
         &self,
@@ -180,7 +103,7 @@ impl Portico {
             .await?;
         txn.commit().await?;
         let to = self
-            .start_login(session, &person, client, pending.next, now)
+            .admit_after_every_factor(session, &person, client, pending.next, now)
             .await?;
         Ok(TermsOutcome::Continue { to })
     }

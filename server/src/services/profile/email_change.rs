@@ -12,11 +12,11 @@ use crate::db::entities::email_token::TokenPurpose;
 use crate::db::entities::user;
 use crate::limits::wait_in_words;
 use crate::mail::{language_of, outbox, templates};
-use crate::services::account::registration::VERIFICATION_LIFETIME;
-use crate::services::recovery::links::{find_by_address, issue_limited_token};
 use crate::services::session::caller::settle;
 use crate::services::session::reauthentication::CONFIRM_FIRST;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::email_tokens::VERIFICATION_LIFETIME;
+use crate::services::support::email_tokens::{find_by_address, issue_limited_token};
 use crate::services::support::erasure::remember_address;
 use crate::services::{Portico, ServiceError};
 

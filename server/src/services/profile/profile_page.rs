@@ -10,9 +10,9 @@ use tower_sessions::Session;
 use crate::db::entities::email_token::{self, TokenPurpose};
 use crate::db::entities::{account, user};
 use crate::password_rules;
-use crate::services::account::registration::weak_password;
 use crate::services::session::caller::settle;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::password_refusal::weak_password;
 use crate::services::support::views::date;
 use crate::services::{Portico, ServiceError};
 

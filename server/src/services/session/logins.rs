@@ -2,13 +2,10 @@
 //! A session counts only while its row exists, so ending a person's other sessions (from
 //! the profile, or when their password changes) is deleting rows; their sessions are
 //! deleted from the session store too.
-use app::api::{Client, SessionView};
+use app::api::SessionView;
 use chrono::{DateTime, Duration, Utc};
-use rand::RngCore;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use tower_sessions::session::Id;
 use tower_sessions::Session;
 
@@ -24,58 +21,6 @@ const LAST_SEEN_EVERY: Duration = Duration::seconds(60);
 pub const LOGIN_IDLE_LIFETIME: Duration = Duration::days(14);
 
 impl Portico {
-    /// Starts a login on this session: a new session id, the person in it, and its row;
-    /// says where the person goes next (`next`, or their home). Someone who has not
-    /// agreed to the current terms is not logged in yet: they go to agree first (see
-    /// `terms`). Logging in cancels a scheduled deletion of the account.
-    pub(crate) async fn start_login(
-        &self,
-        session: &Session,
-        person: &user::Model,
-        client: &Client,
-        next: Option<String>,
-        now: DateTime<Utc>,
-    ) -> Result<String, ServiceError> {
-        if let Some(agree_first) = self.terms_first(session, person, next.clone(), now).await? {
-            return Ok(agree_first);
-        }
-        if person.deletion_due_at.is_some() {
-            self.cancel_deletion(person, now).await?;
-        }
-        // Nothing set before the log-in (a half-set-up authenticator's secret, a
-        // ceremony's state, a pending step) lives on into the logged-in session, and a
-        // new session id, so that an id planted before cannot be ridden.
-        session.clear().await;
-        session.cycle_id().await?;
-        let mut bytes = [0u8; 24];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
-        let id = hex::encode(bytes);
-        // Inserted without reading it back: "log out my other sessions" elsewhere may
-        // delete it at once, and then this session simply does not count.
-        login::Entity::insert(login::ActiveModel {
-            id: Set(id.clone()),
-            user_id: Set(person.id),
-            session_id: Set(None),
-            created_at: Set(now),
-            last_seen_at: Set(now),
-            user_agent: Set(client.user_agent.clone()),
-        })
-        .exec_without_returning(&self.db)
-        .await?;
-        keys::USER_ID.put(session, &person.id).await?;
-        keys::LOGIN_ID.put(session, &id).await?;
-        if let Some(language) = &person.preferred_language {
-            keys::LANGUAGE.put(session, &language).await?;
-        }
-        self.mark_authenticated(session, now).await?;
-        user::Entity::update_many()
-            .col_expr(user::Column::LastLoginAt, Expr::value(now))
-            .filter(user::Column::Id.eq(person.id))
-            .exec(&self.db)
-            .await?;
-        Ok(next.unwrap_or_else(|| crate::services::session::second_step::home_of(person)))
-    }
-
     /// The login this session carries, while it still counts. Records when it was last
     /// seen (at most once a minute) and the store's id for the session.
     pub(crate) async fn current_login(

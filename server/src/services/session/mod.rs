@@ -3,7 +3,6 @@
 pub mod caller;
 pub mod gate;
 pub mod keys;
-pub mod legacy_guards;
 pub mod logins;
 pub mod pending;
 pub mod reauthentication;

@@ -4,7 +4,7 @@
 //! disabling a login) need an authentication of the person within the last ten minutes:
 //! a log-in, or the "Confirm it's you" page. A session left open somewhere is then not
 //! enough to take the account over, or to act as its administrator.
-use app::api::{ActionOutcome, Confirmation};
+use app::api::Confirmation;
 use app::forms::log_in::ValidConfirmIdentity;
 use app::forms::{ErrorKind, Field, FieldErrors};
 use chrono::{DateTime, Duration, Utc};
@@ -12,7 +12,7 @@ use tower_sessions::Session;
 
 use crate::db::entities::user;
 use crate::limits::{self, wait_in_words};
-use crate::services::session::caller::{Refusal, Stop};
+use crate::services::session::caller::{settle, Refusal, Stop};
 use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
 
@@ -60,17 +60,6 @@ impl Portico {
         }
     }
 
-    /// The refusal of a sensitive action when the session's person has not proved who they
-    /// are within [`RECENT`]: its page links to "Confirm it's you", which comes back.
-    pub(crate) async fn confirm_first(
-        &self,
-        session: &Session,
-        now: DateTime<Utc>,
-    ) -> Result<Option<ActionOutcome>, ServiceError> {
-        Ok((!self.recently_authenticated(session, now).await?)
-            .then(|| ActionOutcome::refused(Field::Form, CONFIRM_FIRST, ErrorKind::Forbidden)))
-    }
-
     /// "Confirm it's you": the password again, or a code from the authenticator app.
     pub async fn confirm_identity_at(
         &self,
@@ -78,27 +67,22 @@ impl Portico {
         form: ValidConfirmIdentity,
         now: DateTime<Utc>,
     ) -> Result<Confirmation, ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
-            return Ok(Confirmation::Rejected {
-                errors: FieldErrors::one_of_kind(
-                    Field::Form,
-                    "service-common-session-ended",
-                    ErrorKind::Forbidden,
-                ),
-            });
-        };
-        if let Err(errors) = self
-            .password_or_app_code(&person, form.password, now)
-            .await?
-        {
-            return Ok(Confirmation::Rejected { errors });
-        }
-        self.mark_authenticated(session, now).await?;
-        Ok(Confirmation::Confirmed {
-            to: form
-                .next
-                .unwrap_or_else(|| person.kind.portal().path("/profile")),
+        settle(async {
+            let person = self.caller(session).await?.person()?;
+            if let Err(errors) = self
+                .password_or_app_code(&person, form.password, now)
+                .await?
+            {
+                return Ok(Confirmation::Rejected { errors });
+            }
+            self.mark_authenticated(session, now).await?;
+            Ok(Confirmation::Confirmed {
+                to: form
+                    .next
+                    .unwrap_or_else(|| person.kind.portal().path("/profile")),
+            })
         })
+        .await
     }
 
     /// Checks the password a logged-in person typed again. Wrong ones count against the

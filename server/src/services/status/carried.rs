@@ -17,7 +17,7 @@ impl Portico {
         session: &Session,
         carried: &CarriedOver,
     ) -> Result<(), ServiceError> {
-        keys::CARRIED_OVER.put(session, &carried).await?;
+        keys::CARRIED_OVER.put(session, carried).await?;
         Ok(())
     }
 

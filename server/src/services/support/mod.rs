@@ -1,11 +1,15 @@
 //! Shared support every area may use: the audit log, views' formatting, erasure, sealed
 //! cookies, notices to a person, stored factors, registration requests, company queries,
-//! a person as the administration shows them.
+//! a person as the administration shows them, consents, emailed links' tokens, passwords.
 pub mod audit;
 pub mod ceremony_cookie;
 pub mod company_queries;
+pub mod consents;
+pub mod email_tokens;
 pub mod erasure;
 pub mod notices;
+pub mod password_refusal;
+pub mod password_replacement;
 pub mod person_views;
 pub mod registration_requests;
 pub mod stored_factors;

@@ -168,7 +168,9 @@ impl Portico {
         now: DateTime<Utc>,
     ) -> Result<String, ServiceError> {
         keys::PENDING_LOG_IN.take(session).await?;
-        let to = self.start_login(session, person, client, next, now).await?;
+        let to = self
+            .admit_after_every_factor(session, person, client, next, now)
+            .await?;
         tracing::info!(user = person.id, "logged in with a second factor");
         Ok(to)
     }

@@ -100,7 +100,7 @@ impl Portico {
             return Ok(refused("service-passkeys-cannot-log-in"));
         }
         let to = self
-            .start_login(session, &person, client, next, now)
+            .admit_after_every_factor(session, &person, client, next, now)
             .await?;
         tracing::info!(user = person.id, "logged in with a passkey");
         Ok(PasskeyStep::Done { to })

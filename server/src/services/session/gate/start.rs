@@ -1,0 +1,67 @@
+//! The last step of the gate: the session itself. A new session id, the person in it,
+//! and its `logins` row. Private to the gate (see its `//!`): only its entry points,
+//! which take every step before, reach it.
+use app::api::Client;
+use chrono::{DateTime, Utc};
+use rand::RngCore;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use tower_sessions::Session;
+
+use crate::db::entities::{login, user};
+use crate::services::session::keys;
+use crate::services::{Portico, ServiceError};
+
+impl Portico {
+    /// Starts a login on this session: a new session id, the person in it, and its row;
+    /// says where the person goes next (`next`, or their home). Someone who has not
+    /// agreed to the current terms is not logged in yet: they go to agree first (see
+    /// `new_terms`). Logging in cancels a scheduled deletion of the account.
+    pub(in crate::services::session::gate) async fn start_login(
+        &self,
+        session: &Session,
+        person: &user::Model,
+        client: &Client,
+        next: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<String, ServiceError> {
+        if let Some(agree_first) = self.terms_first(session, person, next.clone(), now).await? {
+            return Ok(agree_first);
+        }
+        if person.deletion_due_at.is_some() {
+            self.cancel_deletion(person, now).await?;
+        }
+        // Nothing set before the log-in (a half-set-up authenticator's secret, a
+        // ceremony's state, a pending step) lives on into the logged-in session, and a
+        // new session id, so that an id planted before cannot be ridden.
+        session.clear().await;
+        session.cycle_id().await?;
+        let mut bytes = [0u8; 24];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let id = hex::encode(bytes);
+        // Inserted without reading it back: "log out my other sessions" elsewhere may
+        // delete it at once, and then this session simply does not count.
+        login::Entity::insert(login::ActiveModel {
+            id: Set(id.clone()),
+            user_id: Set(person.id),
+            session_id: Set(None),
+            created_at: Set(now),
+            last_seen_at: Set(now),
+            user_agent: Set(client.user_agent.clone()),
+        })
+        .exec_without_returning(&self.db)
+        .await?;
+        keys::USER_ID.put(session, &person.id).await?;
+        keys::LOGIN_ID.put(session, &id).await?;
+        if let Some(language) = &person.preferred_language {
+            keys::LANGUAGE.put(session, language).await?;
+        }
+        self.mark_authenticated(session, now).await?;
+        user::Entity::update_many()
+            .col_expr(user::Column::LastLoginAt, Expr::value(now))
+            .filter(user::Column::Id.eq(person.id))
+            .exec(&self.db)
+            .await?;
+        Ok(next.unwrap_or_else(|| crate::services::session::second_step::home_of(person)))
+    }
+}
