@@ -17,7 +17,6 @@ type Source = (String, String);
 type Evidence = BTreeMap<(String, String), Vec<String>>;
 
 #[test]
-#[ignore = "issue 21: enabled at merge"]
 fn areas_use_only_the_session_kernel_and_support_without_a_cycle() {
     let services = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/services");
     let mut sources = Vec::new();

@@ -9,8 +9,8 @@ use chrono::{DateTime, Utc};
 use tower_sessions::Session;
 
 use crate::db::entities::user;
-use crate::services::session::caller::is_administrator;
 use crate::services::session::keys;
+use crate::services::support::roles::is_administrator;
 use crate::services::{Portico, ServiceError};
 
 /// Where a log-in form is.

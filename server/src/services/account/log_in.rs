@@ -197,30 +197,6 @@ impl Portico {
             preferred_language: u.preferred_language,
         }))
     }
-
-    /// Saves the language the person of this session chose: their emails are written in
-    /// it from now on. Nothing if nobody is logged in.
-    pub async fn set_preferred_language_at(
-        &self,
-        session: &Session,
-        language: app::i18n::Lang,
-    ) -> Result<(), ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
-            return Ok(());
-        };
-        user::Entity::update_many()
-            .col_expr(
-                user::Column::PreferredLanguage,
-                sea_orm::sea_query::Expr::value(language.tag()),
-            )
-            .filter(user::Column::Id.eq(person.id))
-            .exec(&self.db)
-            .await?;
-        keys::LANGUAGE
-            .put(session, &language.tag().to_owned())
-            .await?;
-        Ok(())
-    }
 }
 
 /// What the password check found.

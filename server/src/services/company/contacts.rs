@@ -20,10 +20,7 @@ use crate::services::support::company_queries::open_invitations;
 use crate::services::support::views::{contact_view, full_name};
 use crate::services::{Portico, ServiceError};
 
-/// Moved to `support::company_queries`; named here until an account's deletion imports
-/// it from there.
-pub(crate) use crate::services::support::company_queries::active_customer_admins;
-use crate::services::support::company_queries::contacts_of;
+use crate::services::support::company_queries::{active_customer_admins, contacts_of};
 
 /// One contact change under way: the transaction holding the company and the contact.
 struct Change<'a> {

@@ -58,7 +58,8 @@ impl Portico {
             return Ok(None);
         }
         let admins =
-            crate::services::company::contacts::active_customer_admins(db, account_id).await?;
+            crate::services::support::company_queries::active_customer_admins(db, account_id)
+                .await?;
         if admins > 1 {
             return Ok(None);
         }

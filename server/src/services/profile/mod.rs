@@ -3,4 +3,5 @@ mod contract;
 pub mod data_export;
 pub mod email_change;
 pub mod home;
+pub mod language;
 pub mod profile_page;

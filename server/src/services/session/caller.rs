@@ -9,10 +9,11 @@ use chrono::Utc;
 use sea_orm::{DbErr, EntityTrait};
 use tower_sessions::Session;
 
-use crate::db::entities::user::{self, UserKind, UserRole, UserStatus};
+use crate::db::entities::user::{self, UserStatus};
 use crate::db::entities::{account, login};
 use crate::password::HashError;
 use crate::services::session::keys;
+use crate::services::support::roles::{is_administrator, is_customer_admin};
 use crate::services::{Portico, ServiceError};
 
 /// Why a service does not act for its caller.
@@ -262,12 +263,4 @@ impl Portico {
             .await?
             .map(|login| (person, login)))
     }
-}
-
-pub fn is_administrator(user: &user::Model) -> bool {
-    user.kind == UserKind::Staff && user.role == UserRole::Admin
-}
-
-fn is_customer_admin(user: &user::Model) -> bool {
-    user.kind == UserKind::Contact && user.role == UserRole::CustomerAdmin
 }

@@ -1,6 +1,7 @@
 //! The session kernel: who is asking (the caller), the session's typed keys, logins,
 //! fresh proofs, and the one gate every way in passes on its way to a session.
 pub mod caller;
+pub mod carried_over;
 pub mod gate;
 pub mod keys;
 pub mod logins;

@@ -2,7 +2,7 @@
 //! address carried over, and whose registration a log-in found undecided or rejected.
 //! Neither goes into a URL. A session that holds no log-in lasts 10 minutes unused
 //! (`http/anonymous_sessions.rs`), so neither lingers.
-use app::api::{AccountState, AccountStatus, CarriedOver};
+use app::api::{AccountState, AccountStatus};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
@@ -12,22 +12,6 @@ use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
 
 impl Portico {
-    pub async fn carry_over_at(
-        &self,
-        session: &Session,
-        carried: &CarriedOver,
-    ) -> Result<(), ServiceError> {
-        keys::CARRIED_OVER.put(session, carried).await?;
-        Ok(())
-    }
-
-    pub async fn carried_over_at(
-        &self,
-        session: &Session,
-    ) -> Result<Option<CarriedOver>, ServiceError> {
-        Ok(keys::CARRIED_OVER.get(session).await?)
-    }
-
     /// Where the person a log-in found waiting or rejected stands now; None when nobody
     /// is, or when they may log in by now.
     pub async fn account_status_at(

@@ -9,8 +9,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::db::entities::user::{self, UserKind, UserStatus};
 use crate::db::entities::{account, passkey, recovery_code};
-use crate::services::session::caller::is_administrator;
-use crate::services::session::second_step::Factors;
+use crate::services::support::factors::Factors;
+use crate::services::support::roles::is_administrator;
 use crate::services::support::views::{full_name, grouped_counts};
 use crate::services::{Portico, ServiceError};
 

@@ -24,7 +24,7 @@ pub(crate) async fn turn_off_app<C: ConnectionTrait>(txn: &C, user_id: i32) -> R
         .filter(user::Column::Id.eq(user_id))
         .exec(txn)
         .await?;
-    crate::services::session::logins::outdate_pending_log_ins(txn, user_id).await
+    crate::services::support::ending_logins::outdate_pending_log_ins(txn, user_id).await
 }
 
 /// A new set of recovery codes for a person (the old set deleted), stored hashed;

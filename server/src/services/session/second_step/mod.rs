@@ -4,7 +4,6 @@
 //! code or a passkey finishes it. In the session kernel because the gate needs it, and
 //! every way in passes the gate.
 pub mod codes;
-pub mod factors;
 
 use app::api::{Client, LogInOutcome, PendingLogIn};
 use app::forms::two_factor::SecondFactorCode;
@@ -15,13 +14,11 @@ use tower_sessions::Session;
 
 use crate::db::entities::user::{self, UserStatus};
 use crate::limits;
-use crate::services::session::caller::is_administrator;
 use crate::services::session::keys;
 use crate::services::session::pending::Pending;
 use crate::services::session::second_step_lock::LOCKED;
+use crate::services::support::roles::is_administrator;
 use crate::services::{Portico, ServiceError};
-
-pub use factors::Factors;
 
 /// How long the step after a right password may take.
 pub const PENDING_LIFETIME: Duration = Duration::minutes(10);

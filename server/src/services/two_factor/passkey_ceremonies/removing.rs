@@ -9,9 +9,9 @@ use tower_sessions::Session;
 use crate::db::entities::{passkey, user};
 use crate::db::hold_row;
 use crate::services::session::caller::settle;
-use crate::services::session::logins::outdate_pending_log_ins;
 use crate::services::session::second_step::LAST_REQUIRED_FACTOR;
 use crate::services::support::audit::{Audit, AuditAction};
+use crate::services::support::ending_logins::outdate_pending_log_ins;
 use crate::services::support::stored_factors::delete_recovery_codes;
 use crate::services::{Portico, ServiceError};
 

@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, 
 
 use crate::db::entities::user::{self, UserKind};
 use crate::db::entities::{account, passkey, recovery_code};
-use crate::services::session::caller::is_administrator;
+use crate::services::support::roles::is_administrator;
 use crate::services::Portico;
 
 /// A person's second factors.
