@@ -157,12 +157,15 @@ pub enum Manager {
 /// Who is asking, resolved once per request.
 pub enum Caller {
     Anonymous,
-    Person {
-        person: user::Model,
-        login: login::Model,
-        /// The company a customer administrator manages.
-        manages: Option<account::Model>,
-    },
+    Person(Box<SignedIn>),
+}
+
+/// A person logged in, as their session found them.
+pub struct SignedIn {
+    pub person: user::Model,
+    pub login: login::Model,
+    /// The company a customer administrator manages.
+    pub manages: Option<account::Model>,
 }
 
 impl Caller {
@@ -173,44 +176,45 @@ impl Caller {
 
     /// The person logged in and this session's login.
     pub fn login(self) -> Result<(user::Model, login::Model), Refusal> {
-        match self {
-            Caller::Anonymous => Err(Refusal::LogInFirst),
-            Caller::Person { person, login, .. } => Ok((person, login)),
-        }
+        let signed_in = self.signed_in()?;
+        Ok((signed_in.person, signed_in.login))
     }
 
     /// One of our administrators.
     pub fn administrator(self) -> Result<user::Model, Refusal> {
-        match self {
-            Caller::Person { person, .. } if is_administrator(&person) => Ok(person),
-            Caller::Person { .. } => Err(Refusal::AdministratorsOnly),
-            Caller::Anonymous => Err(Refusal::LogInFirst),
+        let signed_in = self.signed_in()?;
+        match is_administrator(&signed_in.person) {
+            true => Ok(signed_in.person),
+            false => Err(Refusal::AdministratorsOnly),
         }
     }
 
     /// A customer administrator, with the company they manage.
     pub fn customer_admin(self) -> Result<CustomerAdmin, Refusal> {
-        match self {
-            Caller::Person {
-                person,
-                manages: Some(account),
-                ..
-            } => Ok(CustomerAdmin {
-                user: person,
+        let signed_in = self.signed_in()?;
+        match signed_in.manages {
+            Some(account) => Ok(CustomerAdmin {
+                user: signed_in.person,
                 account,
             }),
-            Caller::Person { .. } => Err(Refusal::CustomerAdministratorsOnly),
-            Caller::Anonymous => Err(Refusal::LogInFirst),
+            None => Err(Refusal::CustomerAdministratorsOnly),
         }
     }
 
     /// A customer administrator, or one of ours.
     pub fn manager(self) -> Result<Manager, Refusal> {
         match self {
-            Caller::Person { person, .. } if is_administrator(&person) => {
-                Ok(Manager::Administrator(person))
+            Caller::Person(signed_in) if is_administrator(&signed_in.person) => {
+                Ok(Manager::Administrator(signed_in.person))
             }
             caller => caller.customer_admin().map(Manager::CustomerAdmin),
+        }
+    }
+
+    fn signed_in(self) -> Result<SignedIn, Refusal> {
+        match self {
+            Caller::Anonymous => Err(Refusal::LogInFirst),
+            Caller::Person(signed_in) => Ok(*signed_in),
         }
     }
 }
@@ -227,11 +231,11 @@ impl Portico {
             }
             _ => None,
         };
-        Ok(Caller::Person {
+        Ok(Caller::Person(Box::new(SignedIn {
             person,
             login,
             manages,
-        })
+        })))
     }
 
     /// The person logged in to this session, while their account is active and the

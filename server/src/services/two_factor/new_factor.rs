@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 use crate::db::entities::user;
 use crate::db::hold_row;
-use crate::services::session::caller::{Caller, Refusal, Stop};
+use crate::services::session::caller::{Refusal, Stop};
 use crate::services::session::keys;
 use crate::services::session::pending::Pending;
 use crate::services::support::audit::{Audit, AuditAction};
@@ -63,7 +63,7 @@ impl Portico {
         session: &Session,
         now: DateTime<Utc>,
     ) -> Result<Setter, Stop> {
-        if let Caller::Person { person, .. } = self.caller(session).await? {
+        if let Ok(person) = self.caller(session).await?.person() {
             self.fresh_proof(session, now).await?;
             return Ok(Setter::Person(person));
         }
