@@ -4,6 +4,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
 use crate::db::entities::user;
+use crate::services::session::caller::settle;
 use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
 
@@ -15,20 +16,21 @@ impl Portico {
         session: &Session,
         language: app::i18n::Lang,
     ) -> Result<(), ServiceError> {
-        let Some(person) = self.session_person(session).await? else {
-            return Ok(());
-        };
-        user::Entity::update_many()
-            .col_expr(
-                user::Column::PreferredLanguage,
-                sea_orm::sea_query::Expr::value(language.tag()),
-            )
-            .filter(user::Column::Id.eq(person.id))
-            .exec(&self.db)
-            .await?;
-        keys::LANGUAGE
-            .put(session, &language.tag().to_owned())
-            .await?;
-        Ok(())
+        settle(async {
+            let person = self.caller(session).await?.person()?;
+            user::Entity::update_many()
+                .col_expr(
+                    user::Column::PreferredLanguage,
+                    sea_orm::sea_query::Expr::value(language.tag()),
+                )
+                .filter(user::Column::Id.eq(person.id))
+                .exec(&self.db)
+                .await?;
+            keys::LANGUAGE
+                .put(session, &language.tag().to_owned())
+                .await?;
+            Ok(())
+        })
+        .await
     }
 }

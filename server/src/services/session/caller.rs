@@ -84,6 +84,12 @@ impl Refused for PasskeyStep {
     }
 }
 
+/// What an action that does nothing for a refused caller (saving a language choice when
+/// nobody is logged in) answers: nothing.
+impl Refused for () {
+    fn refused(_: Refusal) -> Self {}
+}
+
 /// What a page that shows nothing to a refused caller gets: nothing.
 impl<T> Refused for Option<T> {
     fn refused(_: Refusal) -> Self {
