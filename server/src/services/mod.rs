@@ -1,5 +1,8 @@
-//! The server's side of the contract: [`Portico`] implements the pages' `Services` trait
-//! with one module per journey.
+//! The server's side of the contract: [`Portico`] implements the pages' `Services` — one
+//! trait per area — with one folder per area, each implementing its trait in its
+//! `contract.rs`. Below the areas: the session kernel (`session`) and shared support
+//! (`support`). An area uses those two, never another area (DEVELOPERS.md, "How the
+//! services are laid out"; `tests/integration/architecture.rs` checks it).
 
 /// Writes an area's part of the contract from its services: each method listed answers
 /// with the service it names — at the present time where the line ends `at now` — its
