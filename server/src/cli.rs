@@ -53,6 +53,18 @@ pub enum Command {
     Migrate,
     /// Check every setting, print what the server would run with, then exit.
     CheckConfig,
+    /// The keys that sign ID tokens.
+    Keys {
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+}
+
+#[derive(Debug, PartialEq, Eq, Subcommand)]
+pub enum KeysAction {
+    /// Make a new signing key current and print it as JSON (`kid`, and the `published`
+    /// kids); the key it replaces stays published until its tokens have expired.
+    Rotate,
 }
 
 #[cfg(test)]
@@ -67,6 +79,12 @@ mod tests {
     fn serve_is_the_default_and_subcommands_take_their_flags() {
         assert_eq!(parse(&[]).unwrap(), Command::Serve);
         assert_eq!(parse(&["migrate"]).unwrap(), Command::Migrate);
+        assert_eq!(
+            parse(&["keys", "rotate"]).unwrap(),
+            Command::Keys {
+                action: KeysAction::Rotate
+            }
+        );
         assert_eq!(
             parse(&[
                 "create-admin",

@@ -17,6 +17,7 @@ pub mod password;
 pub mod password_rules;
 pub mod services;
 pub mod sign_up_surge;
+pub mod signing;
 pub mod tokens;
 pub mod webhooks;
 
@@ -33,7 +34,7 @@ use tower_sessions::SessionStore;
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 use crate::captcha::CaptchaIssuer;
-pub use crate::cli::Command;
+pub use crate::cli::{Command, KeysAction};
 use crate::config::Config;
 use crate::db::{Database, Pool};
 use crate::http::operations::Operations;
@@ -76,6 +77,20 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             println!(
                 "Created administrator {}. Log in at {}/csm/log-in, then open /admin.",
                 admin.email, config.public_url
+            );
+            Ok(())
+        }
+        Command::Keys {
+            action: KeysAction::Rotate,
+        } => {
+            let database = connect(&config).await?;
+            let now = chrono::Utc::now();
+            let key = signing::store::rotate(&database.conn, now).await?;
+            let published = signing::store::published_keys(&database.conn, now).await?;
+            let kids: Vec<_> = published.into_iter().map(|k| k.kid).collect();
+            println!(
+                "{}",
+                serde_json::json!({ "kid": key.kid, "published": kids })
             );
             Ok(())
         }

@@ -13,6 +13,7 @@ pub mod passkey;
 pub mod recovery_code;
 pub mod registration_request;
 pub mod setting;
+pub mod signing_key;
 pub mod user;
 pub mod webhook_delivery;
 pub mod webhook_endpoint;

@@ -15,6 +15,7 @@ mod m20261127_000010_preferred_language;
 mod m20261128_000011_erasure;
 mod m20261128_000011_spent_ceremonies;
 mod m20261206_000012_log_in_safety;
+mod m20261206_000013_signing_keys;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_erasure::Migration),
             Box::new(m20261128_000011_spent_ceremonies::Migration),
             Box::new(m20261206_000012_log_in_safety::Migration),
+            Box::new(m20261206_000013_signing_keys::Migration),
         ]
     }
 }
