@@ -251,11 +251,15 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         ),
         metrics_allow: config.metrics_allow.clone().into(),
     };
-    let state = |portico: Portico| AppState {
-        leptos_options,
-        services: Arc::new(portico),
-        db: database.conn.clone(),
-        operations,
+    let state = |portico: Portico| {
+        let portico = Arc::new(portico);
+        AppState {
+            leptos_options,
+            services: portico.clone(),
+            provider: portico,
+            db: database.conn.clone(),
+            operations,
+        }
     };
     let served = match database.pool.clone() {
         Pool::Sqlite(pool) => {

@@ -8,6 +8,7 @@ mod form_pages;
 pub mod language;
 mod lingering_close;
 pub mod listener;
+mod oidc;
 pub mod operations;
 pub mod page_cache;
 pub mod page_policy;
@@ -62,6 +63,9 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub services: SharedServices,
+    /// The same services, for the OpenID Connect endpoints, which are not server functions
+    /// and so not part of the pages' contract.
+    pub provider: std::sync::Arc<crate::services::Portico>,
     pub db: DatabaseConnection,
     pub operations: operations::Operations,
 }
@@ -92,7 +96,9 @@ pub fn router<S: SessionStore + Clone>(
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
 
+    let protocol = oidc::server_to_server().with_state(state.clone());
     let router = routes(&state, &settings, context)
+        .merge(oidc::browser_flow())
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
@@ -120,7 +126,10 @@ pub fn router<S: SessionStore + Clone>(
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(body_limit::refuse_oversized));
-    around_every_response(router)
+    let protocol = protocol
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(body_limit::refuse_oversized));
+    around_every_response(protocol.merge(router))
 }
 
 /// What every page and server function finds in Leptos' context.

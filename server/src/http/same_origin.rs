@@ -22,7 +22,8 @@ pub async fn refuse_cross_site(
     request: Request,
     next: Next,
 ) -> Response {
-    if is_safe(request.method()) || is_same_origin(&request, &site) {
+    let protocol_path = super::oidc::CROSS_SITE_PATHS.contains(&request.uri().path());
+    if is_safe(request.method()) || protocol_path || is_same_origin(&request, &site) {
         next.run(request).await
     } else {
         let lang = super::language::of_request(request.headers());

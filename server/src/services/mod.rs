@@ -45,6 +45,7 @@ pub mod account;
 pub mod admin;
 pub mod company;
 pub mod lifecycle;
+pub mod oidc;
 pub mod operations;
 pub mod profile;
 pub mod records;

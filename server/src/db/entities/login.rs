@@ -16,6 +16,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub last_seen_at: DateTimeUtc,
     pub user_agent: Option<String>,
+    /// The public id apps see as `sid` (the `id` above stays a secret of the session).
+    pub sid: Option<String>,
+    /// How the person proved who they are, as RFC 8176 values separated by spaces.
+    pub amr: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -49,6 +49,9 @@ pub struct Model {
     /// Set when too many wrong codes came in a row: the second step stays locked until
     /// a password reset by email or an administrator lifts it.
     pub second_factor_locked_at: Option<DateTimeUtc>,
+    /// The `sub` apps see: random, given at the first sign-in to an app, never the email
+    /// and never anyone else's.
+    pub subject: Option<String>,
 }
 
 /// Everything but the password hash and the authenticator secret, which never reach a log.

@@ -1,6 +1,7 @@
 //! Shared support every area may use: the audit log, views' formatting, erasure, sealed
 //! cookies, notices to a person, stored factors, registration requests, company queries,
 //! a person as the administration shows them, consents, emailed links' tokens, passwords.
+pub mod app_clients;
 pub mod audit;
 pub mod ceremony_cookie;
 pub mod company_queries;

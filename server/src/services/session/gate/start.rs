@@ -39,6 +39,9 @@ impl Portico {
         let mut bytes = [0u8; 24];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         let id = hex::encode(bytes);
+        // The public id apps see as `sid`: separate from `id`, which proves the session.
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let sid = hex::encode(&bytes[..16]);
         // Inserted without reading it back: "log out my other sessions" elsewhere may
         // delete it at once, and then this session simply does not count.
         login::Entity::insert(login::ActiveModel {
@@ -48,6 +51,8 @@ impl Portico {
             created_at: Set(now),
             last_seen_at: Set(now),
             user_agent: Set(client.user_agent.clone()),
+            sid: Set(Some(sid)),
+            amr: Set(None),
         })
         .exec_without_returning(&self.db)
         .await?;
