@@ -6,7 +6,10 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use tower_sessions::session_store::ExpiredDeletion;
 
 use crate::db::entities::outbox::{self, OutboxState};
-use crate::db::entities::{captcha_spent, ceremony_spent, login};
+use crate::db::entities::{
+    captcha_spent, ceremony_spent, login, oidc_access_token, oidc_code, oidc_grant,
+    oidc_pending_authorization, oidc_refresh_token,
+};
 use crate::services::session::logins::LOGIN_IDLE_LIFETIME;
 use crate::services::Portico;
 
@@ -58,6 +61,41 @@ pub async fn sweep(
     if let Err(error) = forget_sent_emails(db, now - outbox_retention).await {
         tracing::warn!(%error, "janitor: could not delete emails past their retention");
     }
+    if let Err(error) = forget_expired_authorizations(db, now).await {
+        tracing::warn!(%error, "janitor: could not delete expired OpenID Connect rows");
+    }
+}
+
+/// What apps were given and can no longer use: authorizations nobody finished, codes a
+/// day past their lifetime (a code presented again within that day still revokes what it
+/// gave), access tokens past their lifetime, refresh tokens past theirs (a used one is kept until
+/// then, so that presenting it again is still seen as theft), and grants revoked a day ago
+/// (their codes and tokens go with them).
+async fn forget_expired_authorizations(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    oidc_pending_authorization::Entity::delete_many()
+        .filter(oidc_pending_authorization::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?;
+    oidc_code::Entity::delete_many()
+        .filter(oidc_code::Column::ExpiresAt.lt(now - chrono::Duration::days(1)))
+        .exec(db)
+        .await?;
+    oidc_access_token::Entity::delete_many()
+        .filter(oidc_access_token::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?;
+    oidc_refresh_token::Entity::delete_many()
+        .filter(oidc_refresh_token::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?;
+    oidc_grant::Entity::delete_many()
+        .filter(oidc_grant::Column::RevokedAt.lt(now - chrono::Duration::days(1)))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Deletes the rows of emails sent before `sent_before`. Unsent rows stay, whatever their
