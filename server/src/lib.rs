@@ -82,18 +82,10 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Keys {
             action: KeysAction::Rotate,
-        } => {
-            let database = connect(&config).await?;
-            let now = chrono::Utc::now();
-            let key = signing::store::rotate(&database.conn, now).await?;
-            let published = signing::store::published_keys(&database.conn, now).await?;
-            let kids: Vec<_> = published.into_iter().map(|k| k.kid).collect();
-            println!(
-                "{}",
-                serde_json::json!({ "kid": key.kid, "published": kids })
-            );
-            Ok(())
-        }
+        } => signing::command::rotate(&connect(&config).await?.conn).await,
+        Command::Keys {
+            action: KeysAction::SignatureCost,
+        } => signing::command::print_signature_cost(),
         Command::Serve => serve(config).await,
     }
 }
@@ -251,11 +243,15 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         ),
         metrics_allow: config.metrics_allow.clone().into(),
     };
-    let state = |portico: Portico| AppState {
-        leptos_options,
-        services: Arc::new(portico),
-        db: database.conn.clone(),
-        operations,
+    let state = |portico: Portico| {
+        let portico = Arc::new(portico);
+        AppState {
+            leptos_options,
+            services: portico.clone(),
+            portico,
+            db: database.conn.clone(),
+            operations,
+        }
     };
     let served = match database.pool.clone() {
         Pool::Sqlite(pool) => {

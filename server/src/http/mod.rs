@@ -8,6 +8,7 @@ mod form_pages;
 pub mod language;
 mod lingering_close;
 pub mod listener;
+pub mod oidc;
 pub mod operations;
 pub mod page_cache;
 pub mod page_policy;
@@ -62,6 +63,9 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub services: SharedServices,
+    /// The same services as themselves, for handlers that are not Leptos server
+    /// functions (the OpenID Connect endpoints).
+    pub portico: std::sync::Arc<crate::services::Portico>,
     pub db: DatabaseConnection,
     pub operations: operations::Operations,
 }
@@ -92,6 +96,11 @@ pub fn router<S: SessionStore + Clone>(
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
 
+    // Relying parties call these from other sites and servers, with no session.
+    let protocol = oidc::routes()
+        .with_state(state.clone())
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(body_limit::refuse_oversized));
     let router = routes(&state, &settings, context)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
@@ -120,7 +129,7 @@ pub fn router<S: SessionStore + Clone>(
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(body_limit::refuse_oversized));
-    around_every_response(router)
+    around_every_response(protocol.merge(router))
 }
 
 /// What every page and server function finds in Leptos' context.

@@ -16,6 +16,7 @@ mod m20261128_000011_erasure;
 mod m20261128_000011_spent_ceremonies;
 mod m20261206_000012_log_in_safety;
 mod m20261206_000013_signing_keys;
+mod m20261206_000016_signing_keys_per_algorithm;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000011_spent_ceremonies::Migration),
             Box::new(m20261206_000012_log_in_safety::Migration),
             Box::new(m20261206_000013_signing_keys::Migration),
+            Box::new(m20261206_000016_signing_keys_per_algorithm::Migration),
         ]
     }
 }
