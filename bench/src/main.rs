@@ -9,6 +9,7 @@ mod admin_lists;
 mod front_end;
 mod hostile;
 mod outage;
+mod signature_cost;
 mod smtp_sink;
 mod static_bytes;
 mod stats;
@@ -113,6 +114,7 @@ async fn measure_all() -> anyhow::Result<()> {
         "argon2id (m=19456 KiB, t=2, p=1), {} threads: {argon2_rate:.0} hashes/s",
         cores()
     );
+    signature_cost::print(&server_binary)?;
 
     if !only_flood {
         pages_and_hostile_input(&client, &base, pid, port).await?;

@@ -62,9 +62,14 @@ pub enum Command {
 
 #[derive(Debug, PartialEq, Eq, Subcommand)]
 pub enum KeysAction {
-    /// Make a new signing key current and print it as JSON (`kid`, and the `published`
-    /// kids); the key it replaces stays published until its tokens have expired.
+    /// Make a new signing key for every algorithm and print them as JSON (`keys`: each
+    /// one's `alg`, `kid` and `signs_from`, two minutes on, when the key it replaces
+    /// retires; `published`: the kids in the JWKS). A retired key stays published until
+    /// its tokens have expired.
     Rotate,
+    /// Print what one signed ID token costs per algorithm, in µs, as JSON (for the
+    /// benchmark).
+    SignatureCost,
 }
 
 #[cfg(test)]
@@ -83,6 +88,12 @@ mod tests {
             parse(&["keys", "rotate"]).unwrap(),
             Command::Keys {
                 action: KeysAction::Rotate
+            }
+        );
+        assert_eq!(
+            parse(&["keys", "signature-cost"]).unwrap(),
+            Command::Keys {
+                action: KeysAction::SignatureCost
             }
         );
         assert_eq!(

@@ -82,18 +82,10 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Keys {
             action: KeysAction::Rotate,
-        } => {
-            let database = connect(&config).await?;
-            let now = chrono::Utc::now();
-            let key = signing::store::rotate(&database.conn, now).await?;
-            let published = signing::store::published_keys(&database.conn, now).await?;
-            let kids: Vec<_> = published.into_iter().map(|k| k.kid).collect();
-            println!(
-                "{}",
-                serde_json::json!({ "kid": key.kid, "published": kids })
-            );
-            Ok(())
-        }
+        } => signing::command::rotate(&connect(&config).await?.conn).await,
+        Command::Keys {
+            action: KeysAction::SignatureCost,
+        } => signing::command::print_signature_cost(),
         Command::Serve => serve(config).await,
     }
 }

@@ -8,7 +8,7 @@ mod form_pages;
 pub mod language;
 mod lingering_close;
 pub mod listener;
-mod oidc;
+pub mod oidc;
 pub mod operations;
 pub mod page_cache;
 pub mod page_policy;
@@ -96,7 +96,11 @@ pub fn router<S: SessionStore + Clone>(
         .with_same_site(SameSite::Lax)
         .with_expiry(Expiry::OnInactivity(time::Duration::days(14)));
 
-    let protocol = oidc::server_to_server().with_state(state.clone());
+    // Relying parties call these from other sites and servers, with no session.
+    let protocol = oidc::server_to_server()
+        .with_state(state.clone())
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(body_limit::refuse_oversized));
     let router = routes(&state, &settings, context)
         .merge(oidc::browser_flow())
         .fallback(leptos_axum::file_and_error_handler_with_context::<
@@ -124,9 +128,6 @@ pub fn router<S: SessionStore + Clone>(
             same_origin::SiteOrigin(settings.site_origin),
             same_origin::refuse_cross_site,
         ))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(middleware::from_fn(body_limit::refuse_oversized));
-    let protocol = protocol
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(body_limit::refuse_oversized));
     around_every_response(protocol.merge(router))

@@ -93,6 +93,9 @@ pub struct Portico {
     pub administrators_need_two_factors: bool,
     /// Where webhooks may be posted: public addresses and `OUTBOUND_ALLOW_RANGES`.
     pub outbound: crate::outbound::OutboundPolicy,
+    /// The keys that sign ID tokens and logout tokens, read from the database at most
+    /// once a minute (`self.keys.ring(&self.db, now)`).
+    pub keys: Arc<crate::signing::KeyCache>,
 }
 
 /// What can go wrong inside a service that is not the person's doing.
@@ -150,6 +153,7 @@ impl Portico {
             ceremonies,
             administrators_need_two_factors: true,
             outbound: crate::outbound::OutboundPolicy::public_only(),
+            keys: Arc::default(),
         }
     }
 

@@ -1,94 +1,84 @@
-//! The keys that sign ID tokens: RS256 (OpenID Connect's required algorithm) with ring,
-//! keys made by graviola (ring cannot generate RSA keys) and kept in the database
-//! (`store`), so that every instance signs with the same ones.
+//! The keys that sign ID tokens and logout tokens: one current key per algorithm — RS256
+//! (OpenID Connect's required algorithm), ES256 and EdDSA — signing with ring, kept in the
+//! database (`store`) so that every instance signs with the same ones, and cached per
+//! instance (`ring::KeyCache`). openidconnect builds the messages (`claims`, the JWKS);
+//! `Signer` is its `PrivateSigningKey`. See `store` for rotation.
+pub mod claims;
+pub mod command;
+pub mod cost;
+pub mod generate;
+pub mod jws;
+pub mod key_ring;
+pub mod signer;
 pub mod store;
 
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use base64::Engine;
-use ring::rand::SystemRandom;
-use ring::signature::{RsaKeyPair, RsaPublicKeyComponents, RSA_PKCS1_SHA256};
-use serde_json::{json, Value};
+pub use claims::{id_token, CompanyClaim, PorticoClaims, PorticoIdToken, PorticoIdTokenClaims};
+pub use key_ring::{KeyCache, KeyRing};
+pub use signer::Signer;
 
-/// The algorithm every key here signs with.
-pub const RS256: &str = "RS256";
+use chrono::Duration;
+use openidconnect::core::CoreJwsSigningAlgorithm;
+
+/// How long an ID token is good for (the plan's 10 minutes).
+pub const ID_TOKEN_LIFETIME: Duration = Duration::minutes(10);
+/// How long a logout token is good for (Back-Channel Logout; oidc-provider's 120 s). Each
+/// delivery attempt signs a new one.
+pub const LOGOUT_TOKEN_LIFETIME: Duration = Duration::minutes(2);
+/// The longest any token signed by a key lives.
+pub const LONGEST_TOKEN_LIFETIME: Duration = ID_TOKEN_LIFETIME;
+
+/// The algorithms we sign with, each with a current key of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Algorithm {
+    Rs256,
+    Es256,
+    EdDsa,
+}
+
+impl Algorithm {
+    pub const ALL: [Algorithm; 3] = [Algorithm::Rs256, Algorithm::Es256, Algorithm::EdDsa];
+
+    /// The name in a JWS header, in discovery and in the database.
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::Rs256 => "RS256",
+            Algorithm::Es256 => "ES256",
+            Algorithm::EdDsa => "EdDSA",
+        }
+    }
+
+    /// The algorithm of a name, exactly as JWS writes it (case matters there).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|alg| alg.name() == name)
+    }
+
+    /// openidconnect's name for it.
+    pub fn jws(self) -> CoreJwsSigningAlgorithm {
+        match self {
+            Algorithm::Rs256 => CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
+            Algorithm::Es256 => CoreJwsSigningAlgorithm::EcdsaP256Sha256,
+            Algorithm::EdDsa => CoreJwsSigningAlgorithm::EdDsa,
+        }
+    }
+}
 
 /// Why a key could not be made, read or used.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
     #[error("the key could not be generated")]
     Generation,
-    #[error("the stored key is not a readable RSA key")]
+    #[error("the stored key is not a readable key of its algorithm")]
     Unreadable,
     #[error("the key could not sign")]
     Signing,
-}
-
-/// A private key that signs, with its id.
-pub struct SigningKey {
-    pub kid: String,
-    pair: RsaKeyPair,
-}
-
-impl SigningKey {
-    /// A new 2048-bit RSA key and its PKCS#8 form (to store), with a random id.
-    pub fn generate() -> Result<(Self, Vec<u8>), KeyError> {
-        use graviola::signing::rsa::{KeySize, SigningKey as NewKey};
-        let new = NewKey::generate(KeySize::Rsa2048).map_err(|_| KeyError::Generation)?;
-        let mut buffer = [0u8; 4096];
-        let pkcs8 = new
-            .to_pkcs8_der(&mut buffer)
-            .map_err(|_| KeyError::Generation)?
-            .to_vec();
-        let key = Self::from_pkcs8(new_kid(), &pkcs8)?;
-        Ok((key, pkcs8))
-    }
-
-    /// A stored key.
-    pub fn from_pkcs8(kid: String, pkcs8: &[u8]) -> Result<Self, KeyError> {
-        let pair = RsaKeyPair::from_pkcs8(pkcs8).map_err(|_| KeyError::Unreadable)?;
-        Ok(SigningKey { kid, pair })
-    }
-
-    /// A stored key, its PKCS#8 in base64 as the database keeps it.
-    pub fn from_stored(kid: String, pkcs8_base64: &str) -> Result<Self, KeyError> {
-        let pkcs8 = STANDARD
-            .decode(pkcs8_base64)
-            .map_err(|_| KeyError::Unreadable)?;
-        Self::from_pkcs8(kid, &pkcs8)
-    }
-
-    /// An RS256 signature of `message`.
-    pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>, KeyError> {
-        let mut signature = vec![0; self.pair.public().modulus_len()];
-        self.pair
-            .sign(
-                &RSA_PKCS1_SHA256,
-                &SystemRandom::new(),
-                message,
-                &mut signature,
-            )
-            .map_err(|_| KeyError::Signing)?;
-        Ok(signature)
-    }
-
-    /// The public key as a JWK (RFC 7517), for the JWKS.
-    pub fn public_jwk(&self) -> Value {
-        // Big-endian, without leading zeros, as a JWK's `n` and `e` are.
-        let public: RsaPublicKeyComponents<Vec<u8>> = self.pair.public().into();
-        let (n, e) = (public.n, public.e);
-        json!({
-            "kty": "RSA",
-            "use": "sig",
-            "alg": RS256,
-            "kid": self.kid,
-            "n": URL_SAFE_NO_PAD.encode(n),
-            "e": URL_SAFE_NO_PAD.encode(e),
-        })
-    }
+    #[error("no current key signs with {0}")]
+    UnknownAlgorithm(String),
 }
 
 /// A key id: 16 random bytes, base64url.
 fn new_kid() -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
     use rand::RngCore;
     let mut bytes = [0u8; 16];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
@@ -98,35 +88,14 @@ fn new_kid() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ring::signature::RSA_PKCS1_2048_8192_SHA256;
 
     #[test]
-    fn a_signature_verifies_with_the_published_jwk_and_not_with_another_message() {
-        let (key, pkcs8) = SigningKey::generate().unwrap();
-        let signature = key.sign(b"header.payload").unwrap();
-        let jwk = key.public_jwk();
-        let part = |name: &str| URL_SAFE_NO_PAD.decode(jwk[name].as_str().unwrap()).unwrap();
-        let public = RsaPublicKeyComponents {
-            n: part("n"),
-            e: part("e"),
-        };
-        public
-            .verify(&RSA_PKCS1_2048_8192_SHA256, b"header.payload", &signature)
-            .unwrap();
-        assert!(public
-            .verify(&RSA_PKCS1_2048_8192_SHA256, b"header.other", &signature)
-            .is_err());
-        assert_eq!(jwk["kid"], key.kid);
-        assert_eq!(jwk["alg"], "RS256");
-        let stored = SigningKey::from_stored(key.kid.clone(), &STANDARD.encode(&pkcs8)).unwrap();
-        assert_eq!(stored.public_jwk(), jwk);
-    }
-
-    #[test]
-    fn a_stored_key_that_is_not_a_key_is_refused() {
-        assert!(matches!(
-            SigningKey::from_stored("k".into(), "bm90IGEga2V5"),
-            Err(KeyError::Unreadable)
-        ));
+    fn algorithm_names_are_read_back_exactly_and_nothing_else() {
+        for alg in Algorithm::ALL {
+            assert_eq!(Algorithm::from_name(alg.name()), Some(alg));
+        }
+        for other in ["rs256", "none", "HS256", "", "EDDSA"] {
+            assert_eq!(Algorithm::from_name(other), None);
+        }
     }
 }

@@ -1,20 +1,35 @@
-//! Where the signing keys live: the database, shared by every instance. The current key
-//! is made at first need; `server keys rotate` makes a new one current, and the one it
-//! replaces stays published until every token it signed has expired.
+//! Where the signing keys live: the database, shared by every instance. Each algorithm
+//! has one newest key (a unique index over the keys not retired). The first keys are made
+//! at first need; `server keys rotate` makes a new key for every algorithm, published at
+//! once but signing only after [`PUBLISH_LEAD`], and the key it replaces stays published
+//! for [`PUBLISHED_AFTER_RETIREMENT`] after it stops signing.
+//!
+//! Private keys are stored in clear, like the CAPTCHA key (`db/settings.rs`): encrypting
+//! them would need a secret kept outside the database, which Portico does not have.
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder,
+    QueryFilter,
 };
 
-use super::{KeyError, SigningKey, RS256};
+use super::{generate, new_kid, Algorithm, KeyError, Signer, LONGEST_TOKEN_LIFETIME};
 use crate::db::entities::signing_key;
 
-/// The longest any token signed by a key lives: a retired key is published this long.
-pub const LONGEST_TOKEN_LIFETIME: Duration = Duration::hours(1);
+/// How long a new key is published before it signs: every instance reloads its keys
+/// within a minute (`KeyCache`), and relying parties may keep our JWKS for a minute
+/// (its `max-age`). By then each has seen the key.
+pub const PUBLISH_LEAD: Duration = Duration::minutes(2);
+
+/// Beyond a token's lifetime: for clocks that disagree, ours and the relying parties'.
+pub const CLOCK_MARGIN: Duration = Duration::minutes(5);
+
+/// How long a key stays published after it stops signing: the last token it signed is
+/// still good for this long (its lifetime, and the margin).
+pub const PUBLISHED_AFTER_RETIREMENT: Duration =
+    Duration::minutes(LONGEST_TOKEN_LIFETIME.num_minutes() + CLOCK_MARGIN.num_minutes());
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -24,125 +39,139 @@ pub enum StoreError {
     Key(#[from] KeyError),
 }
 
-/// The key that signs now, made and stored if there is none yet.
-pub async fn current_key(
-    db: &DatabaseConnection,
-    now: DateTime<Utc>,
-) -> Result<SigningKey, StoreError> {
-    if let Some(current) = current_row(db).await? {
-        return Ok(SigningKey::from_stored(
-            current.kid,
-            &current.private_key_pkcs8,
-        )?);
-    }
-    let txn = crate::db::begin_write(db).await?;
-    // Two instances starting at once: the one that stores first wins, the other reads it.
-    if let Some(current) = current_row(&txn).await? {
-        return Ok(SigningKey::from_stored(
-            current.kid,
-            &current.private_key_pkcs8,
-        )?);
-    }
-    let key = store_new(&txn, now).await?;
-    txn.commit().await?;
-    Ok(key)
+/// A published key and when it signs.
+pub struct StoredKey {
+    pub signer: Signer,
+    pub signs_from: DateTime<Utc>,
+    pub retired_at: Option<DateTime<Utc>>,
 }
 
-/// Makes a new key current; the one it replaces is retired now (and still published).
-pub async fn rotate(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<SigningKey, StoreError> {
-    let txn = crate::db::begin_write(db).await?;
-    signing_key::Entity::update_many()
-        .col_expr(signing_key::Column::RetiredAt, Expr::value(now))
-        .filter(signing_key::Column::RetiredAt.is_null())
-        .exec(&txn)
-        .await?;
-    let key = store_new(&txn, now).await?;
-    txn.commit().await?;
-    Ok(key)
+/// A key that `rotate` made.
+#[derive(Debug, serde::Serialize)]
+pub struct Rotated {
+    pub alg: &'static str,
+    pub kid: String,
+    pub signs_from: DateTime<Utc>,
 }
 
-/// The keys a verifier may meet: the current one, and those retired within the longest
-/// token lifetime. Newest first.
-pub async fn published_keys<C: ConnectionTrait>(
+/// The keys a verifier may meet at `now`: the newest of each algorithm (signing or about
+/// to), and those that stopped signing within [`PUBLISHED_AFTER_RETIREMENT`].
+pub async fn published<C: ConnectionTrait>(
     db: &C,
     now: DateTime<Utc>,
-) -> Result<Vec<SigningKey>, StoreError> {
+) -> Result<Vec<StoredKey>, StoreError> {
     let rows = signing_key::Entity::find()
         .filter(
             signing_key::Column::RetiredAt
                 .is_null()
-                .or(signing_key::Column::RetiredAt.gt(now - LONGEST_TOKEN_LIFETIME)),
+                .or(signing_key::Column::RetiredAt.gt(now - PUBLISHED_AFTER_RETIREMENT)),
         )
-        .order_by_desc(signing_key::Column::CreatedAt)
         .all(db)
         .await?;
-    rows.into_iter()
-        .map(|row| Ok(SigningKey::from_stored(row.kid, &row.private_key_pkcs8)?))
-        .collect()
+    rows.into_iter().map(stored_key).collect()
 }
 
-async fn current_row<C: ConnectionTrait>(db: &C) -> Result<Option<signing_key::Model>, DbErr> {
-    signing_key::Entity::find()
+fn stored_key(row: signing_key::Model) -> Result<StoredKey, StoreError> {
+    let alg = Algorithm::from_name(&row.algorithm)
+        .ok_or_else(|| KeyError::UnknownAlgorithm(row.algorithm.clone()))?;
+    Ok(StoredKey {
+        signer: Signer::from_stored(alg, row.kid, &row.private_key_pkcs8)?,
+        signs_from: row.signs_from.unwrap_or(row.created_at),
+        retired_at: row.retired_at,
+    })
+}
+
+/// Makes the first key of each algorithm that has none, signing at once (nobody can hold
+/// a token of ours yet). Two instances starting together both insert; the unique index
+/// keeps the first and the other's insert does nothing.
+pub async fn make_missing(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let newest = signing_key::Entity::find()
         .filter(signing_key::Column::RetiredAt.is_null())
-        .order_by_desc(signing_key::Column::CreatedAt)
-        .one(db)
-        .await
+        .all(db)
+        .await?;
+    for alg in Algorithm::ALL {
+        if newest.iter().any(|row| row.algorithm == alg.name()) {
+            continue;
+        }
+        let row = new_row(alg, now, now)?;
+        signing_key::Entity::insert(row)
+            // No conflict target: the index it meets is partial, and a target would have
+            // to repeat its condition.
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
 }
 
-async fn store_new<C: ConnectionTrait>(
-    db: &C,
+/// Makes a new key for every algorithm, in one transaction. Each signs from `now` +
+/// [`PUBLISH_LEAD`], when the key it replaces retires; an algorithm that had no key yet
+/// signs at once.
+pub async fn rotate(
+    db: &DatabaseConnection,
     now: DateTime<Utc>,
-) -> Result<SigningKey, StoreError> {
-    let (key, pkcs8) = SigningKey::generate()?;
-    signing_key::Entity::insert(signing_key::ActiveModel {
-        kid: Set(key.kid.clone()),
-        algorithm: Set(RS256.to_owned()),
+) -> Result<Vec<Rotated>, StoreError> {
+    // Made before the transaction: an RSA key takes a while, and the write lock waits.
+    let mut fresh = Vec::new();
+    for alg in Algorithm::ALL {
+        fresh.push((alg, generate::pkcs8(alg)?));
+    }
+    let switch = now + PUBLISH_LEAD;
+    let txn = crate::db::begin_write(db).await?;
+    let mut rotated = Vec::new();
+    for (alg, pkcs8) in fresh {
+        let replaced = signing_key::Entity::update_many()
+            .col_expr(signing_key::Column::RetiredAt, Expr::value(switch))
+            .filter(signing_key::Column::Algorithm.eq(alg.name()))
+            .filter(signing_key::Column::RetiredAt.is_null())
+            .exec(&txn)
+            .await?;
+        let signs_from = if replaced.rows_affected > 0 {
+            switch
+        } else {
+            now
+        };
+        let kid = new_kid();
+        signing_key::Entity::insert(row_of(alg, kid.clone(), &pkcs8, now, signs_from))
+            .exec_without_returning(&txn)
+            .await?;
+        rotated.push(Rotated {
+            alg: alg.name(),
+            kid,
+            signs_from,
+        });
+    }
+    txn.commit().await?;
+    Ok(rotated)
+}
+
+fn new_row(
+    alg: Algorithm,
+    now: DateTime<Utc>,
+    signs_from: DateTime<Utc>,
+) -> Result<signing_key::ActiveModel, KeyError> {
+    Ok(row_of(
+        alg,
+        new_kid(),
+        &generate::pkcs8(alg)?,
+        now,
+        signs_from,
+    ))
+}
+
+fn row_of(
+    alg: Algorithm,
+    kid: String,
+    pkcs8: &[u8],
+    now: DateTime<Utc>,
+    signs_from: DateTime<Utc>,
+) -> signing_key::ActiveModel {
+    signing_key::ActiveModel {
+        kid: Set(kid),
+        algorithm: Set(alg.name().to_owned()),
         private_key_pkcs8: Set(STANDARD.encode(pkcs8)),
         created_at: Set(now),
         retired_at: Set(None),
-    })
-    .exec_without_returning(db)
-    .await?;
-    Ok(key)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::db;
-
-    async fn database() -> DatabaseConnection {
-        let dir = std::env::temp_dir().join(format!("portico-keys-{}", rand::random::<u64>()));
-        let url = format!("sqlite://{}/keys.db?mode=rwc", dir.display());
-        db::Database::connect(&url).await.unwrap().conn
-    }
-
-    #[tokio::test]
-    async fn the_first_key_is_made_once_and_every_instance_then_signs_with_it() {
-        let db = database().await;
-        let now = Utc::now();
-        let first = current_key(&db, now).await.unwrap();
-        let again = current_key(&db, now).await.unwrap();
-        assert_eq!(first.kid, again.kid);
-        assert_eq!(first.public_jwk(), again.public_jwk());
-    }
-
-    #[tokio::test]
-    async fn a_rotated_key_stays_published_until_its_tokens_have_expired() {
-        let db = database().await;
-        let start = Utc::now();
-        let old = current_key(&db, start).await.unwrap();
-        let new = rotate(&db, start).await.unwrap();
-        assert_ne!(old.kid, new.kid);
-        assert_eq!(current_key(&db, start).await.unwrap().kid, new.kid);
-        let kids = |keys: Vec<SigningKey>| keys.into_iter().map(|k| k.kid).collect::<Vec<_>>();
-        let soon = start + Duration::minutes(59);
-        let published = kids(published_keys(&db, soon).await.unwrap());
-        assert!(published.contains(&old.kid) && published.contains(&new.kid));
-        let later = start + LONGEST_TOKEN_LIFETIME + Duration::minutes(1);
-        assert_eq!(
-            kids(published_keys(&db, later).await.unwrap()),
-            vec![new.kid]
-        );
+        signs_from: Set(Some(signs_from)),
     }
 }

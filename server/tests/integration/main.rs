@@ -22,6 +22,8 @@ mod layout;
 mod lifecycle;
 mod login_gate;
 mod mail;
+mod oidc_discovery;
+mod oidc_keys;
 mod oidc_housekeeping;
 mod operations;
 mod page_templates;

@@ -1,7 +1,17 @@
-//! The OpenID Connect provider's protocol endpoints: thin handlers that parse a request,
-//! ask the services and shape the protocol's answer. Two groups, by who calls them.
-use super::AppState;
+//! OpenID Connect's protocol endpoints: plain axum handlers that parse, call `Portico`
+//! and shape the protocol's answers. Relying parties call them from other sites and from
+//! servers: `server_to_server` is mounted outside the same-origin check and outside the
+//! session layer (`http::router`), so no session is read or made for it; `browser_flow`
+//! keeps the session but skips the same-origin check for the paths that need it.
+mod discovery;
+mod jwks;
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
+
+use super::AppState;
 
 /// Paths a browser is sent to by another site in the flow (authorization, RP-initiated
 /// logout). They keep the session but skip the same-origin check: arriving from the app's
@@ -12,9 +22,44 @@ pub const CROSS_SITE_PATHS: [&str; 2] = ["/oidc/authorize", "/oidc/logout"];
 /// introspection): no session, no same-origin check.
 pub fn server_to_server() -> Router<AppState> {
     Router::new()
+        .route(discovery::PATH, get(discovery::document))
+        .route(jwks::PATH, get(jwks::key_set))
 }
 
 /// What a person's browser visits during the flow: inside the session layer.
 pub fn browser_flow() -> Router<AppState> {
     Router::new()
+}
+
+/// A JSON document any site may read (CORS `*`: browser-based relying parties fetch
+/// discovery and keys), cached for `max_age` seconds.
+fn public_json(body: String, max_age: u32) -> Response {
+    let cache = HeaderValue::from_str(&format!("public, max-age={max_age}"))
+        .unwrap_or(HeaderValue::from_static("no-cache"));
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::CACHE_CONTROL, cache),
+            (
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// An internal error, logged; the caller learns only that it was ours.
+fn internal_error(what: &str, error: &dyn std::fmt::Display) -> Response {
+    tracing::error!(%error, "{what}");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "application/json")],
+        r#"{"error":"server_error"}"#,
+    )
+        .into_response()
 }
