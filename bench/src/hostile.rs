@@ -21,7 +21,7 @@ pub struct Answers {
 /// The n-th hostile request (a fixed rotation, so that runs compare).
 fn request(n: usize, host: &str) -> Vec<u8> {
     let size = |max: usize| (n * 7919) % max + 1;
-    match n % 10 {
+    match n % 13 {
         0 => format!(
             "POST /api/register HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {len}\r\n\r\n",
             len = size(2_000_000)
@@ -52,6 +52,30 @@ fn request(n: usize, host: &str) -> Vec<u8> {
         .into_bytes(),
         8 => format!(
             "POST /csp/register HTTP/1.1\r\nHost: {host}\r\nContent-Type: multipart/form-data; boundary=zz\r\nContent-Length: 40\r\n\r\n--zz\r\nContent-Disposition: x\r\n\r\n\u{0}\u{0}--zz"
+        )
+        .into_bytes(),
+        // The OpenID Connect endpoints an app's server calls: a token request with broken
+        // percent-encoding, repeated parameters and a huge value; a userinfo request
+        // with a garbage bearer token; an introspection with broken Basic credentials.
+        10 => {
+            let body = format!(
+                "grant_type=%ff%fe&grant_type=x&code={}&redirect_uri=%zz",
+                "c".repeat(size(60_000))
+            );
+            format!(
+                "POST /oidc/token HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nAuthorization: Basic !!!\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+            .into_bytes()
+        }
+        11 => format!(
+            "GET /oidc/userinfo HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {}\r\n\r\n",
+            "\u{7f}%00".repeat(size(3000))
+        )
+        .into_bytes(),
+        12 => format!(
+            "POST /oidc/introspect HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nAuthorization: Basic {}\r\nContent-Length: 11\r\n\r\ntoken=a&t=\u{0}",
+            "Og==".repeat(size(2000))
         )
         .into_bytes(),
         _ => b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage that is not HTTP\r\n\r\n".to_vec(),

@@ -3,12 +3,18 @@
 //! servers: `server_to_server` is mounted outside the same-origin check and outside the
 //! session layer (`http::router`), so no session is read or made for it; `browser_flow`
 //! keeps the session but skips the same-origin check for the paths that need it.
+mod client_auth;
 mod discovery;
+mod introspection;
 mod jwks;
+mod protocol;
+mod revocation;
+mod token;
+mod userinfo;
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 use super::AppState;
@@ -24,6 +30,13 @@ pub fn server_to_server() -> Router<AppState> {
     Router::new()
         .route(discovery::PATH, get(discovery::document))
         .route(jwks::PATH, get(jwks::key_set))
+        .route("/oidc/token", post(token::token))
+        .route(
+            "/oidc/userinfo",
+            get(userinfo::userinfo).post(userinfo::userinfo),
+        )
+        .route("/oidc/revoke", post(revocation::revoke))
+        .route("/oidc/introspect", post(introspection::introspect))
 }
 
 /// What a person's browser visits during the flow: inside the session layer.
