@@ -1,7 +1,11 @@
 //! The OpenID Connect provider's protocol endpoints: thin handlers that parse a request,
 //! ask the services and shape the protocol's answer. Two groups, by who calls them.
 use super::AppState;
+use axum::routing::get;
 use axum::Router;
+
+mod authorize;
+mod pages;
 
 /// Paths a browser is sent to by another site in the flow (authorization, RP-initiated
 /// logout). They keep the session but skip the same-origin check: arriving from the app's
@@ -17,4 +21,10 @@ pub fn server_to_server() -> Router<AppState> {
 /// What a person's browser visits during the flow: inside the session layer.
 pub fn browser_flow() -> Router<AppState> {
     Router::new()
+        .route("/oidc/authorize", get(authorize::get).post(authorize::post))
+        .route("/oidc/authorize/resume/{id}", get(authorize::resume))
+        .route(
+            "/oidc/consent/{id}",
+            get(authorize::consent_page).post(authorize::consent_answer),
+        )
 }

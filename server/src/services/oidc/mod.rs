@@ -1,4 +1,8 @@
 //! Portico as an OpenID Connect provider: the protocol's decisions. The endpoints in
 //! `http/oidc/` parse and answer; everything they decide is here. An area: it uses the
 //! session kernel and `support`, never another area.
+pub mod authorize;
+pub mod consent;
 pub mod grants;
+pub mod pending;
+pub mod requests;
