@@ -171,6 +171,24 @@ log-in-new-here = Neu hier?{" "}
 log-in-register = Registrieren
 log-in-new-here-after = .
 
+## Mit Portico bei einer App anmelden (/oidc/authorize, /oidc/consent)
+
+oidc-error-title = Diese Anmeldung kann nicht fortgesetzt werden
+oidc-error-malformed = Die App hat eine Anfrage gesendet, die Portico nicht lesen kann.
+oidc-error-unknown-app = Die App, die Sie hierher geschickt hat, ist bei Portico nicht registriert.
+oidc-error-redirect-uri = Die App wollte Sie an eine Adresse schicken, die sie bei Portico nicht registriert hat. Zu Ihrer Sicherheit wurden Sie nicht dorthin geschickt.
+oidc-error-expired = Diese Anmeldung ist abgelaufen oder wurde bereits abgeschlossen.
+oidc-error-what-now = Kehren Sie zur App zurück und melden Sie sich erneut an. Wenn es wieder geschieht, wenden Sie sich an den Betreiber der App.
+oidc-consent-title = Bei { $app } anmelden
+oidc-consent-receives = { $app } möchte Folgendes erhalten:
+oidc-consent-receives-identity = wer Sie sind (eine Kennung nur für diese App)
+oidc-consent-receives-email = Ihre E-Mail-Adresse
+oidc-consent-receives-profile = Ihren Namen und Ihre Sprache
+oidc-consent-receives-portico = Ihr Portal und bei Geschäftskunden Ihr Unternehmen und Ihre Rolle
+oidc-consent-receives-offline = Sie angemeldet zu halten, während Sie nicht da sind
+oidc-consent-allow = Zulassen
+oidc-consent-cancel = Abbrechen
+
 ## The second step of logging in (/log-in/second-factor)
 
 second-factor-title = Bestätigen Sie Ihre Anmeldung

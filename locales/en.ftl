@@ -177,6 +177,24 @@ log-in-new-here = New here?{" "}
 log-in-register = Register
 log-in-new-here-after = .
 
+## Signing in to an app with Portico (/oidc/authorize, /oidc/consent)
+
+oidc-error-title = This sign-in cannot go on
+oidc-error-malformed = The app sent a request Portico cannot read.
+oidc-error-unknown-app = The app that sent you here is not registered with Portico.
+oidc-error-redirect-uri = The app asked to send you to an address it has not registered with Portico. For your safety, you were not sent there.
+oidc-error-expired = This sign-in has expired or was already finished.
+oidc-error-what-now = Go back to the app and sign in again. If it keeps happening, tell the app's operator.
+oidc-consent-title = Sign in to { $app }
+oidc-consent-receives = { $app } would like to receive:
+oidc-consent-receives-identity = who you are (an identifier only for this app)
+oidc-consent-receives-email = your email address
+oidc-consent-receives-profile = your name and language
+oidc-consent-receives-portico = your portal, and for business customers your company and role
+oidc-consent-receives-offline = to keep you signed in when you are away
+oidc-consent-allow = Allow
+oidc-consent-cancel = Cancel
+
 ## The second step of logging in (/log-in/second-factor)
 
 second-factor-title = Check it's you

@@ -99,6 +99,8 @@ pub fn is_server_only(path: &str) -> bool {
         || path == "/csm/approvals"
         || path == "/csm/contacts"
         || path == "/csm/invitation"
+        // The OpenID Connect flow (a log-in's `next` may resume an authorization).
+        || path.starts_with("/oidc/")
         || Portal::ALL.into_iter().any(|portal| {
             path == portal.path("/delete-account") || path == portal.path("/accept-terms")
         })

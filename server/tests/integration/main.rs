@@ -22,6 +22,7 @@ mod layout;
 mod lifecycle;
 mod login_gate;
 mod mail;
+mod oidc_authorize;
 mod oidc_discovery;
 mod oidc_housekeeping;
 mod oidc_keys;

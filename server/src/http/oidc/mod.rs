@@ -3,10 +3,12 @@
 //! servers: `server_to_server` is mounted outside the same-origin check and outside the
 //! session layer (`http::router`), so no session is read or made for it; `browser_flow`
 //! keeps the session but skips the same-origin check for the paths that need it.
+mod authorize;
 mod client_auth;
 mod discovery;
 mod introspection;
 mod jwks;
+mod pages;
 mod protocol;
 mod revocation;
 mod token;
@@ -42,6 +44,12 @@ pub fn server_to_server() -> Router<AppState> {
 /// What a person's browser visits during the flow: inside the session layer.
 pub fn browser_flow() -> Router<AppState> {
     Router::new()
+        .route("/oidc/authorize", get(authorize::get).post(authorize::post))
+        .route("/oidc/authorize/resume/{id}", get(authorize::resume))
+        .route(
+            "/oidc/consent/{id}",
+            get(authorize::consent_page).post(authorize::consent_answer),
+        )
 }
 
 /// A JSON document any site may read (CORS `*`: browser-based relying parties fetch

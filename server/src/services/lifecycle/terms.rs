@@ -103,7 +103,7 @@ impl Portico {
             .await?;
         txn.commit().await?;
         let to = self
-            .admit_after_every_factor(session, &person, client, pending.next, now)
+            .admit_after_every_factor(session, &person, client, pending.next, pending.factors, now)
             .await?;
         Ok(TermsOutcome::Continue { to })
     }

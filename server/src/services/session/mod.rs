@@ -2,6 +2,7 @@
 //! fresh proofs, and the one gate every way in passes on its way to a session.
 pub mod caller;
 pub mod carried_over;
+pub mod factors_used;
 pub mod gate;
 pub mod keys;
 pub mod logins;

@@ -4,6 +4,8 @@
 //! password, a changed factor or "log out everywhere" ends it (`logins`).
 use serde::{Deserialize, Serialize};
 
+use super::factors_used::FactorsUsed;
+
 /// A log-in whose first factor was right, waiting for its second step.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Pending {
@@ -27,4 +29,7 @@ pub struct PendingTerms {
     /// As a pending second step's: ended by a credential change.
     #[serde(default)]
     pub credential_version: i32,
+    /// How the person proved who they are, for the login that follows.
+    #[serde(default)]
+    pub factors: FactorsUsed,
 }

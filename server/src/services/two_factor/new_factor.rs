@@ -11,6 +11,7 @@ use tower_sessions::Session;
 use crate::db::entities::user;
 use crate::db::hold_row;
 use crate::services::session::caller::{Refusal, Stop};
+use crate::services::session::factors_used::FactorsUsed;
 use crate::services::session::keys;
 use crate::services::session::pending::Pending;
 use crate::services::support::audit::{Audit, AuditAction};
@@ -111,7 +112,12 @@ impl Portico {
         .await?;
         txn.commit().await?;
         self.outbox.wake();
-        self.on_after_factor_added(session, setter, client, codes, now)
+        // Setting a factor up while logging in proves it as well as the password.
+        let factors = match added.action {
+            AuditAction::PasskeyAdded => FactorsUsed::PASSWORD.and_passkey(),
+            _ => FactorsUsed::PASSWORD.and_code(),
+        };
+        self.on_after_factor_added(session, setter, client, codes, factors, now)
             .await
     }
 
@@ -123,13 +129,14 @@ impl Portico {
         setter: &Setter,
         client: &Client,
         codes: Option<Vec<String>>,
+        factors: FactorsUsed,
         now: DateTime<Utc>,
     ) -> Result<String, ServiceError> {
         let person = setter.person();
         let portal = person.kind.portal();
         let next = match setter {
             Setter::SettingUp { pending, .. } => {
-                self.finish_log_in(session, person, pending.next.clone(), client, now)
+                self.finish_log_in(session, person, pending.next.clone(), client, factors, now)
                     .await?
             }
             Setter::Person(_) => portal.path("/security"),

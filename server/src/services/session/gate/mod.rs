@@ -26,6 +26,7 @@ use chrono::{DateTime, Utc};
 use tower_sessions::Session;
 
 use crate::db::entities::user;
+use crate::services::session::factors_used::FactorsUsed;
 use crate::services::{Portico, ServiceError};
 
 /// Where a person goes after their first factor.
@@ -51,20 +52,25 @@ impl Portico {
         if let Some(to) = self.second_step(session, person, next.clone(), now).await? {
             return Ok(Admission::SecondStep { to });
         }
-        let to = self.start_login(session, person, client, next, now).await?;
+        let password = FactorsUsed::PASSWORD;
+        let to = self
+            .start_login(session, person, client, next, password, now)
+            .await?;
         Ok(Admission::LoggedIn { to })
     }
 
     /// Once every factor is given: new terms first, a scheduled deletion cancelled, then
-    /// the session. Says where the person goes next (`next`, their home, or the terms).
+    /// the session, which records how the person proved who they are (`factors`). Says where the person goes next (`next`, their home, or the terms).
     pub(crate) async fn admit_after_every_factor(
         &self,
         session: &Session,
         person: &user::Model,
         client: &Client,
         next: Option<String>,
+        factors: FactorsUsed,
         now: DateTime<Utc>,
     ) -> Result<String, ServiceError> {
-        self.start_login(session, person, client, next, now).await
+        self.start_login(session, person, client, next, factors, now)
+            .await
     }
 }

@@ -8,6 +8,7 @@ use tower_sessions::Session;
 
 use crate::db::entities::consent;
 use crate::db::entities::user;
+use crate::services::session::factors_used::FactorsUsed;
 use crate::services::session::keys;
 use crate::services::session::pending::PendingTerms;
 use crate::services::{Portico, ServiceError};
@@ -45,6 +46,7 @@ impl Portico {
         session: &Session,
         person: &user::Model,
         next: Option<String>,
+        factors: FactorsUsed,
         now: DateTime<Utc>,
     ) -> Result<Option<String>, ServiceError> {
         if outdated_policies(&self.db, person.id).await?.is_empty() {
@@ -61,6 +63,7 @@ impl Portico {
                     next,
                     since: now.timestamp(),
                     credential_version: person.credential_version,
+                    factors,
                 },
             )
             .await?;

@@ -9,6 +9,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
 use crate::db::entities::{login, user};
+use crate::services::session::factors_used::FactorsUsed;
 use crate::services::session::keys;
 use crate::services::{Portico, ServiceError};
 
@@ -23,9 +24,11 @@ impl Portico {
         person: &user::Model,
         client: &Client,
         next: Option<String>,
+        factors: FactorsUsed,
         now: DateTime<Utc>,
     ) -> Result<String, ServiceError> {
-        if let Some(agree_first) = self.terms_first(session, person, next.clone(), now).await? {
+        let terms_first = self.terms_first(session, person, next.clone(), factors, now);
+        if let Some(agree_first) = terms_first.await? {
             return Ok(agree_first);
         }
         if person.deletion_due_at.is_some() {
@@ -52,7 +55,7 @@ impl Portico {
             last_seen_at: Set(now),
             user_agent: Set(client.user_agent.clone()),
             sid: Set(Some(sid)),
-            amr: Set(None),
+            amr: Set(Some(factors.amr())),
         })
         .exec_without_returning(&self.db)
         .await?;

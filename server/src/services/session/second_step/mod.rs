@@ -14,6 +14,7 @@ use tower_sessions::Session;
 
 use crate::db::entities::user::{self, UserStatus};
 use crate::limits;
+use crate::services::session::factors_used::FactorsUsed;
 use crate::services::session::keys;
 use crate::services::session::pending::Pending;
 use crate::services::session::second_step_lock::LOCKED;
@@ -150,7 +151,14 @@ impl Portico {
         limits::refund(&self.db, limit, &key, now).await?;
         self.forget_wrong_codes(&person).await?;
         let to = self
-            .finish_log_in(session, &person, pending.next, client, now)
+            .finish_log_in(
+                session,
+                &person,
+                pending.next,
+                client,
+                FactorsUsed::PASSWORD.and_code(),
+                now,
+            )
             .await?;
         Ok(LogInOutcome::LoggedIn { to })
     }
@@ -162,11 +170,12 @@ impl Portico {
         person: &user::Model,
         next: Option<String>,
         client: &Client,
+        factors: FactorsUsed,
         now: DateTime<Utc>,
     ) -> Result<String, ServiceError> {
         keys::PENDING_LOG_IN.take(session).await?;
         let to = self
-            .admit_after_every_factor(session, person, client, next, now)
+            .admit_after_every_factor(session, person, client, next, factors, now)
             .await?;
         tracing::info!(user = person.id, "logged in with a second factor");
         Ok(to)

@@ -11,6 +11,7 @@ use webauthn_rs::prelude::DiscoverableAuthentication;
 use super::{problem_key, refused};
 use crate::db::entities::user::{self, UserStatus};
 use crate::factors::passkeys::{read_assertion, PasskeyProblem};
+use crate::services::session::factors_used::FactorsUsed;
 use crate::services::support::ceremony_cookie;
 use crate::services::{Portico, ServiceError};
 
@@ -100,7 +101,7 @@ impl Portico {
             return Ok(refused("service-passkeys-cannot-log-in"));
         }
         let to = self
-            .admit_after_every_factor(session, &person, client, next, now)
+            .admit_after_every_factor(session, &person, client, next, FactorsUsed::PASSKEY, now)
             .await?;
         tracing::info!(user = person.id, "logged in with a passkey");
         Ok(PasskeyStep::Done { to })

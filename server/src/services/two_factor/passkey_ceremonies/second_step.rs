@@ -7,6 +7,7 @@ use webauthn_rs::prelude::Passkey;
 
 use super::{problem_key, refused};
 use crate::factors::passkeys::{encode_credential_id, read_assertion, PasskeyProblem};
+use crate::services::session::factors_used::FactorsUsed;
 use crate::services::session::keys;
 use crate::services::session::second_step::LOG_IN_AGAIN;
 use crate::services::{Portico, ServiceError};
@@ -81,7 +82,14 @@ impl Portico {
             _ => return Ok(refused(problem_key(&PasskeyProblem::Unknown))),
         }
         let to = self
-            .finish_log_in(session, &person, pending.next, client, now)
+            .finish_log_in(
+                session,
+                &person,
+                pending.next,
+                client,
+                FactorsUsed::PASSWORD.and_passkey(),
+                now,
+            )
             .await?;
         Ok(PasskeyStep::Done { to })
     }
