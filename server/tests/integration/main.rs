@@ -22,6 +22,7 @@ mod layout;
 mod lifecycle;
 mod login_gate;
 mod mail;
+mod oidc_logout;
 mod operations;
 mod page_templates;
 mod passkey_log_in;
