@@ -6,13 +6,14 @@
 use std::sync::Arc;
 
 use axum::extract::{Form, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use leptos::config::LeptosOptions;
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use crate::http::NO_SCRIPT_POLICY;
 use crate::services::oidc::end_session::{EndSession, LogoutRequest};
 use crate::services::Portico;
 use app::i18n::Lang;
@@ -108,6 +109,7 @@ fn answer<E: std::fmt::Display>(
                 Some(app) => lang.text_with("oidc-logout-confirm-app", &[("app", app)]),
                 None => lang.text("oidc-logout-confirm-lead"),
             };
+            let policy = policy_allowing_return(back.as_ref().map(|b| b.location()));
             let (client_id, uri, state) = back
                 .map(|b| (b.client_id, b.post_logout_redirect_uri, b.state))
                 .unwrap_or_default();
@@ -120,9 +122,29 @@ fn answer<E: std::fmt::Display>(
                     button class="button" type="submit" { (lang.text("oidc-logout-submit")) }
                 }
             };
-            page(options, lang, "oidc-logout-confirm-title", body).into_response()
+            let page = page(options, lang, "oidc-logout-confirm-title", body);
+            ([(header::CONTENT_SECURITY_POLICY, policy)], page).into_response()
         }
     }
+}
+
+/// The pages' policy, but the form may also lead to the app's return address: browsers
+/// apply `form-action` to the redirect that answers the post too.
+fn policy_allowing_return(location: Option<String>) -> HeaderValue {
+    let origin = location
+        .and_then(|l| reqwest::Url::parse(&l).ok())
+        .map(|url| url.origin())
+        .filter(|origin| origin.is_tuple())
+        .map(|origin| origin.ascii_serialization());
+    let policy = match origin {
+        Some(origin) => NO_SCRIPT_POLICY.replace(
+            "form-action 'self'",
+            &format!("form-action 'self' {origin}"),
+        ),
+        None => NO_SCRIPT_POLICY.to_owned(),
+    };
+    // An origin as the URL parser writes it has no character a header refuses.
+    HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static(NO_SCRIPT_POLICY))
 }
 
 fn page(options: &LeptosOptions, lang: Lang, title: &str, body: Markup) -> Html<String> {
@@ -147,4 +169,18 @@ fn page(options: &LeptosOptions, lang: Lang, title: &str, body: Markup) -> Html<
         }
         .into_string(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_confirmation_may_lead_to_the_apps_origin_and_nowhere_else() {
+        let policy = policy_allowing_return(Some("https://rp.example:8443/out?state=x".into()));
+        let policy = policy.to_str().unwrap();
+        assert!(policy.contains("form-action 'self' https://rp.example:8443;"));
+        assert!(!policy.contains("/out"));
+        assert_eq!(policy_allowing_return(None), NO_SCRIPT_POLICY);
+    }
 }
