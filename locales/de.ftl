@@ -458,6 +458,20 @@ accept-terms-nothing-lead = Ihre Anmeldung ist abgelaufen, oder Sie haben bereit
 log-out-title = Abmelden
 log-out-submit = Abmelden
 
+## RP-initiated logout: an app sends the person here to log out (/oidc/logout)
+
+oidc-logout-confirm-title = Von Portico abmelden?
+oidc-logout-confirm-lead = Eine App bittet Sie, sich von Portico abzumelden. Sie werden dann auch von den Apps abgemeldet, bei denen Sie sich mit Portico angemeldet haben.
+oidc-logout-confirm-app = { $app } bittet Sie, sich von Portico abzumelden. Sie werden dann auch von den Apps abgemeldet, bei denen Sie sich mit Portico angemeldet haben.
+oidc-logout-submit = Abmelden
+oidc-logout-done-title = Abgemeldet
+oidc-logout-done-lead = Sie sind abgemeldet.
+oidc-logout-done-home = Zu Portico
+oidc-logout-refused-title = Dieser Abmeldewunsch kann nicht ausgeführt werden
+oidc-logout-refused-hint = Die App hat ein Anmelde-Token gesendet, das Portico nicht ausgestellt hat oder das verändert wurde.
+oidc-logout-refused-client = Die in der Anfrage genannte App ist nicht registriert oder passt nicht zu ihrem Anmelde-Token.
+oidc-logout-refused-redirect = Die App möchte Sie zu einer Adresse zurückschicken, die sie nicht registriert hat.
+
 ## Administration: layout, search box and pager (pages/admin/mod.rs)
 
 admin-search = Suchen

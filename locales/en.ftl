@@ -467,6 +467,20 @@ accept-terms-nothing-lead = Your log-in has expired or you agreed already. Log i
 log-out-title = Log out
 log-out-submit = Log out
 
+## RP-initiated logout: an app sends the person here to log out (/oidc/logout)
+
+oidc-logout-confirm-title = Log out of Portico?
+oidc-logout-confirm-lead = An app asks you to log out of Portico. You will be logged out of the apps you signed in to with Portico as well.
+oidc-logout-confirm-app = { $app } asks you to log out of Portico. You will be logged out of the apps you signed in to with Portico as well.
+oidc-logout-submit = Log out
+oidc-logout-done-title = Logged out
+oidc-logout-done-lead = You are logged out.
+oidc-logout-done-home = Go to Portico
+oidc-logout-refused-title = This log-out request cannot be followed
+oidc-logout-refused-hint = The app sent a sign-in token that Portico did not issue, or that was changed.
+oidc-logout-refused-client = The app named in the request is not registered, or does not match its sign-in token.
+oidc-logout-refused-redirect = The app asked to send you back to an address it has not registered.
+
 ## Administration: layout, search box and pager (pages/admin/mod.rs)
 
 admin-search = Search

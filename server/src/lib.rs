@@ -1,5 +1,6 @@
 //! Portico's server: configuration, database, services, password hashing, email and the
 //! HTTP surface. `main.rs` only calls [`run`].
+pub mod backchannel;
 pub mod bootstrap;
 pub mod captcha;
 pub mod cli;
@@ -228,6 +229,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     )
     .context("building the HTTP client for webhooks")?;
     tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone(), outbound).run());
+    backchannel::start_worker(database.conn.clone(), &config)?;
 
     let settings = http_settings(&config);
     let listener = TcpListener::bind(address)

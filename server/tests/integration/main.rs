@@ -26,6 +26,7 @@ mod oidc_authorize;
 mod oidc_discovery;
 mod oidc_housekeeping;
 mod oidc_keys;
+mod oidc_logout;
 mod oidc_tokens;
 mod operations;
 mod page_templates;

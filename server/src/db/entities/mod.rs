@@ -1,6 +1,7 @@
 //! sea-orm entities, one module per table.
 pub mod account;
 pub mod audit_entry;
+pub mod backchannel_delivery;
 pub mod captcha_spent;
 pub mod ceremony_spent;
 pub mod consent;

@@ -17,6 +17,7 @@ mod m20261128_000011_spent_ceremonies;
 mod m20261206_000012_log_in_safety;
 mod m20261206_000013_signing_keys;
 mod m20261206_000014_openid_connect;
+mod m20261206_000015_backchannel_logout;
 mod m20261206_000016_signing_keys_per_algorithm;
 
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_log_in_safety::Migration),
             Box::new(m20261206_000013_signing_keys::Migration),
             Box::new(m20261206_000014_openid_connect::Migration),
+            Box::new(m20261206_000015_backchannel_logout::Migration),
             Box::new(m20261206_000016_signing_keys_per_algorithm::Migration),
         ]
     }

@@ -6,6 +6,7 @@
 mod authorize;
 mod client_auth;
 mod discovery;
+mod end_session;
 mod introspection;
 mod jwks;
 mod pages;
@@ -50,6 +51,11 @@ pub fn browser_flow() -> Router<AppState> {
             "/oidc/consent/{id}",
             get(authorize::consent_page).post(authorize::consent_answer),
         )
+        .route(
+            "/oidc/logout",
+            get(end_session::by_get).post(end_session::by_post),
+        )
+        .route(end_session::CONFIRM_PATH, post(end_session::confirm))
 }
 
 /// A JSON document any site may read (CORS `*`: browser-based relying parties fetch

@@ -13,6 +13,7 @@ use crate::db::entities::passkey;
 use crate::db::entities::user;
 use crate::db::hold_row;
 use crate::services::session::caller::settle;
+use crate::services::support::app_sessions::end_app_sessions_of_person;
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::support::factors::Factors;
 use crate::services::support::stored_factors::{delete_recovery_codes, turn_off_app};
@@ -103,6 +104,8 @@ impl Portico {
                 )));
             }
             self.remove_second_factors(&txn, &person, now).await?;
+            // A factor may have been stolen: the apps it signed in to are signed out.
+            end_app_sessions_of_person(&txn, person.id, now).await?;
             Audit {
                 actor: Some(admin.id),
                 subject: Some(person.id),

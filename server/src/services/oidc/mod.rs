@@ -5,6 +5,7 @@ pub mod authorize;
 pub mod claims;
 pub mod codes;
 pub mod consent;
+pub mod end_session;
 pub mod grants;
 pub mod id_token;
 pub mod introspection;

@@ -10,6 +10,7 @@ use tower_sessions::Session;
 
 use crate::db::entities::login;
 use crate::services::session::keys;
+use crate::services::support::app_sessions::end_app_sessions_of_login;
 use crate::services::support::views::date;
 use crate::services::{Portico, ServiceError};
 
@@ -56,10 +57,13 @@ impl Portico {
         Ok(Some(found))
     }
 
-    /// Ends this session's login (logging out).
+    /// Ends this session's login (logging out), and the app sessions it opened.
     pub(crate) async fn end_login(&self, session: &Session) -> Result<(), ServiceError> {
         if let Some(id) = keys::LOGIN_ID.get(session).await? {
-            login::Entity::delete_by_id(id).exec(&self.db).await?;
+            let txn = crate::db::begin_write(&self.db).await?;
+            end_app_sessions_of_login(&txn, &id, Utc::now()).await?;
+            login::Entity::delete_by_id(id).exec(&txn).await?;
+            txn.commit().await?;
         }
         session.flush().await?;
         Ok(())

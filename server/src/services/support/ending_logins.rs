@@ -1,7 +1,9 @@
 //! Ending a person's logins — when their password changes, their login is disabled, their
 //! factors are reset, they are erased, or they end their other sessions: the rows in
 //! `logins` go (a session counts only while its row exists), every log-in of theirs that is
-//! part-way through is outdated, and their sessions leave the session store.
+//! part-way through is outdated, and their sessions leave the session store. The app
+//! sessions those logins opened end with them (`app_sessions`).
+use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use tower_sessions::session::Id;
@@ -32,6 +34,8 @@ impl Portico {
             delete = delete.filter(login::Column::Id.ne(keep));
         }
         delete.exec(db).await?;
+        // Callers pass no time here; the app sessions end when the logins do.
+        super::app_sessions::end_app_sessions_of_person_but(db, user_id, keep, Utc::now()).await?;
         Ok(ended.into_iter().filter_map(|l| l.session_id).collect())
     }
 

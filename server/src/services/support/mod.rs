@@ -2,6 +2,7 @@
 //! cookies, notices to a person, stored factors, registration requests, company queries,
 //! a person as the administration shows them, consents, emailed links' tokens, passwords.
 pub mod app_clients;
+pub mod app_sessions;
 pub mod audit;
 pub mod ceremony_cookie;
 pub mod company_queries;
