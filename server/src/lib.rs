@@ -1,5 +1,6 @@
 //! Portico's server: configuration, database, services, password hashing, email and the
 //! HTTP surface. `main.rs` only calls [`run`].
+pub mod apps_command;
 pub mod bootstrap;
 pub mod captcha;
 pub mod cli;
@@ -34,7 +35,7 @@ use tower_sessions::SessionStore;
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 use crate::captcha::CaptchaIssuer;
-pub use crate::cli::{Command, KeysAction};
+pub use crate::cli::{AppsAction, Command, KeysAction};
 use crate::config::Config;
 use crate::db::{Database, Pool};
 use crate::http::operations::Operations;
@@ -92,6 +93,14 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
                 "{}",
                 serde_json::json!({ "kid": key.kid, "published": kids })
             );
+            Ok(())
+        }
+        Command::Apps {
+            action: AppsAction::Create(args),
+        } => {
+            let database = connect(&config).await?;
+            let portico = portico(&config, &database, OutboxSignal::default()).await?;
+            println!("{}", apps_command::create(&portico, args).await?);
             Ok(())
         }
         Command::Serve => serve(config).await,

@@ -39,10 +39,19 @@ pub enum Field {
     Url,
     Secret,
     Events,
+    /// An app's (OpenID Connect client's) name, description, addresses, portal and type.
+    AppName,
+    Description,
+    RedirectUris,
+    PostLogoutRedirectUris,
+    BackchannelLogoutUri,
+    InitiateLoginUri,
+    AppPortal,
+    ClientType,
 }
 
 impl Field {
-    pub const ALL: [Field; 24] = [
+    pub const ALL: [Field; 32] = [
         Field::Form,
         Field::FirstName,
         Field::LastName,
@@ -67,6 +76,14 @@ impl Field {
         Field::Url,
         Field::Secret,
         Field::Events,
+        Field::AppName,
+        Field::Description,
+        Field::RedirectUris,
+        Field::PostLogoutRedirectUris,
+        Field::BackchannelLogoutUri,
+        Field::InitiateLoginUri,
+        Field::AppPortal,
+        Field::ClientType,
     ];
 
     /// The field whose HTML id (and name in its form) this is.
@@ -100,6 +117,14 @@ impl Field {
             Field::Url => "url",
             Field::Secret => "secret",
             Field::Events => "events",
+            Field::AppName => "app_name",
+            Field::Description => "description",
+            Field::RedirectUris => "redirect_uris",
+            Field::PostLogoutRedirectUris => "post_logout_redirect_uris",
+            Field::BackchannelLogoutUri => "backchannel_logout_uri",
+            Field::InitiateLoginUri => "initiate_login_uri",
+            Field::AppPortal => "portal",
+            Field::ClientType => "client_type",
         }
     }
 }

@@ -9,6 +9,7 @@ mod account_life;
 mod admin_log_in;
 mod administration;
 mod approvals;
+mod apps;
 mod architecture;
 mod cli;
 mod concurrency;
