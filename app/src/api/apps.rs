@@ -49,8 +49,7 @@ pub enum AppIssueOutcome {
 impl Outcome for AppIssueOutcome {
     fn http_status(&self) -> u16 {
         match self {
-            AppIssueOutcome::Issued(_) => 201,
-            AppIssueOutcome::ConfirmFirst => 200,
+            AppIssueOutcome::Issued(_) | AppIssueOutcome::ConfirmFirst => 200,
             AppIssueOutcome::Rejected { errors } => errors.http_status(),
         }
     }

@@ -10,6 +10,7 @@ mod admin_log_in;
 mod administration;
 mod approvals;
 mod apps;
+mod apps_pages;
 mod architecture;
 mod cli;
 mod concurrency;

@@ -109,33 +109,6 @@ fn App(
     delete_asked: bool,
 ) -> impl IntoView {
     let here = format!("/admin/apps/{}", app.client_id);
-    let name = [("name", app.name.clone())];
-    let chosen = vec![("form[client_id]", app.client_id.clone())];
-    let with_intent = |intent: &str| {
-        let mut fields = vec![("intent", intent.to_owned())];
-        fields.extend(chosen.clone());
-        fields
-    };
-    let secret_step = secret_asked.then(|| {
-        view! {
-            <ConfirmStep
-                question=t_with("admin-app-secret-question", &name)
-                confirm=t("admin-app-secret-confirm")
-                action=here.clone()
-                fields=with_intent("secret")
-            />
-        }
-    });
-    let delete_step = delete_asked.then(|| {
-        view! {
-            <ConfirmStep
-                question=t_with("admin-app-delete-question", &name)
-                confirm=t_with("admin-app-delete-confirm", &name)
-                action=here.clone()
-                fields=with_intent("delete")
-            />
-        }
-    });
     let form = typed.unwrap_or_else(|| form_of(&app));
     let (edit_action, edit_id) = (here.clone(), app.client_id.clone());
     let edit = view! {
@@ -148,36 +121,9 @@ fn App(
             </form>
         </FormSection>
     };
-    let secret_section = (!app.public).then(|| {
-        let action = here.clone();
-        let id = app.client_id.clone();
-        view! {
-            <h2>{t("admin-app-secret-title")}</h2>
-            <p>{t("admin-app-secret-lead")}</p>
-            <FormSection outcome=as_action(&secret)>
-                {secret_step}
-                <form method="post" data-reload="" action=action>
-                    <input type="hidden" name="intent" value="secret" />
-                    <input type="hidden" name="form[client_id]" value=id />
-                    <button class="button button--secondary" type="submit">{t("admin-app-secret")}</button>
-                </form>
-            </FormSection>
-        }
-    });
-    let delete_section = {
-        let action = here.clone();
-        let id = app.client_id.clone();
-        view! {
-            <FormSection outcome=deleted>
-                {delete_step}
-                <form method="post" data-reload="" action=action>
-                    <input type="hidden" name="intent" value="delete" />
-                    <input type="hidden" name="form[client_id]" value=id />
-                    <button class="button button--secondary" type="submit">{t("admin-app-delete")}</button>
-                </form>
-            </FormSection>
-        }
-    };
+    let secret_section =
+        (!app.public).then(|| secret_section(app.clone(), secret.clone(), secret_asked));
+    let delete_section = delete_section(app.clone(), deleted, delete_asked);
     view! {
         <p><a href="/admin/apps">{t("admin-app-all")}</a></p>
         <h1>{app.name.clone()}</h1>
@@ -194,8 +140,78 @@ fn App(
         <h2>{t("admin-app-edit-title")}</h2>
         {edit}
         {secret_section}
+        {delete_section}
+    }
+}
+
+/// The page's fields of a form about this app, for its confirmation step.
+fn fields_of(intent: &str, app: &AppView) -> Vec<(&'static str, String)> {
+    vec![
+        ("intent", intent.to_owned()),
+        ("form[client_id]", app.client_id.clone()),
+    ]
+}
+
+/// "New secret", with its second look.
+fn secret_section(
+    app: AppView,
+    secret: Option<Result<AppIssueOutcome, ServerFnError>>,
+    asked: bool,
+) -> impl IntoView {
+    let here = format!("/admin/apps/{}", app.client_id);
+    let name = [("name", app.name.clone())];
+    let step = asked.then(|| {
+        view! {
+            <ConfirmStep
+                question=t_with("admin-app-secret-question", &name)
+                confirm=t("admin-app-secret-confirm")
+                action=here.clone()
+                fields=fields_of("secret", &app)
+            />
+        }
+    });
+    view! {
+        <h2>{t("admin-app-secret-title")}</h2>
+        <p>{t("admin-app-secret-lead")}</p>
+        <FormSection outcome=as_action(&secret)>
+            {step}
+            <form method="post" data-reload="" action=here.clone()>
+                <input type="hidden" name="intent" value="secret" />
+                <input type="hidden" name="form[client_id]" value=app.client_id.clone() />
+                <button class="button button--secondary" type="submit">{t("admin-app-secret")}</button>
+            </form>
+        </FormSection>
+    }
+}
+
+/// "Remove", with its second look.
+fn delete_section(
+    app: AppView,
+    deleted: Option<Result<ActionOutcome, ServerFnError>>,
+    asked: bool,
+) -> impl IntoView {
+    let here = format!("/admin/apps/{}", app.client_id);
+    let name = [("name", app.name.clone())];
+    let step = asked.then(|| {
+        view! {
+            <ConfirmStep
+                question=t_with("admin-app-delete-question", &name)
+                confirm=t_with("admin-app-delete-confirm", &name)
+                action=here.clone()
+                fields=fields_of("delete", &app)
+            />
+        }
+    });
+    view! {
         <h2>{t("admin-app-delete-title")}</h2>
         <p>{t("admin-app-delete-lead")}</p>
-        {delete_section}
+        <FormSection outcome=deleted>
+            {step}
+            <form method="post" data-reload="" action=here.clone()>
+                <input type="hidden" name="intent" value="delete" />
+                <input type="hidden" name="form[client_id]" value=app.client_id.clone() />
+                <button class="button button--secondary" type="submit">{t("admin-app-delete")}</button>
+            </form>
+        </FormSection>
     }
 }
