@@ -4,8 +4,20 @@ use anyhow::bail;
 use app::forms::apps::AppForm;
 use app::forms::FieldErrors;
 
-use crate::cli::NewAppArgs;
+use crate::cli::{AppsAction, NewAppArgs};
+use crate::config::Config;
+use crate::mail::outbox::OutboxSignal;
 use crate::services::Portico;
+
+/// Runs `server apps …`: prints what it made as one JSON object on stdout.
+pub async fn run(config: &Config, action: AppsAction) -> anyhow::Result<()> {
+    let database = crate::connect(config).await?;
+    let portico = crate::portico(config, &database, OutboxSignal::default()).await?;
+    match action {
+        AppsAction::Create(args) => println!("{}", create(&portico, args).await?),
+    }
+    Ok(())
+}
 
 /// The form `/admin/apps` would have posted for these arguments.
 fn form_of(args: NewAppArgs) -> AppForm {

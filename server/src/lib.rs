@@ -35,7 +35,7 @@ use tower_sessions::SessionStore;
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 use crate::captcha::CaptchaIssuer;
-pub use crate::cli::{AppsAction, Command, KeysAction};
+pub use crate::cli::{Command, KeysAction};
 use crate::config::Config;
 use crate::db::{Database, Pool};
 use crate::http::operations::Operations;
@@ -95,14 +95,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Apps {
-            action: AppsAction::Create(args),
-        } => {
-            let database = connect(&config).await?;
-            let portico = portico(&config, &database, OutboxSignal::default()).await?;
-            println!("{}", apps_command::create(&portico, args).await?);
-            Ok(())
-        }
+        Command::Apps { action } => apps_command::run(&config, action).await,
         Command::Serve => serve(config).await,
     }
 }

@@ -54,7 +54,7 @@ impl Portico {
                     });
                 }
             }
-            apps.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            apps.sort_by_key(|a| a.name.to_lowercase());
             Ok(Access::Granted(apps))
         })
         .await
@@ -122,7 +122,7 @@ impl Portico {
                 })
             })
             .collect();
-        apps.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        apps.sort_by_key(|a| a.name.to_lowercase());
         Ok(apps)
     }
 }

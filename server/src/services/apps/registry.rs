@@ -66,7 +66,7 @@ impl Portico {
         settle(async {
             self.caller(session).await?.administrator()?;
             let mut apps = app_clients::all(&self.db).await?;
-            apps.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            apps.sort_by_key(|a| a.name.to_lowercase());
             Ok(Access::Granted(apps.into_iter().map(view).collect()))
         })
         .await
