@@ -356,6 +356,14 @@ profile-sessions-last-seen = Zuletzt aktiv
 # After the browser of the session the list is looked at in.
 profile-sessions-this-session = (diese Sitzung)
 profile-sessions-end-others = Alle anderen Sitzungen abmelden
+profile-apps-title = Verbundene Apps
+profile-apps-lead = Apps, bei denen Sie sich mit diesem Konto angemeldet haben. Wenn Sie eine trennen, werden Sie dort abgemeldet; sie fragt beim nächsten Mal erneut.
+profile-apps-none = Sie haben sich mit diesem Konto noch bei keiner App angemeldet.
+profile-apps-name = App
+profile-apps-since = Zuletzt angemeldet
+profile-apps-disconnect-column = Trennen
+profile-apps-disconnect = Trennen
+profile-apps-disconnect-label = { $name } trennen
 profile-delete-title = Konto löschen
 profile-delete-lead = Wir löschen Ihr Konto und alles, was wir über Sie gespeichert haben, 7 Tage nach Ihrem Antrag; bis dahin können Sie die Löschung durch eine Anmeldung abbrechen.
 profile-delete-link = Mein Konto löschen
@@ -488,6 +496,7 @@ admin-nav-accounts = Firmenkonten
 admin-nav-pending = Offene Registrierungen
 admin-nav-people = Personen
 admin-nav-webhooks = Webhooks
+admin-nav-apps = Apps
 admin-nav-outbox = Postausgang
 admin-nav-audit = Audit-Protokoll
 admin-nav-security = Ihre Sicherheit
@@ -607,6 +616,11 @@ admin-audit-action-account-deleted = Benutzerkonto gelöscht
 admin-audit-action-terms-accepted = Neuen Fassungen zugestimmt
 admin-audit-action-webhook-added = Webhook hinzugefügt
 admin-audit-action-webhook-removed = Webhook entfernt
+admin-audit-action-app-registered = App registriert
+admin-audit-action-app-changed = App geändert
+admin-audit-action-app-secret-regenerated = App-Secret erneuert
+admin-audit-action-app-removed = App entfernt
+admin-audit-action-app-disconnected = App getrennt
 
 ## Administration: outbox and deliveries (pages/admin/outbox.rs)
 
@@ -734,6 +748,54 @@ admin-webhooks-secret-hint = Mindestens 24 Zeichen. Auch der Empfänger kennt da
 admin-webhooks-events-legend = Ereignisse
 admin-webhooks-add = Webhook hinzufügen
 admin-webhooks-latest = Letzte Zustellungen
+admin-apps-page-title = Apps
+admin-apps-title = Apps
+admin-apps-lead = Apps, bei denen sich Personen mit Portico anmelden (OpenID Connect). Jede erhält eine Client-ID, eine vertrauliche App zusätzlich ein Secret, das nur einmal angezeigt wird.
+admin-apps-empty = Noch keine Apps.
+admin-apps-name = Name
+admin-apps-client-id = Client-ID
+admin-apps-client-secret = Client-Secret
+admin-apps-portal = Wessen Personen sich anmelden dürfen
+admin-apps-portal-csp = Verbraucherportal
+admin-apps-portal-csm = Kundenportal
+admin-apps-portal-both = Beide Portale
+admin-apps-type = Art
+admin-apps-confidential = vertraulich
+admin-apps-public = öffentlich
+admin-apps-first-party = eigene
+admin-apps-third-party = fremde
+admin-apps-confidential-choice = Vertraulich: läuft auf einem Server und bewahrt ein Secret auf
+admin-apps-public-choice = Öffentlich: läuft im Browser oder auf einem Telefon, ohne Secret (PKCE)
+admin-apps-first-party-choice = Eigene App: Personen werden nicht gefragt, ob sie ihre Angaben teilen möchten
+admin-apps-description = Beschreibung
+admin-apps-description-hint = Erscheint unter dem Namen der App auf der Startseite des Portals.
+admin-apps-redirect-uris = Redirect-URIs
+admin-apps-post-logout-uris = Redirect-URIs nach dem Abmelden
+admin-apps-uris-hint = Eine pro Zeile, genau so, wie die App sie sendet: https (http nur für localhost), kein Fragment, kein Platzhalter.
+admin-apps-backchannel-uri = Back-Channel-Logout-URI
+admin-apps-backchannel-uri-hint = Optional. Portico sendet dorthin ein Logout-Token, wenn sich die Person abmeldet.
+admin-apps-start-uri = Startadresse
+admin-apps-start-uri-hint = Optional. Wo die App eine Anmeldung beginnt; die Startseite des Portals verlinkt dorthin.
+admin-apps-add-title = App registrieren
+admin-apps-add = App registrieren
+admin-apps-issued-title = Die Zugangsdaten der App
+admin-apps-copy-now = Kopieren Sie das Secret jetzt: Es wird nur dieses eine Mal angezeigt. Portico speichert nur einen Fingerabdruck davon.
+admin-app-page-title = App
+admin-app-missing = Diese App gibt es nicht
+admin-app-all = Alle Apps
+admin-app-created = Registriert
+admin-app-edit-title = App ändern
+admin-app-save = App speichern
+admin-app-secret-title = Secret
+admin-app-secret-lead = Ein neues Secret ersetzt das alte sofort: Die App kann niemanden anmelden, bis sie das neue hat.
+admin-app-secret = Neues Secret
+admin-app-secret-question = { $name } ein neues Secret geben? Das bisherige funktioniert sofort nicht mehr.
+admin-app-secret-confirm = Ja, neues Secret
+admin-app-delete-title = App entfernen
+admin-app-delete-lead = Alles, was die App erhalten hat, endet: Personen werden dort abgemeldet und erneut gefragt.
+admin-app-delete = Entfernen
+admin-app-delete-question = { $name } entfernen? Niemand kann sich dort noch mit Portico anmelden, und ihre Tokens funktionieren nicht mehr.
+admin-app-delete-confirm = Ja, { $name } entfernen
 
 ## Business portal: registration requests (pages/csm/approvals.rs)
 
@@ -854,6 +916,7 @@ home-role-contact = Kontakt
 home-waiting-none = Keine Registrierungsanfrage wartet auf Ihre Entscheidung.
 home-waiting-one = 1 Registrierungsanfrage wartet auf Ihre Entscheidung.
 home-waiting-many = { $count } Registrierungsanfragen warten auf Ihre Entscheidung.
+home-apps-title = Ihre Apps
 home-next-title = Was Sie hier tun können
 # Each next step is “[link]: what it is for”.
 home-next-approvals-link = Registrierungsanfragen
@@ -993,6 +1056,20 @@ webhook-form-secret-too-short = Das Secret muss mindestens { $min } Zeichen lang
 # { $max }: the longest secret, in characters.
 webhook-form-secret-too-long = Das Secret darf höchstens { $max } Zeichen lang sein
 webhook-form-events-missing = Wählen Sie mindestens ein Ereignis
+app-form-name-missing = Geben Sie den Namen der App ein
+app-form-name-too-long = Der Name darf höchstens { $max } Zeichen lang sein
+app-form-description-too-long = Die Beschreibung darf höchstens { $max } Zeichen lang sein
+app-form-redirect-uris-missing = Geben Sie mindestens eine Redirect-URI ein
+app-form-too-many-uris = Geben Sie höchstens { $max } Adressen ein
+app-form-portal-invalid = Wählen Sie, wessen Personen sich anmelden dürfen
+app-form-client-type-invalid = Wählen Sie vertraulich oder öffentlich
+app-uri-invalid = { $uri } ist keine Adresse: keine Leerzeichen, höchstens 2.000 Zeichen
+app-uri-wildcard = { $uri } enthält ein *: Portico vergleicht Adressen genau, geben Sie jede einzeln ein
+app-uri-fragment = { $uri } enthält ein Fragment (#…), das eine Redirect-URI nicht haben darf
+app-uri-not-absolute = { $uri } ist keine vollständige Adresse: Beginnen Sie sie mit https://
+app-uri-not-https = { $uri } muss mit https:// beginnen (http:// nur für localhost, 127.0.0.1 oder [::1])
+app-uri-userinfo = { $uri } enthält einen Benutzernamen oder ein Passwort vor dem Host: Lassen Sie ihn weg
+app-uri-not-canonical = Schreiben Sie { $uri } so, wie Browser sie senden: { $canonical }
 
 ## Registration codes (forms/registration_code.rs)
 
@@ -1118,6 +1195,12 @@ service-operations-url-unreachable = Diese Adresse ist so, wie sie geschrieben i
 service-operations-url-unknown-host = Unter diesem Namen ist kein Server bekannt: Bitte prüfen Sie die Adresse
 service-operations-url-private = Diese Adresse führt in ein privates Netz (Loopback, privat, link-lokal oder die Metadaten-Adresse einer Cloud). Webhooks gehen nur an öffentliche Adressen, es sei denn, der Betreiber erlaubt den Bereich in OUTBOUND_ALLOW_RANGES
 service-operations-webhook-added = Webhooks für { $events } gehen jetzt an { $url }.
+service-apps-changed = { $name } ist gespeichert.
+service-apps-removed = { $name } ist entfernt.
+service-apps-no-such-app = Diese App gibt es nicht mehr. Laden Sie die Seite neu.
+service-apps-public-has-no-secret = Eine öffentliche App hat kein Secret.
+service-apps-not-connected = Sie sind mit dieser App nicht (mehr) verbunden.
+service-apps-disconnected = Sie sind von { $name } getrennt.
 service-operations-no-such-webhook = Diesen Webhook gibt es nicht (bereits entfernt?).
 service-operations-webhook-removed = Der Webhook wurde entfernt.
 service-operations-delivered-meanwhile = Dies wurde inzwischen zugestellt oder ist nicht mehr vorhanden.
@@ -1385,6 +1468,7 @@ audit-detail-account = { $name }; Domains: { $domains }; automatische Freigabe: 
 audit-detail-invitation = Einladung { $id }
 audit-detail-webhook-added = Webhook { $id } für { $events }
 audit-detail-webhook-removed = Webhook { $id }
+audit-detail-app = { $name } ({ $client_id })
 audit-detail-two-factor-rule = { $required ->
         [true] erforderlich
        *[false] freiwillig

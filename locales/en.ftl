@@ -365,6 +365,14 @@ profile-sessions-last-seen = Last seen
 # After the browser of the session the list is looked at in.
 profile-sessions-this-session = (this session)
 profile-sessions-end-others = Log out everywhere else
+profile-apps-title = Connected apps
+profile-apps-lead = Apps you signed in to with this account. Disconnecting one signs you out of it; it asks again next time.
+profile-apps-none = You have not signed in to any app with this account yet.
+profile-apps-name = App
+profile-apps-since = Last signed in
+profile-apps-disconnect-column = Disconnect
+profile-apps-disconnect = Disconnect
+profile-apps-disconnect-label = Disconnect { $name }
 profile-delete-title = Delete your account
 profile-delete-lead = We delete your account and everything we hold about you 7 days after you ask; until then, logging in cancels it.
 profile-delete-link = Delete my account
@@ -497,6 +505,7 @@ admin-nav-accounts = Accounts
 admin-nav-pending = Pending registrations
 admin-nav-people = People
 admin-nav-webhooks = Webhooks
+admin-nav-apps = Apps
 admin-nav-outbox = Outbox
 admin-nav-audit = Audit log
 admin-nav-security = Your security
@@ -616,6 +625,11 @@ admin-audit-action-account-deleted = account deleted
 admin-audit-action-terms-accepted = new versions agreed to
 admin-audit-action-webhook-added = webhook added
 admin-audit-action-webhook-removed = webhook removed
+admin-audit-action-app-registered = app registered
+admin-audit-action-app-changed = app changed
+admin-audit-action-app-secret-regenerated = app secret regenerated
+admin-audit-action-app-removed = app removed
+admin-audit-action-app-disconnected = app disconnected
 
 ## Administration: outbox and deliveries (pages/admin/outbox.rs)
 
@@ -743,6 +757,54 @@ admin-webhooks-secret-hint = At least 24 characters, shared with the receiver, w
 admin-webhooks-events-legend = Events
 admin-webhooks-add = Add the webhook
 admin-webhooks-latest = Latest deliveries
+admin-apps-page-title = Apps
+admin-apps-title = Apps
+admin-apps-lead = Apps that sign people in with Portico (OpenID Connect). Each gets a client ID, and a confidential app a secret that is shown once.
+admin-apps-empty = No apps yet.
+admin-apps-name = Name
+admin-apps-client-id = Client ID
+admin-apps-client-secret = Client secret
+admin-apps-portal = Whose people may sign in
+admin-apps-portal-csp = Consumer portal
+admin-apps-portal-csm = Customer portal
+admin-apps-portal-both = Both portals
+admin-apps-type = Type
+admin-apps-confidential = confidential
+admin-apps-public = public
+admin-apps-first-party = first-party
+admin-apps-third-party = third-party
+admin-apps-confidential-choice = Confidential: runs on a server and keeps a secret
+admin-apps-public-choice = Public: runs in a browser or on a phone, no secret (PKCE)
+admin-apps-first-party-choice = First-party: ours, people are not asked to agree to share their details
+admin-apps-description = Description
+admin-apps-description-hint = Shown under the app's name on the portal's home.
+admin-apps-redirect-uris = Redirect URIs
+admin-apps-post-logout-uris = Redirect URIs after logging out
+admin-apps-uris-hint = One a line, exactly as the app sends it: https (http only for localhost), no fragment, no wildcard.
+admin-apps-backchannel-uri = Back-channel logout URI
+admin-apps-backchannel-uri-hint = Optional. Portico posts a logout token there when the person logs out.
+admin-apps-start-uri = Start address
+admin-apps-start-uri-hint = Optional. Where the app starts a sign-in; the portal's home links there.
+admin-apps-add-title = Register an app
+admin-apps-add = Register the app
+admin-apps-issued-title = The app's credentials
+admin-apps-copy-now = Copy the secret now: it is shown only this once. Portico keeps only a fingerprint of it.
+admin-app-page-title = App
+admin-app-missing = There is no such app
+admin-app-all = All apps
+admin-app-created = Registered
+admin-app-edit-title = Change the app
+admin-app-save = Save the app
+admin-app-secret-title = Secret
+admin-app-secret-lead = A new secret replaces the old one at once: the app cannot sign anyone in until it has the new one.
+admin-app-secret = New secret
+admin-app-secret-question = Give { $name } a new secret? The current one stops working at once.
+admin-app-secret-confirm = Yes, new secret
+admin-app-delete-title = Remove the app
+admin-app-delete-lead = Everything the app was given ends: people are signed out of it and must be asked again.
+admin-app-delete = Remove
+admin-app-delete-question = Remove { $name }? Nobody can sign in to it with Portico any more, and its tokens stop working.
+admin-app-delete-confirm = Yes, remove { $name }
 
 ## Business portal: registration requests (pages/csm/approvals.rs)
 
@@ -864,6 +926,7 @@ home-role-contact = Contact
 home-waiting-none = No registration request waits for your decision.
 home-waiting-one = 1 registration request waits for your decision.
 home-waiting-many = { $count } registration requests wait for your decision.
+home-apps-title = Your apps
 home-next-title = What you can do
 # Each next step is “[link]: what it is for”.
 home-next-approvals-link = Registration requests
@@ -1003,6 +1066,20 @@ webhook-form-secret-too-short = The secret must be at least { $min } characters:
 # { $max }: the longest secret, in characters.
 webhook-form-secret-too-long = Keep the secret under { $max } characters
 webhook-form-events-missing = Choose at least one event
+app-form-name-missing = Enter the app's name
+app-form-name-too-long = Keep the name under { $max } characters
+app-form-description-too-long = Keep the description under { $max } characters
+app-form-redirect-uris-missing = Enter at least one redirect URI
+app-form-too-many-uris = Enter at most { $max } addresses
+app-form-portal-invalid = Choose whose people may sign in
+app-form-client-type-invalid = Choose confidential or public
+app-uri-invalid = { $uri } is not an address: no spaces, at most 2,000 characters
+app-uri-wildcard = { $uri } has a *: Portico matches addresses exactly, enter each one
+app-uri-fragment = { $uri } has a fragment (#…), which a redirect URI must not have
+app-uri-not-absolute = { $uri } is not a whole address: start it with https://
+app-uri-not-https = { $uri } must start with https:// (http:// only for localhost, 127.0.0.1 or [::1])
+app-uri-userinfo = { $uri } has a user name or password before the host: leave it out
+app-uri-not-canonical = Write { $uri } as browsers send it: { $canonical }
 
 ## Registration codes (forms/registration_code.rs)
 
@@ -1128,6 +1205,12 @@ service-operations-url-unreachable = This address cannot be reached as it is wri
 service-operations-url-unknown-host = No server is known by this name: check the address
 service-operations-url-private = This address leads into a private network (loopback, private, link-local or a cloud metadata address). Webhooks go only to public addresses, unless the operator allows the range in OUTBOUND_ALLOW_RANGES
 service-operations-webhook-added = Webhooks for { $events } now go to { $url }.
+service-apps-changed = { $name } is saved.
+service-apps-removed = { $name } is removed.
+service-apps-no-such-app = This app no longer exists. Reload the page.
+service-apps-public-has-no-secret = A public app has no secret.
+service-apps-not-connected = You are not connected to this app (any more).
+service-apps-disconnected = You are disconnected from { $name }.
 service-operations-no-such-webhook = There is no such webhook (removed already?).
 service-operations-webhook-removed = Removed the webhook.
 service-operations-delivered-meanwhile = This was delivered meanwhile, or is gone.
@@ -1402,6 +1485,7 @@ audit-detail-account = { $name }; domains: { $domains }; auto-approve: { $auto-a
 audit-detail-invitation = invitation { $id }
 audit-detail-webhook-added = webhook { $id } for { $events }
 audit-detail-webhook-removed = webhook { $id }
+audit-detail-app = { $name } ({ $client_id })
 audit-detail-two-factor-rule = { $required ->
         [true] required
        *[false] optional

@@ -66,10 +66,12 @@ pub const PORTAL_FORM_PAGES: [&str; 16] = [
 ];
 
 /// The other pages whose forms post to themselves, in axum's path syntax.
-pub const OTHER_FORM_PAGES: [&str; 11] = [
+pub const OTHER_FORM_PAGES: [&str; 13] = [
     "/admin/log-in",
     "/admin/people/{id}",
     "/admin/webhooks",
+    "/admin/apps",
+    "/admin/apps/{client_id}",
     "/admin/outbox",
     "/csm/invitation",
     "/csm/approvals",
@@ -163,9 +165,9 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
     {
         use pages::account::{accept_terms::AcceptTermsPage, delete_account::DeleteAccountPage};
         use pages::admin::{
-            account::AccountPage, accounts::AccountsPage, audit::AuditLogPage,
-            log_in::AdminLogInPage, outbox::OutboxPage, pending::PendingPage, people::PeoplePage,
-            person::PersonPage, webhooks::WebhooksPage,
+            account::AccountPage, accounts::AccountsPage, app_detail::AppPage, apps::AppsPage,
+            audit::AuditLogPage, log_in::AdminLogInPage, outbox::OutboxPage, pending::PendingPage,
+            people::PeoplePage, person::PersonPage, webhooks::WebhooksPage,
         };
         use pages::csm::{
             approvals::ApprovalsPage, contacts::ContactsPage, invitation::InvitationPage,
@@ -184,6 +186,8 @@ fn ServerOnlyRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/admin/pending") view=PendingPage ssr=SsrMode::Async />
             <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async />
             <Route path=path!("/admin/webhooks") view=WebhooksPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/apps") view=AppsPage ssr=SsrMode::Async />
+            <Route path=path!("/admin/apps/:client_id") view=AppPage ssr=SsrMode::Async />
             <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
             <Route path=path!("/admin/people/:id") view=PersonPage ssr=SsrMode::Async />
             <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />

@@ -58,6 +58,45 @@ pub enum Command {
         #[command(subcommand)]
         action: KeysAction,
     },
+    /// Apps that sign people in with Portico (OpenID Connect clients).
+    Apps {
+        #[command(subcommand)]
+        action: AppsAction,
+    },
+}
+
+#[derive(Debug, PartialEq, Eq, Subcommand)]
+pub enum AppsAction {
+    /// Register an app with the checks of /admin/apps; prints one JSON object with its
+    /// client_id and (unless --public) client_secret, shown this once.
+    Create(NewAppArgs),
+}
+
+#[derive(Debug, Default, PartialEq, Eq, clap::Args)]
+pub struct NewAppArgs {
+    #[arg(long, value_name = "NAME")]
+    pub name: String,
+    /// Where the app receives its codes; repeat for several.
+    #[arg(long = "redirect-uri", value_name = "URI", required = true)]
+    pub redirect_uris: Vec<String>,
+    #[arg(long = "post-logout-redirect-uri", value_name = "URI")]
+    pub post_logout_redirect_uris: Vec<String>,
+    #[arg(long = "backchannel-logout-uri", value_name = "URI")]
+    pub backchannel_logout_uri: Option<String>,
+    /// No secret: the app proves itself with PKCE alone (a browser or mobile app).
+    #[arg(long)]
+    pub public: bool,
+    /// Whose people may sign in: csp, csm or both.
+    #[arg(long, value_name = "PORTAL", value_parser = ["csp", "csm", "both"], default_value = "both")]
+    pub portal: String,
+    /// Ours: people are not asked to consent.
+    #[arg(long = "first-party")]
+    pub first_party: bool,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// Where the app starts a sign-in (a portal's home links there).
+    #[arg(long = "initiate-login-uri", value_name = "URI")]
+    pub initiate_login_uri: Option<String>,
 }
 
 #[derive(Debug, PartialEq, Eq, Subcommand)]
@@ -112,6 +151,36 @@ mod tests {
             }
         );
         assert!(parse(&["create-admin"]).is_err(), "--email is required");
+        assert_eq!(
+            parse(&[
+                "apps",
+                "create",
+                "--name",
+                "Desk",
+                "--redirect-uri",
+                "https://desk.example/a",
+                "--redirect-uri",
+                "https://desk.example/b",
+                "--public"
+            ])
+            .unwrap(),
+            Command::Apps {
+                action: AppsAction::Create(NewAppArgs {
+                    name: "Desk".into(),
+                    redirect_uris: vec![
+                        "https://desk.example/a".into(),
+                        "https://desk.example/b".into()
+                    ],
+                    public: true,
+                    portal: "both".into(),
+                    ..NewAppArgs::default()
+                })
+            }
+        );
+        assert!(
+            parse(&["apps", "create", "--name", "Desk"]).is_err(),
+            "--redirect-uri is required"
+        );
         assert!(parse(&["--frobnicate"]).is_err());
     }
 }

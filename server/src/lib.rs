@@ -1,5 +1,6 @@
 //! Portico's server: configuration, database, services, password hashing, email and the
 //! HTTP surface. `main.rs` only calls [`run`].
+pub mod apps_command;
 pub mod backchannel;
 pub mod bootstrap;
 pub mod captcha;
@@ -87,6 +88,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         Command::Keys {
             action: KeysAction::SignatureCost,
         } => signing::command::print_signature_cost(),
+        Command::Apps { action } => apps_command::run(&config, action).await,
         Command::Serve => serve(config).await,
     }
 }

@@ -4,6 +4,7 @@
 //! ran, then hands the valid form to the server's services, reached through context.
 pub mod account;
 pub mod admin;
+pub mod apps;
 pub mod company;
 pub mod lifecycle;
 pub mod operations;
@@ -17,6 +18,7 @@ pub mod two_factor;
 
 pub use account::*;
 pub use admin::*;
+pub use apps::*;
 pub use company::*;
 pub use lifecycle::*;
 pub use operations::*;

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use tower_sessions::Session;
 
 use super::{
-    AccountServices, AdminServices, CompanyServices, LifecycleServices, OperationsServices,
-    ProfileServices, RecordsServices, RecoveryServices, StatusServices, TwoFactorServices,
+    AccountServices, AdminServices, AppsServices, CompanyServices, LifecycleServices,
+    OperationsServices, ProfileServices, RecordsServices, RecoveryServices, StatusServices,
+    TwoFactorServices,
 };
 
 /// Every area's part of the contract: what the server implements for the pages. Errors
@@ -25,6 +26,7 @@ pub trait Services:
     + OperationsServices
     + AdminServices
     + RecordsServices
+    + AppsServices
 {
 }
 
@@ -39,6 +41,7 @@ impl<T> Services for T where
         + OperationsServices
         + AdminServices
         + RecordsServices
+        + AppsServices
 {
 }
 

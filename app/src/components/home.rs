@@ -3,7 +3,7 @@
 //! next.
 use leptos::prelude::*;
 
-use crate::api::{home, HomeRole, HomeView};
+use crate::api::{home, portal_apps, HomeRole, HomeView, PortalApp};
 use crate::i18n::{t, t_with};
 use crate::portal::Portal;
 
@@ -17,7 +17,9 @@ pub fn PortalHome(portal: Portal, children: ChildrenFn) -> impl IntoView {
                 Suspend::new(async move {
                     match signed_in.await {
                         Ok(Some(person)) if person.portal == portal => {
-                            view! { <SignedInHome portal person /> }.into_any()
+                            // Only for someone signed in: a visitor's home asks nothing more.
+                            let apps = portal_apps().await.unwrap_or_default();
+                            view! { <SignedInHome portal person apps /> }.into_any()
                         }
                         _ => visitor().into_any(),
                     }
@@ -28,7 +30,7 @@ pub fn PortalHome(portal: Portal, children: ChildrenFn) -> impl IntoView {
 }
 
 #[component]
-fn SignedInHome(portal: Portal, person: HomeView) -> impl IntoView {
+fn SignedInHome(portal: Portal, person: HomeView, apps: Vec<PortalApp>) -> impl IntoView {
     let is_admin = person.role == HomeRole::Administrator;
     let customer_admin = person.role == HomeRole::CustomerAdmin;
     let is = match &person.company {
@@ -65,6 +67,7 @@ fn SignedInHome(portal: Portal, person: HomeView) -> impl IntoView {
                 n => t_with("home-waiting-many", &[("count", count(n))]),
             }}</p>
         })}
+        {(!apps.is_empty()).then(|| view! { <YourApps apps /> })}
         <h2>{t("home-next-title")}</h2>
         <ul class="next-steps">
             {customer_admin.then(|| view! {
@@ -77,6 +80,25 @@ fn SignedInHome(portal: Portal, person: HomeView) -> impl IntoView {
             <li><a href=portal.path("/profile")>{t("home-next-profile-link")}</a>": "{t("home-next-profile")}</li>
             <li><a href=portal.path("/security")>{t("home-next-security-link")}</a>": "{security}</li>
         </ul>
+    }
+}
+
+/// The apps of this portal the person may open: each link starts the app's own sign-in,
+/// which comes back here for the log-in (apps without a start address are not listed).
+#[component]
+fn YourApps(apps: Vec<PortalApp>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="your-apps">
+            <h2 id="your-apps">{t("home-apps-title")}</h2>
+            <ul class="next-steps" id="portal-apps">
+                {apps.into_iter().map(|app| view! {
+                    <li>
+                        <a href=app.start rel="external">{app.name}</a>
+                        {(!app.description.is_empty()).then(|| view! { ": "{app.description} })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

@@ -39,10 +39,19 @@ pub enum Field {
     Url,
     Secret,
     Events,
+    /// An app's (OpenID Connect client's) name, description, addresses, portal and type.
+    AppName,
+    Description,
+    RedirectUris,
+    PostLogoutRedirectUris,
+    BackchannelLogoutUri,
+    InitiateLoginUri,
+    AppPortal,
+    ClientType,
 }
 
 impl Field {
-    pub const ALL: [Field; 24] = [
+    pub const ALL: [Field; 32] = [
         Field::Form,
         Field::FirstName,
         Field::LastName,
@@ -67,6 +76,14 @@ impl Field {
         Field::Url,
         Field::Secret,
         Field::Events,
+        Field::AppName,
+        Field::Description,
+        Field::RedirectUris,
+        Field::PostLogoutRedirectUris,
+        Field::BackchannelLogoutUri,
+        Field::InitiateLoginUri,
+        Field::AppPortal,
+        Field::ClientType,
     ];
 
     /// The field whose HTML id (and name in its form) this is.
@@ -100,6 +117,14 @@ impl Field {
             Field::Url => "url",
             Field::Secret => "secret",
             Field::Events => "events",
+            Field::AppName => "app_name",
+            Field::Description => "description",
+            Field::RedirectUris => "redirect_uris",
+            Field::PostLogoutRedirectUris => "post_logout_redirect_uris",
+            Field::BackchannelLogoutUri => "backchannel_logout_uri",
+            Field::InitiateLoginUri => "initiate_login_uri",
+            Field::AppPortal => "portal",
+            Field::ClientType => "client_type",
         }
     }
 }
@@ -354,41 +379,4 @@ impl FieldErrors {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_field_is_found_by_its_id() {
-        for field in Field::ALL {
-            assert_eq!(Field::of_id(field.id()), Some(field));
-        }
-        assert_eq!(Field::of_id("nope"), None);
-    }
-
-    #[test]
-    fn a_field_keeps_its_first_error_only() {
-        let mut errors = FieldErrors::new();
-        errors.add(Field::Email, "first");
-        errors.add(Field::Email, "second");
-        assert_eq!(errors.len(), 1);
-        assert_eq!(errors.get(Field::Email).unwrap().message, "first".into());
-    }
-
-    #[test]
-    fn replacing_a_field_takes_the_fresh_error_or_clears_it() {
-        let mut shown = FieldErrors::one(Field::Email, "old");
-        shown.add(Field::Password, "keep");
-        shown.replace_field(Field::Email, &FieldErrors::new());
-        assert!(shown.get(Field::Email).is_none());
-        assert!(shown.get(Field::Password).is_some());
-        shown.replace_field(Field::Email, &FieldErrors::one(Field::Email, "new"));
-        assert_eq!(shown.get(Field::Email).unwrap().message, "new".into());
-        shown.replace_field(Field::Password, &FieldErrors::one(Field::Password, "fresh"));
-        let order: Vec<Field> = shown.iter().map(|e| e.field).collect();
-        assert_eq!(
-            order,
-            [Field::Password, Field::Email],
-            "replaced in its place"
-        );
-    }
-}
+mod tests;

@@ -1,5 +1,6 @@
 //! Typed forms and their validation. Each form has one `validate` function that both the
 //! browser (as the person leaves a field, and on submit) and the server (always) call.
+pub mod apps;
 pub mod business;
 pub mod confirmation;
 pub mod email_links;

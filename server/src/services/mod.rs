@@ -43,6 +43,7 @@ macro_rules! contract {
 
 pub mod account;
 pub mod admin;
+pub mod apps;
 pub mod company;
 pub mod lifecycle;
 pub mod oidc;

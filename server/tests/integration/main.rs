@@ -9,6 +9,8 @@ mod account_life;
 mod admin_log_in;
 mod administration;
 mod approvals;
+mod apps;
+mod apps_pages;
 mod architecture;
 mod cli;
 mod concurrency;

@@ -3,6 +3,7 @@
 pub mod accept_terms;
 pub mod ask_for_link;
 pub mod confirm;
+pub mod connected_apps;
 #[cfg(feature = "ssr")]
 pub mod delete_account;
 pub mod email_change;

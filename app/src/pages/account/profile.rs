@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::api::{
-    change_password, end_other_sessions, profile, request_email_change, update_name, ActionOutcome,
-    ProfileView, SessionView,
+    change_password, connected_apps, disconnect_app, end_other_sessions, profile,
+    request_email_change, update_name, ActionOutcome, ProfileView, SessionView,
 };
 #[cfg(feature = "hydrate")]
 use crate::api::{ChangePassword, EndOtherSessions, RequestEmailChange, UpdateName};
@@ -23,6 +23,7 @@ use crate::forms::Field;
 #[cfg(feature = "hydrate")]
 use crate::forms::FieldErrors;
 use crate::i18n::{t, t_with};
+use crate::pages::account::connected_apps::ConnectedApps;
 use crate::portal::Portal;
 use crate::submission::posted_submission_of;
 
@@ -36,11 +37,13 @@ pub fn ProfilePage(portal: Portal) -> impl IntoView {
     let sessions = posted_submission_of(Some("sessions"), |_: EndOtherSessionsForm| {
         end_other_sessions()
     });
+    let disconnected = posted_submission_of(Some("disconnect-app"), disconnect_app);
     let data = guarded_resource(move || async move {
         name.await;
         password.await;
         email.await;
         sessions.await;
+        disconnected.await;
         profile().await
     });
     view! {
@@ -59,8 +62,17 @@ pub fn ProfilePage(portal: Portal) -> impl IntoView {
                         .filter(|(_, o)| !matches!(o, Ok(ActionOutcome::Done { .. })))
                         .map(|(typed, _)| typed)
                         .unwrap_or_default();
+                    let disconnected = disconnected.await.map(|s| s.outcome);
                     let data = data.await;
-                    guarded(data, move |profile| view! { <Profile portal profile posted new_email /> }.into_any())
+                    // After the profile, whose guard has answered for a visitor already.
+                    let apps = match connected_apps().await {
+                        Ok(access) => access.granted::<()>().unwrap_or_default(),
+                        Err(_) => Vec::new(),
+                    };
+                    guarded(data, move |profile| view! {
+                        <Profile portal profile posted new_email />
+                        <ConnectedApps portal apps=apps.clone() posted=disconnected.clone() />
+                    }.into_any())
                 })}
             </Suspense>
         </PortalLayout>

@@ -179,6 +179,11 @@ fn action_text(action: &str) -> String {
         "terms_accepted" => "admin-audit-action-terms-accepted",
         "webhook_added" => "admin-audit-action-webhook-added",
         "webhook_removed" => "admin-audit-action-webhook-removed",
+        "app_registered" => "admin-audit-action-app-registered",
+        "app_changed" => "admin-audit-action-app-changed",
+        "app_secret_regenerated" => "admin-audit-action-app-secret-regenerated",
+        "app_removed" => "admin-audit-action-app-removed",
+        "app_disconnected" => "admin-audit-action-app-disconnected",
         _ => return action.replace('_', " "),
     };
     t(key)

@@ -1,6 +1,8 @@
 //! `/admin`: internal administration, in its own plain layout.
 pub mod account;
 pub mod accounts;
+pub mod app_detail;
+pub mod apps;
 pub mod audit;
 pub mod log_in;
 pub mod outbox;
@@ -71,6 +73,7 @@ fn admin_section_links() -> impl IntoView {
         <a href="/admin">{t("admin-nav-accounts")}</a>
         <a href="/admin/pending">{t("admin-nav-pending")}</a>
         <a href="/admin/people">{t("admin-nav-people")}</a>
+        <a href="/admin/apps">{t("admin-nav-apps")}</a>
         <a href="/admin/webhooks">{t("admin-nav-webhooks")}</a>
         <a href="/admin/outbox">{t("admin-nav-outbox")}</a>
         <a href="/admin/audit">{t("admin-nav-audit")}</a>

@@ -50,11 +50,16 @@ pub enum AuditAction {
     TermsAccepted,
     WebhookAdded,
     WebhookRemoved,
+    AppRegistered,
+    AppChanged,
+    AppSecretRegenerated,
+    AppRemoved,
+    AppDisconnected,
 }
 
 impl AuditAction {
     /// Every action, for the audit log's filter.
-    pub const ALL: [AuditAction; 42] = [
+    pub const ALL: [AuditAction; 47] = [
         AuditAction::Registered,
         AuditAction::Verified,
         AuditAction::ApprovedAutomatically,
@@ -97,6 +102,11 @@ impl AuditAction {
         AuditAction::TermsAccepted,
         AuditAction::WebhookAdded,
         AuditAction::WebhookRemoved,
+        AuditAction::AppRegistered,
+        AuditAction::AppChanged,
+        AuditAction::AppSecretRegenerated,
+        AuditAction::AppRemoved,
+        AuditAction::AppDisconnected,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -143,6 +153,11 @@ impl AuditAction {
             AuditAction::TermsAccepted => "terms_accepted",
             AuditAction::WebhookAdded => "webhook_added",
             AuditAction::WebhookRemoved => "webhook_removed",
+            AuditAction::AppRegistered => "app_registered",
+            AuditAction::AppChanged => "app_changed",
+            AuditAction::AppSecretRegenerated => "app_secret_regenerated",
+            AuditAction::AppRemoved => "app_removed",
+            AuditAction::AppDisconnected => "app_disconnected",
         }
     }
 }
