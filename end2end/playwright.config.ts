@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
 export const APP_PORT = 3100;
 export const SMTP_PORT = 1125;
 export const MAILDEV_WEB_PORT = 1180;
+/** The server's database; `server apps create` registers the OpenID Connect tests' apps
+ * in it (tests/oidc-fixtures.ts). Relative to the repository's root. */
+export const DATABASE_URL = 'sqlite://target/e2e/portico.db?mode=rwc';
 
 export default defineConfig({
   testDir: './tests',
@@ -47,7 +50,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
-        DATABASE_URL: 'sqlite://target/e2e/portico.db?mode=rwc',
+        DATABASE_URL,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         PUBLIC_URL: `http://localhost:${APP_PORT}`,
         LEPTOS_SITE_ADDR: `127.0.0.1:${APP_PORT}`,
@@ -59,8 +62,9 @@ export default defineConfig({
         // tested on their own in the server's integration tests.
         REGISTRATIONS_PER_CLIENT_PER_HOUR: '100000',
         QUESTION_ANSWERS_PER_CLIENT_PER_HOUR: '100000',
-        // The webhook test's receiver listens on loopback, a private range that webhooks
-        // may reach only when it is allowed, as for a receiver on the premises.
+        // The webhook test's receiver and the OpenID Connect tests' apps (back-channel
+        // logout) listen on loopback, a private range that outbound requests may reach
+        // only when it is allowed, as for a receiver on the premises.
         OUTBOUND_ALLOW_RANGES: '127.0.0.0/8',
       },
     },

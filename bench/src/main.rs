@@ -4,10 +4,12 @@
 //! fresh SQLite database with an in-process SMTP sink, then measures. Run it from the
 //! workspace root after `cargo leptos build --release` (scripts/bench does both). With a
 //! second argument `admin`, only the administration's lists at scale are measured; with
-//! `flood`, only the sign-up flood (rate, page latency beside it, delivery, memory).
+//! `flood`, only the sign-up flood (rate, page latency beside it, delivery, memory); with
+//! `oidc`, only the OpenID Connect round trip beside npm `oidc-provider` (`oidc.rs`).
 mod admin_lists;
 mod front_end;
 mod hostile;
+mod oidc;
 mod outage;
 mod signature_cost;
 mod smtp_sink;
@@ -46,6 +48,9 @@ async fn measure_all() -> anyhow::Result<()> {
     // `… server admin` measures only the administration's lists at scale.
     if std::env::args().nth(2).as_deref() == Some("admin") {
         return admin_lists::measure(&server_binary).await;
+    }
+    if std::env::args().nth(2).as_deref() == Some("oidc") {
+        return oidc::measure(&server_binary).await;
     }
     // `… server load URL` loads URL from 64 clients for 10 s against a server that is
     // already running (for profiling it with perf).
@@ -204,6 +209,7 @@ async fn measure_all() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&data);
     outage::measure(&server_binary).await?;
     admin_lists::measure(&server_binary).await?;
+    oidc::measure(&server_binary).await?;
     Ok(())
 }
 

@@ -1,74 +1,65 @@
-import { execFileSync } from 'node:child_process';
-import { expect, test } from './fixtures';
-import { APP_PORT } from '../playwright.config';
-import { logIn, type Person } from './helpers';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { ISSUER, expect, shown, signInThroughPortico, test, type RelyingParty } from './oidc-fixtures';
+import { person, register, uniqueEmail, verifyAddress } from './helpers';
 
-// The demo data the server seeds (server/src/bootstrap.rs).
-const CAROL: Person = {
-  firstName: 'Carol',
-  lastName: 'Jones',
-  email: 'carol@acme.example',
-  password: 'acme-demo-password',
-};
+// Logging out ends the app sessions too: RP-initiated logout (the app sends the person to
+// Portico with its ID token) and Back-Channel Logout (Portico posts a signed logout token
+// to the app, which rp/app.mjs checks with jose against Portico's JWKS).
 
-// The app's page to come back to: the same server by its address, so another origin than
-// Portico's (`localhost`), as an app's site is: the browser's `form-action` rule must let
-// the confirmation's redirect through.
-const RETURN = `http://127.0.0.1:${APP_PORT}/`;
-
-/** Runs SQL on the test server's database (a parameter per `?`). */
-function sql(statement: string, ...parameters: string[]) {
-  const script = `
-import sqlite3, sys
-db = sqlite3.connect('../target/e2e/portico.db')
-db.execute(sys.argv[1], sys.argv[2:])
-db.commit()
-`;
-  execFileSync('python3', ['-c', script, statement, ...parameters]);
+async function signedIn(page: Page, request: APIRequestContext, rp: RelyingParty) {
+  const ada = person(uniqueEmail('logout'));
+  await register(page, ada, true);
+  await verifyAddress(page, request, ada.email);
+  await signInThroughPortico(page, rp, ada);
+  return { ada, claims: await shown(page, 'claims') };
 }
 
-/** An app registered with `RETURN` as its post-logout redirect URI; its client_id. */
-function registerApp(): string {
-  const clientId = `e2e${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-  sql(
-    `INSERT INTO oidc_clients (client_id, name, redirect_uris, post_logout_redirect_uris, portal,
-       first_party, require_pkce, id_token_signed_response_alg, created_at)
-     VALUES (?, 'Rota', '[]', ?, 'both', 1, 1, 'RS256', ?)`,
-    clientId,
-    JSON.stringify([RETURN]),
-    new Date().toISOString(),
-  );
-  return clientId;
+/** The logout tokens the app received for this Portico session. */
+async function logoutsFor(rp: RelyingParty, sid: string) {
+  return (await rp.backchannelLog()).filter((token) => token.sid === sid);
 }
 
-for (const javascript of [true, false]) {
-  test.describe(`RP-initiated logout ${javascript ? 'with' : 'without'} JavaScript`, () => {
-    test.use({ javaScriptEnabled: javascript, viewport: { width: 390, height: 844 } });
+test('RP-initiated logout logs the person out of Portico and returns to the app with its state', async ({
+  page,
+  request,
+  supportDesk,
+}) => {
+  await signedIn(page, request, supportDesk);
 
-    test('asks first, then logs out of Portico and returns to the app with its state', async ({ page }) => {
-      const clientId = registerApp();
-      await logIn(page, CAROL, 'csm');
-      await expect(page).not.toHaveURL(/log-in/);
+  await page.goto(`${supportDesk.url}/logout`);
+  // Portico asks first (no destructive action on the first click), then returns.
+  const back = page.locator('#status');
+  const confirm = page.getByRole('main').getByRole('button', { name: /log out/i });
+  await expect(back.or(confirm)).toBeVisible();
+  if (await confirm.isVisible()) await confirm.click();
+  await expect(page).toHaveURL(new RegExp(`^${supportDesk.url}/logged-out`));
+  // The app checked that the state is the one it sent.
+  await expect(back).toHaveText('Signed out.');
 
-      const back = encodeURIComponent(RETURN);
-      await page.goto(`/oidc/logout?client_id=${clientId}&post_logout_redirect_uri=${back}&state=abc`);
-      await expect(page.getByRole('heading', { name: 'Log out of Portico?' })).toBeVisible();
-      await expect(page.getByText('Rota asks you to log out of Portico.')).toBeVisible();
-      const button = page.getByRole('button', { name: 'Log out' });
-      await expect(button).toBeInViewport();
-      await button.click();
+  // Logged out of Portico: signing in to the app asks for the password again.
+  await page.goto(`${supportDesk.url}/login`);
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/csp\/log-in/);
+});
 
-      await expect(page).toHaveURL(`${RETURN}?state=abc`);
-      await page.goto(`http://localhost:${APP_PORT}/csm/profile`);
-      await expect(page).toHaveURL(/log-in/);
-    });
+test('logging out of Portico sends the app a back-channel logout for that session', async ({
+  page,
+  request,
+  supportDesk,
+}) => {
+  const { claims } = await signedIn(page, request, supportDesk);
 
-    test('an unregistered return address is an error page, not a redirect', async ({ page }) => {
-      const clientId = registerApp();
-      const elsewhere = encodeURIComponent('https://evil.example/');
-      await page.goto(`/oidc/logout?client_id=${clientId}&post_logout_redirect_uri=${elsewhere}`);
-      await expect(page.getByRole('heading', { name: 'This log-out request cannot be followed' })).toBeVisible();
-      await expect(page).toHaveURL(/\/oidc\/logout/);
-    });
-  });
-}
+  await page.goto(`${ISSUER}/csp`);
+  await page.getByRole('banner').getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Log in' })).toBeVisible();
+
+  // Posted from the outbox: it arrives shortly after.
+  await expect.poll(async () => (await logoutsFor(supportDesk, claims.sid)).length, { timeout: 15_000 }).toBe(1);
+  const [token] = await logoutsFor(supportDesk, claims.sid);
+  expect(token).toMatchObject({ iss: ISSUER, aud: supportDesk.clientId, sub: claims.sub, sid: claims.sid });
+  expect(token.events).toHaveProperty(['http://schemas.openid.net/event/backchannel-logout']);
+  expect(token.nonce).toBeUndefined();
+
+  // The app ended its own session on receiving it.
+  await page.goto(`${supportDesk.url}/`);
+  await expect(page.locator('#status')).toHaveText('Signed out by the provider (back-channel logout).');
+});
