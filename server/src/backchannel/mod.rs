@@ -74,5 +74,10 @@ pub async fn logout_token(
 ) -> Result<String, StoreError> {
     let claims = logout_claims(issuer, delivery, now);
     let ring = crate::signing::KeyRing::load(db, now).await?;
-    Ok(crate::signing::jws::compact(&ring, LOGOUT_TOKEN_TYPE, &claims, alg)?)
+    Ok(crate::signing::jws::compact(
+        &ring,
+        LOGOUT_TOKEN_TYPE,
+        &claims,
+        alg,
+    )?)
 }

@@ -5,15 +5,14 @@ use std::collections::BTreeMap;
 use app::api::{Access, ActionOutcome, ConnectedApp, PortalApp};
 use app::forms::{ErrorKind, Field};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
-use crate::db::entities::{oidc_access_token, oidc_consent, oidc_grant, oidc_refresh_token};
+use crate::db::entities::{oidc_consent, oidc_grant};
 use crate::services::session::caller::settle;
-use crate::services::support::app_clients;
 use crate::services::support::audit::{detail_message, Audit, AuditAction};
 use crate::services::support::views::date;
+use crate::services::support::{app_clients, app_sessions};
 use crate::services::{Portico, ServiceError};
 
 impl Portico {
@@ -139,42 +138,22 @@ fn with_issuer(start: &str, issuer: &str) -> String {
     }
 }
 
-/// Revokes a person's grants to an app, deletes their tokens and forgets their consent.
-/// Whether there was anything to end.
+/// Ends a person's sessions with an app (grants revoked, tokens deleted, a back-channel
+/// logout queued when the app takes them) and forgets their consent. Whether there was
+/// anything to end.
 async fn revoke_grants_of<C: ConnectionTrait>(
     db: &C,
     user_id: i32,
     client_id: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    let grants = oidc_grant::Entity::update_many()
-        .col_expr(oidc_grant::Column::RevokedAt, Expr::value(now))
-        .filter(oidc_grant::Column::UserId.eq(user_id))
-        .filter(oidc_grant::Column::ClientId.eq(client_id))
-        .filter(oidc_grant::Column::RevokedAt.is_null())
-        .exec(db)
-        .await?;
-    let grants_of_person = Query::select()
-        .column(oidc_grant::Column::Id)
-        .from(oidc_grant::Entity)
-        .and_where(oidc_grant::Column::UserId.eq(user_id))
-        .and_where(oidc_grant::Column::ClientId.eq(client_id))
-        .to_owned();
-    oidc_refresh_token::Entity::delete_many()
-        .filter(oidc_refresh_token::Column::GrantId.in_subquery(grants_of_person))
-        .exec(db)
-        .await?;
-    oidc_access_token::Entity::delete_many()
-        .filter(oidc_access_token::Column::UserId.eq(user_id))
-        .filter(oidc_access_token::Column::ClientId.eq(client_id))
-        .exec(db)
-        .await?;
+    let ended = app_sessions::end_app_sessions_with_app(db, user_id, client_id, now).await?;
     let consents = oidc_consent::Entity::delete_many()
         .filter(oidc_consent::Column::UserId.eq(user_id))
         .filter(oidc_consent::Column::ClientId.eq(client_id))
         .exec(db)
         .await?;
-    Ok(grants.rows_affected + consents.rows_affected > 0)
+    Ok(ended > 0 || consents.rows_affected > 0)
 }
 
 #[cfg(test)]

@@ -7,13 +7,14 @@ use chrono::{DateTime, Utc};
 use sea_orm::{DbErr, EntityTrait};
 use tower_sessions::Session;
 
+use super::claims::may_sign_in;
 use super::consent::remember;
 use super::grants::{issue_code, GrantRequest};
 use super::pending;
 use super::requests::{covers, AppError, AuthorizationRequest};
-use crate::db::entities::user::{self, UserStatus};
+use crate::db::entities::user;
 use crate::db::entities::{login, oidc_consent};
-use crate::services::support::app_clients::{AppClient, AppPortal};
+use crate::services::support::app_clients::AppPortal;
 use crate::services::{Portico, ServiceError};
 
 /// Where the browser goes next.
@@ -71,15 +72,6 @@ pub fn error_to_app(
         state,
         issuer,
     ))
-}
-
-/// Whether `person` may sign in to `client` now: they could log in to their portal
-/// (verified, approved, active — the session only holds active people) and the app
-/// admits people of that portal.
-pub fn may_use(client: &AppClient, person: &user::Model) -> bool {
-    person.status == UserStatus::Active
-        && person.verified_at.is_some()
-        && client.portal.admits(person.kind.portal())
 }
 
 /// The log-in page of the app's portal. An app for both portals sends people to the
@@ -146,7 +138,7 @@ impl Portico {
         };
         let issuer = self.oidc_issuer();
         let state = request.state.as_deref();
-        if !may_use(&request.client, &person) {
+        if !may_sign_in(&person, &request.client) {
             let error = AppError::new("access_denied", "this person may not use this app");
             return Ok(error_to_app(&request.redirect_uri, state, &error, issuer));
         }

@@ -6,7 +6,8 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait};
 use tower_sessions::Session;
 
-use super::authorize::{error_to_app, log_in_page, may_use, Decision};
+use super::authorize::{error_to_app, log_in_page, Decision};
+use super::claims::may_sign_in;
 use super::pending;
 use super::requests::AppError;
 use crate::db::entities::oidc_consent;
@@ -63,7 +64,7 @@ impl Portico {
             let ui_locales = None;
             return Ok(ConsentPage::GoTo(Decision::ToPortico { to, ui_locales }));
         };
-        if !may_use(&request.client, &person) {
+        if !may_sign_in(&person, &request.client) {
             let error = AppError::new("access_denied", "this person may not use this app");
             let state = request.state.as_deref();
             let to = error_to_app(&request.redirect_uri, state, &error, self.oidc_issuer());
@@ -93,7 +94,7 @@ impl Portico {
         let Some((person, login)) = self.session_login(session).await? else {
             return Ok(None);
         };
-        if !allow || !may_use(&request.client, &person) {
+        if !allow || !may_sign_in(&person, &request.client) {
             pending::take(&self.db, id, now).await?;
             let error = AppError::new("access_denied", "the person did not allow it");
             return Ok(Some(error_to_app(

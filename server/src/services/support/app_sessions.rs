@@ -61,6 +61,23 @@ pub async fn end_app_sessions_of_person_but<C: ConnectionTrait>(
     end_grants(db, grants.all(db).await?, now).await
 }
 
+/// Ends a person's sessions with one app (they disconnected it); how many there were.
+pub async fn end_app_sessions_with_app<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    client_id: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, DbErr> {
+    let grants = live_grants()
+        .filter(oidc_grant::Column::UserId.eq(user_id))
+        .filter(oidc_grant::Column::ClientId.eq(client_id))
+        .all(db)
+        .await?;
+    let ended = grants.len();
+    end_grants(db, grants, now).await?;
+    Ok(ended)
+}
+
 fn live_grants() -> sea_orm::Select<oidc_grant::Entity> {
     oidc_grant::Entity::find().filter(oidc_grant::Column::RevokedAt.is_null())
 }
