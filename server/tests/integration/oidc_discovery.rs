@@ -120,6 +120,22 @@ async fn the_jwks_is_public_cached_for_a_minute_and_holds_a_public_key_per_algor
 }
 
 #[tokio::test]
+async fn protocol_routes_are_outside_the_same_origin_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = ServerProcess::start(dir.path(), &[]).await;
+    // A relying party's server posts to the protocol's endpoints from elsewhere: the
+    // route answers (here: not a method it has), where a page would refuse with 403.
+    let posted = reqwest::Client::new()
+        .post(server.url("/oidc/jwks"))
+        .header("Origin", "https://app.example")
+        .header("Sec-Fetch-Site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 405);
+}
+
+#[tokio::test]
 async fn keys_rotate_makes_a_key_per_algorithm_that_signs_two_minutes_later() {
     let dir = tempfile::tempdir().unwrap();
     let rotate = |dir: &std::path::Path| {

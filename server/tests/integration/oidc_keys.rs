@@ -222,6 +222,25 @@ async fn every_instance_sees_another_ones_rotation_within_a_minute() {
 }
 
 #[tokio::test]
+async fn a_cached_ring_signs_with_the_new_key_from_the_moment_it_starts_signing() {
+    let app = common::app().await;
+    let start = Utc::now();
+    let cache = &app.portico.keys;
+    let old = kids(&cache.ring(&app.db.conn, start).await.unwrap());
+    store::rotate(&app.db.conn, start).await.unwrap();
+
+    let before = start + PUBLISH_LEAD - Duration::seconds(20);
+    let ring = cache.ring(&app.db.conn, before).await.unwrap();
+    assert!(old.contains(&ring.signer("RS256").unwrap().kid().to_owned()));
+    // Loaded 20 s ago, yet the new key signs at once: the ring knew when it would.
+    let ring = cache
+        .ring(&app.db.conn, start + PUBLISH_LEAD)
+        .await
+        .unwrap();
+    assert!(!old.contains(&ring.signer("RS256").unwrap().kid().to_owned()));
+}
+
+#[tokio::test]
 async fn our_own_token_is_recognised_even_expired_and_so_is_a_logout_token() {
     let app = common::app().await;
     let now = Utc::now();
