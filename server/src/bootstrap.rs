@@ -236,3 +236,18 @@ async fn demo_account(
     )
     .await?)
 }
+
+/// The new administrator's password: from the environment for scripts, else typed twice
+/// on the terminal without echo.
+pub fn admin_password() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var(ADMIN_PASSWORD_VARIABLE) {
+        return Ok(password);
+    }
+    let password =
+        rpassword::prompt_password("Password for the new administrator: ").map_err(|e| {
+            anyhow::anyhow!("reading the password (or set PORTICO_ADMIN_PASSWORD): {e}")
+        })?;
+    let again = rpassword::prompt_password("The same password again: ")?;
+    anyhow::ensure!(password == again, "the passwords do not match");
+    Ok(password)
+}

@@ -73,7 +73,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         } => {
             let database = connect(&config).await?;
             let portico = portico(&config, &database, OutboxSignal::default()).await?;
-            let password = admin_password()?;
+            let password = bootstrap::admin_password()?;
             let person = bootstrap::NewPerson::parse(&email, &first_name, &last_name, &password)?;
             let admin = bootstrap::create_admin(&portico, person).await?;
             println!(
@@ -358,19 +358,6 @@ fn warn_dev_mailbox(public_url: &str) {
     );
     eprintln!("{banner}");
     tracing::warn!("the dev mailbox is on: every email is readable at /dev/mailbox");
-}
-
-/// The new administrator's password: from the environment for scripts, else typed twice
-/// on the terminal without echo.
-fn admin_password() -> anyhow::Result<String> {
-    if let Ok(password) = std::env::var(bootstrap::ADMIN_PASSWORD_VARIABLE) {
-        return Ok(password);
-    }
-    let password = rpassword::prompt_password("Password for the new administrator: ")
-        .context("reading the password (or set PORTICO_ADMIN_PASSWORD)")?;
-    let again = rpassword::prompt_password("The same password again: ")?;
-    anyhow::ensure!(password == again, "the passwords do not match");
-    Ok(password)
 }
 
 async fn cancel_on_signal(shutdown: CancellationToken) {
