@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveEnum, ColumnTrait, EntityTrait, QueryFilter};
-use server::db::entities::{oidc_code, oidc_grant, user};
+use server::db::entities::{oidc_code, oidc_grant, oidc_pending_authorization, user};
 use server::services::support::app_clients::{self, AppPortal, NewApp};
 use tempfile::TempDir;
 
@@ -465,6 +465,26 @@ async fn a_third_party_app_asks_for_consent_once_and_again_with_prompt_consent()
     assert_eq!(browser.post(&consent, &[("decision", "cancel")]).await, 200);
     error_at_app(&browser, &site, "access_denied");
     assert_eq!(site.codes().await, 2);
+}
+
+#[tokio::test]
+async fn authorizations_nobody_came_back_to_are_swept_once_expired() {
+    let site = site().await;
+    let client_id = site.app(true, AppPortal::Csp).await;
+    assert_eq!(site.browser().get(&authorize(&client_id, "")).await, 303);
+    let waiting = || async {
+        oidc_pending_authorization::Entity::find()
+            .all(&site.seeds.db.conn)
+            .await
+            .unwrap()
+            .len()
+    };
+    let month = chrono::Duration::days(30);
+    server::janitor::sweep(&site.seeds.db.conn, Utc::now(), month).await;
+    assert_eq!(waiting().await, 1);
+    let later = Utc::now() + chrono::Duration::minutes(31);
+    server::janitor::sweep(&site.seeds.db.conn, later, month).await;
+    assert_eq!(waiting().await, 0);
 }
 
 #[tokio::test]
