@@ -58,6 +58,9 @@ pub async fn sweep(
     if let Err(error) = crate::limits::forget_old(db, now).await {
         tracing::warn!(%error, "janitor: could not delete spent attempt limits");
     }
+    if let Err(error) = crate::services::oidc::pending::forget_expired(db, now).await {
+        tracing::warn!(%error, "janitor: could not delete expired authorizations");
+    }
     if let Err(error) = forget_sent_emails(db, now - outbox_retention).await {
         tracing::warn!(%error, "janitor: could not delete emails past their retention");
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveEnum, ColumnTrait, EntityTrait, QueryFilter};
-use server::db::entities::{oidc_code, oidc_grant, user};
+use server::db::entities::{oidc_code, oidc_grant, oidc_pending_authorization, user};
 use server::services::support::app_clients::{self, AppPortal, NewApp};
 use tempfile::TempDir;
 
@@ -120,8 +120,20 @@ fn at_app(location: Option<&str>) -> HashMap<String, String> {
         .collect()
 }
 
+/// Where the last answer sent the browser: its redirect, or the page that goes on by
+/// itself after a form (a redirect there would break the form's `form-action 'self'`).
+fn sent_to(browser: &Browser) -> Option<String> {
+    if browser.location.is_some() {
+        return browser.location.clone();
+    }
+    let marker = "http-equiv=\"refresh\" content=\"0; url=";
+    let from = browser.body.find(marker)? + marker.len();
+    let to = browser.body[from..].find('"')? + from;
+    Some(browser.body[from..to].replace("&amp;", "&"))
+}
+
 fn error_at_app(browser: &Browser, site: &Site, error: &str) {
-    let query = at_app(browser.location.as_deref());
+    let query = at_app(sent_to(browser).as_deref());
     assert_eq!(
         query.get("error").map(String::as_str),
         Some(error),
@@ -133,7 +145,7 @@ fn error_at_app(browser: &Browser, site: &Site, error: &str) {
 }
 
 fn code_at_app(browser: &Browser, site: &Site) -> String {
-    let query = at_app(browser.location.as_deref());
+    let query = at_app(sent_to(browser).as_deref());
     assert_eq!(query.get("state").map(String::as_str), Some("xyz"));
     assert_eq!(query.get("iss"), Some(&site.server.base));
     query.get("code").expect("a code").clone()
@@ -299,7 +311,11 @@ async fn the_whole_flow_without_javascript_goes_log_in_resume_code() {
 
     assert_eq!(log_in(&mut browser, &next).await, 303);
     assert_eq!(browser.location.as_deref(), Some(next.as_str()));
-    assert_eq!(browser.get(&next).await, 303);
+    assert_eq!(
+        browser.get(&next).await,
+        200,
+        "a page, not a redirect, after the log-in form"
+    );
     code_at_app(&browser, &site);
     let grant = oidc_grant::Entity::find()
         .one(&site.seeds.db.conn)
@@ -356,7 +372,11 @@ async fn prompt_login_and_max_age_ask_for_a_new_log_in() {
     let next = browser.location.clone().unwrap();
     let next = next.split("next=").nth(1).unwrap().replace("%2F", "/");
     assert_eq!(log_in(&mut browser, &next).await, 303);
-    assert_eq!(browser.get(&next).await, 303);
+    assert_eq!(
+        browser.get(&next).await,
+        200,
+        "a page, not a redirect, after the log-in form"
+    );
     code_at_app(&browser, &site);
 }
 
@@ -415,7 +435,7 @@ async fn a_third_party_app_asks_for_consent_once_and_again_with_prompt_consent()
     assert!(browser.body.contains(">Allow<") && browser.body.contains(">Cancel<"));
     assert_eq!(site.codes().await, 0);
 
-    assert_eq!(browser.post(&consent, &[("decision", "allow")]).await, 303);
+    assert_eq!(browser.post(&consent, &[("decision", "allow")]).await, 200);
     code_at_app(&browser, &site);
     // Remembered: no question the next time.
     assert_eq!(browser.get(&authorize(&client_id, "")).await, 303);
@@ -442,9 +462,29 @@ async fn a_third_party_app_asks_for_consent_once_and_again_with_prompt_consent()
         "{page}"
     );
 
-    assert_eq!(browser.post(&consent, &[("decision", "cancel")]).await, 303);
+    assert_eq!(browser.post(&consent, &[("decision", "cancel")]).await, 200);
     error_at_app(&browser, &site, "access_denied");
     assert_eq!(site.codes().await, 2);
+}
+
+#[tokio::test]
+async fn authorizations_nobody_came_back_to_are_swept_once_expired() {
+    let site = site().await;
+    let client_id = site.app(true, AppPortal::Csp).await;
+    assert_eq!(site.browser().get(&authorize(&client_id, "")).await, 303);
+    let waiting = || async {
+        oidc_pending_authorization::Entity::find()
+            .all(&site.seeds.db.conn)
+            .await
+            .unwrap()
+            .len()
+    };
+    let month = chrono::Duration::days(30);
+    server::janitor::sweep(&site.seeds.db.conn, Utc::now(), month).await;
+    assert_eq!(waiting().await, 1);
+    let later = Utc::now() + chrono::Duration::minutes(31);
+    server::janitor::sweep(&site.seeds.db.conn, later, month).await;
+    assert_eq!(waiting().await, 0);
 }
 
 #[tokio::test]

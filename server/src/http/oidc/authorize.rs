@@ -77,7 +77,7 @@ pub async fn resume(
         .resume_authorization(&session, &id, Utc::now())
         .await
     {
-        Ok(Some(decision)) => answer(&state, decision),
+        Ok(Some(decision)) => answer_after_form(&state, lang, decision),
         Ok(None) => pages::error(&state, lang, PageError::Expired),
         Err(error) => failed(&state, lang, error),
     }
@@ -112,7 +112,7 @@ pub async fn consent_answer(
         .provider
         .answer_consent(&session, &id, allow, Utc::now());
     match answered.await {
-        Ok(Some(decision)) => answer(&state, decision),
+        Ok(Some(decision)) => answer_after_form(&state, lang, decision),
         Ok(None) => pages::error(&state, lang, PageError::Expired),
         Err(error) => failed(&state, lang, error),
     }
@@ -139,6 +139,16 @@ fn answer(state: &AppState, decision: Decision) -> Response {
         }
     }
     response
+}
+
+/// As [`answer`], where the request may be the end of a form's submission (the log-in
+/// redirects to the resumption, the consent page posts): the app is reached through a
+/// page, Portico's own pages by a redirect.
+fn answer_after_form(state: &AppState, lang: Lang, decision: Decision) -> Response {
+    match decision {
+        Decision::ToApp(to) => pages::continue_to_app(state, lang, &to),
+        decision => answer(state, decision),
+    }
 }
 
 fn failed(state: &AppState, lang: Lang, error: ServiceError) -> Response {

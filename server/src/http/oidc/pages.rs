@@ -11,13 +11,14 @@ use crate::services::oidc::consent::ConsentView;
 use crate::services::oidc::requests::PageError;
 use app::i18n::Lang;
 
-fn page(state: &AppState, lang: Lang, title: &str, body: Markup) -> Html<String> {
+fn page(state: &AppState, lang: Lang, title: &str, head: Markup, body: Markup) -> Html<String> {
     Html(
         html! {
             (DOCTYPE)
             html lang=(lang.tag()) {
                 head {
                     meta charset="utf-8";
+                    (head)
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     title { (title) " · Portico" }
                     link rel="stylesheet" href=(app::shell::stylesheet_href(&state.leptos_options));
@@ -48,7 +49,27 @@ pub fn error(state: &AppState, lang: Lang, error: PageError) -> Response {
         p class="lead" { (lang.text(error.message())) }
         p { (lang.text("oidc-error-what-now")) }
     };
-    not_stored((StatusCode::BAD_REQUEST, page(state, lang, &title, body)).into_response())
+    not_stored(
+        (
+            StatusCode::BAD_REQUEST,
+            page(state, lang, &title, html! {}, body),
+        )
+            .into_response(),
+    )
+}
+
+/// The way back to the app after a form (the log-in, the consent): a page that goes on by
+/// itself, not a redirect. A redirect would end the form's submission at the app's
+/// address, which the form's page's Content-Security-Policy (`form-action 'self'`) blocks
+/// in the browser.
+pub fn continue_to_app(state: &AppState, lang: Lang, to: &str) -> Response {
+    let title = lang.text("oidc-continue-title");
+    let body = html! {
+        h1 { (title) }
+        p { a class="button" href=(to) { (lang.text("oidc-continue-link")) } }
+    };
+    let head = html! { meta http-equiv="refresh" content=(format!("0; url={to}")); };
+    not_stored(page(state, lang, &title, head, body).into_response())
 }
 
 /// "<App> would like to …": what the app will receive, with "Allow" and "Cancel".
@@ -73,5 +94,5 @@ pub fn consent(state: &AppState, lang: Lang, id: &str, view: &ConsentView) -> Re
             }
         }
     };
-    not_stored(page(state, lang, &title, body).into_response())
+    not_stored(page(state, lang, &title, html! {}, body).into_response())
 }

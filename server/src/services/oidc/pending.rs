@@ -1,9 +1,8 @@
-//! Authorizations waiting for the person: to log in, to register, or to consent. The
+//! Authorizations waiting for the person: to log in (and the steps after it) or to consent. The
 //! request is checked before it waits, and its random id travels in the `next` address
 //! (`/oidc/authorize/resume/<id>`), since logging in clears the session; only the id's
 //! hash is stored.
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::requests::{AuthorizationRequest, Prompt};
@@ -14,18 +13,9 @@ use crate::tokens::{could_be_a_token, hash_token, Token};
 /// Long enough to log in, take a second step or agree to new terms.
 pub const LIFETIME: Duration = Duration::minutes(30);
 
-/// Long enough to register and verify the address (the verification link lives a day).
-pub const REGISTERING_LIFETIME: Duration = Duration::hours(24);
-
 /// Where a waiting authorization goes on.
 pub fn resume_path(id: &str) -> String {
     format!("/oidc/authorize/resume/{id}")
-}
-
-/// The id in a `next` address that resumes an authorization, if it is one.
-pub fn id_in_next(next: &str) -> Option<&str> {
-    next.strip_prefix("/oidc/authorize/resume/")
-        .filter(|id| could_be_a_token(id))
 }
 
 /// A waiting authorization, as stored, with when it began.
@@ -108,22 +98,11 @@ pub async fn take<C: ConnectionTrait>(db: &C, id: &str, now: DateTime<Utc>) -> R
     Ok(deleted.rows_affected == 1)
 }
 
-/// The person went on to register: the authorization waits for their verification (and,
-/// for a business contact, the approval, which may take longer — then the app's own
-/// "sign in" starts again).
-pub async fn keep_for_registration<C: ConnectionTrait>(
-    db: &C,
-    id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), DbErr> {
-    pending::Entity::update_many()
-        .col_expr(
-            pending::Column::ExpiresAt,
-            Expr::value(now + REGISTERING_LIFETIME),
-        )
-        .filter(pending::Column::IdHash.eq(hash_token(id)))
-        .filter(pending::Column::ExpiresAt.gt(now))
+/// Deletes the authorizations nobody came back to (the janitor's hourly sweep).
+pub async fn forget_expired<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let deleted = pending::Entity::delete_many()
+        .filter(pending::Column::ExpiresAt.lte(now))
         .exec(db)
         .await?;
-    Ok(())
+    Ok(deleted.rows_affected)
 }
