@@ -8,7 +8,7 @@ use tower_sessions::session_store::ExpiredDeletion;
 use crate::db::entities::outbox::{self, OutboxState};
 use crate::db::entities::{
     captcha_spent, ceremony_spent, login, oidc_access_token, oidc_code, oidc_grant,
-    oidc_pending_authorization, oidc_refresh_token,
+    oidc_refresh_token,
 };
 use crate::services::session::logins::LOGIN_IDLE_LIFETIME;
 use crate::services::Portico;
@@ -69,7 +69,8 @@ pub async fn sweep(
     }
 }
 
-/// What apps were given and can no longer use: authorizations nobody finished, codes a
+/// What apps were given and can no longer use (authorizations nobody finished go in
+/// `pending::forget_expired`): codes a
 /// day past their lifetime (a code presented again within that day still revokes what it
 /// gave), access tokens past their lifetime, refresh tokens past theirs (a used one is kept until
 /// then, so that presenting it again is still seen as theft), and grants revoked a day ago
@@ -78,10 +79,6 @@ async fn forget_expired_authorizations(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    oidc_pending_authorization::Entity::delete_many()
-        .filter(oidc_pending_authorization::Column::ExpiresAt.lt(now))
-        .exec(db)
-        .await?;
     oidc_code::Entity::delete_many()
         .filter(oidc_code::Column::ExpiresAt.lt(now - chrono::Duration::days(1)))
         .exec(db)
