@@ -3,25 +3,24 @@
 // resumption, and the consent page's buttons must answer the app. The app itself is not
 // needed: its callback address is answered by the test.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { APP_PORT, DATABASE_URL } from '../playwright.config';
 import { test, expect } from './fixtures';
 import { person, register, verifyAddress, logIn, waitForHydration, type Person } from './helpers';
 
 const CALLBACK = 'https://app.example/callback';
 const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
-/** Registers a public app in the server's database (the CLI for it is another branch's). */
+/** Registers a public app for consumers with `server apps create`; its client_id. */
 function registerApp(firstParty: boolean): string {
-  const id = randomBytes(16).toString('base64url').slice(0, 22);
-  const now = new Date().toISOString().replace('Z', '+00:00');
-  const sql =
-    `INSERT INTO oidc_clients (client_id, name, description, secret_hash, redirect_uris, ` +
-    `post_logout_redirect_uris, portal, first_party, require_pkce, ` +
-    `id_token_signed_response_alg, created_at) VALUES ('${id}', 'Ledger', ` +
-    `'Invoices and payments', NULL, '["${CALLBACK}"]', '[]', 'csp', ${firstParty ? 1 : 0}, 1, ` +
-    `'RS256', '${now}');`;
-  execFileSync('sqlite3', ['-cmd', '.timeout 5000', '../target/e2e/portico.db', sql]);
-  return id;
+  const args = ['apps', 'create', '--name', 'Ledger', '--description', 'Invoices and payments',
+    '--redirect-uri', CALLBACK, '--portal', 'csp', '--public',
+    ...(firstParty ? ['--first-party'] : [])];
+  const stdout = execFileSync('target/release/server', args, {
+    cwd: path.resolve(__dirname, '..', '..'),
+    env: { ...process.env, DATABASE_URL, PUBLIC_URL: `http://localhost:${APP_PORT}`, RUST_LOG: 'error' },
+  }).toString();
+  return JSON.parse(stdout.trim().split('\n').pop()!).client_id;
 }
 
 function authorizeUrl(clientId: string, extra = ''): string {
