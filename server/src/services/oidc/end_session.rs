@@ -188,6 +188,20 @@ fn form_encoded(value: &str) -> String {
     out
 }
 
+impl Portico {
+    /// The claims of a token this provider signed (expired or not), or none.
+    async fn our_token(&self, token: &str, now: DateTime<Utc>) -> Option<Value> {
+        let ring = match self.keys.ring(&self.db, now).await {
+            Ok(ring) => ring,
+            Err(error) => {
+                tracing::error!(%error, "the signing keys could not be read");
+                return None;
+            }
+        };
+        crate::signing::jws::verify_own(&ring, token, &self.public_url)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,19 +228,5 @@ mod tests {
             back("https://rp.example/out", None).location(),
             "https://rp.example/out"
         );
-    }
-}
-
-impl Portico {
-    /// The claims of a token this provider signed (expired or not), or none.
-    async fn our_token(&self, token: &str, now: DateTime<Utc>) -> Option<Value> {
-        let ring = match self.keys.ring(&self.db, now).await {
-            Ok(ring) => ring,
-            Err(error) => {
-                tracing::error!(%error, "the signing keys could not be read");
-                return None;
-            }
-        };
-        crate::signing::jws::verify_own(&ring, token, &self.public_url)
     }
 }
