@@ -53,6 +53,7 @@ test('an administrator registers an app and sees its secret once; a consumer’s
   await register(visitor, bob, true, 'csp');
   await verifyAddress(visitor, request, bob.email);
   await logIn(visitor, bob, 'csp');
+  await expect(visitor).not.toHaveURL(/log-in/);
   await visitor.goto('/csp');
   const link = visitor.getByRole('link', { name });
   await expect(link).toHaveAttribute('href', /^https:\/\/desk\.example\/start\?iss=http%3A%2F%2F/);

@@ -57,7 +57,9 @@ async function register(app: App, url: string): Promise<{ client_id: string; cli
   ];
   const { stdout } = await promisify(execFile)('target/release/server', args, {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL, PUBLIC_URL: ISSUER, RUST_LOG: 'error' },
+    env: { ...process.env, DATABASE_URL, PUBLIC_URL: ISSUER, RUST_LOG: 'error',
+      // The apps' back-channel addresses are on this machine, as for the server itself.
+      OUTBOUND_ALLOW_RANGES: '127.0.0.0/8' },
   });
   return JSON.parse(stdout.trim().split('\n').pop()!);
 }
