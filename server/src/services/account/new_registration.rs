@@ -25,11 +25,11 @@ use crate::mail::{language_of, outbox, templates};
 use crate::services::account::registration_checks::{
     captcha_error, email_taken, spend_captcha, Passed,
 };
-use crate::services::oidc::pending;
 use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::support::consents::record_consents;
 use crate::services::support::email_tokens::VERIFICATION_LIFETIME;
 use crate::services::support::erasure::Why;
+use crate::services::support::waiting_app_sign_ins;
 use crate::services::{Portico, ServiceError};
 use crate::tokens::Token;
 use crate::webhooks::{self, Event};
@@ -169,7 +169,7 @@ impl Portico {
         let Some(resume) = &form.resume else {
             return Ok(None);
         };
-        let waits = pending::wait_for_registration(db, resume, now).await?;
+        let waits = waiting_app_sign_ins::wait_for_registration(db, resume, now).await?;
         Ok(waits.then(|| resume.clone()))
     }
 }

@@ -88,32 +88,6 @@ pub async fn find<C: ConnectionTrait>(
     }))
 }
 
-/// How long an authorization waits for a person who registers on the way: as long as
-/// the verification link of their new address lives.
-pub const LIFETIME_WHILE_REGISTERING: Duration = Duration::hours(24);
-
-/// Keeps the authorization `resume` (a [`resume_path`]) waiting while the person who
-/// registered from it verifies their address; false when it is gone or unknown.
-pub async fn wait_for_registration<C: ConnectionTrait>(
-    db: &C,
-    resume: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
-    let Some(id) = resume.strip_prefix(&resume_path("")) else {
-        return Ok(false);
-    };
-    let updated = pending::Entity::update_many()
-        .col_expr(
-            pending::Column::ExpiresAt,
-            sea_orm::sea_query::Expr::value(now + LIFETIME_WHILE_REGISTERING),
-        )
-        .filter(pending::Column::IdHash.eq(hash_token(id)))
-        .filter(pending::Column::ExpiresAt.gt(now))
-        .exec(db)
-        .await?;
-    Ok(updated.rows_affected == 1)
-}
-
 /// Uses the authorization up: true for the one caller that did (a code is issued once).
 pub async fn take<C: ConnectionTrait>(db: &C, id: &str, now: DateTime<Utc>) -> Result<bool, DbErr> {
     let deleted = pending::Entity::delete_many()
