@@ -170,6 +170,9 @@ log-in-forgot-password = Passwort vergessen?
 log-in-new-here = Neu hier?{" "}
 log-in-register = Registrieren
 log-in-new-here-after = .
+# Shown on the log-in page an app sent the person to; followed by a link to the other portal's log-in.
+log-in-other-portal-for-app = Melden Sie sich für Ihr Unternehmen bei dieser App an? Melden Sie sich stattdessen im{" "}
+log-in-other-portal-for-app-after = {" "}an.
 
 ## Mit Portico bei einer App anmelden (/oidc/authorize, /oidc/consent)
 

@@ -176,6 +176,9 @@ log-in-forgot-password = Forgot your password?
 log-in-new-here = New here?{" "}
 log-in-register = Register
 log-in-new-here-after = .
+# Shown on the log-in page an app sent the person to; followed by a link to the other portal's log-in.
+log-in-other-portal-for-app = Signing in to this app for your company? Log in at the{" "}
+log-in-other-portal-for-app-after = {" "}instead.
 
 ## Signing in to an app with Portico (/oidc/authorize, /oidc/consent)
 

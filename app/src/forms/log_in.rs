@@ -119,6 +119,8 @@ impl std::fmt::Debug for ValidConfirmIdentity {
 #[serde(default)]
 pub struct VerifyEmailForm {
     pub token: String,
+    /// An app's waiting sign-in the registration came from (see [`resume_address`]).
+    pub next: String,
 }
 
 impl Redact for VerifyEmailForm {
@@ -149,9 +151,60 @@ pub fn local_path(next: &str) -> Option<String> {
     local.then(|| next.to_owned())
 }
 
+/// Where an app's waiting sign-in goes on (`/oidc/authorize/resume/<id>`, the server's
+/// `oidc::pending::resume_path`).
+const RESUME_PREFIX: &str = "/oidc/authorize/resume/";
+
+/// `next` when it resumes an app's sign-in: the one address registering and verifying
+/// carry along (into the verification email's link), so that a person who registers from
+/// an app's log-in comes back to the app. Anything else is dropped: the id is plain
+/// URL-safe characters, so the address goes into a query unencoded and cannot lead off
+/// the site.
+pub fn resume_address(next: &str) -> Option<String> {
+    let id = local_path(next)?.strip_prefix(RESUME_PREFIX)?.to_owned();
+    let plain = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    (!id.is_empty() && id.chars().all(plain)).then(|| format!("{RESUME_PREFIX}{id}"))
+}
+
+/// `path` with `?next=` when `next` resumes an app's sign-in (the links between log-in
+/// and registration keep it), else `path` alone.
+pub fn keeping_resume(path: String, next: &str) -> String {
+    match resume_address(next) {
+        Some(resume) => format!("{path}?next={resume}"),
+        None => path,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_apps_waiting_sign_in_is_carried_through_registration() {
+        assert_eq!(
+            resume_address(" /oidc/authorize/resume/aB3-_x ").as_deref(),
+            Some("/oidc/authorize/resume/aB3-_x")
+        );
+        for other in [
+            "/csp/profile",
+            "https://evil.example/oidc/authorize/resume/x",
+            "//evil.example/oidc/authorize/resume/x",
+            "/oidc/authorize/resume/",
+            "/oidc/authorize/resume/x?y=1",
+            "/oidc/authorize/resume/x/../../../csp",
+            "/oidc/authorize/resume/x&next=//evil.example",
+        ] {
+            assert_eq!(resume_address(other), None, "{other}");
+        }
+        assert_eq!(
+            keeping_resume("/csp/register".into(), "/csp/profile"),
+            "/csp/register"
+        );
+        assert_eq!(
+            keeping_resume("/csp/register".into(), "/oidc/authorize/resume/x"),
+            "/csp/register?next=/oidc/authorize/resume/x"
+        );
+    }
 
     #[test]
     fn log_in_needs_an_email_and_a_password() {

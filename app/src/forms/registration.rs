@@ -27,6 +27,8 @@ pub struct RegistrationForm {
     pub captcha_answer: String,
     /// The privacy policy and terms checkbox.
     pub consent: String,
+    /// The log-in's `next`: an app's waiting sign-in is carried to the verification link.
+    pub next: String,
 }
 
 /// The order of the fields on the registration form, for the error summary.
@@ -51,6 +53,8 @@ pub struct ValidRegistration {
     pub registration_code: Option<RegistrationCode>,
     pub password: String,
     pub captcha: CaptchaResponse,
+    /// The app's sign-in to come back to after verifying (`log_in::resume_address`).
+    pub resume: Option<String>,
 }
 
 impl std::fmt::Debug for ValidRegistration {
@@ -108,6 +112,7 @@ impl RegistrationForm {
                 registration_code,
                 password,
                 captcha,
+                resume: super::log_in::resume_address(&self.next),
             }),
             _ => Err(errors.ordered_by(&REGISTRATION_FIELDS)),
         }
@@ -165,6 +170,7 @@ mod tests {
             captcha_solution: "42".into(),
             captcha_answer: String::new(),
             consent: "on".into(),
+            next: String::new(),
         }
     }
 

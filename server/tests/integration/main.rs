@@ -29,6 +29,7 @@ mod oidc_discovery;
 mod oidc_housekeeping;
 mod oidc_keys;
 mod oidc_logout;
+mod oidc_registration;
 mod oidc_tokens;
 mod operations;
 mod page_templates;

@@ -129,9 +129,15 @@ pub async fn verify_email(
             .verify_email(&session().await?, &form.token)
             .await?
         {
-            TokenStatus::Verified(next) => LinkUsed::Done {
-                to: portal.path(&format!("/verified?next={}", next.as_query())),
-            },
+            TokenStatus::Verified(next) => {
+                // The app the person registered from, for the log-in that follows.
+                let resume = crate::forms::log_in::resume_address(&form.next)
+                    .map(|resume| format!("&resume={resume}"))
+                    .unwrap_or_default();
+                LinkUsed::Done {
+                    to: portal.path(&format!("/verified?next={}{resume}", next.as_query())),
+                }
+            }
             other => LinkUsed::Dead(other),
         },
     )

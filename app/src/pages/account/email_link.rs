@@ -39,6 +39,9 @@ pub fn UseLinkForm(
     token: String,
     /// The button's text, in the page's language.
     label: String,
+    /// An app's waiting sign-in to go on to afterwards (`log_in::resume_address`).
+    #[prop(default = None)]
+    resume: Option<String>,
 ) -> impl IntoView {
     let form = match link {
         LinkButton::Verify => FormKind::Verify,
@@ -49,6 +52,7 @@ pub fn UseLinkForm(
             <ErrorSummary />
             <form method="post" action=portal.path(link.path())>
                 <input type="hidden" name="form[token]" value=token />
+                {resume.map(|resume| view! { <input type="hidden" name="form[next]" value=resume /> })}
                 <button class="button" type="submit">{label}</button>
             </form>
         </Enhanced>

@@ -14,6 +14,7 @@ use crate::enhance::{portal_argument, Behaviour, Reaction};
 use crate::enhance::{Enhanced, FormKind};
 #[cfg(feature = "hydrate")]
 use crate::forms::log_in::LogInForm;
+use crate::forms::log_in::{keeping_resume, resume_address};
 use crate::forms::{Field, FieldErrors};
 use crate::i18n::{t, t_with};
 use crate::pages::failure_as_errors;
@@ -50,6 +51,11 @@ pub fn LogInPage(portal: Portal) -> impl IntoView {
                         shown.next.clone()
                     };
                     let passkey_next = next.clone();
+                    let register = keeping_resume(portal.path("/register"), &next);
+                    // An app open to both portals sends people to the consumer log-in:
+                    // its business contacts go on from there, still on their way back.
+                    let other_portal = resume_address(&next)
+                        .map(|resume| (portal.other(), format!("{}?next={resume}", portal.other().path("/log-in"))));
                     view! {
                         <h1>{t_with("log-in-heading", &[("portal", portal.name().to_string())])}</h1>
                         <Enhanced form=FormKind::LogIn portal errors>
@@ -80,7 +86,14 @@ pub fn LogInPage(portal: Portal) -> impl IntoView {
                         <p>
                             <a href=portal.path("/reset")>{t("log-in-forgot-password")}</a>
                         </p>
-                        <p>{t("log-in-new-here")} <a href=portal.path("/register")>{t("log-in-register")}</a> {t("log-in-new-here-after")}</p>
+                        <p>{t("log-in-new-here")} <a href=register>{t("log-in-register")}</a> {t("log-in-new-here-after")}</p>
+                        {other_portal.map(|(other, href)| view! {
+                            <p class="aside">
+                                {t("log-in-other-portal-for-app")}
+                                <a href=href>{other.name()}</a>
+                                {t("log-in-other-portal-for-app-after")}
+                            </p>
+                        })}
                     }
                 })}
             </Suspense>

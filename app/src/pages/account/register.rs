@@ -2,6 +2,7 @@
 //! "check your email" page that follows it. The business portal's form asks for the
 //! company's registration code.
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[cfg(feature = "hydrate")]
 use crate::api::Register;
@@ -14,6 +15,7 @@ use crate::components::notice::provide_form_errors;
 #[cfg(feature = "hydrate")]
 use crate::enhance::{portal_argument, Behaviour, Reaction};
 use crate::enhance::{Enhanced, FormKind};
+use crate::forms::log_in::{keeping_resume, resume_address};
 use crate::forms::registration::RegistrationForm;
 use crate::forms::{Field, FieldErrors};
 use crate::i18n::{t, t_with};
@@ -41,7 +43,12 @@ pub fn RegisterPage(portal: Portal) -> impl IntoView {
                         _ => (FieldErrors::new(), captcha.await.unwrap_or_default()),
                     };
                     form_errors.reset(errors.clone());
-                    let shown = posted.map(|s| s.form).unwrap_or_default();
+                    let mut shown = posted.map(|s| s.form).unwrap_or_default();
+                    if shown.next.is_empty() {
+                        shown.next = use_query_map().with_untracked(|q| q.get("next").unwrap_or_default());
+                    }
+                    let log_in = keeping_resume(portal.path("/log-in"), &shown.next);
+                    let other_register = keeping_resume(portal.other().path("/register"), &shown.next);
                     view! {
                         <h1>{t_with("register-heading", &[("portal", portal.name().to_string())])}</h1>
                         <p class="lead">
@@ -49,7 +56,7 @@ pub fn RegisterPage(portal: Portal) -> impl IntoView {
                                 Portal::Csp => "register-lead-csp",
                                 Portal::Csm => "register-lead-csm",
                             })}
-                            <a href=portal.path("/log-in")>{t("register-lead-log-in")}</a>
+                            <a href=log_in>{t("register-lead-log-in")}</a>
                             {t("register-lead-after")}
                         </p>
                         <p class="aside">
@@ -57,7 +64,7 @@ pub fn RegisterPage(portal: Portal) -> impl IntoView {
                                 Portal::Csp => "register-other-portal-csp",
                                 Portal::Csm => "register-other-portal-csm",
                             })}
-                            <a href=portal.other().path("/register")>{portal.other().name()}</a>
+                            <a href=other_register>{portal.other().name()}</a>
                             {t("register-other-portal-after")}
                         </p>
                         <Enhanced form=FormKind::Register portal errors>
@@ -136,6 +143,9 @@ fn RegistrationFields(
                 <a href=portal.path(TERMS.path)>{t("register-consent-terms")}</a>
                 {t("register-consent-after")}
             </CheckboxField>
+            {resume_address(&shown.next).map(|resume| view! {
+                <input type="hidden" name="form[next]" value=resume />
+            })}
             // One label in both portals.
             <button class="button" type="submit">{t("register-submit")}</button>
         </form>

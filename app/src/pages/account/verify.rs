@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{email_token_status, verify_email, AfterVerification, LinkUsed, TokenStatus};
 use crate::components::layout::PortalLayout;
+use crate::forms::log_in::{keeping_resume, resume_address};
 use crate::i18n::t;
 use crate::pages::account::email_link::{LinkButton, UseLinkForm};
 use crate::pages::failure_as_errors;
@@ -15,6 +16,9 @@ use crate::submission::{opened_link, posted_submission};
 #[component]
 pub fn VerifyPage(portal: Portal) -> impl IntoView {
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
+    // Registering from an app's log-in puts its waiting sign-in into the link.
+    let resume =
+        use_query_map().with_untracked(|q| resume_address(&q.get("next").unwrap_or_default()));
     let posted = posted_submission(move |form| verify_email(portal, form));
     let link = opened_link(token.clone(), |token: String| async move {
         if token.is_empty() {
@@ -28,6 +32,7 @@ pub fn VerifyPage(portal: Portal) -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || {
                     let token = token.clone();
+                    let resume = resume.clone();
                     Suspend::new(async move {
                         // A plain post's outcome first (a done one has been redirected), else
                         // what the link is now.
@@ -36,7 +41,7 @@ pub fn VerifyPage(portal: Portal) -> impl IntoView {
                             Some(Err(error)) => Err(error),
                             _ => link.await,
                         };
-                        view! { <VerifyView portal token status /> }
+                        view! { <VerifyView portal token resume status /> }
                     })
                 }}
             </Suspense>
@@ -48,6 +53,7 @@ pub fn VerifyPage(portal: Portal) -> impl IntoView {
 fn VerifyView(
     portal: Portal,
     token: String,
+    resume: Option<String>,
     status: Result<TokenStatus, ServerFnError>,
 ) -> impl IntoView {
     let log_in = portal.path("/log-in");
@@ -55,7 +61,7 @@ fn VerifyView(
         Ok(TokenStatus::Valid | TokenStatus::Verified(_)) => view! {
             <h1>{t("verify-title")}</h1>
             <p class="lead">{t("verify-lead")}</p>
-            <UseLinkForm portal link=LinkButton::Verify token label=t("verify-button") />
+            <UseLinkForm portal link=LinkButton::Verify token label=t("verify-button") resume />
         }
         .into_any(),
         Ok(TokenStatus::Used) => view! {
@@ -95,6 +101,11 @@ fn VerifyView(
 pub fn VerifiedPage(portal: Portal) -> impl IntoView {
     let next = use_query_map()
         .with_untracked(|q| AfterVerification::of_query(&q.get("next").unwrap_or_default()));
+    // The app the person registered from: logging in goes on to it. (A business contact
+    // waiting for approval comes back from the app later, while its sign-in waits.)
+    let log_in = use_query_map().with_untracked(|q| {
+        keeping_resume(portal.path("/log-in"), &q.get("resume").unwrap_or_default())
+    });
     view! {
         <PortalLayout portal title=t("verify-done-title")>
             {match next {
@@ -103,7 +114,7 @@ pub fn VerifiedPage(portal: Portal) -> impl IntoView {
                         <h1>{t("verify-done-title")}</h1>
                         <p class="lead">{t("verify-done-ready")}</p>
                     </div>
-                    <p><a class="button" href=portal.path("/log-in")>{t("verify-log-in")}</a></p>
+                    <p><a class="button" href=log_in>{t("verify-log-in")}</a></p>
                     // Offered, never forced: a passkey logs in without a password.
                     <section class="aside" aria-labelledby="passkey-offer">
                         <h2 id="passkey-offer">{t("verify-passkey-offer-title")}</h2>

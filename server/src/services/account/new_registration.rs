@@ -29,6 +29,7 @@ use crate::services::support::audit::{Audit, AuditAction};
 use crate::services::support::consents::record_consents;
 use crate::services::support::email_tokens::VERIFICATION_LIFETIME;
 use crate::services::support::erasure::Why;
+use crate::services::support::waiting_app_sign_ins;
 use crate::services::{Portico, ServiceError};
 use crate::tokens::Token;
 use crate::webhooks::{self, Event};
@@ -76,7 +77,11 @@ impl Portico {
             other => other?,
         };
         let account_id = account.as_ref().map(|a| a.id);
-        self.record_registration(&txn, &user, portal, account_id, &token, now)
+        let link = VerificationLink {
+            token,
+            resume: self.resume_waiting(&txn, form, now).await?,
+        };
+        self.record_registration(&txn, &user, portal, account_id, &link, now)
             .await?;
         txn.commit().await?;
 
@@ -96,7 +101,7 @@ impl Portico {
         user: &user::Model,
         portal: Portal,
         account_id: Option<i32>,
-        token: &Token,
+        link: &VerificationLink,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
         if portal == Portal::Csm {
@@ -133,7 +138,7 @@ impl Portico {
         email_token::ActiveModel {
             user_id: Set(user.id),
             purpose: Set(TokenPurpose::Verify),
-            token_hash: Set(token.hash()),
+            token_hash: Set(link.token.hash()),
             created_at: Set(now),
             expires_at: Set(now + VERIFICATION_LIFETIME),
             used_at: Set(None),
@@ -141,7 +146,7 @@ impl Portico {
         }
         .insert(db)
         .await?;
-        let link = self.link(portal, &format!("/verify?token={}", token.as_str()));
+        let link = self.link(portal, &link.path());
         let email = templates::verification(
             language_of(user),
             portal,
@@ -151,6 +156,42 @@ impl Portico {
         );
         outbox::enqueue(db, &email, now).await?;
         Ok(())
+    }
+
+    /// The app's waiting sign-in the person registered from, kept waiting until their
+    /// verification link expires; `None` when there is none (or it is gone).
+    async fn resume_waiting<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        form: &ValidRegistration,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>, DbErr> {
+        let Some(resume) = &form.resume else {
+            return Ok(None);
+        };
+        let waits = waiting_app_sign_ins::wait_for_registration(db, resume, now).await?;
+        Ok(waits.then(|| resume.clone()))
+    }
+}
+
+/// The verification email's link: its token, and the app's sign-in to go back to. The
+/// resume address travels in the link rather than the session, so that opening the email
+/// in another browser (or on a phone) leads back to the app too; it is no key by itself,
+/// since resuming still needs the person's log-in.
+struct VerificationLink {
+    token: Token,
+    resume: Option<String>,
+}
+
+impl VerificationLink {
+    /// The link's path under its portal.
+    fn path(&self) -> String {
+        let token = self.token.as_str();
+        match &self.resume {
+            // `resume_address` let through only URL-safe characters.
+            Some(resume) => format!("/verify?token={token}&next={resume}"),
+            None => format!("/verify?token={token}"),
+        }
     }
 }
 

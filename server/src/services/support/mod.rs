@@ -1,6 +1,7 @@
 //! Shared support every area may use: the audit log, views' formatting, erasure, sealed
 //! cookies, notices to a person, stored factors, registration requests, company queries,
-//! a person as the administration shows them, consents, emailed links' tokens, passwords.
+//! a person as the administration shows them, consents, emailed links' tokens, passwords, an
+//! app's sign-in waiting for a registration.
 pub mod app_clients;
 pub mod app_sessions;
 pub mod audit;
@@ -19,3 +20,4 @@ pub mod registration_requests;
 pub mod roles;
 pub mod stored_factors;
 pub mod views;
+pub mod waiting_app_sign_ins;

@@ -132,6 +132,7 @@ impl TestApp {
             captcha_solution: number.to_string(),
             captcha_answer: String::new(),
             consent: "on".into(),
+            next: String::new(),
         }
         .validate()
         .expect("a valid form")
