@@ -321,6 +321,11 @@ const provider = new Provider(issuer, {
   },
 });
 
+// oidc-provider puts `sid` in ID tokens only for a client that has a back-channel logout URI
+// (Client#includeSid). Portico's URI holds its provider id, often set only after a first
+// "Try sign-in"; like Keycloak or Entra ID, this IdP always includes `sid`.
+provider.Client.prototype.includeSid = () => true;
+
 provider.on('backchannel.success', (ctx, client, sub, sid) =>
   logouts.push({ client_id: client.clientId, uri: client.backchannelLogoutUri, sub, sid, ok: true, via: 'end_session_endpoint' }));
 provider.on('backchannel.error', (ctx, error, client, sub, sid) => {
