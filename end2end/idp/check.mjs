@@ -301,6 +301,12 @@ async function run() {
     assert.equal(claims.email_verified, true);
     const again = await fetch(`${acme}/test/accounts`, { method: 'POST', body: new URLSearchParams({ email: 'new.hire@acme-corp.example' }) });
     assert.equal(again.status, 409);
+    const brief = await testPost(acme, '/test/accounts', { email: 'brief@acme-corp.example', email_verified: false, id_token_ttl: 120 });
+    const short = await signIn(config, browser(), 'brief@acme-corp.example');
+    assert.equal(short.claims.sub, brief.sub);
+    assert.equal(short.claims.email_verified, false);
+    assert.equal(short.claims.exp - short.claims.iat, 120);
+    assert.ok(!('idTokenTtl' in short.claims) && !('id_token_ttl' in short.claims));
   });
 
   await check('/test/end-session posts a logout token (sub, sid, events) to the back-channel URI set through /test/clients', async () => {
@@ -336,6 +342,19 @@ async function run() {
     assert.equal(log.length, 1);
     const nobody = await fetch(`${acme}/test/end-session?email=nobody@acme-corp.example`, { method: 'POST' });
     assert.equal(nobody.status, 404);
+  });
+
+  await check('/test/end-session with backchannel=false ends the IdP session and posts nothing', async () => {
+    const who = browser();
+    await signIn(config, who, 'outsider@elsewhere.example');
+    const before = received.length;
+    const ended = await json(await fetch(`${acme}/test/end-session?email=outsider@elsewhere.example&backchannel=false`, { method: 'POST' }));
+    assert.equal(ended.sessions, 2); // this browser's and the earlier check's
+    assert.deepEqual(ended.logouts, []);
+    const silent = await begin(config, { prompt: 'none' });
+    assert.equal(new URL((await who.go(silent.url)).url).searchParams.get('error'), 'login_required');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(received.length, before);
   });
 
   await check('RP-initiated logout (end_session_endpoint, the form posted) posts a logout token too', async () => {

@@ -45,16 +45,19 @@
 //   GET  /test/health                         200 {"issuer"}            (Playwright waits on it)
 //   GET  /test/accounts                       the accounts
 //   POST /test/accounts   email [email_verified=true] [given_name] [family_name] [name] [sub]
-//                                             → 201 the account (its sub made up unless given)
+//                         [id_token_ttl]      → 201 the account (its sub made up unless given;
+//                                             id_token_ttl: seconds its ID tokens last)
 //   POST /test/change-email  (email | sub) new_email [email_verified]
 //                                             → the account, same sub, new email
-//   POST /test/end-session   (email | sub)   ends every IdP session of that account: posts a
+//   POST /test/end-session   (email | sub) [backchannel=true]
+//                                             ends every IdP session of that account: posts a
 //                                             logout token (sub, sid, events) to each client it
 //                                             signed in to that has a back-channel URI, revokes
 //                                             those grants; answers when the posts are done:
 //                                             {"sessions": n, "logouts": [{client_id, uri, sub,
 //                                             sid, ok, error?}]}. A `prompt=none` afterwards
-//                                             answers login_required.
+//                                             answers login_required. backchannel=false:
+//                                             the sessions end and nothing is posted.
 //   GET  /test/logouts                        every back-channel post made so far (also those of
 //                                             RP-initiated logouts through end_session_endpoint)
 //   GET  /test/clients                        the registered clients
@@ -128,7 +131,7 @@ const SEED = {
 /** By sub. */
 const accounts = new Map();
 
-function addAccount({ sub, email, email_verified = true, given_name, family_name, name, locale }) {
+function addAccount({ sub, email, email_verified = true, given_name, family_name, name, locale, id_token_ttl }) {
   if (!email || typeof email !== 'string') throw new TestError(400, 'email is required');
   if (accountByEmail(email)) throw new TestError(409, `${email} exists already`);
   sub ??= `${issuerName}-${randomBytes(8).toString('hex')}`;
@@ -142,6 +145,12 @@ function addAccount({ sub, email, email_verified = true, given_name, family_name
     name: name ?? ([given_name, family_name].filter(Boolean).join(' ') || undefined),
     locale,
   };
+  if (id_token_ttl !== undefined) {
+    const seconds = Number(id_token_ttl);
+    if (!Number.isInteger(seconds) || seconds <= 0) throw new TestError(400, 'id_token_ttl: whole seconds');
+    // Not a claim: how long this account's ID tokens last (ttl.IdToken below).
+    Object.defineProperty(account, 'idTokenTtl', { value: seconds });
+  }
   accounts.set(sub, account);
   return account;
 }
@@ -313,7 +322,9 @@ const provider = new Provider(issuer, {
   ttl: {
     AccessToken: 3600,
     AuthorizationCode: 60,
-    IdToken: settings.idTokenTtl,
+    // Per account when it was made with id_token_ttl (a journey about an expired provider
+    // session), else the setting.
+    IdToken: (ctx, token) => accounts.get(token?.available?.sub)?.idTokenTtl ?? settings.idTokenTtl,
     Interaction: 3600,
     Session: settings.sessionTtl,
     Grant: settings.sessionTtl,
@@ -473,7 +484,7 @@ async function readParams(ctx) {
 }
 
 /** Ends every session of the account at the IdP; one logout token per client signed in to. */
-async function endSessions(account) {
+async function endSessions(account, { backchannel = true } = {}) {
   const posted = [];
   let count = 0;
   for (const [id, session] of Adapter.all('Session')) {
@@ -481,7 +492,7 @@ async function endSessions(account) {
     count += 1;
     for (const [clientId, authorization] of Object.entries(session.authorizations ?? {})) {
       const client = await provider.Client.find(clientId);
-      if (client?.backchannelLogoutUri) {
+      if (backchannel && client?.backchannelLogoutUri) {
         const entry = { client_id: clientId, uri: client.backchannelLogoutUri, sub: account.sub, sid: authorization.sid, via: '/test/end-session' };
         try {
           await client.backchannelLogout(account.sub, authorization.sid);
@@ -526,7 +537,7 @@ async function testRoutes(ctx, next) {
         return answer(200, claimsOf(account));
       }
       case 'POST /test/end-session':
-        return answer(200, await endSessions(accountFrom(params)));
+        return answer(200, await endSessions(accountFrom(params), { backchannel: params.backchannel === undefined || verified(params.backchannel) }));
       case 'GET /test/logouts':
         return answer(200, logouts);
       case 'GET /test/clients':
