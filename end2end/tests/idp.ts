@@ -6,6 +6,12 @@ import { APP_PORT, IDP_ACME_PORT, IDP_SOCIAL_PORT } from '../playwright.config';
 // provider nobody here wrote), started by playwright.config.ts. Each has one confidential
 // client for Portico (`portico`, its secret below, redirect URI
 // http://localhost:3100/sso/callback); these helpers call its test-only endpoints.
+//
+// Tests run in parallel and share the two IdPs: a journey that makes Portico people adds
+// accounts of its own (uniqueEmail + addIdpAccount; a domain belongs to one company, so a
+// journey with its own company uses its own domain too), and a journey that needs
+// back-channel logout gives its Portico provider a client of its own (addIdpClient with the
+// provider's id): the URI holds the provider id, one per client.
 
 export interface Idp {
   issuer: string;
