@@ -160,6 +160,7 @@ async function signIn(config, who, email, extra = {}) {
   assert.equal(form.status, 200, form.html);
   const back = await who.post(loginForm(form), { email, password: PASSWORD });
   assert.ok(back.url.startsWith(REDIRECT_URI), `back at the redirect URI: ${back.url} ${back.html ?? ''}`);
+  assert.deepEqual(back.hops.filter((hop) => hop.startsWith('/interaction/')), [back.hops[0]], `no consent page: ${back.hops}`);
   return finish(config, flow, back.url);
 }
 
@@ -263,6 +264,10 @@ async function run() {
     const { claims } = await finish(config, flow, back.url);
     assert.equal(claims.sub, adaSub);
     assert.equal(claims.sid, adaSid);
+    const forced = await begin(config, { prompt: 'consent' });
+    const consented = await ada.go(forced.url);
+    assert.ok(consented.url.startsWith(REDIRECT_URI), `prompt=consent answered without a page: ${consented.hops}`);
+    assert.equal((await finish(config, forced.flow, consented.url)).claims.sub, adaSub);
     const stranger = browser();
     const silent = await begin(config, { prompt: 'none' });
     const refused = await stranger.go(silent.url);
@@ -355,6 +360,38 @@ async function run() {
     assert.equal(new URL((await who.go(silent.url)).url).searchParams.get('error'), 'login_required');
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(received.length, before);
+  });
+
+  await check('a second client (another company provider): one logout token per client signed in to, each with its sid', async () => {
+    const secret = 'second-client-secret';
+    const second = await testPost(acme, '/test/clients', {
+      client_id: 'portico-2',
+      client_secret: secret,
+      backchannel_logout_uri: `http://127.0.0.1:${porticoPort}/sso/backchannel-logout/9`,
+    });
+    assert.deepEqual(second.redirect_uris, [REDIRECT_URI]);
+    const secondConfig = await client.discovery(new URL(acme), 'portico-2', undefined, client.ClientSecretBasic(secret), {
+      execute: [client.allowInsecureRequests],
+    });
+    const who = browser();
+    await testPost(acme, '/test/accounts', { email: 'two.hats@acme-corp.example' });
+    const one = await signIn(config, who, 'two.hats@acme-corp.example');
+    const { flow, url } = await begin(secondConfig, { prompt: 'none' });
+    const two = await finish(secondConfig, flow, (await who.go(url)).url);
+    assert.equal(two.claims.aud, 'portico-2');
+    assert.equal(two.claims.sub, one.claims.sub);
+    const before = received.length;
+    const ended = await testPost(acme, '/test/end-session', { email: 'two.hats@acme-corp.example' });
+    assert.deepEqual(ended.logouts.map((l) => [l.client_id, l.ok]).sort(), [['portico', true], ['portico-2', true]]);
+    const tokens = (await logoutTokens(before + 2)).slice(before);
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri));
+    const byProvider = {};
+    for (const { provider, token } of tokens) {
+      const audience = provider === '9' ? 'portico-2' : 'portico';
+      byProvider[provider] = (await jwtVerify(token, jwks, { issuer: acme, audience, typ: 'logout+jwt' })).payload;
+    }
+    assert.equal(byProvider['7'].sid, one.claims.sid);
+    assert.equal(byProvider['9'].sid, two.claims.sid);
   });
 
   await check('RP-initiated logout (end_session_endpoint, the form posted) posts a logout token too', async () => {

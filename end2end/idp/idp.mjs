@@ -282,6 +282,21 @@ const provider = new Provider(issuer, {
     email: ['email', 'email_verified'],
     profile: ['name', 'given_name', 'family_name', 'locale'],
   },
+  // Consent is never asked: every client is first-party here. The grant (scopes and claims
+  // asked) is made or widened before oidc-provider would ask, so prompt=none works for a
+  // client the person never used (consent_required otherwise).
+  loadExistingGrant: async (ctx) => {
+    const { provider: op, client, session, result, account } = ctx.oidc;
+    const grantId = result?.consent?.grantId || session.grantIdFor(client.clientId);
+    let grant = grantId ? await op.Grant.find(grantId) : undefined;
+    if (!grant || grant.accountId !== account.accountId) {
+      grant = new op.Grant({ clientId: client.clientId, accountId: account.accountId });
+    }
+    grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' '));
+    if (ctx.oidc.requestParamClaims.size) grant.addOIDCClaims([...ctx.oidc.requestParamClaims]);
+    await grant.save();
+    return grant;
+  },
   // The scopes' claims in the ID token itself (Portico reads the ID token, not userinfo).
   conformIdTokenClaims: false,
   scopes: ['openid', 'email', 'profile', 'offline_access'],
@@ -411,7 +426,8 @@ function loginPage(ctx, interaction, { email, error } = {}) {
   );
 }
 
-/** Consent for every scope and claim asked, at once (no page). */
+/** Consent for every scope and claim asked, at once (no page); loadExistingGrant above
+ * should leave nothing to ask, this is the fallback. */
 async function grantConsent(interaction) {
   const { prompt: { details }, params, session, grantId } = interaction;
   const grant = grantId
