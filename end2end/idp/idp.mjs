@@ -29,7 +29,13 @@
 // response type code, ID tokens RS256, backchannel_logout_session_required (logout tokens carry
 // `sid`). ID tokens carry the scopes' claims themselves (email, email_verified, name,
 // given_name, family_name), as Portico reads them from the ID token and never calls userinfo
-// (oidc-provider's default, `conformIdTokenClaims`, would put them in userinfo only).
+// (oidc-provider's default, `conformIdTokenClaims`, would put them in userinfo only), and
+// always `sid` (oidc-provider adds it only for clients with a back-channel URI).
+//
+// Log-in page (/interaction/<uid>): Email (filled from login_hint), Password, "Sign in", and
+// "Cancel" (back to the client with error=access_denied). No consent page ever: every client
+// is treated as first-party (loadExistingGrant), so prompt=none answers with a code whenever
+// the IdP session lives, and login_required when it does not.
 //
 // Signing key: a fresh RSA 2048 key (kid "<issuer-name>-<start time>") generated at every
 // start; a restarted IdP therefore publishes a new kid (and forgets its sessions).
