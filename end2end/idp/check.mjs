@@ -278,6 +278,29 @@ async function run() {
     assert.equal(params.get('iss'), acme);
   });
 
+  await check('another person signs in where one is signed in: the old session ends first ("Continue" without JavaScript)', async () => {
+    const who = browser();
+    const first = await signIn(config, who, 'ada@acme-corp.example');
+    // oidc-provider ends the first person's session (and posts their logout tokens) through a
+    // form that submits itself with JavaScript and shows a "Continue" button without.
+    const { flow: loginFlow, url: loginUrl } = await begin(config, { prompt: 'login' });
+    const form = await who.go(loginUrl);
+    const between = await who.post(loginForm(form), { email: 'outsider@elsewhere.example', password: PASSWORD });
+    assert.equal(between.status, 200);
+    assert.match(between.html, /<noscript>[\s\S]*<button[^>]*type="submit">Continue<\/button>/);
+    const action = /<form method="post" action="([^"]+)"/.exec(between.html)[1];
+    assert.equal(new URL(action).pathname, '/session/end/confirm');
+    const hidden = Object.fromEntries([...between.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const back = await who.post(action, hidden);
+    assert.ok(back.url.startsWith(REDIRECT_URI), `${back.url} ${back.html ?? ''}`);
+    const other = await finish(config, loginFlow, back.url);
+    assert.equal(other.claims.sub, 'acme-0003');
+    assert.notEqual(other.claims.sid, first.claims.sid);
+    const { flow, url } = await begin(config, { prompt: 'none' });
+    assert.equal((await finish(config, flow, (await who.go(url)).url)).claims.sub, 'acme-0003');
+    await testPost(acme, '/test/end-session', { email: 'outsider@elsewhere.example', backchannel: false });
+  });
+
   await check('the unverified account: email_verified false in the ID token', async () => {
     const { claims } = await signIn(config, browser(), 'unverified@acme-corp.example');
     assert.equal(claims.email, 'unverified@acme-corp.example');

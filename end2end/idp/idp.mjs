@@ -35,7 +35,10 @@
 // Log-in page (/interaction/<uid>): Email (filled from login_hint), Password, "Sign in", and
 // "Cancel" (back to the client with error=access_denied). No consent page ever: every client
 // is treated as first-party (loadExistingGrant), so prompt=none answers with a code whenever
-// the IdP session lives, and login_required when it does not.
+// the IdP session lives, and login_required when it does not. When another person signs in
+// in a browser where someone is signed in at the IdP, oidc-provider first ends that session
+// (posting its logout tokens) through a page that submits itself with JavaScript and shows a
+// "Continue" button without: one click more in a journey without JavaScript.
 //
 // Signing key: a fresh RSA 2048 key (kid "<issuer-name>-<start time>") generated at every
 // start; a restarted IdP therefore publishes a new kid (and forgets its sessions).

@@ -109,7 +109,9 @@ export async function addIdpClient(idp: Idp, clientId: string, providerId?: numb
 export const idpLogouts = (idp: Idp) => call<IdpLogout[]>(idp, '/test/logouts');
 
 /** On the IdP's log-in page (a plain form: works without JavaScript): fills and submits it.
- * The email is filled already when Portico sent a login_hint. */
+ * The email is filled already when Portico sent a login_hint. (When someone else is signed in
+ * at the IdP in this browser, oidc-provider then ends their session through a page that
+ * submits itself; without JavaScript it shows a "Continue" button to click.) */
 export async function signInAtIdp(page: Page, idp: Idp, email: string, password = IDP_PASSWORD) {
   await expect(page).toHaveURL(new RegExp(`^${idp.issuer.replace(/[.]/g, '\\.')}/interaction/`));
   await page.getByLabel('Email', { exact: true }).fill(email);
