@@ -35,16 +35,75 @@ pub async fn measure(server_binary: &str) -> anyhow::Result<()> {
         RUN.as_secs()
     );
     let peer = peer_round_trips().await.context("the oidc-provider peer")?;
-    print_rate("npm oidc-provider 9 (the peer)", &peer);
+    print_rate("npm oidc-provider 9 (the peer)", &peer.latencies);
     let portico = portico_round_trips(server_binary)
         .await
         .context("Portico")?;
-    print_rate("Portico", &portico);
+    print_rate("Portico", &portico.latencies);
     println!(
         "  Portico / peer: {:.1} × the round trips per second  (target ≥ 3 ×, p99 ≤ 20 ms)",
-        rate(&portico) / rate(&peer).max(1e-9)
+        rate(&portico.latencies) / rate(&peer.latencies).max(1e-9)
     );
+    let signature = crate::signature_cost::micros(server_binary, "RS256")?;
+    print_cpu_shares(&peer, &portico, signature);
     Ok(())
+}
+
+/// A provider's round trips and the CPU time its process used meanwhile.
+struct Loaded {
+    latencies: Latencies,
+    cpu_seconds: f64,
+    /// This benchmark's own CPU time meanwhile: its clients share the machine's cores.
+    clients_cpu_seconds: f64,
+}
+
+impl Loaded {
+    fn cpu_micros_per_round_trip(&self) -> f64 {
+        self.cpu_seconds * 1e6 / (self.latencies.count().max(1) as f64)
+    }
+
+    fn clients_cpu_micros_per_round_trip(&self) -> f64 {
+        self.clients_cpu_seconds * 1e6 / (self.latencies.count().max(1) as f64)
+    }
+}
+
+/// Where the time goes: each provider's CPU per round trip, the RS256 signature's share
+/// of Portico's, and what the target rate would leave Portico of the machine's cores once
+/// the benchmark's own clients have had theirs.
+fn print_cpu_shares(peer: &Loaded, portico: &Loaded, signature_micros: f64) {
+    let cores = crate::cores() as f64;
+    let portico_micros = portico.cpu_micros_per_round_trip();
+    let clients_micros = portico.clients_cpu_micros_per_round_trip();
+    println!(
+        "  CPU per round trip (user + system time): peer {:.0} µs, Portico {portico_micros:.0} µs, \
+         this benchmark's clients {clients_micros:.0} µs (driving Portico)",
+        peer.cpu_micros_per_round_trip(),
+    );
+    let target_rate = 3.0 * rate(&peer.latencies);
+    let left_for_portico = cores * 1e6 / target_rate - clients_micros;
+    println!(
+        "  Portico's RS256 signature ({signature_micros:.0} µs) is {:.0} % of its CPU. At 3 × \
+         the peer's rate ({target_rate:.0}/s) the {cores} cores would leave Portico \
+         {left_for_portico:.0} µs a round trip after the clients' share",
+        100.0 * signature_micros / portico_micros.max(1e-9),
+    );
+}
+
+/// Loads `provider` from [`CLIENTS`] clients, counting the CPU time of process `pid`.
+async fn load_measured(
+    http: &reqwest::Client,
+    provider: &round_trip::Provider,
+    jars: Vec<Jar>,
+    pid: Option<u32>,
+) -> anyhow::Result<Loaded> {
+    let pid = pid.context("the provider's process id")?.to_string();
+    let (before, clients_before) = (crate::cpu_seconds(&pid), crate::cpu_seconds("self"));
+    let latencies = load(http, provider, jars).await?;
+    Ok(Loaded {
+        latencies,
+        cpu_seconds: crate::cpu_seconds(&pid) - before,
+        clients_cpu_seconds: crate::cpu_seconds("self") - clients_before,
+    })
 }
 
 fn rate(latencies: &Latencies) -> f64 {
@@ -60,19 +119,19 @@ fn print_rate(who: &str, latencies: &Latencies) {
     );
 }
 
-async fn peer_round_trips() -> anyhow::Result<Latencies> {
+async fn peer_round_trips() -> anyhow::Result<Loaded> {
     let port = crate::free_port()?;
     let mut peer = Command::new("node");
     peer.args(["bench/oidc-peer/peer.mjs", &port.to_string()]);
-    let _peer = start_and_wait_for_ready(peer).await?;
+    let peer = start_and_wait_for_ready(peer).await?;
     let (id, secret) = PEER_CLIENT;
     let http = http_client()?;
     let provider = discover(&http, &format!("http://127.0.0.1:{port}"), id, secret).await?;
     let jars = vec![Jar::default(); CLIENTS];
-    load(&http, &provider, jars).await
+    load_measured(&http, &provider, jars, peer.id()).await
 }
 
-async fn portico_round_trips(server_binary: &str) -> anyhow::Result<Latencies> {
+async fn portico_round_trips(server_binary: &str) -> anyhow::Result<Loaded> {
     let data = std::env::temp_dir().join(format!("portico-oidc-bench-{}", std::process::id()));
     std::fs::create_dir_all(&data)?;
     let database = format!("sqlite://{}/oidc.db?mode=rwc", data.display());
@@ -89,7 +148,7 @@ async fn portico_round_trips(server_binary: &str) -> anyhow::Result<Latencies> {
         .env("RUST_LOG", "error")
         .stdout(Stdio::null())
         .kill_on_drop(true);
-    let _server = server.spawn().context("starting the server")?;
+    let server = server.spawn().context("starting the server")?;
     let http = http_client()?;
     crate::wait_until_up(&http, &base).await?;
     let provider = discover(&http, &base, &client_id, &client_secret).await?;
@@ -97,9 +156,9 @@ async fn portico_round_trips(server_binary: &str) -> anyhow::Result<Latencies> {
     for _ in 0..CLIENTS {
         jars.push(log_in(&http, &base).await?);
     }
-    let latencies = load(&http, &provider, jars).await;
+    let loaded = load_measured(&http, &provider, jars, server.id()).await;
     let _ = std::fs::remove_dir_all(&data);
-    latencies
+    loaded
 }
 
 /// `server apps create` for a first-party confidential app (no consent screen).

@@ -234,7 +234,8 @@ impl Portico {
         consented: bool,
         now: DateTime<Utc>,
     ) -> Result<Option<Decision>, ServiceError> {
-        let txn = crate::db::begin_write(&self.db).await?;
+        // Every statement below writes (the waiting authorization's DELETE first).
+        let txn = crate::db::begin_write_first(&self.db).await?;
         if let Some(id) = waiting {
             if !pending::take(&txn, id, now).await? {
                 return Ok(None);

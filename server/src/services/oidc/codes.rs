@@ -5,7 +5,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+};
 use sha2::{Digest, Sha256};
 
 use super::tokens::{issue, revoke_grant, standing_grant, Answer, Issued, Refusal};
@@ -28,22 +30,14 @@ impl Portico {
         exchange: Exchange<'_>,
         now: DateTime<Utc>,
     ) -> Answer<Issued> {
-        let txn = crate::db::begin_write(&self.db).await?;
-        let Some(code) = oidc_code::Entity::find_by_id(hash_token(exchange.code))
-            .one(&txn)
-            .await?
-        else {
-            return Ok(Err(Refusal::InvalidGrant("unknown authorization code")));
+        // The code is used up by the first statement, which also takes SQLite's write
+        // lock. A refusal below drops the transaction uncommitted, which gives the code
+        // back: only an exchange that passes every check uses it.
+        let txn = crate::db::begin_write_first(&self.db).await?;
+        let code_hash = hash_token(exchange.code);
+        let Some(code) = use_up(&txn, &code_hash, now).await? else {
+            return spent_or_unknown(txn, &code_hash, now).await;
         };
-        if code.used_at.is_some() {
-            revoke_grant(&txn, &code.grant_id, now).await?;
-            txn.commit().await?;
-            tracing::warn!(
-                grant = code.grant_id,
-                "a used code came back: grant revoked"
-            );
-            return Ok(Err(Refusal::InvalidGrant("the code was already used")));
-        }
         if let Err(refusal) = check(&code, client, &exchange, now) {
             return Ok(Err(refusal));
         }
@@ -52,16 +46,33 @@ impl Portico {
                 "the grant was revoked, or its person may no longer sign in",
             )));
         };
-        if !use_up(&txn, &code.code_hash, now).await? {
-            // Another exchange of the same code won the race: the same as a second use.
-            revoke_grant(&txn, &code.grant_id, now).await?;
-            txn.commit().await?;
-            return Ok(Err(Refusal::InvalidGrant("the code was already used")));
-        }
         let unsigned = issue(&txn, &self.public_url, &grant, &person, true, now).await?;
         txn.commit().await?;
         self.signed(client, unsigned, now).await
     }
+}
+
+/// A code that could not be used up: unknown, or used already — then what it issued is
+/// revoked, since one of its two presenters is not the app (this includes a concurrent
+/// exchange of the same code that won the race).
+async fn spent_or_unknown(
+    txn: DatabaseTransaction,
+    code_hash: &str,
+    now: DateTime<Utc>,
+) -> Answer<Issued> {
+    let Some(code) = oidc_code::Entity::find_by_id(code_hash.to_owned())
+        .one(&txn)
+        .await?
+    else {
+        return Ok(Err(Refusal::InvalidGrant("unknown authorization code")));
+    };
+    revoke_grant(&txn, &code.grant_id, now).await?;
+    txn.commit().await?;
+    tracing::warn!(
+        grant = code.grant_id,
+        "a used code came back: grant revoked"
+    );
+    Ok(Err(Refusal::InvalidGrant("the code was already used")))
 }
 
 /// The checks of a code that is not used yet, in RFC 6749 §4.1.3's order, then PKCE.
@@ -123,19 +134,25 @@ fn s256_matches(challenge: &str, verifier: &str) -> bool {
     URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes())) == challenge
 }
 
-/// Marks a code used, unless it already was: one conditional `UPDATE`.
+/// Marks a code used, unless it already was: one conditional `UPDATE` (sea-orm has no
+/// `RETURNING` on SQLite), then the code it used up.
 async fn use_up<C: ConnectionTrait>(
     db: &C,
     code_hash: &str,
     now: DateTime<Utc>,
-) -> Result<bool, DbErr> {
+) -> Result<Option<oidc_code::Model>, DbErr> {
     let updated = oidc_code::Entity::update_many()
         .col_expr(oidc_code::Column::UsedAt, Expr::value(now))
         .filter(oidc_code::Column::CodeHash.eq(code_hash))
         .filter(oidc_code::Column::UsedAt.is_null())
         .exec(db)
         .await?;
-    Ok(updated.rows_affected == 1)
+    if updated.rows_affected != 1 {
+        return Ok(None);
+    }
+    oidc_code::Entity::find_by_id(code_hash.to_owned())
+        .one(db)
+        .await
 }
 
 #[cfg(test)]
