@@ -84,6 +84,9 @@ mod tests {
             tries += 1;
         }
         assert!(waited <= WAIT_AT_MOST, "{waited:?}");
-        assert!(waited >= WAIT_AT_MOST - Duration::from_millis(10), "{waited:?}");
+        assert!(
+            waited >= WAIT_AT_MOST - Duration::from_millis(10),
+            "{waited:?}"
+        );
     }
 }
