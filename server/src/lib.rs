@@ -17,6 +17,7 @@ pub mod observability;
 pub mod outbound;
 pub mod password;
 pub mod password_rules;
+pub mod relying_party;
 pub mod services;
 pub mod sign_up_surge;
 pub mod signing;

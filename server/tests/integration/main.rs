@@ -39,6 +39,7 @@ mod postgres;
 mod records;
 mod registration;
 mod reliability;
+mod relying_party;
 mod second_factors;
 mod security;
 mod site_pages;
