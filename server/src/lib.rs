@@ -17,6 +17,7 @@ pub mod observability;
 pub mod outbound;
 pub mod password;
 pub mod password_rules;
+pub mod secrets;
 pub mod services;
 pub mod sign_up_surge;
 pub mod signing;
@@ -106,12 +107,14 @@ async fn portico(
     signal: OutboxSignal,
 ) -> anyhow::Result<Portico> {
     let captcha_key = db::settings::secret_key(&database.conn, "captcha_key").await?;
+    let secrets = secrets::open_at_start(&config.secrets_key, &database.conn).await?;
     Ok(Portico::new(
         database.conn.clone(),
         PasswordHasher::per_core()?,
         CaptchaIssuer::new(captcha_key).with_max_number(config.captcha_difficulty),
         signal,
         &config.public_url,
+        secrets,
     )
     .with_limits(config.limits.clone())
     .with_surge(config.captcha_surge)
@@ -173,6 +176,7 @@ fn check_config(config: &Config) -> anyhow::Result<()> {
     println!("  metrics for     {}", ranges(&config.metrics_allow));
     println!("  proxies         {proxies}");
     println!("  webhooks to     {outbound}");
+    println!("  secrets key     {}", config.secrets_key.describe());
     println!(
         "  log             {}, {}",
         config.log_format.name(),

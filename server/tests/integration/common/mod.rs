@@ -23,6 +23,9 @@ use tempfile::TempDir;
 
 pub const PASSWORD: &str = "correct horse battery";
 
+/// The key every test Portico seals its secrets with (`PORTICO_SECRETS_KEY`).
+pub const SECRETS_KEY: [u8; 32] = [0x5e; 32];
+
 /// The client every test request comes from.
 pub const CLIENT: std::net::IpAddr = std::net::IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 1));
 
@@ -80,6 +83,7 @@ pub async fn app_on(url: &str) -> TestApp {
         CaptchaIssuer::new([42; 32]).with_max_number(500),
         OutboxSignal::default(),
         "http://portal.test",
+        server::secrets::SecretBox::new(SECRETS_KEY, "PORTICO_SECRETS_KEY"),
     )
     .with_limits(test_limits())
     .with_session_store(store.clone())
