@@ -85,7 +85,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Keys {
             action: KeysAction::Rotate,
-        } => signing::command::rotate(&connect(&config).await?.conn).await,
+        } => signing::command::rotate(&connect(&config).await?.conn, &config.secrets_key).await,
         Command::Keys {
             action: KeysAction::SignatureCost,
         } => signing::command::print_signature_cost(),
@@ -212,6 +212,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let database = connect(&config).await?;
     let signal = OutboxSignal::default();
     let portico = portico(&config, &database, signal.clone()).await?;
+    // Made if missing, and opened: a key that no longer opens stops the start here.
+    let keys = portico.keys.ring(&portico.db, chrono::Utc::now()).await;
+    keys.context("loading the keys that sign ID tokens")?;
     if portico.passkeys.is_none() {
         tracing::warn!(
             "passkeys are off: PUBLIC_URL ({}) has no domain name, and an IP address cannot \
@@ -234,8 +237,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         webhooks::USER_AGENT,
     )
     .context("building the HTTP client for webhooks")?;
-    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone(), outbound).run());
-    backchannel::start_worker(database.conn.clone(), &config)?;
+    let secrets = portico.secrets.clone();
+    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone(), outbound, secrets).run());
+    backchannel::start_worker(database.conn.clone(), &config, portico.secrets.clone())?;
 
     let settings = http_settings(&config);
     let listener = TcpListener::bind(address)

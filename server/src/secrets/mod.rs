@@ -11,22 +11,31 @@
 //! - The stored form (`secret_box`): `sealed:v1:<base64url(nonce ‖ ciphertext ‖ tag)>`,
 //!   a random 96-bit nonce per seal, and the [`Purpose`] as associated data, so that a
 //!   sealed value moved to another column does not open there.
+//! - Values stored before this existed are sealed in place at start-up (`sealing_pass`).
 //! - A value that does not open (the key changed) is an error naming the key's setting,
 //!   never a panic.
 pub mod key_file;
 pub mod key_source;
+mod sealing_pass;
 mod secret_box;
 
 pub use key_file::{load_or_create, KeyFileError};
 pub use key_source::{KeySource, KeySourceError};
+pub use sealing_pass::{holds_sealed_values, seal_stored_in_place};
 pub use secret_box::{SecretBox, SEALED_PREFIX};
 
-/// The box for the key `source` names: read, or made at the first start.
+/// The box for the key `source` names — read, or made at the first start while nothing
+/// is sealed yet — once the secrets still stored in clear are sealed with it.
 pub async fn open_at_start(
     source: &KeySource,
-    _db: &sea_orm::DatabaseConnection,
+    db: &sea_orm::DatabaseConnection,
 ) -> anyhow::Result<SecretBox> {
-    Ok(load_or_create(source, true)?)
+    let sealed_already = holds_sealed_values(db).await?;
+    let secrets = load_or_create(source, !sealed_already)?;
+    seal_stored_in_place(db, &secrets)
+        .await
+        .map_err(|error| anyhow::anyhow!("sealing the secrets stored in clear: {error}"))?;
+    Ok(secrets)
 }
 
 /// What a sealed value is, bound into its seal: a value sealed for one purpose does not

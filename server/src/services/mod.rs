@@ -157,7 +157,7 @@ impl Portico {
             ceremonies,
             administrators_need_two_factors: true,
             outbound: crate::outbound::OutboundPolicy::public_only(),
-            keys: Arc::default(),
+            keys: Arc::new(crate::signing::KeyCache::new(secrets.clone())),
             secrets,
         }
     }

@@ -22,6 +22,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use server::db::entities::outbox::OutboxState;
 use server::db::entities::{webhook_delivery, webhook_endpoint};
 use server::outbound::{Outbound, OutboundPolicy};
+use server::secrets::Purpose;
 use server::webhooks::{Timing, WebhookWorker, SIGNATURE_HEADER};
 use sha2::Sha256;
 
@@ -40,7 +41,11 @@ async fn app_allowing_loopback() -> TestApp {
 }
 
 fn worker_for(app: &TestApp, policy: OutboundPolicy) -> WebhookWorker {
-    WebhookWorker::new(app.db.conn.clone(), Outbound::new(policy, "test").unwrap())
+    WebhookWorker::new(
+        app.db.conn.clone(),
+        Outbound::new(policy, "test").unwrap(),
+        app.portico.secrets.clone(),
+    )
 }
 
 #[derive(Clone, Default)]
@@ -343,7 +348,7 @@ async fn a_delivery_is_checked_again_when_it_is_posted_and_refused_if_the_addres
         webhook_endpoint::ActiveModel {
             url: Set(address),
             events: Set("user.registered".into()),
-            secret: Set(SECRET.into()),
+            secret: Set(app.portico.secrets.seal(Purpose::WebhookSecret, SECRET)),
             created_at: Set(Utc::now()),
             ..Default::default()
         }
