@@ -40,6 +40,7 @@ mod records;
 mod registration;
 mod reliability;
 mod second_factors;
+mod secrets;
 mod security;
 mod site_pages;
 mod states;

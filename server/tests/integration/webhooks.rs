@@ -26,15 +26,15 @@ use server::secrets::Purpose;
 use server::webhooks::{Timing, WebhookWorker, SIGNATURE_HEADER};
 use sha2::Sha256;
 
-const SECRET: &str = "a shared secret of some length";
+pub(crate) const SECRET: &str = "a shared secret of some length";
 
 /// `OUTBOUND_ALLOW_RANGES=127.0.0.0/8`.
-fn loopback_allowed() -> OutboundPolicy {
+pub(crate) fn loopback_allowed() -> OutboundPolicy {
     OutboundPolicy::allowing(vec!["127.0.0.0/8".parse().unwrap()])
 }
 
 /// A Portico whose administrators may add endpoints on loopback.
-async fn app_allowing_loopback() -> TestApp {
+pub(crate) async fn app_allowing_loopback() -> TestApp {
     let mut app = app().await;
     app.portico = app.portico.with_outbound_policy(loopback_allowed());
     app
@@ -49,9 +49,9 @@ fn worker_for(app: &TestApp, policy: OutboundPolicy) -> WebhookWorker {
 }
 
 #[derive(Clone, Default)]
-struct Receiver {
+pub(crate) struct Receiver {
     /// (signature header, body) of every request.
-    received: Arc<Mutex<Vec<(String, String)>>>,
+    pub(crate) received: Arc<Mutex<Vec<(String, String)>>>,
     /// How many requests to fail before accepting.
     fail_first: Arc<Mutex<usize>>,
     /// How long each answer takes.
@@ -76,7 +76,7 @@ async fn receive(State(receiver): State<Receiver>, headers: HeaderMap, body: Str
 }
 
 /// A receiver on a free loopback port, and its URL.
-async fn start_receiver(fail_first: usize) -> (Receiver, String) {
+pub(crate) async fn start_receiver(fail_first: usize) -> (Receiver, String) {
     start_receiver_taking(fail_first, std::time::Duration::ZERO).await
 }
 
@@ -100,7 +100,7 @@ async fn start_receiver_taking(
 }
 
 /// How a receiver checks a request: the HMAC of "<t>.<body>" under the shared secret.
-fn signature_is_valid(header: &str, body: &str) -> bool {
+pub(crate) fn signature_is_valid(header: &str, body: &str) -> bool {
     let Some((t, v1)) = header
         .strip_prefix("t=")
         .and_then(|rest| rest.split_once(",v1="))
@@ -142,7 +142,7 @@ fn ids(receiver: &Receiver) -> Vec<String> {
         .collect()
 }
 
-fn webhook(url: &str) -> app::forms::webhooks::ValidWebhook {
+pub(crate) fn webhook(url: &str) -> app::forms::webhooks::ValidWebhook {
     WebhookForm {
         url: url.into(),
         secret: SECRET.into(),
