@@ -232,13 +232,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     tokio::spawn(cancel_on_signal(shutdown.clone()));
     let delivery = deliver_emails(&config, &database, signal, &shutdown)?;
     tokio::spawn(janitor::run(database.conn.clone(), config.outbox_retention));
-    let outbound = outbound::Outbound::new(
-        outbound::OutboundPolicy::allowing(config.outbound_allow.clone()),
-        webhooks::USER_AGENT,
-    )
-    .context("building the HTTP client for webhooks")?;
-    let secrets = portico.secrets.clone();
-    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone(), outbound, secrets).run());
+    webhooks::start_worker(database.conn.clone(), &config, portico.secrets.clone())?;
     backchannel::start_worker(database.conn.clone(), &config, portico.secrets.clone())?;
 
     let settings = http_settings(&config);
