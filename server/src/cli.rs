@@ -12,6 +12,9 @@ Settings are read from the environment (and from .env when present):
   TRUSTED_PROXIES    addresses or ranges of the reverse proxies in front (default none)
   FORWARDED_HEADER   the header they write: x-forwarded-for (default) or forwarded
   OUTBOUND_ALLOW_RANGES  private ranges webhooks may reach (default none: public only)
+  PORTICO_SECRETS_KEY    base64 of 32 bytes that seals secrets stored in the database
+  PORTICO_SECRETS_KEY_FILE  else the file holding it, made at first start (default
+                     secrets.key beside the SQLite file, data/secrets.key for PostgreSQL)
   METRICS_ALLOW      addresses or ranges that may read /metrics (default loopback)
   LOG_FORMAT         text or json; RUST_LOG filters the lines (default info)
   DEV_MAILBOX        true shows every email at /dev/mailbox (development only)";

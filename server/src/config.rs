@@ -57,6 +57,9 @@ pub struct Config {
     pub metrics_allow: Vec<IpNet>,
     /// `LEPTOS_SITE_ADDR`, when set: where the server listens.
     pub listen_address: Option<SocketAddr>,
+    /// `PORTICO_SECRETS_KEY`, else the key file `PORTICO_SECRETS_KEY_FILE` (by default
+    /// beside the SQLite database): the key that seals secrets stored in the database.
+    pub secrets_key: crate::secrets::KeySource,
 }
 
 /// Loopback only, unless `METRICS_ALLOW` says otherwise.
@@ -108,6 +111,8 @@ pub enum ConfigError {
     AddressRanges(&'static str, String),
     #[error("FORWARDED_HEADER must be x-forwarded-for or forwarded (it is {0:?})")]
     ForwardedHeader(String),
+    #[error(transparent)]
+    SecretsKey(#[from] crate::secrets::KeySourceError),
 }
 
 impl Config {
@@ -154,6 +159,11 @@ impl Config {
             return Err(ConfigError::DevMailboxWithSmtp);
         }
         let limits = read.limits()?;
+        let secrets_key = crate::secrets::KeySource::from_settings(
+            read.get("PORTICO_SECRETS_KEY").as_deref(),
+            read.get("PORTICO_SECRETS_KEY_FILE").as_deref(),
+            &database_url,
+        )?;
         Ok(Self {
             database_url,
             smtp_url,
@@ -189,6 +199,7 @@ impl Config {
             log_filter,
             metrics_allow,
             listen_address,
+            secrets_key,
         })
     }
 

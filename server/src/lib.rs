@@ -18,6 +18,7 @@ pub mod outbound;
 pub mod password;
 pub mod password_rules;
 pub mod relying_party;
+pub mod secrets;
 pub mod services;
 pub mod sign_up_surge;
 pub mod signing;
@@ -85,7 +86,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Keys {
             action: KeysAction::Rotate,
-        } => signing::command::rotate(&connect(&config).await?.conn).await,
+        } => signing::command::rotate(&connect(&config).await?.conn, &config.secrets_key).await,
         Command::Keys {
             action: KeysAction::SignatureCost,
         } => signing::command::print_signature_cost(),
@@ -107,12 +108,14 @@ async fn portico(
     signal: OutboxSignal,
 ) -> anyhow::Result<Portico> {
     let captcha_key = db::settings::secret_key(&database.conn, "captcha_key").await?;
+    let secrets = secrets::open_at_start(&config.secrets_key, &database.conn).await?;
     Ok(Portico::new(
         database.conn.clone(),
         PasswordHasher::per_core()?,
         CaptchaIssuer::new(captcha_key).with_max_number(config.captcha_difficulty),
         signal,
         &config.public_url,
+        secrets,
     )
     .with_limits(config.limits.clone())
     .with_surge(config.captcha_surge)
@@ -174,6 +177,7 @@ fn check_config(config: &Config) -> anyhow::Result<()> {
     println!("  metrics for     {}", ranges(&config.metrics_allow));
     println!("  proxies         {proxies}");
     println!("  webhooks to     {outbound}");
+    println!("  secrets key     {}", config.secrets_key.describe());
     println!(
         "  log             {}, {}",
         config.log_format.name(),
@@ -209,6 +213,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let database = connect(&config).await?;
     let signal = OutboxSignal::default();
     let portico = portico(&config, &database, signal.clone()).await?;
+    // Made if missing, and opened: a key that no longer opens stops the start here.
+    let keys = portico.keys.ring(&portico.db, chrono::Utc::now()).await;
+    keys.context("loading the keys that sign ID tokens")?;
     if portico.passkeys.is_none() {
         tracing::warn!(
             "passkeys are off: PUBLIC_URL ({}) has no domain name, and an IP address cannot \
@@ -226,13 +233,8 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     tokio::spawn(cancel_on_signal(shutdown.clone()));
     let delivery = deliver_emails(&config, &database, signal, &shutdown)?;
     tokio::spawn(janitor::run(database.conn.clone(), config.outbox_retention));
-    let outbound = outbound::Outbound::new(
-        outbound::OutboundPolicy::allowing(config.outbound_allow.clone()),
-        webhooks::USER_AGENT,
-    )
-    .context("building the HTTP client for webhooks")?;
-    tokio::spawn(webhooks::WebhookWorker::new(database.conn.clone(), outbound).run());
-    backchannel::start_worker(database.conn.clone(), &config)?;
+    webhooks::start_worker(database.conn.clone(), &config, portico.secrets.clone())?;
+    backchannel::start_worker(database.conn.clone(), &config, portico.secrets.clone())?;
 
     let settings = http_settings(&config);
     let listener = TcpListener::bind(address)

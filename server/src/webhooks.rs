@@ -78,6 +78,20 @@ pub fn person(person: &user::Model) -> serde_json::Value {
     })
 }
 
+/// Starts posting deliveries, through a client that keeps to `OUTBOUND_ALLOW_RANGES`;
+/// `secrets` opens the endpoints' secrets.
+pub fn start_worker(
+    db: sea_orm::DatabaseConnection,
+    config: &crate::config::Config,
+    secrets: crate::secrets::SecretBox,
+) -> anyhow::Result<()> {
+    let policy = crate::outbound::OutboundPolicy::allowing(config.outbound_allow.clone());
+    let outbound = crate::outbound::Outbound::new(policy, USER_AGENT)
+        .map_err(|error| anyhow::anyhow!("building the HTTP client for webhooks: {error}"))?;
+    tokio::spawn(WebhookWorker::new(db, outbound, secrets).run());
+    Ok(())
+}
+
 /// Records `event` for every endpoint that wants it, in the caller's transaction.
 /// `about` is the address the event concerns (erasing that person deletes the rows).
 pub async fn record_event<C: ConnectionTrait>(

@@ -56,24 +56,29 @@ pub fn logout_claims(
 
 /// Starts posting logouts (beside the webhook worker), through a client that keeps to
 /// `OUTBOUND_ALLOW_RANGES`.
-pub fn start_worker(db: DatabaseConnection, config: &crate::config::Config) -> anyhow::Result<()> {
+pub fn start_worker(
+    db: DatabaseConnection,
+    config: &crate::config::Config,
+    secrets: crate::secrets::SecretBox,
+) -> anyhow::Result<()> {
     let policy = crate::outbound::OutboundPolicy::allowing(config.outbound_allow.clone());
     let outbound = crate::outbound::Outbound::new(policy, USER_AGENT)
         .map_err(|error| anyhow::anyhow!("building the HTTP client for logouts: {error}"))?;
-    tokio::spawn(BackchannelWorker::new(db, outbound, &config.public_url).run());
+    tokio::spawn(BackchannelWorker::new(db, outbound, &config.public_url, secrets).run());
     Ok(())
 }
 
 /// The signed logout token, with the app's ID-token algorithm.
 pub async fn logout_token(
     db: &DatabaseConnection,
+    secrets: &crate::secrets::SecretBox,
     issuer: &str,
     alg: &str,
     delivery: &backchannel_delivery::Model,
     now: DateTime<Utc>,
 ) -> Result<String, StoreError> {
     let claims = logout_claims(issuer, delivery, now);
-    let ring = crate::signing::KeyRing::load(db, now).await?;
+    let ring = crate::signing::KeyRing::load(db, secrets, now).await?;
     Ok(crate::signing::jws::compact(
         &ring,
         LOGOUT_TOKEN_TYPE,

@@ -17,6 +17,7 @@ use crate::db::entities::backchannel_delivery;
 use crate::db::entities::outbox::OutboxState;
 use crate::mail::outbox::backoff;
 use crate::outbound::Outbound;
+use crate::secrets::SecretBox;
 use crate::services::support::app_clients;
 
 /// How often the worker looks for due logouts.
@@ -42,14 +43,22 @@ pub struct BackchannelWorker {
     outbound: Outbound,
     /// `iss` of the logout tokens: `PUBLIC_URL`, as the ID tokens have it.
     issuer: String,
+    /// Opens the stored signing keys.
+    secrets: SecretBox,
 }
 
 impl BackchannelWorker {
-    pub fn new(db: DatabaseConnection, outbound: Outbound, issuer: &str) -> Self {
+    pub fn new(
+        db: DatabaseConnection,
+        outbound: Outbound,
+        issuer: &str,
+        secrets: SecretBox,
+    ) -> Self {
         Self {
             db,
             outbound,
             issuer: issuer.to_owned(),
+            secrets,
         }
     }
 
@@ -119,7 +128,7 @@ impl BackchannelWorker {
         };
         // Signed now, not when queued: the token lives two minutes, the retries longer.
         let alg = &client.id_token_signed_response_alg;
-        let token = match logout_token(&self.db, &self.issuer, alg, row, now).await {
+        let token = match logout_token(&self.db, &self.secrets, &self.issuer, alg, row, now).await {
             Ok(token) => token,
             Err(error) => return Attempt::Failed(error.to_string()),
         };

@@ -97,6 +97,8 @@ pub struct Portico {
     /// The keys that sign ID tokens and logout tokens, read from the database at most
     /// once a minute (`self.keys.ring(&self.db, now)`).
     pub keys: Arc<crate::signing::KeyCache>,
+    /// Seals the secrets stored in the database and opens them (`crate::secrets`).
+    pub secrets: crate::secrets::SecretBox,
 }
 
 /// What can go wrong inside a service that is not the person's doing.
@@ -137,6 +139,7 @@ impl Portico {
         captcha: CaptchaIssuer,
         outbox: OutboxSignal,
         public_url: &str,
+        secrets: crate::secrets::SecretBox,
     ) -> Self {
         let ceremonies = support::ceremony_cookie::CeremonyCookies::new(
             captcha.derived_key("passkey log-in ceremonies"),
@@ -154,7 +157,8 @@ impl Portico {
             ceremonies,
             administrators_need_two_factors: true,
             outbound: crate::outbound::OutboundPolicy::public_only(),
-            keys: Arc::default(),
+            keys: Arc::new(crate::signing::KeyCache::new(secrets.clone())),
+            secrets,
         }
     }
 

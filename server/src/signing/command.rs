@@ -2,12 +2,14 @@
 use sea_orm::DatabaseConnection;
 
 use super::{cost, store};
+use crate::secrets::{self, KeySource};
 
 /// `keys rotate`: a new key for every algorithm, printed with the kids now published.
-pub async fn rotate(db: &DatabaseConnection) -> anyhow::Result<()> {
+pub async fn rotate(db: &DatabaseConnection, key: &KeySource) -> anyhow::Result<()> {
+    let secrets = secrets::open_at_start(key, db).await?;
     let now = chrono::Utc::now();
-    let keys = store::rotate(db, now).await?;
-    let published = store::published(db, now).await?;
+    let keys = store::rotate(db, &secrets, now).await?;
+    let published = store::published(db, &secrets, now).await?;
     let kids: Vec<_> = published.iter().map(|key| key.signer.kid()).collect();
     println!("{}", serde_json::json!({ "keys": keys, "published": kids }));
     Ok(())

@@ -7,6 +7,7 @@ use sea_orm::DatabaseConnection;
 
 use super::store::{self, StoreError, StoredKey};
 use super::{Algorithm, Signer};
+use crate::secrets::SecretBox;
 
 /// How long an instance keeps the keys it read before reading them again: another
 /// instance's rotation is seen within this (and `store::PUBLISH_LEAD` is longer).
@@ -23,9 +24,14 @@ pub struct KeyRing {
 }
 
 impl KeyRing {
-    /// The keys in the database at `now`; the first keys are made if there are none.
-    pub async fn load(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Self, StoreError> {
-        let keys = store::published(db, now).await?;
+    /// The keys in the database at `now`, opened with `secrets`; the first keys are made
+    /// if there are none.
+    pub async fn load(
+        db: &DatabaseConnection,
+        secrets: &SecretBox,
+        now: DateTime<Utc>,
+    ) -> Result<Self, StoreError> {
+        let keys = store::published(db, secrets, now).await?;
         let complete = Algorithm::ALL.iter().all(|alg| {
             keys.iter()
                 .any(|key| key.signer.algorithm() == *alg && key.retired_at.is_none())
@@ -33,8 +39,8 @@ impl KeyRing {
         if complete {
             return Ok(Self::of(keys, now));
         }
-        store::make_missing(db, now).await?;
-        Ok(Self::of(store::published(db, now).await?, now))
+        store::make_missing(db, secrets, now).await?;
+        Ok(Self::of(store::published(db, secrets, now).await?, now))
     }
 
     fn of(keys: Vec<StoredKey>, now: DateTime<Utc>) -> Self {
@@ -91,8 +97,9 @@ impl KeyRing {
 
 /// One instance's keys, read from the database at most every [`RELOAD_INTERVAL`] (and
 /// when a waiting key starts signing), so that signing costs no query.
-#[derive(Default)]
 pub struct KeyCache {
+    /// Opens the stored private keys.
+    secrets: SecretBox,
     held: RwLock<Option<Arc<KeyRing>>>,
     /// One reload at a time: requests arriving meanwhile wait for it instead of each
     /// reading (and on a first start, each generating keys).
@@ -100,6 +107,15 @@ pub struct KeyCache {
 }
 
 impl KeyCache {
+    /// An empty cache whose keys are opened with `secrets`.
+    pub fn new(secrets: SecretBox) -> Self {
+        Self {
+            secrets,
+            held: RwLock::default(),
+            reloading: tokio::sync::Mutex::default(),
+        }
+    }
+
     /// The keys as of `now`.
     pub async fn ring(
         &self,
@@ -113,7 +129,7 @@ impl KeyCache {
         if let Some(ring) = self.fresh(now) {
             return Ok(ring);
         }
-        let ring = Arc::new(KeyRing::load(db, now).await?);
+        let ring = Arc::new(KeyRing::load(db, &self.secrets, now).await?);
         // A poisoned lock only means a panic elsewhere while it was held; the value (an
         // `Arc` swapped whole) is never left half-written.
         *self.held.write().unwrap_or_else(|e| e.into_inner()) = Some(ring.clone());

@@ -4,8 +4,9 @@
 //! once but signing only after [`PUBLISH_LEAD`], and the key it replaces stays published
 //! for [`PUBLISHED_AFTER_RETIREMENT`] after it stops signing.
 //!
-//! Private keys are stored in clear, like the CAPTCHA key (`db/settings.rs`): encrypting
-//! them would need a secret kept outside the database, which Portico does not have.
+//! Private keys are stored sealed (`crate::secrets`, purpose `SigningKey`): sealed when a
+//! key is made, opened when keys are loaded. A key that does not open (the secrets key
+//! changed) is an error naming the key's setting, and the server does not start.
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
@@ -17,6 +18,7 @@ use sea_orm::{
 
 use super::{generate, new_kid, Algorithm, KeyError, Signer, LONGEST_TOKEN_LIFETIME};
 use crate::db::entities::signing_key;
+use crate::secrets::{Purpose, SecretBox, SecretError};
 
 /// How long a new key is published before it signs: every instance reloads its keys
 /// within a minute (`KeyCache`), and relying parties may keep our JWKS for a minute
@@ -37,6 +39,8 @@ pub enum StoreError {
     Database(#[from] DbErr),
     #[error(transparent)]
     Key(#[from] KeyError),
+    #[error(transparent)]
+    Sealed(#[from] SecretError),
 }
 
 /// A published key and when it signs.
@@ -58,6 +62,7 @@ pub struct Rotated {
 /// to), and those that stopped signing within [`PUBLISHED_AFTER_RETIREMENT`].
 pub async fn published<C: ConnectionTrait>(
     db: &C,
+    secrets: &SecretBox,
     now: DateTime<Utc>,
 ) -> Result<Vec<StoredKey>, StoreError> {
     let rows = signing_key::Entity::find()
@@ -68,14 +73,17 @@ pub async fn published<C: ConnectionTrait>(
         )
         .all(db)
         .await?;
-    rows.into_iter().map(stored_key).collect()
+    rows.into_iter()
+        .map(|row| stored_key(row, secrets))
+        .collect()
 }
 
-fn stored_key(row: signing_key::Model) -> Result<StoredKey, StoreError> {
+fn stored_key(row: signing_key::Model, secrets: &SecretBox) -> Result<StoredKey, StoreError> {
     let alg = Algorithm::from_name(&row.algorithm)
         .ok_or_else(|| KeyError::UnknownAlgorithm(row.algorithm.clone()))?;
+    let pkcs8_base64 = secrets.open(Purpose::SigningKey, &row.private_key_pkcs8)?;
     Ok(StoredKey {
-        signer: Signer::from_stored(alg, row.kid, &row.private_key_pkcs8)?,
+        signer: Signer::from_stored(alg, row.kid, &pkcs8_base64)?,
         signs_from: row.signs_from.unwrap_or(row.created_at),
         retired_at: row.retired_at,
     })
@@ -84,7 +92,11 @@ fn stored_key(row: signing_key::Model) -> Result<StoredKey, StoreError> {
 /// Makes the first key of each algorithm that has none, signing at once (nobody can hold
 /// a token of ours yet). Two instances starting together both insert; the unique index
 /// keeps the first and the other's insert does nothing.
-pub async fn make_missing(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub async fn make_missing(
+    db: &DatabaseConnection,
+    secrets: &SecretBox,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     let newest = signing_key::Entity::find()
         .filter(signing_key::Column::RetiredAt.is_null())
         .all(db)
@@ -93,7 +105,7 @@ pub async fn make_missing(db: &DatabaseConnection, now: DateTime<Utc>) -> Result
         if newest.iter().any(|row| row.algorithm == alg.name()) {
             continue;
         }
-        let row = new_row(alg, now, now)?;
+        let row = new_row(alg, secrets, now, now)?;
         signing_key::Entity::insert(row)
             // No conflict target: the index it meets is partial, and a target would have
             // to repeat its condition.
@@ -109,6 +121,7 @@ pub async fn make_missing(db: &DatabaseConnection, now: DateTime<Utc>) -> Result
 /// signs at once.
 pub async fn rotate(
     db: &DatabaseConnection,
+    secrets: &SecretBox,
     now: DateTime<Utc>,
 ) -> Result<Vec<Rotated>, StoreError> {
     // Made before the transaction: an RSA key takes a while, and the write lock waits.
@@ -132,7 +145,8 @@ pub async fn rotate(
             now
         };
         let kid = new_kid();
-        signing_key::Entity::insert(row_of(alg, kid.clone(), &pkcs8, now, signs_from))
+        let row = row_of(alg, kid.clone(), &pkcs8, secrets, now, signs_from);
+        signing_key::Entity::insert(row)
             .exec_without_returning(&txn)
             .await?;
         rotated.push(Rotated {
@@ -147,29 +161,27 @@ pub async fn rotate(
 
 fn new_row(
     alg: Algorithm,
+    secrets: &SecretBox,
     now: DateTime<Utc>,
     signs_from: DateTime<Utc>,
 ) -> Result<signing_key::ActiveModel, KeyError> {
-    Ok(row_of(
-        alg,
-        new_kid(),
-        &generate::pkcs8(alg)?,
-        now,
-        signs_from,
-    ))
+    let pkcs8 = generate::pkcs8(alg)?;
+    Ok(row_of(alg, new_kid(), &pkcs8, secrets, now, signs_from))
 }
 
+/// A key's row, its private key sealed.
 fn row_of(
     alg: Algorithm,
     kid: String,
     pkcs8: &[u8],
+    secrets: &SecretBox,
     now: DateTime<Utc>,
     signs_from: DateTime<Utc>,
 ) -> signing_key::ActiveModel {
     signing_key::ActiveModel {
         kid: Set(kid),
         algorithm: Set(alg.name().to_owned()),
-        private_key_pkcs8: Set(STANDARD.encode(pkcs8)),
+        private_key_pkcs8: Set(secrets.seal(Purpose::SigningKey, &STANDARD.encode(pkcs8))),
         created_at: Set(now),
         retired_at: Set(None),
         signs_from: Set(Some(signs_from)),

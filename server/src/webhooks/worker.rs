@@ -22,6 +22,7 @@ use crate::db::entities::outbox::OutboxState;
 use crate::db::entities::{webhook_delivery, webhook_endpoint};
 use crate::mail::outbox::backoff;
 use crate::outbound::Outbound;
+use crate::secrets::{Purpose, SecretBox};
 
 /// How often the worker looks for due deliveries.
 const POLL: Duration = Duration::from_secs(2);
@@ -99,6 +100,8 @@ impl Clock {
 pub struct WebhookWorker {
     db: DatabaseConnection,
     outbound: Outbound,
+    /// Opens the endpoints' secrets, which sign the posts.
+    secrets: SecretBox,
     timing: Timing,
     /// The endpoints whose lane runs in this instance.
     busy: Arc<Mutex<HashSet<i32>>>,
@@ -110,10 +113,11 @@ enum Attempt {
 }
 
 impl WebhookWorker {
-    pub fn new(db: DatabaseConnection, outbound: Outbound) -> Self {
+    pub fn new(db: DatabaseConnection, outbound: Outbound, secrets: SecretBox) -> Self {
         Self {
             db,
             outbound,
+            secrets,
             timing: Timing::default(),
             busy: Arc::default(),
         }
@@ -276,8 +280,14 @@ impl WebhookWorker {
         let Ok(url) = reqwest::Url::parse(&endpoint.url) else {
             return Attempt::Failed("the endpoint's address is not a URL".into());
         };
+        // A secret that does not open (the secrets key changed) fails this delivery, with
+        // the reason naming the key's setting; the retries succeed once the key is back.
+        let secret = match self.secrets.open(Purpose::WebhookSecret, &endpoint.secret) {
+            Ok(secret) => secret,
+            Err(error) => return Attempt::Failed(error.to_string()),
+        };
         let sent_at = Utc::now().timestamp();
-        let signed = signature(&endpoint.secret, sent_at, &row.payload);
+        let signed = signature(&secret, sent_at, &row.payload);
         let mut request = reqwest::Request::new(reqwest::Method::POST, url);
         let headers = request.headers_mut();
         headers.insert(

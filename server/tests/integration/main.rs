@@ -41,6 +41,7 @@ mod registration;
 mod reliability;
 mod relying_party;
 mod second_factors;
+mod secrets;
 mod security;
 mod site_pages;
 mod states;

@@ -105,19 +105,27 @@ fn kids(ring: &KeyRing) -> Vec<String> {
 async fn a_token_signed_by_the_previous_key_still_verifies_through_the_jwks_after_a_rotation() {
     let app = common::app().await;
     let start = Utc::now();
-    let before = KeyRing::load(&app.db.conn, start).await.unwrap();
-    let token = id_token(&before, "RS256", id_token_claims(ISSUER, start)).unwrap();
-
-    store::rotate(&app.db.conn, start).await.unwrap();
-    let after = KeyRing::load(&app.db.conn, start + Duration::seconds(1))
+    let before = KeyRing::load(&app.db.conn, &app.portico.secrets, start)
         .await
         .unwrap();
+    let token = id_token(&before, "RS256", id_token_claims(ISSUER, start)).unwrap();
+
+    store::rotate(&app.db.conn, &app.portico.secrets, start)
+        .await
+        .unwrap();
+    let after = KeyRing::load(
+        &app.db.conn,
+        &app.portico.secrets,
+        start + Duration::seconds(1),
+    )
+    .await
+    .unwrap();
     assert!(verifies_with(&jwks(&after), &token));
     assert_eq!(kids(&after).len(), 6, "old and new key of each algorithm");
     // The new key is published first and signs only once every instance has seen it.
     let old_kid = header_of(&token)["kid"].clone();
     assert_eq!(after.signer("RS256").unwrap().kid(), old_kid);
-    let switched = KeyRing::load(&app.db.conn, start + PUBLISH_LEAD)
+    let switched = KeyRing::load(&app.db.conn, &app.portico.secrets, start + PUBLISH_LEAD)
         .await
         .unwrap();
     let new_token = id_token(&switched, "RS256", id_token_claims(ISSUER, start)).unwrap();
@@ -129,18 +137,24 @@ async fn a_token_signed_by_the_previous_key_still_verifies_through_the_jwks_afte
 async fn a_retired_key_leaves_the_jwks_once_its_last_token_has_expired() {
     let app = common::app().await;
     let start = Utc::now();
-    let first = KeyRing::load(&app.db.conn, start).await.unwrap();
+    let first = KeyRing::load(&app.db.conn, &app.portico.secrets, start)
+        .await
+        .unwrap();
     let token = id_token(&first, "ES256", id_token_claims(ISSUER, start)).unwrap();
-    store::rotate(&app.db.conn, start).await.unwrap();
+    store::rotate(&app.db.conn, &app.portico.secrets, start)
+        .await
+        .unwrap();
 
     // The old key signs until PUBLISH_LEAD; its last token expires ID_TOKEN_LIFETIME later.
     let last_token_expires = start + PUBLISH_LEAD + ID_TOKEN_LIFETIME;
-    let then = KeyRing::load(&app.db.conn, last_token_expires)
+    let then = KeyRing::load(&app.db.conn, &app.portico.secrets, last_token_expires)
         .await
         .unwrap();
     assert!(verifies_with(&jwks(&then), &token));
     let gone_at = start + PUBLISH_LEAD + PUBLISHED_AFTER_RETIREMENT + Duration::seconds(1);
-    let later = KeyRing::load(&app.db.conn, gone_at).await.unwrap();
+    let later = KeyRing::load(&app.db.conn, &app.portico.secrets, gone_at)
+        .await
+        .unwrap();
     assert!(!verifies_with(&jwks(&later), &token));
     assert_eq!(kids(&later).len(), 3, "only the new key of each algorithm");
 }
@@ -149,7 +163,9 @@ async fn a_retired_key_leaves_the_jwks_once_its_last_token_has_expired() {
 async fn es256_and_eddsa_id_tokens_verify_with_the_published_jwk_and_carry_our_claims() {
     let app = common::app().await;
     let now = Utc::now();
-    let ring = KeyRing::load(&app.db.conn, now).await.unwrap();
+    let ring = KeyRing::load(&app.db.conn, &app.portico.secrets, now)
+        .await
+        .unwrap();
     for alg in ["RS256", "ES256", "EdDSA"] {
         let token = id_token(&ring, alg, id_token_claims(ISSUER, now)).unwrap();
         assert_eq!(header_of(&token)["alg"], alg);
@@ -178,7 +194,11 @@ async fn instances_starting_together_make_one_key_per_algorithm() {
         let start = start.clone();
         instances.push(tokio::spawn(async move {
             start.wait().await;
-            kids(&KeyRing::load(&other.db.conn, now).await.unwrap())
+            kids(
+                &KeyRing::load(&other.db.conn, &other.portico.secrets, now)
+                    .await
+                    .unwrap(),
+            )
         }));
     }
     let mut seen = Vec::new();
@@ -203,7 +223,9 @@ async fn every_instance_sees_another_ones_rotation_within_a_minute() {
     let cache = &first.portico.keys;
     let before = kids(&cache.ring(&first.db.conn, start).await.unwrap());
 
-    store::rotate(&second.db.conn, start).await.unwrap();
+    store::rotate(&second.db.conn, &second.portico.secrets, start)
+        .await
+        .unwrap();
     let cached = cache
         .ring(&first.db.conn, start + Duration::seconds(30))
         .await
@@ -227,7 +249,9 @@ async fn a_cached_ring_signs_with_the_new_key_from_the_moment_it_starts_signing(
     let start = Utc::now();
     let cache = &app.portico.keys;
     let old = kids(&cache.ring(&app.db.conn, start).await.unwrap());
-    store::rotate(&app.db.conn, start).await.unwrap();
+    store::rotate(&app.db.conn, &app.portico.secrets, start)
+        .await
+        .unwrap();
 
     let before = start + PUBLISH_LEAD - Duration::seconds(20);
     let ring = cache.ring(&app.db.conn, before).await.unwrap();
@@ -244,7 +268,9 @@ async fn a_cached_ring_signs_with_the_new_key_from_the_moment_it_starts_signing(
 async fn our_own_token_is_recognised_even_expired_and_so_is_a_logout_token() {
     let app = common::app().await;
     let now = Utc::now();
-    let ring = KeyRing::load(&app.db.conn, now).await.unwrap();
+    let ring = KeyRing::load(&app.db.conn, &app.portico.secrets, now)
+        .await
+        .unwrap();
     let long_ago = now - Duration::hours(3);
     for alg in ["RS256", "ES256", "EdDSA"] {
         let expired = id_token(&ring, alg, id_token_claims(ISSUER, long_ago)).unwrap();
@@ -268,7 +294,9 @@ async fn our_own_token_is_recognised_even_expired_and_so_is_a_logout_token() {
 async fn a_token_of_another_issuer_a_tampered_one_and_garbage_are_not_ours() {
     let app = common::app().await;
     let now = Utc::now();
-    let ring = KeyRing::load(&app.db.conn, now).await.unwrap();
+    let ring = KeyRing::load(&app.db.conn, &app.portico.secrets, now)
+        .await
+        .unwrap();
     let elsewhere = id_token(
         &ring,
         "RS256",

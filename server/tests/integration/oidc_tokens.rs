@@ -206,9 +206,13 @@ impl Provider {
         let header: Value =
             serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[0]).unwrap()).unwrap();
         assert_eq!(header["alg"], "RS256");
-        let ring = server::signing::KeyRing::load(&self.app.db.conn, Utc::now())
-            .await
-            .unwrap();
+        let ring = server::signing::KeyRing::load(
+            &self.app.db.conn,
+            &self.app.portico.secrets,
+            Utc::now(),
+        )
+        .await
+        .unwrap();
         let jwks = serde_json::to_value(ring.jwks()).unwrap();
         assert!(
             crate::oidc_keys::verifies_with(&jwks, token),

@@ -22,31 +22,36 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 use server::db::entities::outbox::OutboxState;
 use server::db::entities::{webhook_delivery, webhook_endpoint};
 use server::outbound::{Outbound, OutboundPolicy};
+use server::secrets::Purpose;
 use server::webhooks::{Timing, WebhookWorker, SIGNATURE_HEADER};
 use sha2::Sha256;
 
-const SECRET: &str = "a shared secret of some length";
+pub(crate) const SECRET: &str = "a shared secret of some length";
 
 /// `OUTBOUND_ALLOW_RANGES=127.0.0.0/8`.
-fn loopback_allowed() -> OutboundPolicy {
+pub(crate) fn loopback_allowed() -> OutboundPolicy {
     OutboundPolicy::allowing(vec!["127.0.0.0/8".parse().unwrap()])
 }
 
 /// A Portico whose administrators may add endpoints on loopback.
-async fn app_allowing_loopback() -> TestApp {
+pub(crate) async fn app_allowing_loopback() -> TestApp {
     let mut app = app().await;
     app.portico = app.portico.with_outbound_policy(loopback_allowed());
     app
 }
 
 fn worker_for(app: &TestApp, policy: OutboundPolicy) -> WebhookWorker {
-    WebhookWorker::new(app.db.conn.clone(), Outbound::new(policy, "test").unwrap())
+    WebhookWorker::new(
+        app.db.conn.clone(),
+        Outbound::new(policy, "test").unwrap(),
+        app.portico.secrets.clone(),
+    )
 }
 
 #[derive(Clone, Default)]
-struct Receiver {
+pub(crate) struct Receiver {
     /// (signature header, body) of every request.
-    received: Arc<Mutex<Vec<(String, String)>>>,
+    pub(crate) received: Arc<Mutex<Vec<(String, String)>>>,
     /// How many requests to fail before accepting.
     fail_first: Arc<Mutex<usize>>,
     /// How long each answer takes.
@@ -71,7 +76,7 @@ async fn receive(State(receiver): State<Receiver>, headers: HeaderMap, body: Str
 }
 
 /// A receiver on a free loopback port, and its URL.
-async fn start_receiver(fail_first: usize) -> (Receiver, String) {
+pub(crate) async fn start_receiver(fail_first: usize) -> (Receiver, String) {
     start_receiver_taking(fail_first, std::time::Duration::ZERO).await
 }
 
@@ -95,7 +100,7 @@ async fn start_receiver_taking(
 }
 
 /// How a receiver checks a request: the HMAC of "<t>.<body>" under the shared secret.
-fn signature_is_valid(header: &str, body: &str) -> bool {
+pub(crate) fn signature_is_valid(header: &str, body: &str) -> bool {
     let Some((t, v1)) = header
         .strip_prefix("t=")
         .and_then(|rest| rest.split_once(",v1="))
@@ -137,7 +142,7 @@ fn ids(receiver: &Receiver) -> Vec<String> {
         .collect()
 }
 
-fn webhook(url: &str) -> app::forms::webhooks::ValidWebhook {
+pub(crate) fn webhook(url: &str) -> app::forms::webhooks::ValidWebhook {
     WebhookForm {
         url: url.into(),
         secret: SECRET.into(),
@@ -343,7 +348,7 @@ async fn a_delivery_is_checked_again_when_it_is_posted_and_refused_if_the_addres
         webhook_endpoint::ActiveModel {
             url: Set(address),
             events: Set("user.registered".into()),
-            secret: Set(SECRET.into()),
+            secret: Set(app.portico.secrets.seal(Purpose::WebhookSecret, SECRET)),
             created_at: Set(Utc::now()),
             ..Default::default()
         }

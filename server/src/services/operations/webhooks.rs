@@ -95,7 +95,9 @@ impl Portico {
             let endpoint = webhook_endpoint::ActiveModel {
                 url: Set(form.url.clone()),
                 events: Set(form.events.join(",")),
-                secret: Set(form.secret),
+                secret: Set(self
+                    .secrets
+                    .seal(crate::secrets::Purpose::WebhookSecret, &form.secret)),
                 created_at: Set(now),
                 ..Default::default()
             }

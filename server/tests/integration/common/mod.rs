@@ -18,6 +18,7 @@ use server::db::entities::outbox;
 use server::db::Database;
 use server::mail::outbox::OutboxSignal;
 use server::password::PasswordHasher;
+use server::secrets::KeySource;
 use server::services::Portico;
 use tempfile::TempDir;
 
@@ -73,6 +74,15 @@ pub async fn app_with_limits(limits: server::limits::Limits) -> TestApp {
 pub async fn app_on(url: &str) -> TestApp {
     let db = Database::connect(url).await.expect("the test database");
     let store = Arc::new(tower_sessions::MemoryStore::default());
+    // On SQLite, the key file the server binary reads beside the same database (made here
+    // if missing): tests that run the binary on a database seeded here need the same key.
+    // PostgreSQL has no file to stand beside: the instances of a test share one key.
+    let source = if url.starts_with("sqlite:") {
+        KeySource::File(server::secrets::key_source::default_key_file(url))
+    } else {
+        KeySource::Setting([0x5e; 32])
+    };
+    let secrets = server::secrets::load_or_create(&source, true).expect("the secrets key");
     let portico = Portico::new(
         db.conn.clone(),
         PasswordHasher::new(2).expect("a hasher"),
@@ -80,6 +90,7 @@ pub async fn app_on(url: &str) -> TestApp {
         CaptchaIssuer::new([42; 32]).with_max_number(500),
         OutboxSignal::default(),
         "http://portal.test",
+        secrets,
     )
     .with_limits(test_limits())
     .with_session_store(store.clone())

@@ -36,7 +36,12 @@ async fn start_receiver(fail_first: usize) -> (Receiver, String) {
 fn worker(app: &TestApp, allowed: &[&str]) -> BackchannelWorker {
     let ranges = allowed.iter().map(|r| r.parse().unwrap()).collect();
     let outbound = Outbound::new(OutboundPolicy::allowing(ranges), "test").unwrap();
-    BackchannelWorker::new(app.db.conn.clone(), outbound, "http://portal.test")
+    BackchannelWorker::new(
+        app.db.conn.clone(),
+        outbound,
+        "http://portal.test",
+        app.portico.secrets.clone(),
+    )
 }
 
 /// Ada logged in to an app whose back-channel logout URI is `url`, then logged out.
@@ -58,7 +63,9 @@ async fn verified(app: &TestApp, token: &str) -> (serde_json::Value, serde_json:
         serde_json::from_slice(&URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
     };
     let header = decode(parts[0]);
-    let ring = KeyRing::load(&app.db.conn, Utc::now()).await.unwrap();
+    let ring = KeyRing::load(&app.db.conn, &app.portico.secrets, Utc::now())
+        .await
+        .unwrap();
     let signer = ring
         .by_kid(header["kid"].as_str().unwrap())
         .expect("a published key");

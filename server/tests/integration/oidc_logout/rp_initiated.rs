@@ -55,7 +55,9 @@ impl Site {
             "iat": (now - Duration::hours(1)).timestamp(),
             "exp": (now - Duration::minutes(50)).timestamp(),
         });
-        let ring = KeyRing::load(&self.app.db.conn, now).await.unwrap();
+        let ring = KeyRing::load(&self.app.db.conn, &self.app.portico.secrets, now)
+            .await
+            .unwrap();
         server::signing::jws::compact(&ring, "JWT", &claims, "RS256").unwrap()
     }
 }
