@@ -1199,6 +1199,7 @@ service-log-in-too-many = Zu viele fehlgeschlagene Anmeldeversuche. Warten Sie {
 service-operations-url-unreachable = Diese Adresse ist so, wie sie geschrieben ist, nicht erreichbar
 service-operations-url-unknown-host = Unter diesem Namen ist kein Server bekannt: Bitte prüfen Sie die Adresse
 service-operations-url-private = Diese Adresse führt in ein privates Netz (Loopback, privat, link-lokal oder die Metadaten-Adresse einer Cloud). Webhooks gehen nur an öffentliche Adressen, es sei denn, der Betreiber erlaubt den Bereich in OUTBOUND_ALLOW_RANGES
+service-apps-backchannel-private = Diese Adresse führt in ein privates Netz (Loopback, privat, link-lokal oder die Metadaten-Adresse einer Cloud). Portico sendet Back-Channel-Abmeldungen nur an öffentliche Adressen, es sei denn, der Betreiber erlaubt den Bereich in OUTBOUND_ALLOW_RANGES
 service-operations-webhook-added = Webhooks für { $events } gehen jetzt an { $url }.
 service-apps-changed = { $name } ist gespeichert.
 service-apps-removed = { $name } ist entfernt.

@@ -1209,6 +1209,7 @@ service-log-in-too-many = Too many failed log-ins. Wait { $wait } and try again,
 service-operations-url-unreachable = This address cannot be reached as it is written
 service-operations-url-unknown-host = No server is known by this name: check the address
 service-operations-url-private = This address leads into a private network (loopback, private, link-local or a cloud metadata address). Webhooks go only to public addresses, unless the operator allows the range in OUTBOUND_ALLOW_RANGES
+service-apps-backchannel-private = This address leads into a private network (loopback, private, link-local or a cloud metadata address). Portico posts back-channel logouts only to public addresses, unless the operator allows the range in OUTBOUND_ALLOW_RANGES
 service-operations-webhook-added = Webhooks for { $events } now go to { $url }.
 service-apps-changed = { $name } is saved.
 service-apps-removed = { $name } is removed.

@@ -121,9 +121,12 @@ async fn each_refused_address_is_named_on_its_field_and_nothing_is_registered() 
     let AppIssueOutcome::Rejected { errors } = backchannel else {
         panic!("{backchannel:?}")
     };
+    let error = errors.iter().next().unwrap();
+    assert_eq!(error.field, Field::BackchannelLogoutUri);
+    // The message names what the address is for, not webhooks.
     assert_eq!(
-        errors.iter().next().unwrap().field,
-        Field::BackchannelLogoutUri
+        error.message.key(),
+        Some("service-apps-backchannel-private")
     );
     assert_eq!(app.count(oidc_client::Entity).await, 0);
 }

@@ -82,7 +82,7 @@ pub async fn check_addresses(app: &ValidApp, outbound: &OutboundPolicy) -> Resul
                 match refused {
                     Refusal::NotHttp => "service-operations-url-unreachable",
                     Refusal::UnknownHost(_) => "service-operations-url-unknown-host",
-                    Refusal::PrivateAddress { .. } => "service-operations-url-private",
+                    Refusal::PrivateAddress { .. } => "service-apps-backchannel-private",
                 },
             );
         }
