@@ -56,6 +56,7 @@ impl Portico {
             user_agent: Set(client.user_agent.clone()),
             sid: Set(Some(sid)),
             amr: Set(Some(factors.amr())),
+            ..Default::default()
         })
         .exec_without_returning(&self.db)
         .await?;
