@@ -12,6 +12,7 @@ Settings are read from the environment (and from .env when present):
   TRUSTED_PROXIES    addresses or ranges of the reverse proxies in front (default none)
   FORWARDED_HEADER   the header they write: x-forwarded-for (default) or forwarded
   OUTBOUND_ALLOW_RANGES  private ranges webhooks may reach (default none: public only)
+  SSO_SESSION_MAX_HOURS  longest login through a company's or social provider (default 12)
   METRICS_ALLOW      addresses or ranges that may read /metrics (default loopback)
   LOG_FORMAT         text or json; RUST_LOG filters the lines (default info)
   DEV_MAILBOX        true shows every email at /dev/mailbox (development only)";
