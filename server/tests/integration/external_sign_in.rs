@@ -700,3 +700,39 @@ async fn a_provider_not_switched_on_signs_nobody_in() {
         SignInOutcome::Refused(Refusal::ProviderOff)
     );
 }
+
+#[tokio::test]
+async fn an_existing_contact_is_linked_after_the_emailed_link_in_the_same_browser() {
+    let app = app().await;
+    let (_, provider) = acme_with_provider(&app, false).await;
+    app.contact("dora@acme.example", "ACME-7K2Q-9XPW").await;
+    let session = app.new_session();
+    let dora = identity(provider, ACME_ISSUER, "dora-sub", "dora@acme.example");
+    sign_in(&app, &session, dora).await;
+    app.portico
+        .send_link_proof_at(&session, Utc::now())
+        .await
+        .unwrap();
+    let token = app.token_emailed_to("dora@acme.example").await;
+    // The link alone, in another browser with nothing waiting, links nothing.
+    let elsewhere = app
+        .portico
+        .link_with_emailed_token_at(&app.new_session(), &client(), &token, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(elsewhere, SignInOutcome::Refused(Refusal::NothingPending));
+    let wrong = app
+        .portico
+        .link_with_emailed_token_at(&session, &client(), "not-the-token", Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(wrong, SignInOutcome::Refused(Refusal::LinkNotValid));
+    assert!(links_of(&app, "dora@acme.example").await.is_empty());
+    let linked = app
+        .portico
+        .link_with_emailed_token_at(&session, &client(), &token, Utc::now())
+        .await
+        .unwrap();
+    assert!(logged_in(&linked), "{linked:?}");
+    assert_eq!(links_of(&app, "dora@acme.example").await.len(), 1);
+}

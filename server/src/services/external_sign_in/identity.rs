@@ -77,7 +77,8 @@ pub enum SignInOutcome {
         portal: Portal,
     },
     /// The address has a Portico account: on to prove it once
-    /// (`link_with_password_at`, `send_link_proof_at`).
+    /// (`link_with_password_at`, or `send_link_proof_at` then
+    /// `link_with_emailed_token_at`).
     ProveAccountFirst {
         portal: Portal,
     },
@@ -104,6 +105,8 @@ pub enum Refusal {
     WrongPassword,
     /// Too many wrong passwords: wait.
     TooManyAttempts,
+    /// The emailed link is used, expired, unknown or another account's.
+    LinkNotValid,
 }
 
 impl Refusal {
@@ -118,6 +121,7 @@ impl Refusal {
             Refusal::NothingPending => "service-sso-nothing-pending",
             Refusal::WrongPassword => "service-log-in-incorrect",
             Refusal::TooManyAttempts => "service-sso-too-many",
+            Refusal::LinkNotValid => "service-sso-link-not-valid",
         }
     }
 }
