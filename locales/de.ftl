@@ -626,6 +626,8 @@ admin-audit-action-app-changed = App geändert
 admin-audit-action-app-secret-regenerated = App-Secret erneuert
 admin-audit-action-app-removed = App entfernt
 admin-audit-action-app-disconnected = App getrennt
+admin-audit-action-identity-linked = Identität verknüpft
+admin-audit-action-identity-unlinked = Identität getrennt
 
 ## Administration: outbox and deliveries (pages/admin/outbox.rs)
 
@@ -1193,6 +1195,17 @@ service-log-in-unverified = Bestätigen Sie Ihre E-Mail-Adresse, bevor Sie sich 
 service-log-in-disabled-by-company = Ihr Unternehmen hat Ihre Anmeldung gesperrt. Wenden Sie sich an den Kundenadministrator Ihres Unternehmens.
 service-log-in-disabled = Ihr Konto ist gesperrt. Wenden Sie sich an uns, wenn Sie das für einen Irrtum halten.
 service-log-in-too-many = Zu viele fehlgeschlagene Anmeldeversuche. Warten Sie { $wait } und versuchen Sie es dann erneut, oder setzen Sie Ihr Passwort zurück.
+service-sso-provider-off = Diese Anmeldung ist nicht verfügbar. Melden Sie sich auf anderem Weg an oder wenden Sie sich an uns.
+service-sso-email-unverified = Ihr Anbieter hat Ihre E-Mail-Adresse nicht bestätigt, daher kann er Sie hier nicht anmelden. Bestätigen Sie die Adresse bei Ihrem Anbieter oder melden Sie sich auf anderem Weg an.
+service-sso-outside-domains = Ihre E-Mail-Adresse gehört hier nicht zu den Adressen Ihres Unternehmens, daher kann die Anmeldung Ihres Unternehmens dafür nicht verwendet werden.
+service-sso-address-elsewhere = Ihre E-Mail-Adresse gehört hier zu einem anderen Konto (eines Privatkunden oder eines anderen Unternehmens), daher kann diese Anmeldung dafür nicht verwendet werden. Melden Sie sich stattdessen mit diesem Konto an.
+service-sso-cannot-sign-in = Ihr Konto kann derzeit nicht verwendet werden. Wenden Sie sich an den Kundenadministrator Ihres Unternehmens oder an uns.
+service-sso-nothing-pending = Diese Anmeldung hat zu lange gedauert oder ist bereits abgeschlossen. Bitte beginnen Sie erneut.
+service-sso-too-many = Zu viele falsche Passwörter. Warten Sie eine Weile und beginnen Sie dann erneut.
+service-sso-link-not-valid = Dieser Link funktioniert nicht (mehr). Melden Sie sich erneut bei Ihrem Anbieter an und fordern Sie einen neuen an.
+service-sso-use-company-sign-in = Ihr Unternehmen meldet Sie über seinen eigenen Anbieter an: Verwenden Sie „Mit der Anmeldung Ihres Unternehmens fortfahren“ statt eines Passworts.
+service-sso-unlink-last-way-in = Dies ist Ihr letzter Weg, sich anzumelden: Legen Sie ein Passwort fest oder fügen Sie einen Passkey hinzu, bevor Sie ihn entfernen.
+service-sso-unlink-not-found = Diese Anmeldung ist nicht mehr verknüpft.
 
 ## Webhooks and deliveries (administration)
 
@@ -1370,6 +1383,10 @@ email-reset-subject = Passwort für das { $portal } zurücksetzen
 email-reset-body = wir haben eine Anfrage erhalten, das Passwort Ihres Kontos zurückzusetzen. Wenn Sie das waren, öffnen Sie diesen Link und wählen Sie ein neues Passwort. Der Link ist 1 Stunde gültig und kann nur einmal verwendet werden.
 email-reset-ignore = Falls Sie das nicht waren, ignorieren Sie diese E-Mail einfach: Ihr Passwort bleibt unverändert.
 email-reset-button = Neues Passwort wählen
+email-sso-link-subject = Verknüpfen Sie Ihre Anmeldung mit Ihrem Konto im { $portal }
+email-sso-link-body = Sie haben sich mit { $provider } angemeldet, und zu dieser E-Mail-Adresse gibt es hier ein Konto. Wenn Sie das waren, öffnen Sie diesen Link im selben Browser, um beides zu verknüpfen; danach melden Sie sich mit { $provider } an. Der Link funktioniert einmal und läuft in 10 Minuten ab.
+email-sso-link-ignore = Wenn Sie das nicht waren, ignorieren Sie diese E-Mail: Es wird nichts verknüpft.
+email-sso-link-button = Meine Anmeldung verknüpfen
 email-password-changed-subject = Ihr Passwort wurde geändert
 email-password-changed-body = Ihr Passwort wurde soeben geändert, und alle anderen Sitzungen wurden abgemeldet.
 email-password-changed-not-you = Falls Sie das nicht waren, setzen Sie Ihr Passwort bitte sofort zurück.
@@ -1475,6 +1492,7 @@ audit-detail-invitation = Einladung { $id }
 audit-detail-webhook-added = Webhook { $id } für { $events }
 audit-detail-webhook-removed = Webhook { $id }
 audit-detail-app = { $name } ({ $client_id })
+audit-detail-identity = bei { $issuer }
 audit-detail-two-factor-rule = { $required ->
         [true] erforderlich
        *[false] freiwillig

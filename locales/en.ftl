@@ -635,6 +635,8 @@ admin-audit-action-app-changed = app changed
 admin-audit-action-app-secret-regenerated = app secret regenerated
 admin-audit-action-app-removed = app removed
 admin-audit-action-app-disconnected = app disconnected
+admin-audit-action-identity-linked = identity linked
+admin-audit-action-identity-unlinked = identity unlinked
 
 ## Administration: outbox and deliveries (pages/admin/outbox.rs)
 
@@ -1203,6 +1205,17 @@ service-log-in-unverified = Verify your email address before you log in: open th
 service-log-in-disabled-by-company = Your login has been disabled by your company. Contact your company's customer administrator.
 service-log-in-disabled = Your account is disabled. Contact us if you think this is a mistake.
 service-log-in-too-many = Too many failed log-ins. Wait { $wait } and try again, or reset your password.
+service-sso-provider-off = This sign-in is not available. Log in another way, or contact us.
+service-sso-email-unverified = Your provider did not confirm your email address, so it cannot sign you in here. Confirm the address at your provider, or log in another way.
+service-sso-outside-domains = Your email address is not one of your company's addresses here, so your company's sign-in cannot be used for it.
+service-sso-address-elsewhere = Your email address belongs to another account here (a consumer's or another company's), so this sign-in cannot be used for it. Log in with that account instead.
+service-sso-cannot-sign-in = Your account cannot be used at the moment. Contact your company's customer administrator or us.
+service-sso-nothing-pending = This sign-in took too long or has already been finished. Please start again.
+service-sso-too-many = Too many wrong passwords. Wait a while and start again.
+service-sso-link-not-valid = This link does not work (any more). Sign in with your provider again and ask for a new one.
+service-sso-use-company-sign-in = Your company signs you in through its own provider: use "Continue with your company's sign-in" instead of a password.
+service-sso-unlink-last-way-in = This is your last way to log in: set a password or add a passkey before you remove it.
+service-sso-unlink-not-found = This sign-in is no longer linked.
 
 ## Webhooks and deliveries (administration)
 
@@ -1386,6 +1399,10 @@ email-reset-subject = Reset your password for the { $portal }
 email-reset-body = Someone asked to reset the password of your account. If it was you, open this link and choose a new password. The link works once and expires in 1 hour.
 email-reset-ignore = If it was not you, ignore this email: your password stays as it is.
 email-reset-button = Choose a new password
+email-sso-link-subject = Link your sign-in to your account at the { $portal }
+email-sso-link-body = You signed in with { $provider }, whose email address has an account here. If it was you, open this link in the same browser to link the two; from then on you sign in with { $provider }. The link works once and expires in 10 minutes.
+email-sso-link-ignore = If it was not you, ignore this email: nothing is linked.
+email-sso-link-button = Link my sign-in
 email-password-changed-subject = Your password was changed
 email-password-changed-body = The password of your account was just changed, and every other session was logged out.
 email-password-changed-not-you = If you did not do this, reset your password now.
@@ -1492,6 +1509,7 @@ audit-detail-invitation = invitation { $id }
 audit-detail-webhook-added = webhook { $id } for { $events }
 audit-detail-webhook-removed = webhook { $id }
 audit-detail-app = { $name } ({ $client_id })
+audit-detail-identity = at { $issuer }
 audit-detail-two-factor-rule = { $required ->
         [true] required
        *[false] optional

@@ -15,6 +15,7 @@ Settings are read from the environment (and from .env when present):
   PORTICO_SECRETS_KEY    base64 of 32 bytes that seals secrets stored in the database
   PORTICO_SECRETS_KEY_FILE  else the file holding it, made at first start (default
                      secrets.key beside the SQLite file, data/secrets.key for PostgreSQL)
+  SSO_SESSION_MAX_HOURS  longest login through a company's or social provider (default 12)
   METRICS_ALLOW      addresses or ranges that may read /metrics (default loopback)
   LOG_FORMAT         text or json; RUST_LOG filters the lines (default info)
   DEV_MAILBOX        true shows every email at /dev/mailbox (development only)";

@@ -49,6 +49,9 @@ pub struct Config {
     /// Whether administrators must log in with a second factor: on unless turned off, and
     /// off by default with the demo data (whose administrator has none).
     pub admin_two_factor: bool,
+    /// `SSO_SESSION_MAX_HOURS`: the longest a login through another provider lasts
+    /// (default 12), unless the provider's session ends sooner.
+    pub sso_session_max_hours: u32,
     /// `LOG_FORMAT`: text (the default) or json, one object per line.
     pub log_format: LogFormat,
     /// `RUST_LOG`: which lines are logged.
@@ -195,6 +198,7 @@ impl Config {
                 None => !read.flag("PORTICO_DEMO_DATA")?,
                 Some(_) => read.flag("ADMIN_TWO_FACTOR")?,
             },
+            sso_session_max_hours: read.number("SSO_SESSION_MAX_HOURS", 12, 1..=720)?,
             log_format,
             log_filter,
             metrics_allow,

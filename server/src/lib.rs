@@ -120,6 +120,7 @@ async fn portico(
     .with_limits(config.limits.clone())
     .with_surge(config.captcha_surge)
     .with_administrators_needing_two_factors(config.admin_two_factor)
+    .with_sso_session_max_hours(config.sso_session_max_hours)
     .with_outbound_policy(outbound::OutboundPolicy::allowing(
         config.outbound_allow.clone(),
     )))

@@ -166,3 +166,14 @@ fn an_origin_is_scheme_host_and_port() {
         "https://example.com"
     );
 }
+
+#[test]
+fn the_longest_login_through_a_provider_is_twelve_hours_unless_set() {
+    assert_eq!(config(&[]).unwrap().sso_session_max_hours, 12);
+    let set = config(&[("SSO_SESSION_MAX_HOURS", "2")]).unwrap();
+    assert_eq!(set.sso_session_max_hours, 2);
+    assert!(matches!(
+        config(&[("SSO_SESSION_MAX_HOURS", "0")]),
+        Err(ConfigError::NotANumber("SSO_SESSION_MAX_HOURS", 1, 720, _))
+    ));
+}

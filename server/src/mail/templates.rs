@@ -10,9 +10,11 @@ use app::i18n::{format_date_time, Lang};
 use app::portal::Portal;
 
 mod company;
+mod sign_in;
 pub use company::{
     approval_needed, contact_approved, invitation, request_pending, request_rejected,
 };
+pub use sign_in::link_sign_in;
 
 /// The portal's brand colour, as in style/portals.css.
 fn accent(portal: Portal) -> &'static str {

@@ -45,6 +45,7 @@ pub mod account;
 pub mod admin;
 pub mod apps;
 pub mod company;
+pub mod external_sign_in;
 pub mod lifecycle;
 pub mod oidc;
 pub mod operations;
@@ -99,6 +100,8 @@ pub struct Portico {
     pub keys: Arc<crate::signing::KeyCache>,
     /// Seals the secrets stored in the database and opens them (`crate::secrets`).
     pub secrets: crate::secrets::SecretBox,
+    /// The longest a login made through another provider lasts (`SSO_SESSION_MAX_HOURS`).
+    pub sso_session_max: chrono::Duration,
 }
 
 /// What can go wrong inside a service that is not the person's doing.
@@ -159,7 +162,14 @@ impl Portico {
             outbound: crate::outbound::OutboundPolicy::public_only(),
             keys: Arc::new(crate::signing::KeyCache::new(secrets.clone())),
             secrets,
+            sso_session_max: chrono::Duration::hours(12),
         }
+    }
+
+    /// How long a login through another provider lasts at most (a setting).
+    pub fn with_sso_session_max_hours(mut self, hours: u32) -> Self {
+        self.sso_session_max = chrono::Duration::hours(i64::from(hours));
+        self
     }
 
     /// The private ranges webhook endpoints may be in (a setting).

@@ -18,6 +18,7 @@ mod confirmations;
 mod data_export;
 mod deployment;
 mod erasure;
+mod external_sign_in;
 mod fresh_proof;
 mod invitation_limits;
 mod layout;

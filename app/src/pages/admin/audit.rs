@@ -184,6 +184,8 @@ fn action_text(action: &str) -> String {
         "app_secret_regenerated" => "admin-audit-action-app-secret-regenerated",
         "app_removed" => "admin-audit-action-app-removed",
         "app_disconnected" => "admin-audit-action-app-disconnected",
+        "identity_linked" => "admin-audit-action-identity-linked",
+        "identity_unlinked" => "admin-audit-action-identity-unlinked",
         _ => return action.replace('_', " "),
     };
     t(key)

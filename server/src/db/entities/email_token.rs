@@ -26,6 +26,9 @@ pub enum TokenPurpose {
     Reset,
     #[sea_orm(string_value = "change_email")]
     ChangeEmail,
+    /// Proves an account before a provider's identity is linked to it (`external_sign_in`).
+    #[sea_orm(string_value = "link_sign_in")]
+    LinkSignIn,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,6 +20,14 @@ pub struct Model {
     pub sid: Option<String>,
     /// How the person proved who they are, as RFC 8176 values separated by spaces.
     pub amr: Option<String>,
+    /// The provider this login signed in through (`identity_providers.id`), if any.
+    pub provider_id: Option<i32>,
+    /// The provider session's `sid` and the person's `sub` there, which a back-channel
+    /// logout names.
+    pub provider_sid: Option<String>,
+    pub provider_subject: Option<String>,
+    /// A login made through a provider ends here and goes back to the provider silently.
+    pub expires_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

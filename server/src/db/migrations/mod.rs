@@ -19,6 +19,7 @@ mod m20261206_000013_signing_keys;
 mod m20261206_000014_openid_connect;
 mod m20261206_000015_backchannel_logout;
 mod m20261206_000016_signing_keys_per_algorithm;
+mod m20261206_000017_sign_in_providers;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_openid_connect::Migration),
             Box::new(m20261206_000015_backchannel_logout::Migration),
             Box::new(m20261206_000016_signing_keys_per_algorithm::Migration),
+            Box::new(m20261206_000017_sign_in_providers::Migration),
         ]
     }
 }

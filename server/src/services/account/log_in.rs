@@ -19,6 +19,7 @@ use crate::limits::{self, client_key, wait_in_words};
 use crate::services::account::admin_log_in::Door;
 use crate::services::session::gate::Admission;
 use crate::services::session::keys;
+use crate::services::support::required_provider::{must_use_company_provider, USE_COMPANY_SIGN_IN};
 use crate::services::{Portico, ServiceError};
 
 /// The key of the message for a wrong password or an unknown address (the same for both).
@@ -181,6 +182,10 @@ impl Portico {
                     _ => "service-log-in-disabled",
                 }));
             }
+        }
+        // Known only to someone who knows the password, as whether it is verified.
+        if must_use_company_provider(&self.db, &found).await? {
+            return Ok(refused(USE_COMPANY_SIGN_IN));
         }
         Ok(Checked::Person(Box::new(found), form.next))
     }

@@ -4,7 +4,7 @@
 //! new link of a purpose makes the person's older ones of that purpose stop working.
 use app::api::{AfterVerification, Client, NewPasswordOutcome, TokenStatus};
 use app::forms::email_links::ValidNewPassword;
-use app::forms::NormalizedEmail;
+use app::forms::{Field, FieldErrors, NormalizedEmail};
 use app::portal::Portal;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -23,6 +23,7 @@ use crate::services::support::email_tokens::{
     find_by_address, issue_limited_token, use_token, VERIFICATION_LIFETIME,
 };
 pub use crate::services::support::email_tokens::{LINKS_PER_DAY, LINK_INTERVAL};
+use crate::services::support::required_provider::{must_use_company_provider, USE_COMPANY_SIGN_IN};
 use crate::services::{Portico, ServiceError};
 use crate::tokens::{could_be_a_token, hash_token};
 
@@ -56,6 +57,10 @@ impl Portico {
         let Some(person) = find_by_address(&self.db, email).await? else {
             return Ok(LinkRequest::NoSuchAccount);
         };
+        // Their company signs them in: a Portico password would be a way around it.
+        if must_use_company_provider(&self.db, &person).await? {
+            return Ok(LinkRequest::NoSuchAccount);
+        }
         let portal = person.kind.portal();
         let txn = crate::db::begin_write(&self.db).await?;
         let Ok(token) = issue_limited_token(
@@ -115,6 +120,11 @@ impl Portico {
         let Some((_, Some(owner))) = owner else {
             return Ok(NewPasswordOutcome::Link(TokenStatus::Unknown));
         };
+        if must_use_company_provider(&self.db, &owner).await? {
+            return Ok(NewPasswordOutcome::Rejected {
+                errors: FieldErrors::one(Field::Form, USE_COMPANY_SIGN_IN),
+            });
+        }
         let own = [&*owner.email, &owner.first_name, &owner.last_name];
         if let Err(message) = password_rules::check(&form.password, &own) {
             return Ok(NewPasswordOutcome::Rejected {

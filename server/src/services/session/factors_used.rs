@@ -2,6 +2,9 @@
 //! (`logins.amr`) and apps are told it in the ID token's `amr` (RFC 8176): `pwd` for a
 //! password (also a reset link or an invitation, which end with choosing one), `otp` for
 //! an app's code or a recovery code, `hwk` for a passkey, and `mfa` when two were used.
+//! A sign-in through another provider adds no value of its own: RFC 8176 has none for
+//! "federated", and how the provider checked the person is not known here, so claiming
+//! `pwd` would be untrue; it still counts towards `mfa` with a factor given here.
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -9,6 +12,9 @@ pub struct FactorsUsed {
     pub password: bool,
     pub code: bool,
     pub passkey: bool,
+    /// Signed in through another OpenID Connect provider (`external_sign_in`).
+    #[serde(default)]
+    pub provider: bool,
 }
 
 impl FactorsUsed {
@@ -16,13 +22,33 @@ impl FactorsUsed {
         password: true,
         code: false,
         passkey: false,
+        provider: false,
     };
 
     pub const PASSKEY: Self = Self {
         password: false,
         code: false,
         passkey: true,
+        provider: false,
     };
+
+    /// A sign-in through another provider alone.
+    pub const PROVIDER: Self = Self {
+        password: false,
+        code: false,
+        passkey: false,
+        provider: true,
+    };
+
+    /// The same factors, but the first of them was another provider, not a password
+    /// (the second step names `PASSWORD` for every first factor).
+    pub fn through_provider(self) -> Self {
+        Self {
+            password: false,
+            provider: true,
+            ..self
+        }
+    }
 
     /// These and an app's or a recovery code.
     pub fn and_code(self) -> Self {
@@ -45,7 +71,7 @@ impl FactorsUsed {
             (self.passkey, "hwk"),
         ];
         let mut values: Vec<&str> = used.iter().filter(|(on, _)| *on).map(|(_, v)| *v).collect();
-        if values.len() > 1 {
+        if values.len() + usize::from(self.provider) > 1 {
             values.push("mfa");
         }
         values.join(" ")
@@ -62,5 +88,8 @@ mod tests {
         assert_eq!(FactorsUsed::PASSKEY.amr(), "hwk");
         assert_eq!(FactorsUsed::PASSWORD.and_code().amr(), "pwd otp mfa");
         assert_eq!(FactorsUsed::PASSWORD.and_passkey().amr(), "pwd hwk mfa");
+        assert_eq!(FactorsUsed::PROVIDER.amr(), "");
+        let code_after_provider = FactorsUsed::PASSWORD.and_code().through_provider();
+        assert_eq!(code_after_provider.amr(), "otp mfa");
     }
 }

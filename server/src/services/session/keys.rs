@@ -9,7 +9,7 @@ use serde::Serialize;
 use tower_sessions::Session;
 use webauthn_rs::prelude::{PasskeyAuthentication, PasskeyRegistration};
 
-use super::pending::{Pending, PendingTerms};
+use super::pending::{Pending, PendingTerms, ProviderLogin};
 
 /// The stored names, for code that must name a key outside a service (the session layer's
 /// cookie policy, and tests that set up a session by hand).
@@ -27,6 +27,9 @@ pub mod names {
     pub const CARRIED_OVER: &str = "carried_over";
     pub const STATUS_OF: &str = "account_status_of";
     pub const ADMIN_LOG_IN_EMAIL: &str = "admin_log_in_email";
+    pub const PROVIDER_LOGIN: &str = "provider_login";
+    pub const EXTERNAL_SIGN_IN: &str = "external_sign_in";
+    pub const PROVIDER_SESSION_ENDED: &str = "provider_session_ended";
 }
 
 /// A session key whose value is a `T`.
@@ -103,3 +106,11 @@ pub const CARRIED_OVER: Key<CarriedOver> = Key::new(names::CARRIED_OVER);
 pub const STATUS_OF: Key<i32> = Key::new(names::STATUS_OF);
 /// The address an administrator typed at a portal's log-in, carried to `/admin/log-in`.
 pub const ADMIN_LOG_IN_EMAIL: Key<String> = Key::new(names::ADMIN_LOG_IN_EMAIL);
+/// A log-in through another provider waiting in the gate (a second step, new terms).
+pub const PROVIDER_LOGIN: Key<ProviderLogin> = Key::new(names::PROVIDER_LOGIN);
+/// A sign-in through another provider waiting for the person's agreement or for the proof
+/// of their Portico account; its shape is `external_sign_in`'s (the kernel knows no area).
+pub const EXTERNAL_SIGN_IN: Key<serde_json::Value> = Key::new(names::EXTERNAL_SIGN_IN);
+/// The provider whose login just ended at its `expires_at`: the page goes back to it
+/// silently (`prompt=none`).
+pub const PROVIDER_SESSION_ENDED: Key<i32> = Key::new(names::PROVIDER_SESSION_ENDED);

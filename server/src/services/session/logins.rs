@@ -38,6 +38,15 @@ impl Portico {
         if found.user_id != user_id {
             return Ok(None);
         }
+        // A login through another provider lasts as long as the provider's session (or
+        // `SSO_SESSION_MAX_HOURS`): past it the person counts as logged out, and the
+        // marker tells the page to go back to the provider silently (`prompt=none`).
+        if let (Some(ends), Some(provider)) = (found.expires_at, found.provider_id) {
+            if ends <= now {
+                keys::PROVIDER_SESSION_ENDED.put(session, &provider).await?;
+                return Ok(None);
+            }
+        }
         let session_id = session.id().map(|id| id.to_string());
         let stale = now - found.last_seen_at > LAST_SEEN_EVERY;
         let unrecorded = found.session_id.is_none() && session_id.is_some();

@@ -33,3 +33,17 @@ pub struct PendingTerms {
     #[serde(default)]
     pub factors: FactorsUsed,
 }
+
+/// A log-in through another OpenID Connect provider on its way through the gate: what
+/// its `logins` row records once the gate lets the person in (`gate::start`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ProviderLogin {
+    pub user_id: i32,
+    pub provider_id: i32,
+    pub subject: String,
+    pub sid: Option<String>,
+    /// When the Portico login ends (seconds since the epoch): the provider session's end
+    /// or `SSO_SESSION_MAX_HOURS`, whichever comes first.
+    pub expires_at: i64,
+    pub since: i64,
+}

@@ -55,11 +55,13 @@ pub enum AuditAction {
     AppSecretRegenerated,
     AppRemoved,
     AppDisconnected,
+    IdentityLinked,
+    IdentityUnlinked,
 }
 
 impl AuditAction {
     /// Every action, for the audit log's filter.
-    pub const ALL: [AuditAction; 47] = [
+    pub const ALL: [AuditAction; 49] = [
         AuditAction::Registered,
         AuditAction::Verified,
         AuditAction::ApprovedAutomatically,
@@ -107,6 +109,8 @@ impl AuditAction {
         AuditAction::AppSecretRegenerated,
         AuditAction::AppRemoved,
         AuditAction::AppDisconnected,
+        AuditAction::IdentityLinked,
+        AuditAction::IdentityUnlinked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -158,6 +162,8 @@ impl AuditAction {
             AuditAction::AppSecretRegenerated => "app_secret_regenerated",
             AuditAction::AppRemoved => "app_removed",
             AuditAction::AppDisconnected => "app_disconnected",
+            AuditAction::IdentityLinked => "identity_linked",
+            AuditAction::IdentityUnlinked => "identity_unlinked",
         }
     }
 }

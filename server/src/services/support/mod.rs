@@ -17,6 +17,7 @@ pub mod password_refusal;
 pub mod password_replacement;
 pub mod person_views;
 pub mod registration_requests;
+pub mod required_provider;
 pub mod roles;
 pub mod stored_factors;
 pub mod views;

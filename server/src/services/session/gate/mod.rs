@@ -27,6 +27,8 @@ use tower_sessions::Session;
 
 use crate::db::entities::user;
 use crate::services::session::factors_used::FactorsUsed;
+use crate::services::session::keys;
+use crate::services::session::pending::ProviderLogin;
 use crate::services::{Portico, ServiceError};
 
 /// Where a person goes after their first factor.
@@ -49,12 +51,39 @@ impl Portico {
         next: Option<String>,
         now: DateTime<Utc>,
     ) -> Result<Admission, ServiceError> {
+        // A password (or link, or invitation) is no sign-in through a provider: a
+        // provider's sign-in abandoned earlier in this session must not mark this login.
+        keys::PROVIDER_LOGIN.take(session).await?;
         if let Some(to) = self.second_step(session, person, next.clone(), now).await? {
             return Ok(Admission::SecondStep { to });
         }
         let password = FactorsUsed::PASSWORD;
         let to = self
             .start_login(session, person, client, next, password, now)
+            .await?;
+        Ok(Admission::LoggedIn { to })
+    }
+
+    /// After a sign-in through another provider (`external_sign_in`), which counts as a
+    /// first factor: the second step when the person has or needs one, else the session.
+    /// The login that follows records the provider, its `sid` and the person's `sub`
+    /// there, and ends at `provider.expires_at`.
+    pub(crate) async fn admit_through_provider(
+        &self,
+        session: &Session,
+        person: &user::Model,
+        client: &Client,
+        provider: ProviderLogin,
+        now: DateTime<Utc>,
+    ) -> Result<Admission, ServiceError> {
+        if let Some(to) = self.second_step(session, person, None, now).await? {
+            keys::PROVIDER_LOGIN.put(session, &provider).await?;
+            return Ok(Admission::SecondStep { to });
+        }
+        keys::PROVIDER_LOGIN.put(session, &provider).await?;
+        let factors = FactorsUsed::PROVIDER;
+        let to = self
+            .start_login(session, person, client, None, factors, now)
             .await?;
         Ok(Admission::LoggedIn { to })
     }

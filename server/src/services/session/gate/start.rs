@@ -11,6 +11,7 @@ use tower_sessions::Session;
 use crate::db::entities::{login, user};
 use crate::services::session::factors_used::FactorsUsed;
 use crate::services::session::keys;
+use crate::services::session::pending::ProviderLogin;
 use crate::services::{Portico, ServiceError};
 
 impl Portico {
@@ -34,6 +35,11 @@ impl Portico {
         if person.deletion_due_at.is_some() {
             self.cancel_deletion(person, now).await?;
         }
+        let provider = provider_login_of(session, person, now).await?;
+        let factors = match provider {
+            Some(_) => factors.through_provider(),
+            None => factors,
+        };
         // Nothing set before the log-in (a half-set-up authenticator's secret, a
         // ceremony's state, a pending step) lives on into the logged-in session, and a
         // new session id, so that an id planted before cannot be ridden.
@@ -47,7 +53,7 @@ impl Portico {
         let sid = hex::encode(&bytes[..16]);
         // Inserted without reading it back: "log out my other sessions" elsewhere may
         // delete it at once, and then this session simply does not count.
-        login::Entity::insert(login::ActiveModel {
+        let mut row = login::ActiveModel {
             id: Set(id.clone()),
             user_id: Set(person.id),
             session_id: Set(None),
@@ -56,9 +62,17 @@ impl Portico {
             user_agent: Set(client.user_agent.clone()),
             sid: Set(Some(sid)),
             amr: Set(Some(factors.amr())),
-        })
-        .exec_without_returning(&self.db)
-        .await?;
+            ..Default::default()
+        };
+        if let Some(provider) = provider {
+            row.provider_id = Set(Some(provider.provider_id));
+            row.provider_sid = Set(provider.sid);
+            row.provider_subject = Set(Some(provider.subject));
+            row.expires_at = Set(DateTime::from_timestamp(provider.expires_at, 0));
+        }
+        login::Entity::insert(row)
+            .exec_without_returning(&self.db)
+            .await?;
         keys::USER_ID.put(session, &person.id).await?;
         keys::LOGIN_ID.put(session, &id).await?;
         if let Some(language) = &person.preferred_language {
@@ -72,4 +86,20 @@ impl Portico {
             .await?;
         Ok(next.unwrap_or_else(|| crate::services::session::second_step::home_of(person)))
     }
+}
+
+/// How long a log-in through a provider may wait in the gate (a second step, new terms)
+/// before it no longer counts as one.
+const PROVIDER_LOGIN_WAITS: i64 = 10 * 60;
+
+/// The sign-in through a provider this log-in finishes, if it is this person's and
+/// recent: taken out of the session, so that it counts for one login only.
+async fn provider_login_of(
+    session: &Session,
+    person: &user::Model,
+    now: DateTime<Utc>,
+) -> Result<Option<ProviderLogin>, ServiceError> {
+    let found = keys::PROVIDER_LOGIN.take(session).await?;
+    Ok(found
+        .filter(|p| p.user_id == person.id && now.timestamp() - p.since <= PROVIDER_LOGIN_WAITS))
 }
