@@ -626,6 +626,11 @@ admin-audit-action-app-changed = App geändert
 admin-audit-action-app-secret-regenerated = App-Secret erneuert
 admin-audit-action-app-removed = App entfernt
 admin-audit-action-app-disconnected = App getrennt
+admin-audit-action-sign-in-provider-set = Anmeldedienst des Unternehmens festgelegt
+admin-audit-action-sign-in-provider-switched = Anmeldedienst des Unternehmens ein- oder ausgeschaltet
+admin-audit-action-sign-in-provider-removed = Anmeldedienst des Unternehmens entfernt
+admin-audit-action-social-provider-added = Anmeldedienst für Privatkunden hinzugefügt
+admin-audit-action-social-provider-removed = Anmeldedienst für Privatkunden entfernt
 
 ## Administration: outbox and deliveries (pages/admin/outbox.rs)
 
@@ -1212,6 +1217,27 @@ service-operations-delivered-meanwhile = Dies wurde inzwischen zugestellt oder i
 service-operations-retrying = Die Zustellung wird jetzt erneut versucht.
 service-operations-forbidden = Nur Administratoren können das tun.
 
+## Sign-in providers (administration)
+
+sign-in-providers-form-too-long = Höchstens { $max } Zeichen
+sign-in-providers-form-issuer-missing = Geben Sie die Issuer-URL des Anmeldedienstes ein
+sign-in-providers-form-client-id-missing = Geben Sie die Client-ID ein, die der Anmeldedienst Portico gegeben hat
+sign-in-providers-form-secret-missing = Geben Sie das Client-Secret ein, das der Anmeldedienst Portico gegeben hat
+sign-in-providers-form-domains-missing = Geben Sie mindestens eine E-Mail-Domain ein, z. B. example.com
+sign-in-providers-form-name-missing = Geben Sie den Text der Anmeldeschaltfläche ein
+sign-in-providers-form-name-too-long = Höchstens { $max } Zeichen
+sign-in-providers-form-preset-invalid = Wählen Sie Google, Microsoft oder einen anderen Anmeldedienst
+sign-in-providers-domain-public = { $domain } gehört zu einem öffentlichen E-Mail-Dienst: Dort kann jeder eine Adresse haben, daher kann die Domain nicht zur Anmeldung eines Unternehmens führen
+sign-in-providers-domain-taken = { $domain } führt bereits zur Anmeldung von { $company }
+sign-in-providers-issuer-not-url = Geben Sie den Issuer als vollständige URL ein, z. B. https://login.example.com, ohne ? oder #
+sign-in-providers-issuer-not-https = Der Issuer muss eine https://-URL sein (http:// nur auf diesem Rechner)
+sign-in-providers-issuer-unreachable = Portico konnte das Discovery-Dokument des Anmeldedienstes nicht lesen: { $reason }
+sign-in-providers-issuer-refused = Von dieser Adresse ruft Portico nichts ab: { $reason }
+sign-in-providers-issuer-not-discovery = Das Discovery-Dokument des Anmeldedienstes ist keines für OpenID Connect (kein Autorisierungs-, Token- oder Schlüssel-Endpunkt)
+sign-in-providers-issuer-mismatch = Das Discovery-Dokument nennt einen anderen Issuer: { $found }. Geben Sie genau diesen ein
+sign-in-providers-no-such-company = Dieses Unternehmen oder sein Anmeldedienst existiert nicht mehr. Laden Sie die Seite neu.
+sign-in-providers-no-such-provider = Dieser Anmeldedienst existiert nicht mehr. Laden Sie die Seite neu.
+
 ## Passkeys
 
 service-passkeys-not-here = Passkeys sind auf dieser Website nicht verfügbar: Dafür ist ein Domainname nötig, keine IP-Adresse.
@@ -1474,6 +1500,11 @@ audit-detail-invitation = Einladung { $id }
 audit-detail-webhook-added = Webhook { $id } für { $events }
 audit-detail-webhook-removed = Webhook { $id }
 audit-detail-app = { $name } ({ $client_id })
+audit-detail-sign-in-provider = { $name } ({ $issuer })
+audit-detail-sign-in-provider-switched = { $name }: { $enabled ->
+        [true] ein
+       *[false] aus
+    }
 audit-detail-two-factor-rule = { $required ->
         [true] erforderlich
        *[false] freiwillig

@@ -635,6 +635,11 @@ admin-audit-action-app-changed = app changed
 admin-audit-action-app-secret-regenerated = app secret regenerated
 admin-audit-action-app-removed = app removed
 admin-audit-action-app-disconnected = app disconnected
+admin-audit-action-sign-in-provider-set = company sign-in provider set
+admin-audit-action-sign-in-provider-switched = company sign-in provider switched on or off
+admin-audit-action-sign-in-provider-removed = company sign-in provider removed
+admin-audit-action-social-provider-added = social sign-in provider added
+admin-audit-action-social-provider-removed = social sign-in provider removed
 
 ## Administration: outbox and deliveries (pages/admin/outbox.rs)
 
@@ -1222,6 +1227,27 @@ service-operations-delivered-meanwhile = This was delivered meanwhile, or is gon
 service-operations-retrying = It will be tried again now.
 service-operations-forbidden = Only administrators can do this.
 
+## Sign-in providers (administration)
+
+sign-in-providers-form-too-long = At most { $max } characters
+sign-in-providers-form-issuer-missing = Enter the provider's issuer URL
+sign-in-providers-form-client-id-missing = Enter the client ID the provider gave Portico
+sign-in-providers-form-secret-missing = Enter the client secret the provider gave Portico
+sign-in-providers-form-domains-missing = Enter at least one email domain, like example.com
+sign-in-providers-form-name-missing = Enter the text of the sign-in button
+sign-in-providers-form-name-too-long = At most { $max } characters
+sign-in-providers-form-preset-invalid = Choose Google, Microsoft or another provider
+sign-in-providers-domain-public = { $domain } is a public email service: anyone can have an address there, so it cannot lead to one company's sign-in
+sign-in-providers-domain-taken = { $domain } already leads to the sign-in of { $company }
+sign-in-providers-issuer-not-url = Enter the issuer as a full URL, like https://login.example.com, without ? or #
+sign-in-providers-issuer-not-https = The issuer must be an https:// URL (http:// only on this machine)
+sign-in-providers-issuer-unreachable = Portico could not read the provider's discovery document: { $reason }
+sign-in-providers-issuer-refused = Portico does not fetch from this address: { $reason }
+sign-in-providers-issuer-not-discovery = The provider's discovery document is not an OpenID Connect one (no authorization, token or keys endpoint)
+sign-in-providers-issuer-mismatch = The discovery document names another issuer: { $found }. Enter exactly that one
+sign-in-providers-no-such-company = This company or its sign-in provider no longer exists. Reload the page.
+sign-in-providers-no-such-provider = This sign-in provider no longer exists. Reload the page.
+
 ## Passkeys
 
 service-passkeys-not-here = Passkeys are not available on this site: it needs a domain name, not an IP address.
@@ -1491,6 +1517,11 @@ audit-detail-invitation = invitation { $id }
 audit-detail-webhook-added = webhook { $id } for { $events }
 audit-detail-webhook-removed = webhook { $id }
 audit-detail-app = { $name } ({ $client_id })
+audit-detail-sign-in-provider = { $name } ({ $issuer })
+audit-detail-sign-in-provider-switched = { $name }: { $enabled ->
+        [true] on
+       *[false] off
+    }
 audit-detail-two-factor-rule = { $required ->
         [true] required
        *[false] optional

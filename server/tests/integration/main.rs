@@ -41,6 +41,7 @@ mod registration;
 mod reliability;
 mod second_factors;
 mod security;
+mod sign_in_providers;
 mod site_pages;
 mod states;
 mod verification;

@@ -184,6 +184,11 @@ fn action_text(action: &str) -> String {
         "app_secret_regenerated" => "admin-audit-action-app-secret-regenerated",
         "app_removed" => "admin-audit-action-app-removed",
         "app_disconnected" => "admin-audit-action-app-disconnected",
+        "sign_in_provider_set" => "admin-audit-action-sign-in-provider-set",
+        "sign_in_provider_switched" => "admin-audit-action-sign-in-provider-switched",
+        "sign_in_provider_removed" => "admin-audit-action-sign-in-provider-removed",
+        "social_provider_added" => "admin-audit-action-social-provider-added",
+        "social_provider_removed" => "admin-audit-action-social-provider-removed",
         _ => return action.replace('_', " "),
     };
     t(key)

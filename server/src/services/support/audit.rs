@@ -55,11 +55,16 @@ pub enum AuditAction {
     AppSecretRegenerated,
     AppRemoved,
     AppDisconnected,
+    SignInProviderSet,
+    SignInProviderSwitched,
+    SignInProviderRemoved,
+    SocialProviderAdded,
+    SocialProviderRemoved,
 }
 
 impl AuditAction {
     /// Every action, for the audit log's filter.
-    pub const ALL: [AuditAction; 47] = [
+    pub const ALL: [AuditAction; 52] = [
         AuditAction::Registered,
         AuditAction::Verified,
         AuditAction::ApprovedAutomatically,
@@ -107,6 +112,11 @@ impl AuditAction {
         AuditAction::AppSecretRegenerated,
         AuditAction::AppRemoved,
         AuditAction::AppDisconnected,
+        AuditAction::SignInProviderSet,
+        AuditAction::SignInProviderSwitched,
+        AuditAction::SignInProviderRemoved,
+        AuditAction::SocialProviderAdded,
+        AuditAction::SocialProviderRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -158,6 +168,11 @@ impl AuditAction {
             AuditAction::AppSecretRegenerated => "app_secret_regenerated",
             AuditAction::AppRemoved => "app_removed",
             AuditAction::AppDisconnected => "app_disconnected",
+            AuditAction::SignInProviderSet => "sign_in_provider_set",
+            AuditAction::SignInProviderSwitched => "sign_in_provider_switched",
+            AuditAction::SignInProviderRemoved => "sign_in_provider_removed",
+            AuditAction::SocialProviderAdded => "social_provider_added",
+            AuditAction::SocialProviderRemoved => "social_provider_removed",
         }
     }
 }
