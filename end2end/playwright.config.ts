@@ -8,6 +8,10 @@ export const MAILDEV_WEB_PORT = 1180;
 /** The server's database; `server apps create` registers the OpenID Connect tests' apps
  * in it (tests/oidc-fixtures.ts). Relative to the repository's root. */
 export const DATABASE_URL = 'sqlite://target/e2e/portico.db?mode=rwc';
+/** The identity providers of the sign-in journeys (idp/idp.mjs, npm oidc-provider): a
+ * company's ("acme") and a consumer's social one. Helpers: tests/idp.ts. */
+export const IDP_ACME_PORT = 3301;
+export const IDP_SOCIAL_PORT = 3302;
 
 export default defineConfig({
   testDir: './tests',
@@ -36,6 +40,18 @@ export default defineConfig({
     },
   },
   webServer: [
+    {
+      command: `node idp/idp.mjs --port ${IDP_ACME_PORT} --issuer-name acme --portico-url http://localhost:${APP_PORT}`,
+      url: `http://127.0.0.1:${IDP_ACME_PORT}/test/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node idp/idp.mjs --port ${IDP_SOCIAL_PORT} --issuer-name social --portico-url http://localhost:${APP_PORT}`,
+      url: `http://127.0.0.1:${IDP_SOCIAL_PORT}/test/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
     {
       command: `npx maildev --smtp ${SMTP_PORT} --web ${MAILDEV_WEB_PORT} --ip 127.0.0.1 --silent`,
       url: `http://127.0.0.1:${MAILDEV_WEB_PORT}/email`,
