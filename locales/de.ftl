@@ -1237,6 +1237,33 @@ sign-in-providers-issuer-not-discovery = Das Discovery-Dokument des Anmeldediens
 sign-in-providers-issuer-mismatch = Das Discovery-Dokument nennt einen anderen Issuer: { $found }. Geben Sie genau diesen ein
 sign-in-providers-no-such-company = Dieses Unternehmen oder sein Anmeldedienst existiert nicht mehr. Laden Sie die Seite neu.
 sign-in-providers-no-such-provider = Dieser Anmeldedienst existiert nicht mehr. Laden Sie die Seite neu.
+admin-sso-title = Anmeldung über den Anmeldedienst des Unternehmens
+admin-sso-lead = Die Mitarbeitenden des Unternehmens melden sich mit ihrem Unternehmenskonto an (OpenID Connect): Portico liest das Discovery-Dokument des Anmeldedienstes, und die E-Mail-Domains unten führen von den Anmelde- und Registrierungsseiten dorthin. Ein neuer Anmeldedienst bleibt ausgeschaltet, bis Sie ihn ausprobiert haben.
+admin-sso-redirect-uri = Beim Anmeldedienst einzutragende Redirect-URI:
+admin-sso-backchannel-uri = Beim Anmeldedienst einzutragende Back-Channel-Logout-URI:
+admin-sso-issuer = Issuer-URL
+admin-sso-issuer-hint = Zum Beispiel https://login.example.com/realms/acme. Für Microsoft Entra ID verwenden Sie den Issuer Ihres Mandanten, https://login.microsoftonline.com/MANDANTEN-ID/v2.0: Der common-Endpunkt nennt für jeden Mandanten einen anderen Issuer.
+admin-sso-client-id = Client-ID
+admin-sso-client-secret = Client-Secret
+admin-sso-client-secret-hint = Wird verschlüsselt gespeichert und nie wieder angezeigt.
+admin-sso-client-secret-kept = Lassen Sie das Feld leer, um das gespeicherte Secret zu behalten. Es wird nie wieder angezeigt.
+admin-sso-domains = E-Mail-Domains
+admin-sso-domains-hint = Durch Kommas getrennt, z. B. acme.example, acme.test. Domains öffentlicher E-Mail-Dienste oder des Anmeldedienstes eines anderen Unternehmens werden abgelehnt.
+admin-sso-required = Verpflichtend: Die Kontakte des Unternehmens können sich nicht mit einem Portico-Passwort anmelden oder es zurücksetzen
+admin-sso-save = Anmeldedienst speichern
+admin-sso-state-on = Eingeschaltet.
+admin-sso-state-off = Ausgeschaltet: Noch niemand wird dorthin geleitet.
+admin-sso-domains-now = Domains: { $domains }
+admin-sso-found-title = Was die Discovery gefunden hat
+admin-sso-try = Anmeldung ausprobieren
+admin-sso-switch-on = Einschalten
+admin-sso-switch-off = Ausschalten
+admin-sso-remove = Anmeldedienst entfernen
+admin-sso-remove-question = Den Anmeldedienst von { $company } entfernen? Die Mitarbeitenden melden sich dann wieder mit einem Portico-Passwort an, und ihre Verknüpfungen mit dem Anmeldedienst werden vergessen.
+sign-in-providers-saved = Der Anmeldedienst ist gespeichert.
+sign-in-providers-switched-on = Die Anmeldung über den Anmeldedienst von { $company } ist eingeschaltet.
+sign-in-providers-switched-off = Die Anmeldung über den Anmeldedienst von { $company } ist ausgeschaltet.
+sign-in-providers-removed = Der Anmeldedienst von { $company } ist entfernt.
 
 ## Passkeys
 

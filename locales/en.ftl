@@ -1247,6 +1247,33 @@ sign-in-providers-issuer-not-discovery = The provider's discovery document is no
 sign-in-providers-issuer-mismatch = The discovery document names another issuer: { $found }. Enter exactly that one
 sign-in-providers-no-such-company = This company or its sign-in provider no longer exists. Reload the page.
 sign-in-providers-no-such-provider = This sign-in provider no longer exists. Reload the page.
+admin-sso-title = Sign-in through the company's provider
+admin-sso-lead = The company's people sign in with their company account (OpenID Connect): Portico reads the provider's discovery document, and the email domains below lead there from the log-in and register pages. A new provider stays off until you have tried it.
+admin-sso-redirect-uri = Redirect URI to register at the provider:
+admin-sso-backchannel-uri = Back-channel logout URI to register at the provider:
+admin-sso-issuer = Issuer URL
+admin-sso-issuer-hint = For example https://login.example.com/realms/acme. For Microsoft Entra ID use your tenant's issuer, https://login.microsoftonline.com/TENANT-ID/v2.0: the common endpoint names a different issuer for each tenant.
+admin-sso-client-id = Client ID
+admin-sso-client-secret = Client secret
+admin-sso-client-secret-hint = Stored encrypted and never shown again.
+admin-sso-client-secret-kept = Leave empty to keep the stored secret. It is never shown again.
+admin-sso-domains = Email domains
+admin-sso-domains-hint = Separated by commas, like acme.example, acme.test. A domain of a public email service, or of another company's provider, is refused.
+admin-sso-required = Required: the company's contacts cannot log in or reset with a Portico password
+admin-sso-save = Save the provider
+admin-sso-state-on = On.
+admin-sso-state-off = Off: nobody is sent there yet.
+admin-sso-domains-now = Domains: { $domains }
+admin-sso-found-title = What discovery found
+admin-sso-try = Try sign-in
+admin-sso-switch-on = Switch on
+admin-sso-switch-off = Switch off
+admin-sso-remove = Remove the provider
+admin-sso-remove-question = Remove the sign-in provider of { $company }? Its people then log in with a Portico password again, and their links to the provider are forgotten.
+sign-in-providers-saved = The provider is saved.
+sign-in-providers-switched-on = Sign-in through the provider of { $company } is on.
+sign-in-providers-switched-off = Sign-in through the provider of { $company } is off.
+sign-in-providers-removed = The sign-in provider of { $company } is removed.
 
 ## Passkeys
 

@@ -48,8 +48,6 @@ pub enum Field {
     InitiateLoginUri,
     AppPortal,
     ClientType,
-    /// A sign-in provider's (Portico as the relying party) issuer, client, button text,
-    /// preset, and whether a company requires it.
     Issuer,
     ClientId,
     ClientSecret,

@@ -405,3 +405,66 @@ async fn the_command_line_sets_a_switched_on_provider_and_refuses_what_the_page_
     assert!(refused.stdout.is_empty());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("email_domains"));
 }
+
+/// The company page's section as a browser without JavaScript uses it, against the real
+/// server binary.
+#[tokio::test]
+async fn the_company_page_sets_a_provider_and_names_a_refused_domain_on_its_field() {
+    use crate::common::browser::{create_admin, Browser};
+    use crate::common::server_process::ServerProcess;
+
+    let dir = tempfile::tempdir().unwrap();
+    let settings = [
+        ("ADMIN_TWO_FACTOR", "false"),
+        ("OUTBOUND_ALLOW_RANGES", "127.0.0.0/8"),
+    ];
+    let server = ServerProcess::start(dir.path(), &settings).await;
+    create_admin(dir.path());
+    let app = crate::common::app_on(&format!(
+        "sqlite://{}/portico.db?mode=rwc",
+        dir.path().display()
+    ))
+    .await;
+    let acme = app
+        .company("Acme", "ACME-7K2Q-9XPW", "acme.example", false)
+        .await;
+    let issuer = discovery_server(None).await;
+    let mut admin = Browser::new(&server.base);
+    assert_eq!(admin.log_in().await, 303);
+    let page = format!("/admin/accounts/{}", acme.id);
+    let account = acme.id.to_string();
+    let posted = |domains: &'static str| {
+        vec![
+            ("intent", "sso".to_owned()),
+            ("form[account]", account.clone()),
+            ("form[issuer]", issuer.clone()),
+            ("form[client_id]", "portico".to_owned()),
+            ("form[client_secret]", "s3cret".to_owned()),
+            ("form[email_domains]", domains.to_owned()),
+        ]
+    };
+    let as_pairs =
+        |fields: &[(&'static str, String)]| -> Vec<(&'static str, String)> { fields.to_vec() };
+    let refused = as_pairs(&posted("acme.example, gmail.com"));
+    let refused: Vec<(&str, &str)> = refused.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body) = admin.post_page(&page, &refused).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains(r#"id="email_domains-error""#), "{body}");
+    assert!(!body.contains("s3cret"), "the secret is never drawn back");
+
+    let accepted = as_pairs(&posted("acme.example"));
+    let accepted: Vec<(&str, &str)> = accepted.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, _) = admin.post_page(&page, &accepted).await;
+    assert!(status < 400, "{status}");
+    let (_, body) = admin.get_page(&page).await;
+    assert!(
+        body.contains("/sso/callback"),
+        "the redirect URI to register"
+    );
+    assert!(body.contains("/sso/try/"), "{body}");
+    assert!(
+        body.contains(&format!("{issuer}/token")),
+        "what discovery found is shown"
+    );
+    assert_eq!(app.count(identity_provider_domain::Entity).await, 1);
+}

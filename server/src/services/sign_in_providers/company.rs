@@ -156,42 +156,13 @@ impl Portico {
             .as_ref()
             .is_some_and(|p| p.enabled && p.issuer == form.issuer && p.client_id == form.client_id);
         let enabled = switch_on || unchanged;
-        let discovered = serde_json::to_string(&found).ok();
-        let provider_id = match existing {
-            Some(existing) => {
-                let mut row: identity_provider::ActiveModel = existing.into();
-                row.name = Set(company.name.clone());
-                row.issuer = Set(form.issuer.clone());
-                row.client_id = Set(form.client_id.clone());
-                row.client_secret_sealed = Set(sealed);
-                row.discovered = Set(discovered);
-                row.enabled = Set(enabled);
-                row.required = Set(form.required);
-                row.updated_at = Set(now);
-                row.update(&txn).await?.id
-            }
-            None => {
-                identity_provider::ActiveModel {
-                    kind: Set(ProviderKind::Company.as_str().to_owned()),
-                    account_id: Set(Some(form.account)),
-                    name: Set(company.name.clone()),
-                    preset: Set(None),
-                    issuer: Set(form.issuer.clone()),
-                    client_id: Set(form.client_id.clone()),
-                    client_secret_sealed: Set(sealed),
-                    discovered: Set(discovered),
-                    enabled: Set(enabled),
-                    required: Set(form.required),
-                    tried_at: Set(None),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?
-                .id
-            }
+        let row = ProviderRow {
+            company_name: company.name.clone(),
+            sealed,
+            discovered: serde_json::to_string(&found).ok(),
+            enabled,
         };
+        let provider_id = write_provider(&txn, existing, &form, row, now).await?;
         replace_domains(&txn, provider_id, &domains).await?;
         Audit {
             actor,
@@ -299,4 +270,57 @@ async fn replace_domains<C: ConnectionTrait>(
         .exec_without_returning(db)
         .await?;
     Ok(())
+}
+
+/// What is written into a company's provider row besides the form.
+struct ProviderRow {
+    company_name: String,
+    sealed: String,
+    discovered: Option<String>,
+    enabled: bool,
+}
+
+/// Inserts the company's provider, or updates the one it has; its id.
+async fn write_provider<C: ConnectionTrait>(
+    db: &C,
+    existing: Option<identity_provider::Model>,
+    form: &ValidCompanyProvider,
+    row: ProviderRow,
+    now: DateTime<Utc>,
+) -> Result<i32, DbErr> {
+    Ok(match existing {
+        Some(existing) => {
+            let mut active: identity_provider::ActiveModel = existing.into();
+            active.name = Set(row.company_name.clone());
+            active.issuer = Set(form.issuer.clone());
+            active.client_id = Set(form.client_id.clone());
+            active.client_secret_sealed = Set(row.sealed);
+            active.discovered = Set(row.discovered);
+            active.enabled = Set(row.enabled);
+            active.required = Set(form.required);
+            active.updated_at = Set(now);
+            active.update(db).await?.id
+        }
+        None => {
+            identity_provider::ActiveModel {
+                kind: Set(ProviderKind::Company.as_str().to_owned()),
+                account_id: Set(Some(form.account)),
+                name: Set(row.company_name.clone()),
+                preset: Set(None),
+                issuer: Set(form.issuer.clone()),
+                client_id: Set(form.client_id.clone()),
+                client_secret_sealed: Set(row.sealed),
+                discovered: Set(row.discovered),
+                enabled: Set(row.enabled),
+                required: Set(form.required),
+                tried_at: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?
+            .id
+        }
+    })
 }

@@ -4,8 +4,10 @@
 //! and `support` (`support::identity_providers` is what every area reads — which provider
 //! an address leads to, the consumers' buttons, a provider with its secret opened).
 pub mod company;
+mod contract;
 mod domains;
 pub mod issuer;
+mod pages;
 pub mod social;
 
 pub use domains::{is_public_email_service, parse_domains};
