@@ -628,6 +628,11 @@ admin-audit-action-app-removed = App entfernt
 admin-audit-action-app-disconnected = App getrennt
 admin-audit-action-identity-linked = Identität verknüpft
 admin-audit-action-identity-unlinked = Identität getrennt
+admin-audit-action-sign-in-provider-set = Anmeldedienst des Unternehmens festgelegt
+admin-audit-action-sign-in-provider-switched = Anmeldedienst des Unternehmens ein- oder ausgeschaltet
+admin-audit-action-sign-in-provider-removed = Anmeldedienst des Unternehmens entfernt
+admin-audit-action-social-provider-added = Anmeldedienst für Privatkunden hinzugefügt
+admin-audit-action-social-provider-removed = Anmeldedienst für Privatkunden entfernt
 
 ## Administration: outbox and deliveries (pages/admin/outbox.rs)
 
@@ -1226,6 +1231,54 @@ service-operations-delivered-meanwhile = Dies wurde inzwischen zugestellt oder i
 service-operations-retrying = Die Zustellung wird jetzt erneut versucht.
 service-operations-forbidden = Nur Administratoren können das tun.
 
+## Sign-in providers (administration)
+
+sign-in-providers-form-too-long = Höchstens { $max } Zeichen
+sign-in-providers-form-issuer-missing = Geben Sie die Issuer-URL des Anmeldedienstes ein
+sign-in-providers-form-client-id-missing = Geben Sie die Client-ID ein, die der Anmeldedienst Portico gegeben hat
+sign-in-providers-form-secret-missing = Geben Sie das Client-Secret ein, das der Anmeldedienst Portico gegeben hat
+sign-in-providers-form-domains-missing = Geben Sie mindestens eine E-Mail-Domain ein, z. B. example.com
+sign-in-providers-form-name-missing = Geben Sie den Text der Anmeldeschaltfläche ein
+sign-in-providers-form-name-too-long = Höchstens { $max } Zeichen
+sign-in-providers-form-preset-invalid = Wählen Sie Google, Microsoft oder einen anderen Anmeldedienst
+sign-in-providers-domain-public = { $domain } gehört zu einem öffentlichen E-Mail-Dienst: Dort kann jeder eine Adresse haben, daher kann die Domain nicht zur Anmeldung eines Unternehmens führen
+sign-in-providers-domain-taken = { $domain } führt bereits zur Anmeldung von { $company }
+sign-in-providers-issuer-not-url = Geben Sie den Issuer als vollständige URL ein, z. B. https://login.example.com, ohne ? oder #
+sign-in-providers-issuer-not-https = Der Issuer muss eine https://-URL sein (http:// nur auf diesem Rechner)
+sign-in-providers-issuer-unreachable = Portico konnte das Discovery-Dokument des Anmeldedienstes nicht lesen: { $reason }
+sign-in-providers-issuer-refused = Von dieser Adresse ruft Portico nichts ab: { $reason }
+sign-in-providers-issuer-not-discovery = Das Discovery-Dokument des Anmeldedienstes ist keines für OpenID Connect (kein Autorisierungs-, Token- oder Schlüssel-Endpunkt)
+sign-in-providers-issuer-mismatch = Das Discovery-Dokument nennt einen anderen Issuer: { $found }. Geben Sie genau diesen ein
+sign-in-providers-no-such-company = Dieses Unternehmen oder sein Anmeldedienst existiert nicht mehr. Laden Sie die Seite neu.
+sign-in-providers-no-such-provider = Dieser Anmeldedienst existiert nicht mehr. Laden Sie die Seite neu.
+admin-sso-title = Anmeldung über den Anmeldedienst des Unternehmens
+admin-sso-lead = Die Mitarbeitenden des Unternehmens melden sich mit ihrem Unternehmenskonto an (OpenID Connect): Portico liest das Discovery-Dokument des Anmeldedienstes, und die E-Mail-Domains unten führen von den Anmelde- und Registrierungsseiten dorthin. Ein neuer Anmeldedienst bleibt ausgeschaltet, bis Sie ihn ausprobiert haben.
+admin-sso-redirect-uri = Beim Anmeldedienst einzutragende Redirect-URI:
+admin-sso-backchannel-uri = Beim Anmeldedienst einzutragende Back-Channel-Logout-URI:
+admin-sso-issuer = Issuer-URL
+admin-sso-issuer-hint = Zum Beispiel https://login.example.com/realms/acme. Für Microsoft Entra ID verwenden Sie den Issuer Ihres Mandanten, https://login.microsoftonline.com/MANDANTEN-ID/v2.0: Der common-Endpunkt nennt für jeden Mandanten einen anderen Issuer.
+admin-sso-client-id = Client-ID
+admin-sso-client-secret = Client-Secret
+admin-sso-client-secret-hint = Wird verschlüsselt gespeichert und nie wieder angezeigt.
+admin-sso-client-secret-kept = Lassen Sie das Feld leer, um das gespeicherte Secret zu behalten. Es wird nie wieder angezeigt.
+admin-sso-domains = E-Mail-Domains
+admin-sso-domains-hint = Durch Kommas getrennt, z. B. acme.example, acme.test. Domains öffentlicher E-Mail-Dienste oder des Anmeldedienstes eines anderen Unternehmens werden abgelehnt.
+admin-sso-required = Verpflichtend: Die Kontakte des Unternehmens können sich nicht mit einem Portico-Passwort anmelden oder es zurücksetzen
+admin-sso-save = Anmeldedienst speichern
+admin-sso-state-on = Eingeschaltet.
+admin-sso-state-off = Ausgeschaltet: Noch niemand wird dorthin geleitet.
+admin-sso-domains-now = Domains: { $domains }
+admin-sso-found-title = Was die Discovery gefunden hat
+admin-sso-try = Anmeldung ausprobieren
+admin-sso-switch-on = Einschalten
+admin-sso-switch-off = Ausschalten
+admin-sso-remove = Anmeldedienst entfernen
+admin-sso-remove-question = Den Anmeldedienst von { $company } entfernen? Die Mitarbeitenden melden sich dann wieder mit einem Portico-Passwort an, und ihre Verknüpfungen mit dem Anmeldedienst werden vergessen.
+sign-in-providers-saved = Der Anmeldedienst ist gespeichert.
+sign-in-providers-switched-on = Die Anmeldung über den Anmeldedienst von { $company } ist eingeschaltet.
+sign-in-providers-switched-off = Die Anmeldung über den Anmeldedienst von { $company } ist ausgeschaltet.
+sign-in-providers-removed = Der Anmeldedienst von { $company } ist entfernt.
+
 ## Passkeys
 
 service-passkeys-not-here = Passkeys sind auf dieser Website nicht verfügbar: Dafür ist ein Domainname nötig, keine IP-Adresse.
@@ -1493,6 +1546,11 @@ audit-detail-webhook-added = Webhook { $id } für { $events }
 audit-detail-webhook-removed = Webhook { $id }
 audit-detail-app = { $name } ({ $client_id })
 audit-detail-identity = bei { $issuer }
+audit-detail-sign-in-provider = { $name } ({ $issuer })
+audit-detail-sign-in-provider-switched = { $name }: { $enabled ->
+        [true] ein
+       *[false] aus
+    }
 audit-detail-two-factor-rule = { $required ->
         [true] erforderlich
        *[false] freiwillig

@@ -637,6 +637,11 @@ admin-audit-action-app-removed = app removed
 admin-audit-action-app-disconnected = app disconnected
 admin-audit-action-identity-linked = identity linked
 admin-audit-action-identity-unlinked = identity unlinked
+admin-audit-action-sign-in-provider-set = company sign-in provider set
+admin-audit-action-sign-in-provider-switched = company sign-in provider switched on or off
+admin-audit-action-sign-in-provider-removed = company sign-in provider removed
+admin-audit-action-social-provider-added = social sign-in provider added
+admin-audit-action-social-provider-removed = social sign-in provider removed
 
 ## Administration: outbox and deliveries (pages/admin/outbox.rs)
 
@@ -1236,6 +1241,54 @@ service-operations-delivered-meanwhile = This was delivered meanwhile, or is gon
 service-operations-retrying = It will be tried again now.
 service-operations-forbidden = Only administrators can do this.
 
+## Sign-in providers (administration)
+
+sign-in-providers-form-too-long = At most { $max } characters
+sign-in-providers-form-issuer-missing = Enter the provider's issuer URL
+sign-in-providers-form-client-id-missing = Enter the client ID the provider gave Portico
+sign-in-providers-form-secret-missing = Enter the client secret the provider gave Portico
+sign-in-providers-form-domains-missing = Enter at least one email domain, like example.com
+sign-in-providers-form-name-missing = Enter the text of the sign-in button
+sign-in-providers-form-name-too-long = At most { $max } characters
+sign-in-providers-form-preset-invalid = Choose Google, Microsoft or another provider
+sign-in-providers-domain-public = { $domain } is a public email service: anyone can have an address there, so it cannot lead to one company's sign-in
+sign-in-providers-domain-taken = { $domain } already leads to the sign-in of { $company }
+sign-in-providers-issuer-not-url = Enter the issuer as a full URL, like https://login.example.com, without ? or #
+sign-in-providers-issuer-not-https = The issuer must be an https:// URL (http:// only on this machine)
+sign-in-providers-issuer-unreachable = Portico could not read the provider's discovery document: { $reason }
+sign-in-providers-issuer-refused = Portico does not fetch from this address: { $reason }
+sign-in-providers-issuer-not-discovery = The provider's discovery document is not an OpenID Connect one (no authorization, token or keys endpoint)
+sign-in-providers-issuer-mismatch = The discovery document names another issuer: { $found }. Enter exactly that one
+sign-in-providers-no-such-company = This company or its sign-in provider no longer exists. Reload the page.
+sign-in-providers-no-such-provider = This sign-in provider no longer exists. Reload the page.
+admin-sso-title = Sign-in through the company's provider
+admin-sso-lead = The company's people sign in with their company account (OpenID Connect): Portico reads the provider's discovery document, and the email domains below lead there from the log-in and register pages. A new provider stays off until you have tried it.
+admin-sso-redirect-uri = Redirect URI to register at the provider:
+admin-sso-backchannel-uri = Back-channel logout URI to register at the provider:
+admin-sso-issuer = Issuer URL
+admin-sso-issuer-hint = For example https://login.example.com/realms/acme. For Microsoft Entra ID use your tenant's issuer, https://login.microsoftonline.com/TENANT-ID/v2.0: the common endpoint names a different issuer for each tenant.
+admin-sso-client-id = Client ID
+admin-sso-client-secret = Client secret
+admin-sso-client-secret-hint = Stored encrypted and never shown again.
+admin-sso-client-secret-kept = Leave empty to keep the stored secret. It is never shown again.
+admin-sso-domains = Email domains
+admin-sso-domains-hint = Separated by commas, like acme.example, acme.test. A domain of a public email service, or of another company's provider, is refused.
+admin-sso-required = Required: the company's contacts cannot log in or reset with a Portico password
+admin-sso-save = Save the provider
+admin-sso-state-on = On.
+admin-sso-state-off = Off: nobody is sent there yet.
+admin-sso-domains-now = Domains: { $domains }
+admin-sso-found-title = What discovery found
+admin-sso-try = Try sign-in
+admin-sso-switch-on = Switch on
+admin-sso-switch-off = Switch off
+admin-sso-remove = Remove the provider
+admin-sso-remove-question = Remove the sign-in provider of { $company }? Its people then log in with a Portico password again, and their links to the provider are forgotten.
+sign-in-providers-saved = The provider is saved.
+sign-in-providers-switched-on = Sign-in through the provider of { $company } is on.
+sign-in-providers-switched-off = Sign-in through the provider of { $company } is off.
+sign-in-providers-removed = The sign-in provider of { $company } is removed.
+
 ## Passkeys
 
 service-passkeys-not-here = Passkeys are not available on this site: it needs a domain name, not an IP address.
@@ -1510,6 +1563,11 @@ audit-detail-webhook-added = webhook { $id } for { $events }
 audit-detail-webhook-removed = webhook { $id }
 audit-detail-app = { $name } ({ $client_id })
 audit-detail-identity = at { $issuer }
+audit-detail-sign-in-provider = { $name } ({ $issuer })
+audit-detail-sign-in-provider-switched = { $name }: { $enabled ->
+        [true] on
+       *[false] off
+    }
 audit-detail-two-factor-rule = { $required ->
         [true] required
        *[false] optional

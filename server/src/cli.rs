@@ -67,6 +67,47 @@ pub enum Command {
         #[command(subcommand)]
         action: AppsAction,
     },
+    /// Companies' settings for automation and tests.
+    Companies {
+        #[command(subcommand)]
+        action: CompaniesAction,
+    },
+}
+
+#[derive(Debug, PartialEq, Eq, Subcommand)]
+pub enum CompaniesAction {
+    /// Single sign-on through the company's own OpenID Connect provider.
+    Sso {
+        #[command(subcommand)]
+        action: SsoAction,
+    },
+}
+
+#[derive(Debug, PartialEq, Eq, Subcommand)]
+pub enum SsoAction {
+    /// Set (or replace) the company's provider with the checks of its page in /admin, and
+    /// switch it on; prints one JSON object: provider_id, redirect_uri,
+    /// backchannel_logout_uri and domains.
+    Set(SsoSetArgs),
+}
+
+#[derive(Debug, Default, PartialEq, Eq, clap::Args)]
+pub struct SsoSetArgs {
+    /// The company's registration code.
+    #[arg(long, value_name = "CODE")]
+    pub code: String,
+    #[arg(long, value_name = "URL")]
+    pub issuer: String,
+    #[arg(long = "client-id", value_name = "ID")]
+    pub client_id: String,
+    #[arg(long = "client-secret", value_name = "SECRET")]
+    pub client_secret: String,
+    /// An email domain that leads to the provider; repeat for several.
+    #[arg(long = "domain", value_name = "DOMAIN", required = true)]
+    pub domains: Vec<String>,
+    /// The company's contacts may not use a Portico password.
+    #[arg(long)]
+    pub required: bool,
 }
 
 #[derive(Debug, PartialEq, Eq, Subcommand)]

@@ -5,6 +5,7 @@ pub mod backchannel;
 pub mod bootstrap;
 pub mod captcha;
 pub mod cli;
+pub mod companies_command;
 pub mod config;
 pub mod db;
 pub mod factors;
@@ -91,6 +92,7 @@ pub async fn run(command: Command) -> anyhow::Result<()> {
             action: KeysAction::SignatureCost,
         } => signing::command::print_signature_cost(),
         Command::Apps { action } => apps_command::run(&config, action).await,
+        Command::Companies { action } => companies_command::run(&config, action).await,
         Command::Serve => serve(config).await,
     }
 }

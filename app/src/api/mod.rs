@@ -13,6 +13,7 @@ pub mod records;
 pub mod recovery;
 #[cfg(feature = "ssr")]
 mod services;
+pub mod sign_in_providers;
 pub mod status;
 pub mod two_factor;
 
@@ -27,6 +28,7 @@ pub use records::*;
 pub use recovery::*;
 #[cfg(feature = "ssr")]
 pub use services::*;
+pub use sign_in_providers::*;
 pub use status::*;
 pub use two_factor::*;
 

@@ -7,8 +7,8 @@ use tower_sessions::Session;
 
 use super::{
     AccountServices, AdminServices, AppsServices, CompanyServices, LifecycleServices,
-    OperationsServices, ProfileServices, RecordsServices, RecoveryServices, StatusServices,
-    TwoFactorServices,
+    OperationsServices, ProfileServices, RecordsServices, RecoveryServices,
+    SignInProvidersServices, StatusServices, TwoFactorServices,
 };
 
 /// Every area's part of the contract: what the server implements for the pages. Errors
@@ -27,6 +27,7 @@ pub trait Services:
     + AdminServices
     + RecordsServices
     + AppsServices
+    + SignInProvidersServices
 {
 }
 
@@ -42,6 +43,7 @@ impl<T> Services for T where
         + AdminServices
         + RecordsServices
         + AppsServices
+        + SignInProvidersServices
 {
 }
 

@@ -48,10 +48,16 @@ pub enum Field {
     InitiateLoginUri,
     AppPortal,
     ClientType,
+    Issuer,
+    ClientId,
+    ClientSecret,
+    ProviderName,
+    ProviderPreset,
+    SignInRequired,
 }
 
 impl Field {
-    pub const ALL: [Field; 32] = [
+    pub const ALL: [Field; 38] = [
         Field::Form,
         Field::FirstName,
         Field::LastName,
@@ -84,6 +90,12 @@ impl Field {
         Field::InitiateLoginUri,
         Field::AppPortal,
         Field::ClientType,
+        Field::Issuer,
+        Field::ClientId,
+        Field::ClientSecret,
+        Field::ProviderName,
+        Field::ProviderPreset,
+        Field::SignInRequired,
     ];
 
     /// The field whose HTML id (and name in its form) this is.
@@ -125,6 +137,12 @@ impl Field {
             Field::InitiateLoginUri => "initiate_login_uri",
             Field::AppPortal => "portal",
             Field::ClientType => "client_type",
+            Field::Issuer => "issuer",
+            Field::ClientId => "client_id",
+            Field::ClientSecret => "client_secret",
+            Field::ProviderName => "provider_name",
+            Field::ProviderPreset => "preset",
+            Field::SignInRequired => "required",
         }
     }
 }

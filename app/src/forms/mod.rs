@@ -12,6 +12,7 @@ pub mod profile;
 pub mod registration;
 pub mod registration_code;
 pub mod rules;
+pub mod sign_in_providers;
 pub mod two_factor;
 pub mod webhooks;
 

@@ -53,6 +53,7 @@ pub mod profile;
 pub mod records;
 pub mod recovery;
 pub mod session;
+pub mod sign_in_providers;
 pub mod status;
 pub mod support;
 pub mod two_factor;

@@ -44,6 +44,7 @@ mod relying_party;
 mod second_factors;
 mod secrets;
 mod security;
+mod sign_in_providers;
 mod site_pages;
 mod states;
 mod verification;

@@ -15,6 +15,7 @@ use crate::components::notice::{action_notice, provide_form_errors, ConfirmHint}
 use crate::forms::business::{AccountForm, ContactChangeForm};
 use crate::forms::{is_ticked, Field};
 use crate::i18n::{t, t_with};
+use crate::pages::admin::company_sign_in::{section, SectionResources};
 use crate::pages::admin::AdminLayout;
 use crate::pages::csm::contacts::ContactsTable;
 use crate::submission::posted_submission_of;
@@ -30,6 +31,7 @@ pub fn AccountPage() -> impl IntoView {
     let contact = posted_submission_of(Some("contact"), change_contact);
     let invited = posted_submission_of(Some("invite"), invite_contact);
     let invitation = posted_submission_of(Some("invitation"), change_invitation);
+    let sso = SectionResources::new(id);
     let detail = guarded_resource(move || async move {
         edited.await;
         code.await;
@@ -62,14 +64,19 @@ pub fn AccountPage() -> impl IntoView {
                     let asked_invitation = awaiting_confirmation(&invitation);
                     let changed = invitation.map(|s| s.outcome);
                     let detail = detail.await;
+                    let (posted, sign_in) = sso.load().await;
                     let notice = action_notice(form_errors, outcome);
                     view! {
                         {notice}
                         {guarded(detail, move |detail| match detail {
                             Some(mut detail) => {
                                 let invitations = std::mem::take(&mut detail.invitations);
+                                let company = detail.account.name.clone();
+                                let posted = posted.clone();
+                                let section = section(id, company, sign_in.clone(), posted.clone());
                                 view! {
                                 <Account detail typed asked=asked.clone() />
+                                {section}
                                 <Invitations
                                     invitations
                                     action=format!("/admin/accounts/{id}")

@@ -186,6 +186,11 @@ fn action_text(action: &str) -> String {
         "app_disconnected" => "admin-audit-action-app-disconnected",
         "identity_linked" => "admin-audit-action-identity-linked",
         "identity_unlinked" => "admin-audit-action-identity-unlinked",
+        "sign_in_provider_set" => "admin-audit-action-sign-in-provider-set",
+        "sign_in_provider_switched" => "admin-audit-action-sign-in-provider-switched",
+        "sign_in_provider_removed" => "admin-audit-action-sign-in-provider-removed",
+        "social_provider_added" => "admin-audit-action-social-provider-added",
+        "social_provider_removed" => "admin-audit-action-social-provider-removed",
         _ => return action.replace('_', " "),
     };
     t(key)

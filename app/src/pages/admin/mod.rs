@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod app_detail;
 pub mod apps;
 pub mod audit;
+pub mod company_sign_in;
 pub mod log_in;
 pub mod outbox;
 pub mod pending;

@@ -57,11 +57,16 @@ pub enum AuditAction {
     AppDisconnected,
     IdentityLinked,
     IdentityUnlinked,
+    SignInProviderSet,
+    SignInProviderSwitched,
+    SignInProviderRemoved,
+    SocialProviderAdded,
+    SocialProviderRemoved,
 }
 
 impl AuditAction {
     /// Every action, for the audit log's filter.
-    pub const ALL: [AuditAction; 49] = [
+    pub const ALL: [AuditAction; 54] = [
         AuditAction::Registered,
         AuditAction::Verified,
         AuditAction::ApprovedAutomatically,
@@ -111,6 +116,11 @@ impl AuditAction {
         AuditAction::AppDisconnected,
         AuditAction::IdentityLinked,
         AuditAction::IdentityUnlinked,
+        AuditAction::SignInProviderSet,
+        AuditAction::SignInProviderSwitched,
+        AuditAction::SignInProviderRemoved,
+        AuditAction::SocialProviderAdded,
+        AuditAction::SocialProviderRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -164,6 +174,11 @@ impl AuditAction {
             AuditAction::AppDisconnected => "app_disconnected",
             AuditAction::IdentityLinked => "identity_linked",
             AuditAction::IdentityUnlinked => "identity_unlinked",
+            AuditAction::SignInProviderSet => "sign_in_provider_set",
+            AuditAction::SignInProviderSwitched => "sign_in_provider_switched",
+            AuditAction::SignInProviderRemoved => "sign_in_provider_removed",
+            AuditAction::SocialProviderAdded => "social_provider_added",
+            AuditAction::SocialProviderRemoved => "social_provider_removed",
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod email_tokens;
 pub mod ending_logins;
 pub mod erasure;
 pub mod factors;
+pub mod identity_providers;
 pub mod notices;
 pub mod password_refusal;
 pub mod password_replacement;
