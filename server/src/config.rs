@@ -162,11 +162,7 @@ impl Config {
             return Err(ConfigError::DevMailboxWithSmtp);
         }
         let limits = read.limits()?;
-        let secrets_key = crate::secrets::KeySource::from_settings(
-            read.get("PORTICO_SECRETS_KEY").as_deref(),
-            read.get("PORTICO_SECRETS_KEY_FILE").as_deref(),
-            &database_url,
-        )?;
+        let secrets_key = read.secrets_key(&database_url)?;
         Ok(Self {
             database_url,
             smtp_url,
@@ -323,6 +319,15 @@ impl<F: Fn(&str) -> Option<String>> Settings<F> {
                 .map(Some)
                 .map_err(|_| ConfigError::ListenAddress(value)),
         }
+    }
+
+    /// Where the key that seals stored secrets comes from (`crate::secrets`).
+    fn secrets_key(&self, database_url: &str) -> Result<crate::secrets::KeySource, ConfigError> {
+        Ok(crate::secrets::KeySource::from_settings(
+            self.get("PORTICO_SECRETS_KEY").as_deref(),
+            self.get("PORTICO_SECRETS_KEY_FILE").as_deref(),
+            database_url,
+        )?)
     }
 
     fn limits(&self) -> Result<Limits, ConfigError> {
